@@ -1,0 +1,5 @@
+package gov.planning.org.entity;
+
+public enum OrgKind {
+    GOVERNMENT, GENERAL_OFFICE, DEPARTMENT, AGENCY, ENTERPRISE, LEADING_GROUP, DEVELOPMENT_ZONE, COLLECTIVE
+}

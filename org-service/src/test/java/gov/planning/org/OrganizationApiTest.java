@@ -1,0 +1,117 @@
+package gov.planning.org;
+
+import static gov.planning.testing.GraphQLClient.firstErrorCode;
+import static gov.planning.testing.GraphQLClient.post;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import gov.planning.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class OrganizationApiTest {
+
+    private static final String CREATE = """
+            mutation($input: OrganizationInput!) {
+              createOrganization(input: $input) { id code name kind level }
+            }""";
+
+    private static JsonPath create(String token, String code, String name, String parentCode) {
+        var input = new java.util.HashMap<String, Object>(Map.of("code", code, "name", name, "kind", "DEPARTMENT", "level", "PROVINCE"));
+        if (parentCode != null) {
+            input.put("parentCode", parentCode);
+        }
+        return post(token, CREATE, Map.of("input", input));
+    }
+
+    @Test
+    void adminCreatesAnOrganizationThatIsThenFoundByCodeWithItsParent() {
+        create(TestTokens.admin(), "t1", "测试自治区人民政府", null);
+        JsonPath created = create(TestTokens.admin(), "t1.fgw", "测试自治区发展和改革委员会", "t1");
+        assertThat(created.getString("errors")).isNull();
+        assertThat(created.getString("data.createOrganization.code")).isEqualTo("t1.fgw");
+
+        JsonPath read = post(TestTokens.viewer(), "{ organization(code: \"t1.fgw\") { name kind parent { code } } }");
+        assertThat(read.getString("data.organization.name")).isEqualTo("测试自治区发展和改革委员会");
+        assertThat(read.getString("data.organization.parent.code")).isEqualTo("t1");
+
+        JsonPath children = post(TestTokens.viewer(), "{ organization(code: \"t1\") { children { code } } }");
+        assertThat(children.getList("data.organization.children.code")).containsExactly("t1.fgw");
+    }
+
+    @Test
+    void viewerCannotCreateAnOrganizationAndNothingIsWritten() {
+        JsonPath refused = create(TestTokens.viewer(), "t2", "不应写入", null);
+        assertThat(firstErrorCode(refused)).isEqualTo("FORBIDDEN");
+
+        JsonPath read = post(TestTokens.admin(), "{ organization(code: \"t2\") { id } }");
+        assertThat(read.getString("data.organization")).isNull();
+    }
+
+    @Test
+    void duplicateCodeIsAConflictAndInvalidCodeIsRefusedWithoutAStackTrace() {
+        create(TestTokens.admin(), "t3", "甲", null);
+        JsonPath duplicate = create(TestTokens.admin(), "t3", "乙", null);
+        assertThat(firstErrorCode(duplicate)).isEqualTo("CONFLICT");
+        assertThat(duplicate.getString("errors[0].message")).contains("t3");
+
+        JsonPath invalid = create(TestTokens.admin(), "Not A Code", "丙", null);
+        assertThat(invalid.getString("errors")).isNotNull();
+        assertThat(invalid.getString("errors[0].extensions.exception")).isNull();
+        assertThat(post(TestTokens.admin(), "{ organizations(search: \"丙\") { code } }").getList("data.organizations")).isEmpty();
+    }
+
+    @Test
+    void unknownParentIsBadUserInput() {
+        JsonPath refused = create(TestTokens.admin(), "t4", "丁", "no.such.parent");
+        assertThat(firstErrorCode(refused)).isEqualTo("BAD_USER_INPUT");
+        assertThat(refused.getString("errors[0].message")).contains("no.such.parent");
+    }
+
+    @Test
+    void anonymousGraphQLCallGetsHttp401() {
+        given().contentType(ContentType.JSON).body(Map.of("query", "{ organizations { code } }"))
+                .when().post("/graphql").then().statusCode(401);
+    }
+
+    @Test
+    void meReportsTheTokensUserRolesAndOrganizations() {
+        create(TestTokens.admin(), "t5", "戊", null);
+        JsonPath me = post(TestTokens.token("someone", List.of("reporter"), List.of("t5")),
+                "{ me { username roles orgs { code } } }");
+        assertThat(me.getString("data.me.username")).isEqualTo("someone");
+        assertThat(me.getList("data.me.roles")).containsExactly("reporter");
+        assertThat(me.getList("data.me.orgs.code")).containsExactly("t5");
+    }
+
+    @Test
+    void federationResolvesManyRepresentationsInOneCallKeepingOrderAndNullForUnknown() {
+        String a = create(TestTokens.admin(), "t6", "己", null).getString("data.createOrganization.id");
+        String b = create(TestTokens.admin(), "t7", "庚", null).getString("data.createOrganization.id");
+        String unknown = "00000000-0000-0000-0000-000000000000";
+        JsonPath entities = post(TestTokens.viewer(), """
+                query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id code } } }""",
+                Map.of("r", List.of(Map.of("__typename", "Organization", "id", b), Map.of("__typename", "Organization", "id", unknown),
+                        Map.of("__typename", "Organization", "id", a))));
+        assertThat(entities.getString("errors")).isNull();
+        assertThat(entities.getList("data._entities")).hasSize(3);
+        assertThat(entities.getString("data._entities[0].code")).isEqualTo("t7");
+        assertThat(entities.getString("data._entities[1]")).isNull();
+        assertThat(entities.getString("data._entities[2].code")).isEqualTo("t6");
+    }
+
+    @Test
+    void subgraphSdlDeclaresOrganizationAsAFederationV27Entity() {
+        JsonPath sdl = post(TestTokens.viewer(), "{ _service { sdl } }");
+        assertThat(sdl.getString("data._service.sdl"))
+                .contains("https://specs.apollo.dev/federation/v2.7")
+                .containsPattern("type Organization @key\\(fields ?: ?\"id\"\\)");
+    }
+}
