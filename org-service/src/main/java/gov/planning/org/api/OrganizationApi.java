@@ -8,7 +8,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -62,7 +61,7 @@ public class OrganizationApi {
 
     @Mutation
     @Description("Creates an organization (admin only).")
-    public Uni<@NonNull OrganizationView> createOrganization(@NonNull @Valid @Name("input") NewOrganization input) {
+    public Uni<@NonNull OrganizationView> createOrganization(@NonNull @Name("input") NewOrganization input) {
         return service.create(input).map(OrganizationView::of);
     }
 

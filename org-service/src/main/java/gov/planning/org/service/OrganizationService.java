@@ -6,10 +6,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.error.ConflictException;
+import gov.planning.common.error.InputValidator;
 import gov.planning.common.security.Caller;
 import gov.planning.common.security.PlatformRole;
 import gov.planning.org.entity.OrgKind;
@@ -27,6 +27,9 @@ public class OrganizationService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    InputValidator validator;
 
     @WithSession
     public Uni<Organization> findById(UUID id) {
@@ -71,8 +74,9 @@ public class OrganizationService {
     }
 
     @WithTransaction
-    public Uni<Organization> create(@Valid NewOrganization input) {
+    public Uni<Organization> create(NewOrganization input) {
         caller.requireAnyRole("manage organizations", PlatformRole.ADMIN);
+        validator.check(input);
         return organizations.findByCode(input.code()).chain(existing -> {
             if (existing != null) {
                 throw new ConflictException("An organization with code " + input.code() + " already exists: " + existing.name);
