@@ -1,0 +1,75 @@
+package gov.planning.plan.entity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "plan")
+public class Plan extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String title;
+
+    @Enumerated(EnumType.STRING)
+    public PlanKind kind;
+
+    @Column(name = "doc_number")
+    public String docNumber;
+
+    /** The issuing organization (发文机关), an org-service id. */
+    @Column(name = "issuer_id")
+    public UUID issuerId;
+
+    @Column(name = "issued_on")
+    public LocalDate issuedOn;
+
+    @Column(name = "period_start")
+    public Integer periodStart;
+
+    @Column(name = "period_end")
+    public Integer periodEnd;
+
+    @Enumerated(EnumType.STRING)
+    public PlanStatus status = PlanStatus.DRAFT;
+
+    @Version
+    public int version;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @PrePersist
+    void onCreate() {
+        if (id == null) {
+            id = UUID.randomUUID();
+        }
+        createdAt = Instant.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+}

@@ -1,0 +1,5 @@
+package gov.planning.plan.entity;
+
+public enum PlanStatus {
+    DRAFT, PUBLISHED, ARCHIVED
+}

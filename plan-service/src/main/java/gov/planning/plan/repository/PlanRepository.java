@@ -1,0 +1,36 @@
+package gov.planning.plan.repository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import gov.planning.plan.entity.Plan;
+import gov.planning.plan.entity.PlanStatus;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
+
+    public Uni<List<Plan>> findByIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("id in ?1", ids);
+    }
+
+    /** Newest first; {@code status} null means every status. */
+    public Uni<List<Plan>> page(PlanStatus status, int offset, int limit) {
+        Sort newestFirst = Sort.descending("issuedOn", "createdAt").and("id");
+        var query = status == null ? findAll(newestFirst) : find("status", newestFirst, status);
+        return query.range(offset, offset + limit - 1).list();
+    }
+
+    public Uni<Plan> findByDocNumber(String docNumber) {
+        return find("docNumber", docNumber).firstResult();
+    }
+
+}

@@ -1,0 +1,74 @@
+package gov.planning.plan.service;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import gov.planning.common.api.Ids;
+import gov.planning.common.error.BadUserInputException;
+import gov.planning.common.error.ConflictException;
+import gov.planning.common.error.InputValidator;
+import gov.planning.common.security.Caller;
+import gov.planning.common.security.PlatformRole;
+import gov.planning.plan.entity.Plan;
+import gov.planning.plan.entity.PlanStatus;
+import gov.planning.plan.repository.PlanRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class PlanService {
+
+    @Inject
+    PlanRepository plans;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    InputValidator validator;
+
+    @WithSession
+    public Uni<Plan> findById(UUID id) {
+        return plans.findById(id);
+    }
+
+    @WithSession
+    public Uni<List<Plan>> findByIds(Collection<UUID> ids) {
+        return plans.findByIds(ids);
+    }
+
+    @WithSession
+    public Uni<List<Plan>> page(PlanStatus status, int offset, int limit) {
+        return plans.page(status, offset, limit);
+    }
+
+    @WithTransaction
+    public Uni<Plan> create(NewPlan input) {
+        caller.requireAnyRole("create a plan", PlatformRole.ADMIN, PlatformRole.PLANNER);
+        validator.check(input);
+        if (input.periodStart() != null && input.periodEnd() != null && input.periodStart() > input.periodEnd()) {
+            throw new BadUserInputException("periodEnd: " + input.periodEnd() + " is before periodStart " + input.periodStart());
+        }
+        Plan plan = new Plan();
+        plan.title = input.title().strip();
+        plan.kind = input.kind();
+        plan.docNumber = input.docNumber() == null || input.docNumber().isBlank() ? null : input.docNumber().strip();
+        plan.issuerId = Ids.parse("issuerId", input.issuerId());
+        plan.issuedOn = input.issuedOn();
+        plan.periodStart = input.periodStart();
+        plan.periodEnd = input.periodEnd();
+        plan.createdBy = caller.username();
+        Uni<Plan> duplicate = plan.docNumber == null ? Uni.createFrom().nullItem() : plans.findByDocNumber(plan.docNumber);
+        return duplicate.chain(existing -> {
+            if (existing != null) {
+                throw new ConflictException("docNumber: plan " + existing.id + " already has document number " + plan.docNumber);
+            }
+            return plans.persist(plan);
+        });
+    }
+}
