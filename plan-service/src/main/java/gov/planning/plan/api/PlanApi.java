@@ -20,7 +20,7 @@ import org.eclipse.microprofile.graphql.Source;
 
 import gov.planning.common.api.Cursor;
 import gov.planning.common.api.Ids;
-import gov.planning.common.api.OrganizationRef;
+import gov.planning.orgref.OrganizationRef;
 import gov.planning.plan.entity.Plan;
 import gov.planning.plan.entity.PlanStatus;
 import gov.planning.plan.service.NewPlan;

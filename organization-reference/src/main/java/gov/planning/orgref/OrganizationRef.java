@@ -1,4 +1,4 @@
-package gov.planning.common.api;
+package gov.planning.orgref;
 
 import java.util.UUID;
 

@@ -1,4 +1,6 @@
-package gov.planning.common.api;
+package gov.planning.orgref;
+
+import gov.planning.common.api.Ids;
 
 import java.util.List;
 

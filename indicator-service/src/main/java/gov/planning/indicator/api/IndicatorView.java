@@ -1,0 +1,37 @@
+package gov.planning.indicator.api;
+
+import java.util.UUID;
+
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import gov.planning.indicator.entity.Comparator;
+import gov.planning.indicator.entity.Indicator;
+import gov.planning.indicator.entity.IndicatorNature;
+import io.smallrye.graphql.api.federation.FieldSet;
+import io.smallrye.graphql.api.federation.Key;
+
+/** The {@code Indicator} entity of the federated graph ({@code @Name} lets SmallRye type {@code _entities} results). */
+@Type("Indicator")
+@Name("Indicator")
+@Key(fields = @FieldSet("id"))
+public record IndicatorView(
+        @Id @NonNull UUID id,
+        @NonNull String name,
+        String unit,
+        IndicatorNature nature,
+        @NonNull Comparator comparator,
+        Measure baseline,
+        @NonNull Measure target,
+        @NonNull Integer version,
+        @Ignore UUID planId) {
+
+    static IndicatorView of(Indicator i) {
+        return i == null ? null
+                : new IndicatorView(i.id, i.name, i.unit, i.nature, i.comparator, Measure.of(i.baselineValue, i.baselineYear),
+                        Measure.of(i.targetValue, i.targetYear), i.version, i.planId);
+    }
+}

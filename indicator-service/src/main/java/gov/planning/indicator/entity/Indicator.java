@@ -1,0 +1,76 @@
+package gov.planning.indicator.entity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "indicator")
+public class Indicator extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** The plan (plan-service id) that sets this indicator. */
+    @Column(name = "plan_id")
+    public UUID planId;
+
+    public String name;
+
+    public String unit;
+
+    @Enumerated(EnumType.STRING)
+    public IndicatorNature nature;
+
+    @Enumerated(EnumType.STRING)
+    public Comparator comparator;
+
+    @Column(name = "baseline_value")
+    public Double baselineValue;
+
+    @Column(name = "baseline_year")
+    public Integer baselineYear;
+
+    @Column(name = "target_value")
+    public double targetValue;
+
+    @Column(name = "target_year")
+    public Integer targetYear;
+
+    @Version
+    public int version;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @PrePersist
+    void onCreate() {
+        if (id == null) {
+            id = UUID.randomUUID();
+        }
+        createdAt = Instant.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+}
