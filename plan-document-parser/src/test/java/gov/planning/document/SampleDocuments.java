@@ -1,0 +1,55 @@
+package gov.planning.document;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Finds the shared sample documents. The repository is cloned with {@code shared/} beside it
+ * ({@code <clone>/../shared/samples}), so the folder is looked for as {@code shared/samples} in
+ * every ancestor of the working directory (and of {@code platform.root} when Maven sets it).
+ */
+final class SampleDocuments {
+    private SampleDocuments() {
+    }
+
+    static Path folder() {
+        for (String start : new String[] {System.getProperty("planning.samples.dir"), System.getProperty("platform.root"),
+                System.getProperty("user.dir")}) {
+            if (start == null) {
+                continue;
+            }
+            Path given = Path.of(start).toAbsolutePath();
+            if (Files.isDirectory(given) && given.endsWith(Path.of("shared", "samples"))) {
+                return given;
+            }
+            for (Path p = given; p != null; p = p.getParent()) {
+                Path candidate = p.resolve("shared").resolve("samples");
+                if (Files.isDirectory(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("Sample documents not found: looked for a folder shared/samples in every "
+                + "ancestor of " + System.getProperty("user.dir") + " (expected at <repo>/../shared/samples; "
+                + "set -Dplanning.samples.dir=... to point elsewhere)");
+    }
+
+    static String read(String name) {
+        Path file = folder().resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("Sample document missing: " + file);
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ParsedPlanDocument parse(String name) {
+        return PlanDocumentParser.parse(read(name));
+    }
+}
