@@ -1,0 +1,84 @@
+package gov.planning.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The platform as the README starts it: {@code ./platform up}, on free ports and in its own state folder, so it
+ * never collides with a platform a developer already runs. Maven has just packaged the jars, so it skips the build.
+ */
+final class LocalPlatform {
+
+    final Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+    final Path state = root.resolve("system-tests/target/platform-state");
+    final Map<String, Integer> ports = new LinkedHashMap<>();
+
+    LocalPlatform() throws IOException {
+        for (String variable : List.of("GATEWAY_PORT", "ORG_SERVICE_PORT", "PLAN_SERVICE_PORT", "INDICATOR_SERVICE_PORT",
+                "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT", "PG_PORT")) {
+            ports.put(variable, freePort());
+        }
+    }
+
+    int port(String variable) {
+        return ports.get(variable);
+    }
+
+    String url(String portVariable, String path) {
+        return "http://localhost:" + port(portVariable) + path;
+    }
+
+    void up() throws IOException, InterruptedException {
+        run("up", 20);
+    }
+
+    void down() throws IOException, InterruptedException {
+        run("down", 3);
+    }
+
+    /** The process ids `up` recorded, to check that `down` leaves none of them running. */
+    List<Long> recordedPids() throws IOException {
+        List<Long> pids = new ArrayList<>();
+        Path run = state.resolve("run");
+        if (Files.isDirectory(run)) {
+            try (var files = Files.list(run)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+                    pids.add(Long.parseLong(Files.readString(file).strip().split("\\s+")[0]));
+                }
+            }
+        }
+        return pids;
+    }
+
+    private void run(String command, int timeoutMinutes) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("platform").toString(), command)
+                .directory(root.toFile())
+                .inheritIO();
+        Map<String, String> env = builder.environment();
+        ports.forEach((k, v) -> env.put(k, String.valueOf(v)));
+        env.put("PLATFORM_STATE_DIR", state.toString());
+        env.put("PLATFORM_SKIP_BUILD", "1");
+        Process process = builder.start();
+        if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("./platform " + command + " did not finish in " + timeoutMinutes + " minutes");
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("./platform " + command + " failed with exit code " + process.exitValue()
+                    + "; logs in " + state.resolve("logs"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

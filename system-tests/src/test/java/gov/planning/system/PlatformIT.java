@@ -1,0 +1,115 @@
+package gov.planning.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The platform started exactly as the README says, with real tokens from the real Keycloak for the demo users.
+ */
+class PlatformIT {
+
+    private static LocalPlatform platform;
+    private static List<Long> startedPids = List.of();
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        platform = new LocalPlatform();
+        platform.up();
+        startedPids = platform.recordedPids();
+    }
+
+    @AfterAll
+    static void stopPlatform() throws Exception {
+        if (platform != null) {
+            platform.down();
+        }
+    }
+
+    private static String token(String user) {
+        return given().contentType(ContentType.URLENC)
+                .formParams(Map.of("grant_type", "password", "client_id", "planning-web", "username", user, "password", user))
+                .when().post(platform.url("KEYCLOAK_PORT", "/realms/planning/protocol/openid-connect/token"))
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static JsonPath graphql(String portVariable, String token, String query) {
+        return given().contentType(ContentType.JSON).auth().oauth2(token).body(Map.of("query", query))
+                .when().post(platform.url(portVariable, "/graphql"))
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath claims(String token) {
+        String payload = token.split("\\.")[1];
+        return new JsonPath(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everySubgraphAnswersAnAuthenticatedQueryWithARealKeycloakToken() {
+        String planner = token("planner");
+        assertThat(graphql("ORG_SERVICE_PORT", planner, "{ me { username roles } }").getString("data.me.username"))
+                .isEqualTo("planner");
+        assertThat(graphql("PLAN_SERVICE_PORT", planner, "{ plans(first: 5) { id } }").getString("errors")).isNull();
+        assertThat(graphql("INDICATOR_SERVICE_PORT", planner, "{ indicators { id } }").getString("errors")).isNull();
+        given().auth().oauth2(planner).when().get(platform.url("GATEWAY_PORT", "/viewer"))
+                .then().statusCode(200).body("username", org.hamcrest.Matchers.equalTo("planner"));
+    }
+
+    @Test
+    void anonymousCallsGetHttp401Everywhere() {
+        for (String port : List.of("ORG_SERVICE_PORT", "PLAN_SERVICE_PORT", "INDICATOR_SERVICE_PORT")) {
+            given().contentType(ContentType.JSON).body(Map.of("query", "{ __typename }"))
+                    .when().post(platform.url(port, "/graphql")).then().statusCode(401);
+        }
+        given().when().get(platform.url("GATEWAY_PORT", "/viewer")).then().statusCode(401);
+    }
+
+    @Test
+    void viewersMutationIsForbiddenAndChangesNothing() {
+        String viewer = token("viewer");
+        String docNumber = "系统测试〔2099〕" + System.nanoTime() + "号";
+        JsonPath refused = graphql("PLAN_SERVICE_PORT", viewer, """
+                mutation { createPlan(input: { title: "viewer 不应能创建", kind: PLAN, docNumber: "%s",
+                  issuerId: "00000000-0000-0000-0000-000000000001" }) { id } }""".formatted(docNumber));
+        assertThat(refused.getString("errors[0].extensions.code")).isEqualTo("FORBIDDEN");
+
+        JsonPath plans = graphql("PLAN_SERVICE_PORT", token("admin"), "{ plans(first: 500) { docNumber } }");
+        assertThat(plans.getList("data.plans.docNumber")).doesNotContain(docNumber);
+    }
+
+    @Test
+    void reportersTokenCarriesTheirDepartmentsOrgCode() {
+        JsonPath claims = claims(token("zjt.reporter"));
+        assertThat(claims.getList("org_codes")).containsExactly("nmg.zjt");
+        assertThat(claims.getList("realm_access.roles")).contains("reporter").doesNotContain("admin", "planner");
+    }
+
+    @Test
+    void adminCanCreateAPlanThatEveryoneCanRead() {
+        String docNumber = "系统测试〔2099〕" + System.nanoTime() + "号";
+        JsonPath created = graphql("PLAN_SERVICE_PORT", token("admin"), """
+                mutation { createPlan(input: { title: "系统测试规划", kind: PLAN, docNumber: "%s",
+                  issuerId: "00000000-0000-0000-0000-000000000001" }) { id status } }""".formatted(docNumber));
+        assertThat(created.getString("data.createPlan.status")).isEqualTo("DRAFT");
+        JsonPath read = graphql("PLAN_SERVICE_PORT", token("viewer"),
+                "{ plan(id: \"" + created.getString("data.createPlan.id") + "\") { docNumber } }");
+        assertThat(read.getString("data.plan.docNumber")).isEqualTo(docNumber);
+    }
+
+    @Test
+    void platformRecordedAProcessForEachPart() {
+        assertThat(startedPids).hasSize(6);
+        assertThat(startedPids).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+}
