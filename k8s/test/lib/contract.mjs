@@ -1,0 +1,35 @@
+// What the manifests promise and what the services must honour; the tests hold the
+// rendered overlays to it, and README "Service contract" documents it.
+
+export const SERVICES = ["gateway", "org-service", "plan-service", "indicator-service"];
+export const SUBGRAPHS = ["org-service", "plan-service", "indicator-service"];
+export const DB_NAME = { "org-service": "orgs", "plan-service": "plans", "indicator-service": "indicators" };
+
+// environment every service container must receive (from ConfigMaps or Secrets)
+export const COMMON_ENV = ["QUARKUS_HTTP_PORT", "QUARKUS_SHUTDOWN_TIMEOUT", "OIDC_AUTH_SERVER_URL", "OIDC_TOKEN_ISSUER"];
+export const ENV = {
+  gateway: [...COMMON_ENV, "ORG_SERVICE_URL", "PLAN_SERVICE_URL", "INDICATOR_SERVICE_URL", "CORS_ORIGINS"],
+  "org-service": [...COMMON_ENV, "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "KEYCLOAK_ADMIN_URL", "PLANNING_SERVICES_CLIENT_SECRET"],
+  "plan-service": [...COMMON_ENV, "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "ORG_SERVICE_URL", "INDICATOR_SERVICE_URL"],
+  "indicator-service": [...COMMON_ENV, "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "ORG_SERVICE_URL"],
+};
+// environment that must come from a Secret, never from a ConfigMap
+export const SECRET_ENV = ["DB_USER", "DB_PASSWORD", "PLANNING_SERVICES_CLIENT_SECRET"];
+
+// who may call whom on port 8080 (besides the ingress controller -> gateway)
+export const CALLERS = {
+  "org-service": ["gateway", "plan-service", "indicator-service"],
+  "plan-service": ["gateway"],
+  "indicator-service": ["gateway", "plan-service"],
+};
+
+// Secrets the prod overlay expects to exist, created out of band (README "Secrets")
+export const PROD_EXTERNAL_SECRETS = [
+  "org-service-db",
+  "plan-service-db",
+  "indicator-service-db",
+  "keycloak-db",
+  "planning-services-client",
+  "keycloak-bootstrap-admin",
+  "planning-backup-s3",
+];
