@@ -60,7 +60,10 @@ final class LocalPlatform {
     private void run(String command, int timeoutMinutes) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("platform").toString(), command)
                 .directory(root.toFile())
-                .inheritIO();
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                // Surefire talks to this test JVM over its stdin: a child must never read it.
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Map<String, String> env = builder.environment();
         ports.forEach((k, v) -> env.put(k, String.valueOf(v)));
         env.put("PLATFORM_STATE_DIR", state.toString());

@@ -108,6 +108,36 @@ class PlatformIT {
     }
 
     @Test
+    void subgraphsComposeIntoASupergraphWithApollosOwnComposition() throws Exception {
+        String admin = token("admin");
+        java.nio.file.Path dir = platform.root.resolve("system-tests/target/supergraph");
+        java.nio.file.Files.createDirectories(dir);
+        List<String> command = new java.util.ArrayList<>(List.of("node", "compose.mjs", dir.resolve("supergraph.graphql").toString()));
+        for (var subgraph : Map.of("org-service", "ORG_SERVICE_PORT", "plan-service", "PLAN_SERVICE_PORT",
+                "indicator-service", "INDICATOR_SERVICE_PORT").entrySet()) {
+            String sdl = graphql(subgraph.getValue(), admin, "{ _service { sdl } }").getString("data._service.sdl");
+            java.nio.file.Path file = dir.resolve(subgraph.getKey() + ".graphql");
+            java.nio.file.Files.writeString(file, sdl);
+            command.add(subgraph.getKey() + "=" + platform.url(subgraph.getValue(), "/graphql") + "=" + file);
+        }
+        java.nio.file.Path federation = platform.root.resolve("federation");
+        if (!java.nio.file.Files.isDirectory(federation.resolve("node_modules"))) {
+            Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+                    .directory(federation.toFile()).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            String log = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(install.waitFor()).as(log).isZero();
+        }
+        Process compose = new ProcessBuilder(command).directory(federation.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String output = new String(compose.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(compose.waitFor()).as(output).isZero();
+        assertThat(java.nio.file.Files.readString(dir.resolve("supergraph.graphql")))
+                .contains("join__type(graph: ORG_SERVICE, key: \"id\")")
+                .contains("join__type(graph: PLAN_SERVICE, key: \"id\")");
+    }
+
+    @Test
     void platformRecordedAProcessForEachPart() {
         assertThat(startedPids).hasSize(6);
         assertThat(startedPids).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
