@@ -1,8 +1,10 @@
 package gov.planning.org.api;
 
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -12,7 +14,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
-import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
@@ -20,17 +21,23 @@ import org.eclipse.microprofile.graphql.Source;
 
 import gov.planning.common.api.Ids;
 import gov.planning.common.security.Caller;
+import gov.planning.org.entity.AdminLevel;
+import gov.planning.org.entity.CollectiveRule;
 import gov.planning.org.entity.OrgKind;
 import gov.planning.org.entity.Organization;
-import gov.planning.org.service.NewOrganization;
 import gov.planning.org.service.OrganizationService;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
 import io.smallrye.mutiny.Uni;
 
+/**
+ * Reading organizations. Every field resolver takes the whole batch of source organizations, so a list of any
+ * length costs one SQL query per field. List fields of a batch resolver need {@code @NonNull} on the method: the
+ * annotation on the inner list type does not reach the schema.
+ */
 @GraphQLApi
-@Link(url = "https://specs.apollo.dev/federation/v2.7", _import = { @Import(name = "@key") })
+@Link(url = "https://specs.apollo.dev/federation/v2.7", _import = { @Import(name = "@key"), @Import(name = "@shareable") })
 public class OrganizationApi {
 
     @Inject
@@ -48,9 +55,18 @@ public class OrganizationApi {
     }
 
     @Query
-    @Description("Organizations whose name, short name or code contains `search`, optionally of one kind or directly under `parentCode`.")
+    @Description("Organizations whose name, short name, code or an alias contains `search`, optionally of one kind or directly under `parentCode`.")
     public Uni<@NonNull List<@NonNull OrganizationView>> organizations(String search, OrgKind kind, String parentCode) {
         return service.search(search, kind, parentCode).map(OrganizationApi::views);
+    }
+
+    @Query
+    @Description("Resolves unit names as a document writes them. contextCode: the issuing organization, whose region decides "
+            + "among same-named bodies; asOf: the document's date (historical names resolve to the body of that date). "
+            + "One list is read in order, so a prefix such as 旗 carries to the names after it. Unsure → organization null.")
+    public Uni<@NonNull List<@NonNull OrgNameMatchView>> resolveOrganizationNames(@NonNull List<@NonNull String> names,
+            String contextCode, LocalDate asOf) {
+        return service.resolveNames(names, contextCode, asOf).map(matches -> matches.stream().map(OrgNameMatchView::of).toList());
     }
 
     @Query
@@ -59,36 +75,88 @@ public class OrganizationApi {
         return new Viewer(caller.username(), caller.roles().stream().sorted().toList(), caller.orgCodes());
     }
 
-    @Mutation
-    @Description("Creates an organization (admin only).")
-    public Uni<@NonNull OrganizationView> createOrganization(@NonNull @Name("input") NewOrganization input) {
-        return service.create(input).map(OrganizationView::of);
-    }
-
     /** Federation entity lookup: all representations of a request in one call and one SQL query. */
     @Resolver
     public Uni<List<OrganizationView>> organizationsById(@Name("id") List<String> ids) {
         List<UUID> uuids = ids.stream().map(Ids::parseOrNull).toList();
-        return service.findByIds(uuids.stream().filter(java.util.Objects::nonNull).toList())
+        return service.findByIds(uuids.stream().filter(Objects::nonNull).toList())
                 .map(found -> inOrder(uuids, found));
     }
 
     public Uni<List<OrganizationView>> parent(@Source List<OrganizationView> orgs) {
-        List<UUID> parentIds = orgs.stream().map(OrganizationView::parentId).filter(java.util.Objects::nonNull).distinct().toList();
-        return service.findByIds(parentIds).map(parents -> inOrder(orgs.stream().map(OrganizationView::parentId).toList(), parents));
+        return byIds(orgs.stream().map(OrganizationView::parentId).toList());
     }
 
+    @Description("The body that took over from this one in a reform; null while it exists.")
+    public Uni<List<OrganizationView>> successor(@Source List<OrganizationView> orgs) {
+        return byIds(orgs.stream().map(OrganizationView::successorId).toList());
+    }
+
+    @NonNull
     public Uni<List<@NonNull List<@NonNull OrganizationView>>> children(@Source List<OrganizationView> orgs) {
-        return service.childrenOf(orgs.stream().map(OrganizationView::id).toList()).map(children -> {
+        return service.childrenOf(ids(orgs)).map(children -> {
             Map<UUID, List<OrganizationView>> byParent = children.stream().map(OrganizationView::of)
                     .collect(Collectors.groupingBy(OrganizationView::parentId));
             return orgs.stream().map(o -> byParent.getOrDefault(o.id(), List.of())).toList();
         });
     }
 
+    @Description("The bodies this one took over from.")
+    @NonNull
+    public Uni<List<@NonNull List<@NonNull OrganizationView>>> predecessors(@Source List<OrganizationView> orgs) {
+        return service.predecessors(ids(orgs)).map(found -> grouped(orgs, found));
+    }
+
+    @Description("From the root down to the parent.")
+    @NonNull
+    public Uni<List<@NonNull List<@NonNull OrganizationView>>> ancestors(@Source List<OrganizationView> orgs) {
+        return service.ancestors(ids(orgs)).map(found -> grouped(orgs, found));
+    }
+
+    @Description("Every organization below this one (any depth), nearest first, optionally of one kind and level.")
+    @NonNull
+    public Uni<List<@NonNull List<@NonNull OrganizationView>>> descendants(@Source List<OrganizationView> orgs, OrgKind kind,
+            AdminLevel level) {
+        return service.descendants(ids(orgs), kind, level).map(found -> grouped(orgs, found));
+    }
+
+    @Description("For a collective: its current members by its rule; empty for any other organization.")
+    @NonNull
+    public Uni<List<@NonNull List<@NonNull OrganizationView>>> members(@Source List<OrganizationView> orgs) {
+        List<UUID> collectives = orgs.stream().filter(o -> o.kind() == OrgKind.COLLECTIVE).map(OrganizationView::id).toList();
+        return service.members(collectives).map(found -> grouped(orgs, found));
+    }
+
+    @Description("For a collective: who its members are; null for any other organization.")
+    public Uni<List<MemberRuleView>> memberRule(@Source List<OrganizationView> orgs) {
+        List<UUID> collectives = orgs.stream().filter(o -> o.kind() == OrgKind.COLLECTIVE).map(OrganizationView::id).toList();
+        return service.rules(collectives).chain(rules -> service.findByIds(rules.stream().map(r -> r.underId).distinct().toList())
+                .map(unders -> {
+                    Map<UUID, Organization> underById = unders.stream().collect(Collectors.toMap(o -> o.id, Function.identity()));
+                    Map<UUID, CollectiveRule> byCollective = rules.stream().collect(Collectors.toMap(r -> r.collectiveId, Function.identity()));
+                    return orgs.stream().map(o -> {
+                        CollectiveRule rule = byCollective.get(o.id());
+                        return rule == null ? null
+                                : new MemberRuleView(OrganizationView.of(underById.get(rule.underId)), rule.memberKind, rule.memberLevel, o.id());
+                    }).toList();
+                }));
+    }
+
     public Uni<@NonNull List<@NonNull OrganizationView>> orgs(@Source Viewer viewer) {
         return service.findByCodes(viewer.orgCodes()).map(found -> found.stream()
                 .sorted(Comparator.comparing(o -> o.code)).map(OrganizationView::of).toList());
+    }
+
+    private Uni<List<OrganizationView>> byIds(List<UUID> ids) {
+        return service.findByIds(ids.stream().filter(Objects::nonNull).distinct().toList()).map(found -> inOrder(ids, found));
+    }
+
+    private static List<UUID> ids(List<OrganizationView> orgs) {
+        return orgs.stream().map(OrganizationView::id).distinct().toList();
+    }
+
+    private static List<List<OrganizationView>> grouped(List<OrganizationView> orgs, Map<UUID, List<Organization>> found) {
+        return orgs.stream().map(o -> views(found.getOrDefault(o.id(), List.of()))).toList();
     }
 
     private static List<OrganizationView> views(List<Organization> orgs) {

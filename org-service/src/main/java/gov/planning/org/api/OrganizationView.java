@@ -1,8 +1,10 @@
 package gov.planning.org.api;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
@@ -12,6 +14,7 @@ import org.eclipse.microprofile.graphql.Type;
 import gov.planning.org.entity.AdminLevel;
 import gov.planning.org.entity.OrgKind;
 import gov.planning.org.entity.Organization;
+import gov.planning.org.naming.OrgNode;
 import io.smallrye.graphql.api.federation.FieldSet;
 import io.smallrye.graphql.api.federation.Key;
 
@@ -27,15 +30,27 @@ public record OrganizationView(
         @NonNull String code,
         @NonNull String name,
         String shortName,
+        @NonNull @Description("Short forms and historical names documents use for it.") List<@NonNull String> aliases,
         @NonNull OrgKind kind,
         AdminLevel level,
+        @Description("Governments only: the region governed.") String region,
         LocalDate validFrom,
         LocalDate validTo,
-        @Ignore UUID parentId) {
+        @Description("Pass back to updateOrganization and moveOrganization; a changed version means someone else wrote meanwhile.") int version,
+        @Ignore UUID parentId,
+        @Ignore UUID successorId) {
 
     static OrganizationView of(Organization org) {
         return org == null ? null
-                : new OrganizationView(org.id, org.code, org.name, org.shortName, org.kind, org.level, org.validFrom,
-                        org.validTo, org.parentId);
+                : new OrganizationView(org.id, org.code, org.name, org.shortName,
+                        org.aliases == null ? List.of() : List.of(org.aliases), org.kind, org.level, org.region,
+                        org.validFrom, org.validTo, org.version, org.parentId, org.successorId);
+    }
+
+    static OrganizationView of(OrgNode node) {
+        return node == null ? null
+                : new OrganizationView(node.id(), node.code(), node.name(), node.shortName(), node.aliases(), node.kind(),
+                        node.level(), node.region(), node.validFrom(), node.validTo(), node.version(), node.parentId(),
+                        node.successorId());
     }
 }

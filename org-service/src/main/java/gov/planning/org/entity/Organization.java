@@ -14,6 +14,9 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 @Entity
@@ -32,6 +35,13 @@ public class Organization extends PanacheEntityBase {
     @Column(name = "short_name")
     public String shortName;
 
+    /** Short forms and historical names documents use (住建厅, 国土厅); matched by search and name resolution. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] aliases = new String[0];
+
+    /** Governments only: the region governed (土默特左旗), which documents use in place of the government's name. */
+    public String region;
+
     @Enumerated(EnumType.STRING)
     public OrgKind kind;
 
@@ -46,6 +56,10 @@ public class Organization extends PanacheEntityBase {
 
     @Column(name = "valid_to")
     public LocalDate validTo;
+
+    /** The body that took over when this one was merged or renamed in a reform; this record stays for history. */
+    @Column(name = "successor_id")
+    public UUID successorId;
 
     @Version
     public int version;

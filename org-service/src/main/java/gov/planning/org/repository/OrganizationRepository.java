@@ -1,20 +1,41 @@
 package gov.planning.org.repository;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import gov.planning.org.entity.AdminLevel;
+import gov.planning.org.entity.CollectiveRule;
 import gov.planning.org.entity.OrgKind;
 import gov.planning.org.entity.Organization;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 
+/**
+ * Organizations. Single-record reads and all writes go through Hibernate; the tree walks, searches over aliases and
+ * batched lookups are plain SQL on the reactive pool, because each must be exactly one statement whatever the size
+ * of the tree or of the batch, and HQL has neither recursive queries nor array operators. Rows read that way are
+ * detached entities: never persist them.
+ */
 @ApplicationScoped
 public class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID> {
+
+    static final String COLUMNS = "o.id, o.code, o.name, o.short_name, o.aliases, o.kind, o.level, o.region, o.parent_id,"
+            + " o.valid_from, o.valid_to, o.successor_id, o.version";
+
+    @Inject
+    Pool pool;
 
     public Uni<Organization> findByCode(String code) {
         return find("code", code).firstResult();
@@ -29,24 +50,155 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
     }
 
     /**
-     * Organizations whose name, short name or code contains {@code search}, optionally of one kind and directly
-     * under the organization with {@code parentCode}; every filter is optional.
+     * Organizations whose name, short name, code or any alias contains {@code search}, optionally of one kind and
+     * directly under {@code parentId}; every filter is optional.
      */
     public Uni<List<Organization>> search(String search, OrgKind kind, UUID parentId) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM organization o WHERE true");
+        List<Object> params = new ArrayList<>();
         if (search != null && !search.isBlank()) {
-            where.append(" and (name like :search or shortName like :search or code like :search)");
-            params.and("search", "%" + search.strip() + "%");
+            params.add("%" + search.strip() + "%");
+            int p = params.size();
+            sql.append(" AND (o.name LIKE $").append(p).append(" OR o.short_name LIKE $").append(p)
+                    .append(" OR o.code LIKE $").append(p)
+                    .append(" OR EXISTS (SELECT 1 FROM unnest(o.aliases) a WHERE a LIKE $").append(p).append("))");
         }
         if (kind != null) {
-            where.append(" and kind = :kind");
-            params.and("kind", kind);
+            params.add(kind.name());
+            sql.append(" AND o.kind = $").append(params.size());
         }
         if (parentId != null) {
-            where.append(" and parentId = :parentId");
-            params.and("parentId", parentId);
+            params.add(parentId);
+            sql.append(" AND o.parent_id = $").append(params.size());
         }
-        return find(where.toString(), Sort.by("code"), params).list();
+        sql.append(" ORDER BY o.code");
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> map(rows, null).get(null));
+    }
+
+    /** Every organization below each root (any depth), nearest first; one recursive query for all roots. */
+    public Uni<Map<UUID, List<Organization>>> descendants(Collection<UUID> roots, OrgKind kind, AdminLevel level) {
+        if (roots.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String sql = """
+                WITH RECURSIVE t(root_id, id, depth) AS (
+                    SELECT c.parent_id, c.id, 1 FROM organization c WHERE c.parent_id = ANY($1)
+                    UNION ALL
+                    SELECT t.root_id, c.id, t.depth + 1 FROM organization c JOIN t ON c.parent_id = t.id
+                )
+                SELECT t.root_id, %s FROM t JOIN organization o ON o.id = t.id
+                WHERE ($2::text IS NULL OR o.kind = $2) AND ($3::text IS NULL OR o.level = $3)
+                ORDER BY t.root_id, t.depth, o.code""".formatted(COLUMNS);
+        return pool.preparedQuery(sql)
+                .execute(Tuple.of(roots.toArray(UUID[]::new), kind == null ? null : kind.name(), level == null ? null : level.name()))
+                .map(rows -> map(rows, "root_id"));
+    }
+
+    /** The chain from the root down to each organization's parent; one recursive query for all of them. */
+    public Uni<Map<UUID, List<Organization>>> ancestors(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        // The depth bound only guards against a cycle someone wrote around the service; moves refuse cycles.
+        String sql = """
+                WITH RECURSIVE t(start_id, id, depth) AS (
+                    SELECT s.id, s.parent_id, 1 FROM organization s WHERE s.id = ANY($1) AND s.parent_id IS NOT NULL
+                    UNION ALL
+                    SELECT t.start_id, p.parent_id, t.depth + 1 FROM organization p JOIN t ON p.id = t.id
+                    WHERE p.parent_id IS NOT NULL AND t.depth < 100
+                )
+                SELECT t.start_id, %s FROM t JOIN organization o ON o.id = t.id
+                ORDER BY t.start_id, t.depth DESC""".formatted(COLUMNS);
+        return pool.preparedQuery(sql).execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> map(rows, "start_id"));
+    }
+
+    /** Current members of each collective by its rule (valid on {@code on}); one recursive query for all collectives. */
+    public Uni<Map<UUID, List<Organization>>> members(Collection<UUID> collectiveIds, LocalDate on) {
+        if (collectiveIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String sql = """
+                WITH RECURSIVE r AS (
+                    SELECT collective_id, under_id, member_kind, member_level FROM collective_rule WHERE collective_id = ANY($1)
+                ), t(collective_id, id, depth) AS (
+                    SELECT r.collective_id, c.id, 1 FROM r JOIN organization c ON c.parent_id = r.under_id
+                    UNION ALL
+                    SELECT t.collective_id, c.id, t.depth + 1 FROM organization c JOIN t ON c.parent_id = t.id
+                )
+                SELECT t.collective_id, %s FROM t JOIN r ON r.collective_id = t.collective_id JOIN organization o ON o.id = t.id
+                WHERE o.kind = r.member_kind AND (r.member_level IS NULL OR o.level = r.member_level)
+                  AND (o.valid_from IS NULL OR o.valid_from <= $2) AND (o.valid_to IS NULL OR o.valid_to > $2)
+                ORDER BY t.collective_id, o.code""".formatted(COLUMNS);
+        return pool.preparedQuery(sql).execute(Tuple.of(collectiveIds.toArray(UUID[]::new), on))
+                .map(rows -> map(rows, "collective_id"));
+    }
+
+    /** Organizations that each given organization succeeded, by successor id. */
+    public Uni<Map<UUID, List<Organization>>> predecessors(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("SELECT o.successor_id AS successor, " + COLUMNS
+                + " FROM organization o WHERE o.successor_id = ANY($1) ORDER BY o.successor_id, o.code")
+                .execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> map(rows, "successor"));
+    }
+
+    /** The whole tree, for the in-memory snapshot that name resolution works on. */
+    public Uni<List<Organization>> all() {
+        return pool.query("SELECT " + COLUMNS + " FROM organization o ORDER BY o.code").execute()
+                .map(rows -> map(rows, null).getOrDefault(null, List.of()));
+    }
+
+    public Uni<List<CollectiveRule>> rules(Collection<UUID> collectiveIds) {
+        String sql = "SELECT collective_id, under_id, member_kind, member_level FROM collective_rule"
+                + (collectiveIds == null ? "" : " WHERE collective_id = ANY($1)");
+        Uni<RowSet<Row>> rows = collectiveIds == null ? pool.query(sql).execute()
+                : pool.preparedQuery(sql).execute(Tuple.of(collectiveIds.toArray(UUID[]::new)));
+        return rows.map(set -> {
+            List<CollectiveRule> rules = new ArrayList<>();
+            for (Row row : set) {
+                CollectiveRule rule = new CollectiveRule();
+                rule.collectiveId = row.getUUID("collective_id");
+                rule.underId = row.getUUID("under_id");
+                rule.memberKind = OrgKind.valueOf(row.getString("member_kind"));
+                String level = row.getString("member_level");
+                rule.memberLevel = level == null ? null : AdminLevel.valueOf(level);
+                rules.add(rule);
+            }
+            return rules;
+        });
+    }
+
+    /** Groups rows by the key column (or all under null), keeping the query's order. */
+    private static Map<UUID, List<Organization>> map(RowSet<Row> rows, String keyColumn) {
+        Map<UUID, List<Organization>> grouped = new LinkedHashMap<>();
+        if (keyColumn == null) {
+            grouped.put(null, new ArrayList<>());
+        }
+        for (Row row : rows) {
+            UUID key = keyColumn == null ? null : row.getUUID(keyColumn);
+            grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(toOrganization(row));
+        }
+        return grouped;
+    }
+
+    static Organization toOrganization(Row row) {
+        Organization org = new Organization();
+        org.id = row.getUUID("id");
+        org.code = row.getString("code");
+        org.name = row.getString("name");
+        org.shortName = row.getString("short_name");
+        String[] aliases = row.getArrayOfStrings("aliases");
+        org.aliases = aliases == null ? new String[0] : aliases;
+        org.kind = OrgKind.valueOf(row.getString("kind"));
+        String level = row.getString("level");
+        org.level = level == null ? null : AdminLevel.valueOf(level);
+        org.region = row.getString("region");
+        org.parentId = row.getUUID("parent_id");
+        org.validFrom = row.getLocalDate("valid_from");
+        org.validTo = row.getLocalDate("valid_to");
+        org.successorId = row.getUUID("successor_id");
+        org.version = row.getInteger("version");
+        return org;
     }
 }

@@ -1,6 +1,7 @@
 package gov.planning.org.service;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,5 +21,7 @@ public record NewOrganization(
         @NotNull OrgKind kind,
         AdminLevel level,
         @Size(max = 100) String parentCode,
-        LocalDate validFrom) {
+        LocalDate validFrom,
+        @Size(max = 50) List<String> aliases,
+        @Size(max = 100) String region) {
 }

@@ -1,24 +1,28 @@
 package gov.planning.org.service;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import gov.planning.common.error.BadUserInputException;
-import gov.planning.common.error.ConflictException;
-import gov.planning.common.error.InputValidator;
 import gov.planning.common.security.Caller;
 import gov.planning.common.security.PlatformRole;
+import gov.planning.org.entity.AdminLevel;
+import gov.planning.org.entity.CollectiveRule;
 import gov.planning.org.entity.OrgKind;
 import gov.planning.org.entity.Organization;
+import gov.planning.org.naming.OrgDirectory;
+import gov.planning.org.naming.OrgNameResolver;
+import gov.planning.org.repository.AuditLogRepository;
 import gov.planning.org.repository.OrganizationRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
+/** Reads: everyone with a token may read organizations; only the audit log is for admins. */
 @ApplicationScoped
 public class OrganizationService {
 
@@ -26,10 +30,13 @@ public class OrganizationService {
     OrganizationRepository organizations;
 
     @Inject
-    Caller caller;
+    AuditLogRepository auditLog;
 
     @Inject
-    InputValidator validator;
+    OrgDirectory directory;
+
+    @Inject
+    Caller caller;
 
     @WithSession
     public Uni<Organization> findById(UUID id) {
@@ -73,29 +80,38 @@ public class OrganizationService {
                 : organizations.search(search, kind, parent.id));
     }
 
-    @WithTransaction
-    public Uni<Organization> create(NewOrganization input) {
-        caller.requireAnyRole("manage organizations", PlatformRole.ADMIN);
-        validator.check(input);
-        return organizations.findByCode(input.code()).chain(existing -> {
-            if (existing != null) {
-                throw new ConflictException("An organization with code " + input.code() + " already exists: " + existing.name);
-            }
-            if (input.parentCode() == null) {
-                return Uni.createFrom().item((Organization) null);
-            }
-            return organizations.findByCode(input.parentCode()).onItem().ifNull()
-                    .failWith(() -> new BadUserInputException("parentCode: no organization has code " + input.parentCode()));
-        }).chain(parent -> {
-            Organization org = new Organization();
-            org.code = input.code();
-            org.name = input.name().strip();
-            org.shortName = input.shortName() == null ? null : input.shortName().strip();
-            org.kind = input.kind();
-            org.level = input.level();
-            org.parentId = parent == null ? null : parent.id;
-            org.validFrom = input.validFrom();
-            return organizations.persist(org);
-        });
+    public Uni<Map<UUID, List<Organization>>> ancestors(Collection<UUID> ids) {
+        return organizations.ancestors(ids);
+    }
+
+    public Uni<Map<UUID, List<Organization>>> descendants(Collection<UUID> ids, OrgKind kind, AdminLevel level) {
+        return organizations.descendants(ids, kind, level);
+    }
+
+    public Uni<Map<UUID, List<Organization>>> predecessors(Collection<UUID> ids) {
+        return organizations.predecessors(ids);
+    }
+
+    /** Members as of today: a body that has been replaced no longer acts for the collective. */
+    public Uni<Map<UUID, List<Organization>>> members(Collection<UUID> collectiveIds) {
+        return organizations.members(collectiveIds, LocalDate.now());
+    }
+
+    public Uni<List<CollectiveRule>> rules(Collection<UUID> collectiveIds) {
+        return collectiveIds.isEmpty() ? Uni.createFrom().item(List.of()) : organizations.rules(collectiveIds);
+    }
+
+    public Uni<List<OrgNameResolver.Match>> resolveNames(List<String> names, String contextCode, LocalDate asOf) {
+        return directory.snapshot().map(snapshot -> snapshot.resolver().resolve(names, contextCode, asOf));
+    }
+
+    /** Newest first; admins only, since entries show who changed what. */
+    public Uni<AuditPage> auditLog(UUID organizationId, int offset, int limit) {
+        caller.requireAnyRole("read the organization audit log", PlatformRole.ADMIN);
+        return auditLog.page(organizationId, offset, limit + 1).chain(entries -> auditLog.count(organizationId)
+                .map(total -> new AuditPage(entries.subList(0, Math.min(limit, entries.size())), entries.size() > limit, total)));
+    }
+
+    public record AuditPage(List<AuditLogRepository.Entry> entries, boolean hasNextPage, long totalCount) {
     }
 }

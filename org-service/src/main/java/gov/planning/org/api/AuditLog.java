@@ -1,0 +1,39 @@
+package gov.planning.org.api;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import io.smallrye.graphql.api.federation.Shareable;
+
+/** The audit log as a Relay connection, newest entry first. */
+public final class AuditLog {
+
+    private AuditLog() {
+    }
+
+    @Type("OrganizationAuditEntry")
+    @Description("One write to an organization: who, when, what, and the organization's state before and after (JSON).")
+    public record Entry(@Id @NonNull UUID id, @NonNull OffsetDateTime at, @NonNull String actor, @NonNull String action,
+            @Id @NonNull UUID organizationId, String before, String after) {
+    }
+
+    @Type("OrganizationAuditEdge")
+    public record Edge(@NonNull Entry node, @NonNull String cursor) {
+    }
+
+    /** Shared with the other subgraphs' connections, hence shareable. */
+    @Type("PageInfo")
+    @Shareable
+    public record PageInfo(boolean hasNextPage, String endCursor) {
+    }
+
+    @Type("OrganizationAuditConnection")
+    public record Connection(@NonNull List<@NonNull Edge> edges, @NonNull PageInfo pageInfo, int totalCount) {
+    }
+}

@@ -1,0 +1,88 @@
+package gov.planning.org.naming;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import gov.planning.org.entity.OrgKind;
+
+/** An immutable snapshot of the whole organization tree with the lookups name resolution needs. */
+public final class OrgTree {
+
+    private final Map<UUID, OrgNode> byId = new HashMap<>();
+    private final Map<String, OrgNode> byCode = new HashMap<>();
+
+    public OrgTree(Collection<OrgNode> nodes) {
+        for (OrgNode node : nodes) {
+            byId.put(node.id(), node);
+            byCode.put(node.code(), node);
+        }
+    }
+
+    public Collection<OrgNode> nodes() {
+        return byId.values();
+    }
+
+    public OrgNode byId(UUID id) {
+        return id == null ? null : byId.get(id);
+    }
+
+    public OrgNode byCode(String code) {
+        return code == null ? null : byCode.get(code);
+    }
+
+    public OrgNode parent(OrgNode node) {
+        return byId(node.parentId());
+    }
+
+    /**
+     * The government a body belongs to: itself for a government, else the nearest government above it. Context and
+     * scope are decided between governments, since a department's region is that of its government.
+     */
+    public OrgNode government(OrgNode node) {
+        OrgNode current = node;
+        for (int depth = 0; current != null && depth < 100; depth++) {
+            if (current.kind() == OrgKind.GOVERNMENT) {
+                return current;
+            }
+            current = parent(current);
+        }
+        return null;
+    }
+
+    /** The governments from {@code government} up to the root, itself first. */
+    public List<OrgNode> governmentChain(OrgNode government) {
+        List<OrgNode> chain = new ArrayList<>();
+        OrgNode current = government;
+        for (int depth = 0; current != null && depth < 100; depth++) {
+            if (current.kind() == OrgKind.GOVERNMENT) {
+                chain.add(current);
+            }
+            current = parent(current);
+        }
+        return chain;
+    }
+
+    /** How many steps up from {@code node} reach {@code ancestor}; -1 when it is not above (or is) the node. */
+    public int distanceUp(OrgNode node, OrgNode ancestor) {
+        OrgNode current = node;
+        for (int depth = 0; current != null && depth < 100; depth++) {
+            if (current.id().equals(ancestor.id())) {
+                return depth;
+            }
+            current = parent(current);
+        }
+        return -1;
+    }
+
+    public OrgNode root(OrgNode node) {
+        OrgNode current = node;
+        for (int depth = 0; current.parentId() != null && parent(current) != null && depth < 100; depth++) {
+            current = parent(current);
+        }
+        return current;
+    }
+}
