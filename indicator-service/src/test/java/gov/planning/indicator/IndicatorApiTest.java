@@ -22,7 +22,7 @@ class IndicatorApiTest {
 
     private static final String CREATE = """
             mutation($planId: ID!, $input: IndicatorInput!) {
-              createIndicator(planId: $planId, input: $input) { id name unit comparator baseline { value year } target { value year } plan { id } }
+              createIndicator(planId: $planId, input: $input) { id name unit additive comparator baseline { value year } target { value year } plan { id } }
             }""";
 
     private static Map<String, Object> urbanization() {
@@ -91,5 +91,35 @@ class IndicatorApiTest {
                 Map.of("r", List.of(Map.of("__typename", "Indicator", "id", b), Map.of("__typename", "Indicator", "id", a))));
         assertThat(entities.getString("data._entities[0].comparator")).isEqualTo("AT_MOST");
         assertThat(entities.getString("data._entities[1].name")).isEqualTo("常住人口城镇化率");
+    }
+
+    @Test
+    void unknownUnitIsBadUserInputNamingTheKnownUnitsAndNothingIsWritten() {
+        String planId = UUID.randomUUID().toString();
+        Map<String, Object> input = urbanization();
+        input.put("unit", "斤");
+        JsonPath refused = create(TestTokens.admin(), planId, input);
+        assertThat(firstErrorCode(refused)).isEqualTo("BAD_USER_INPUT");
+        assertThat(refused.getString("errors[0].message")).contains("'斤'").contains("万亩").contains("公里").contains("Mbps");
+        assertThat(post(TestTokens.admin(), "query($p: ID!) { indicators(planId: $p) { id } }", Map.of("p", planId))
+                .getList("data.indicators")).isEmpty();
+    }
+
+    @Test
+    void additiveIsDerivedFromTheUnit() {
+        String planId = UUID.randomUUID().toString();
+        Map<String, Object> area = urbanization();
+        area.put("unit", "万亩");
+        assertThat(create(TestTokens.admin(), planId, urbanization()).getBoolean("data.createIndicator.additive")).isFalse();
+        assertThat(create(TestTokens.admin(), planId, area).getBoolean("data.createIndicator.additive")).isTrue();
+    }
+
+    @Test
+    void malformedResponsibleOrgIdIsBadUserInput() {
+        Map<String, Object> input = urbanization();
+        input.put("responsibleOrgIds", List.of("住建厅"));
+        JsonPath refused = create(TestTokens.admin(), UUID.randomUUID().toString(), input);
+        assertThat(firstErrorCode(refused)).isEqualTo("BAD_USER_INPUT");
+        assertThat(refused.getString("errors[0].message")).contains("responsibleOrgIds[0]");
     }
 }

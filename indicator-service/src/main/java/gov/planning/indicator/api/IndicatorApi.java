@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,20 +20,50 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import gov.planning.common.api.Ids;
+import gov.planning.indicator.domain.Assessment;
+import gov.planning.indicator.domain.Health;
+import gov.planning.indicator.domain.IndicatorFigures;
+import gov.planning.indicator.domain.Period;
 import gov.planning.indicator.entity.Indicator;
+import gov.planning.indicator.service.IndicatorFacts;
 import gov.planning.indicator.service.IndicatorService;
 import gov.planning.indicator.service.NewIndicator;
+import gov.planning.indicator.service.ObservationService;
+import gov.planning.indicator.service.RegionalTargetRow;
+import gov.planning.indicator.service.RegionalTargetService;
+import gov.planning.orgref.OrganizationRef;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
 import io.smallrye.mutiny.Uni;
 
+/**
+ * The indicator subgraph. Every field resolved from a parent takes the whole batch of parents of a request
+ * ({@code @Source List<...>}, or {@link ArgumentBatches} for fields with arguments) so that a list of N
+ * indicators costs one query per field, not N. On a batch resolver SmallRye takes the field's nullability from
+ * the method's {@code @NonNull}, not from the type argument, hence the method-level annotations.
+ */
 @GraphQLApi
 @Link(url = "https://specs.apollo.dev/federation/v2.7", _import = { @Import(name = "@key") })
 public class IndicatorApi {
 
     @Inject
     IndicatorService service;
+
+    @Inject
+    RegionalTargetService regionalTargetService;
+
+    @Inject
+    ObservationService observationService;
+
+    @Inject
+    IndicatorFacts facts;
+
+    @Inject
+    Context context;
+
+    // ------------------------------------------------------------------------------------------------ queries
 
     @Query
     @Description("One indicator by id.")
@@ -42,19 +73,49 @@ public class IndicatorApi {
     }
 
     @Query
-    @Description("The indicators a plan sets, in the order it lists them.")
-    public Uni<@NonNull List<@NonNull IndicatorView>> indicators(@Id String planId) {
-        if (planId == null) {
+    @Description("The indicators a plan sets, in the order it lists them; with orgId, those the organization is responsible for.")
+    public Uni<@NonNull List<@NonNull IndicatorView>> indicators(@Id String planId, @Id String orgId) {
+        UUID plan = planId == null ? null : Ids.parse("planId", planId);
+        if (orgId != null) {
+            return service.findByResponsibleOrg(Ids.parse("orgId", orgId), plan).map(IndicatorApi::views);
+        }
+        if (plan == null) {
             return Uni.createFrom().item(List.of());
         }
-        return service.findByPlan(Ids.parse("planId", planId)).map(found -> found.stream().map(IndicatorView::of).toList());
+        return service.findByPlan(plan).map(IndicatorApi::views);
     }
 
+    // ---------------------------------------------------------------------------------------------- mutations
+
     @Mutation
-    @Description("Adds an indicator to a plan (admin, or a planner).")
+    @Description("Adds an indicator to a plan (admin, or a planner). The unit must be a known one; it decides `additive`.")
     public Uni<@NonNull IndicatorView> createIndicator(@NonNull @Id String planId, @NonNull @Name("input") NewIndicator input) {
         return service.create(Ids.parse("planId", planId), input).map(IndicatorView::of);
     }
+
+    // Named explicitly: MicroProfile GraphQL strips a "set" prefix from a method name, as for a Java bean setter.
+    @Mutation("setRegionalTargets")
+    @Description("Replaces the regional targets (任务分解表) of one period. Rows and total are in `unit` (default: the "
+            + "indicator's unit) and stored in the indicator's unit; for an additive unit the rows must add up to `total`.")
+    public Uni<@NonNull List<@NonNull RegionalTargetView>> setRegionalTargets(@NonNull @Id String indicatorId,
+            @NonNull @Description("A plan period such as 2021-2025 or a year such as 2022") String period,
+            @NonNull List<@NonNull RegionalTargetRow> rows, Double total, String unit) {
+        return regionalTargetService.set(Ids.parse("indicatorId", indicatorId), period, rows, total, unit)
+                .map(saved -> saved.stream().map(RegionalTargetView::of).toList());
+    }
+
+    @Mutation
+    @Description("Records an actual value for a region (none: the indicator's whole area) and period. A second value for "
+            + "the same region and period supersedes the first; both stay in `observations`.")
+    public Uni<@NonNull ObservationView> recordObservation(@NonNull @Id String indicatorId, @Id String regionId,
+            @NonNull String period, @NonNull Double value, String source,
+            @Description("The unit `value` is in (default: the indicator's unit)") String unit) {
+        UUID region = regionId == null ? null : Ids.parse("regionId", regionId);
+        return observationService.record(Ids.parse("indicatorId", indicatorId), region, period, value, source, unit)
+                .map(ObservationView::of);
+    }
+
+    // ------------------------------------------------------------------------------------ federation entities
 
     /** Federation entity lookup: every Indicator representation of a request in one call and one SQL query. */
     @Resolver
@@ -72,7 +133,89 @@ public class IndicatorApi {
         return ids.stream().map(id -> PlanRef.of(Ids.parseOrNull(id))).toList();
     }
 
+    @Name("indicators")
+    @Description("The indicators the plan sets, in the order it lists them.")
+    @NonNull
+    public Uni<List<List<@NonNull IndicatorView>>> planIndicators(@Source List<PlanRef> plans) {
+        return facts.byPlans(plans.stream().map(PlanRef::id).toList()).map(IndicatorApi::viewLists);
+    }
+
+    @Name("indicators")
+    @Description("The indicators this organization is responsible for.")
+    @NonNull
+    public Uni<List<List<@NonNull IndicatorView>>> organizationIndicators(@Source List<OrganizationRef> orgs) {
+        return facts.byResponsibleOrgs(orgs.stream().map(OrganizationRef::id).toList()).map(IndicatorApi::viewLists);
+    }
+
+    // ------------------------------------------------------------------------------------ Indicator fields
+
     public @NonNull PlanRef plan(@Source IndicatorView indicator) {
         return PlanRef.of(indicator.planId());
+    }
+
+    @NonNull
+    public Uni<List<List<@NonNull OrganizationRef>>> responsibleOrgs(@Source List<IndicatorView> indicators) {
+        return facts.responsibleOrgs(ids(indicators))
+                .map(lists -> lists.stream().map(orgs -> orgs.stream().map(OrganizationRef::of).toList()).toList());
+    }
+
+    @Description("The regional targets, in table order; with period (2021-2025 or 2022), only that period's.")
+    public CompletionStage<@NonNull List<@NonNull RegionalTargetView>> regionalTargets(@Source IndicatorView indicator,
+            String period) {
+        String normalized = period == null ? null : Period.parse("period", period).text();
+        return ArgumentBatches.<IndicatorFacts.TargetSelection, List<RegionalTargetView>> load(context, "Indicator.regionalTargets",
+                new IndicatorFacts.TargetSelection(indicator.id(), normalized),
+                keys -> facts.regionalTargets(keys)
+                        .map(lists -> lists.stream().map(rows -> rows.stream().map(RegionalTargetView::of).toList()).toList()));
+    }
+
+    @Description("Every observation, superseded ones included, newest first; with region, only that region's.")
+    public CompletionStage<@NonNull List<@NonNull ObservationView>> observations(@Source IndicatorView indicator,
+            @Id String region) {
+        UUID regionId = region == null ? null : Ids.parse("region", region);
+        return ArgumentBatches.<IndicatorFacts.ObservationSelection, List<ObservationView>> load(context, "Indicator.observations",
+                new IndicatorFacts.ObservationSelection(indicator.id(), regionId),
+                keys -> facts.observations(keys)
+                        .map(lists -> lists.stream().map(rows -> rows.stream().map(ObservationView::of).toList()).toList()));
+    }
+
+    @Description("The newest current value of the whole area or, for an additive unit without one, the sum of each region's newest.")
+    public Uni<List<ObservationView>> latest(@Source List<IndicatorView> indicators) {
+        return facts.latest(figures(indicators)).map(latest -> latest.stream().map(ObservationView::of).toList());
+    }
+
+    @Description("(latest − baseline) / (target − baseline) as a fraction; null without a latest value or a baseline.")
+    public Uni<List<Double>> progress(@Source List<IndicatorView> indicators) {
+        return facts.assess(figures(indicators)).map(a -> a.stream().map(Assessment::progress).toList());
+    }
+
+    @Description("Whether the latest value meets the target by the comparator; null without a latest value.")
+    public Uni<List<Boolean>> met(@Source List<IndicatorView> indicators) {
+        return facts.assess(figures(indicators)).map(a -> a.stream().map(Assessment::met).toList());
+    }
+
+    @Description("DONE when met; RED when the target year passed unmet; YELLOW without observations or when progress "
+            + "lags the straight line from baseline year to target year by more than 25 points; GREEN otherwise.")
+    @NonNull
+    public Uni<List<Health>> health(@Source List<IndicatorView> indicators) {
+        return facts.assess(figures(indicators)).map(a -> a.stream().map(Assessment::health).toList());
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private static List<IndicatorView> views(List<Indicator> found) {
+        return found.stream().map(IndicatorView::of).toList();
+    }
+
+    private static List<List<IndicatorView>> viewLists(List<List<Indicator>> found) {
+        return found.stream().map(IndicatorApi::views).toList();
+    }
+
+    private static List<UUID> ids(List<IndicatorView> indicators) {
+        return indicators.stream().map(IndicatorView::id).toList();
+    }
+
+    private static List<IndicatorFigures> figures(List<IndicatorView> indicators) {
+        return indicators.stream().map(IndicatorView::figures).toList();
     }
 }

@@ -1,13 +1,19 @@
 package gov.planning.indicator.entity;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
@@ -47,6 +53,16 @@ public class Indicator extends PanacheEntityBase {
 
     @Column(name = "target_year")
     public Integer targetYear;
+
+    /** Derived from the unit when the indicator is created (see {@code Units}); stored so queries need no vocabulary. */
+    public boolean additive;
+
+    /** Responsible organizations (责任单位, org-service ids), in the order the plan lists them. */
+    @ElementCollection
+    @CollectionTable(name = "indicator_responsible_org", joinColumns = @JoinColumn(name = "indicator_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "org_id")
+    public List<UUID> responsibleOrgIds = new ArrayList<>();
 
     @Version
     public int version;

@@ -1,19 +1,27 @@
 package gov.planning.indicator.service;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import gov.planning.common.api.Ids;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.error.InputValidator;
+import gov.planning.common.error.NotFoundException;
 import gov.planning.common.security.Caller;
-import gov.planning.common.security.PlatformRole;
+import gov.planning.indicator.domain.Unit;
+import gov.planning.indicator.domain.Units;
 import gov.planning.indicator.entity.Indicator;
+import gov.planning.indicator.repository.AuditLog;
 import gov.planning.indicator.repository.IndicatorRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import gov.planning.indicator.repository.ReadSessions;
+import gov.planning.indicator.security.IndicatorPermissions;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -24,50 +32,93 @@ public class IndicatorService {
     IndicatorRepository indicators;
 
     @Inject
+    ReadSessions reads;
+
+    @Inject
     Caller caller;
 
     @Inject
     InputValidator validator;
 
-    @WithSession
+    @Inject
+    IndicatorPermissions permissions;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
     public Uni<Indicator> findById(UUID id) {
-        return indicators.findById(id);
+        return reads.read(s -> indicators.findById(s, id));
     }
 
-    @WithSession
     public Uni<List<Indicator>> findByIds(Collection<UUID> ids) {
-        return indicators.findByIds(ids);
+        return reads.read(s -> indicators.findByIds(s, ids));
     }
 
-    @WithSession
     public Uni<List<Indicator>> findByPlan(UUID planId) {
-        return indicators.findByPlan(planId);
+        return reads.read(s -> indicators.findByPlans(s, List.of(planId)));
+    }
+
+    /** The indicators an organization is responsible for, optionally only those of one plan. */
+    public Uni<List<Indicator>> findByResponsibleOrg(UUID orgId, UUID planId) {
+        return reads.read(s -> indicators.findByResponsibleOrgs(s, List.of(orgId))).map(found -> found.stream()
+                .map(IndicatorRepository.OrgIndicator::indicator)
+                .filter(i -> planId == null || planId.equals(i.planId))
+                .toList());
+    }
+
+    /** Loads an indicator a write refers to, or NOT_FOUND. */
+    static Indicator existing(UUID id, Indicator found) {
+        if (found == null) {
+            throw new NotFoundException("indicatorId: no indicator " + id);
+        }
+        return found;
     }
 
     @WithTransaction
     public Uni<Indicator> create(UUID planId, NewIndicator input) {
-        caller.requireAnyRole("set indicators", PlatformRole.ADMIN, PlatformRole.PLANNER);
+        permissions.requireSetIndicators(planId, "set indicators");
         validator.check(input);
         requireFinite("targetValue", input.targetValue());
         requireFinite("baselineValue", input.baselineValue());
         if (input.baselineYear() != null && input.targetYear() != null && input.targetYear() < input.baselineYear()) {
             throw new BadUserInputException("targetYear: " + input.targetYear() + " is before baselineYear " + input.baselineYear());
         }
+        // An indicator without a unit (a count of "things" or an index) is allowed but never added across regions.
+        Unit unit = input.unit() == null || input.unit().isBlank() ? null : Units.require("unit", input.unit());
         Indicator indicator = new Indicator();
         indicator.planId = planId;
         indicator.name = input.name().strip();
-        indicator.unit = input.unit() == null || input.unit().isBlank() ? null : input.unit().strip();
+        indicator.unit = unit == null ? null : unit.symbol();
+        indicator.additive = unit != null && unit.additive();
         indicator.nature = input.nature();
         indicator.comparator = input.comparator();
         indicator.baselineValue = input.baselineValue();
         indicator.baselineYear = input.baselineYear();
         indicator.targetValue = input.targetValue();
         indicator.targetYear = input.targetYear();
+        indicator.responsibleOrgIds = responsibleOrgIds(input.responsibleOrgIds());
         indicator.createdBy = caller.username();
-        return indicators.persist(indicator);
+        return indicators.persist(indicator)
+                .call(saved -> audit.append(caller.username(), clock.instant(), "CREATE_INDICATOR", "Indicator", saved.id,
+                        null, AuditJson.indicator(saved)));
     }
 
-    private static void requireFinite(String field, Double value) {
+    /** Parsed, in the plan's order, each organization once (a repeated name in a document is one unit). */
+    private static List<UUID> responsibleOrgIds(List<String> ids) {
+        if (ids == null) {
+            return new ArrayList<>();
+        }
+        LinkedHashSet<UUID> parsed = new LinkedHashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            parsed.add(Ids.parse("responsibleOrgIds[" + i + "]", ids.get(i)));
+        }
+        return new ArrayList<>(parsed);
+    }
+
+    static void requireFinite(String field, Double value) {
         if (value != null && !Double.isFinite(value)) {
             throw new BadUserInputException(field + ": must be a finite number, was " + value);
         }

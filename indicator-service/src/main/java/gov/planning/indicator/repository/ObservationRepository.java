@@ -1,0 +1,51 @@
+package gov.planning.indicator.repository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import gov.planning.indicator.entity.Observation;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class ObservationRepository implements PanacheRepositoryBase<Observation, UUID> {
+
+    private static final String NEWEST_FIRST = " order by o.reportedAt desc, o.id";
+    private static final String NOT_SUPERSEDED = " and not exists (select 1 from Observation n where n.supersedes = o.id)";
+
+    /** The current observation of one indicator, region (null: the whole area) and period, inside the write's transaction. */
+    public Uni<Observation> findCurrent(UUID indicatorId, UUID regionId, String period) {
+        return regionId == null
+                ? find("from Observation o where o.indicatorId = ?1 and o.regionId is null and o.period = ?2" + NOT_SUPERSEDED,
+                        indicatorId, period).firstResult()
+                : find("from Observation o where o.indicatorId = ?1 and o.regionId = ?2 and o.period = ?3" + NOT_SUPERSEDED,
+                        indicatorId, regionId, period).firstResult();
+    }
+
+    /** All observations of the indicators, superseded ones included, of the given regions (null: all); newest first. */
+    public Uni<List<Observation>> findByIndicators(Mutiny.Session s, Collection<UUID> indicatorIds, Collection<UUID> regionIds) {
+        if (indicatorIds.isEmpty() || (regionIds != null && regionIds.isEmpty())) {
+            return Uni.createFrom().item(List.of());
+        }
+        String where = "from Observation o where o.indicatorId in (:ids)" + (regionIds == null ? "" : " and o.regionId in (:regions)");
+        var query = s.createSelectionQuery(where + NEWEST_FIRST, Observation.class).setParameter("ids", indicatorIds);
+        if (regionIds != null) {
+            query.setParameter("regions", regionIds);
+        }
+        return query.getResultList();
+    }
+
+    /** The observations no correction has replaced, of all the indicators. */
+    public Uni<List<Observation>> findCurrent(Mutiny.Session s, Collection<UUID> indicatorIds) {
+        if (indicatorIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return s.createSelectionQuery("from Observation o where o.indicatorId in (:ids)" + NOT_SUPERSEDED + NEWEST_FIRST,
+                Observation.class).setParameter("ids", indicatorIds).getResultList();
+    }
+}

@@ -1,0 +1,82 @@
+package gov.planning.indicator.service;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import gov.planning.common.error.BadUserInputException;
+import gov.planning.common.security.Caller;
+import gov.planning.indicator.domain.Period;
+import gov.planning.indicator.entity.Observation;
+import gov.planning.indicator.repository.AuditLog;
+import gov.planning.indicator.repository.IndicatorRepository;
+import gov.planning.indicator.repository.ObservationRepository;
+import gov.planning.indicator.security.IndicatorPermissions;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Reported actual values (实际值). Append-only: nothing here updates or deletes an observation. */
+@ApplicationScoped
+public class ObservationService {
+
+    static final int MAX_SOURCE_LENGTH = 500;
+
+    @Inject
+    IndicatorRepository indicators;
+
+    @Inject
+    ObservationRepository observations;
+
+    @Inject
+    IndicatorPermissions permissions;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Records a value for the indicator, region (null: its whole area) and period. If that triple already has a
+     * current observation, the new one supersedes it: the old row stays, so the history shows who reported what
+     * and who corrected it when.
+     */
+    @WithTransaction
+    public Uni<Observation> record(UUID indicatorId, UUID regionId, String periodText, Double value, String source, String unit) {
+        return indicators.findForUpdate(indicatorId)
+                .map(found -> IndicatorService.existing(indicatorId, found))
+                .chain(indicator -> {
+                    permissions.requireRecordObservation(indicator, regionId);
+                    String period = Period.parse("period", periodText).text();
+                    if (value == null || !Double.isFinite(value)) {
+                        throw new BadUserInputException("value: must be a finite number, was " + value);
+                    }
+                    String trimmedSource = source == null || source.isBlank() ? null : source.strip();
+                    if (trimmedSource != null && trimmedSource.length() > MAX_SOURCE_LENGTH) {
+                        throw new BadUserInputException("source: at most " + MAX_SOURCE_LENGTH + " characters");
+                    }
+                    double inIndicatorUnit = RegionalTargetService.toIndicatorUnit(indicator, unit).applyAsDouble(value);
+                    return observations.findCurrent(indicatorId, regionId, period).chain(previous -> {
+                        Observation o = new Observation();
+                        o.id = UUID.randomUUID();
+                        o.indicatorId = indicatorId;
+                        o.regionId = regionId;
+                        o.period = period;
+                        o.value = inIndicatorUnit;
+                        o.source = trimmedSource;
+                        o.reportedBy = caller.username();
+                        o.reportedAt = clock.instant();
+                        o.supersedes = previous == null ? null : previous.id;
+                        return observations.persist(o)
+                                .call(saved -> audit.append(caller.username(), saved.reportedAt,
+                                        previous == null ? "RECORD_OBSERVATION" : "CORRECT_OBSERVATION", "Observation", saved.id,
+                                        previous == null ? null : AuditJson.observation(previous), AuditJson.observation(saved)));
+                    });
+                });
+    }
+}

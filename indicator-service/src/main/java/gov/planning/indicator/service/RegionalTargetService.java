@@ -1,0 +1,132 @@
+package gov.planning.indicator.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.DoubleUnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import gov.planning.common.api.Ids;
+import gov.planning.common.error.BadUserInputException;
+import gov.planning.common.security.Caller;
+import gov.planning.indicator.domain.Period;
+import gov.planning.indicator.domain.TargetTotalCheck;
+import gov.planning.indicator.domain.Unit;
+import gov.planning.indicator.domain.Units;
+import gov.planning.indicator.entity.Indicator;
+import gov.planning.indicator.entity.RegionalTarget;
+import gov.planning.indicator.repository.AuditLog;
+import gov.planning.indicator.repository.IndicatorRepository;
+import gov.planning.indicator.repository.RegionalTargetRepository;
+import gov.planning.indicator.security.IndicatorPermissions;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Task-division tables (任务分解表): the regional targets of an indicator, one period at a time. */
+@ApplicationScoped
+public class RegionalTargetService {
+
+    @Inject
+    IndicatorRepository indicators;
+
+    @Inject
+    RegionalTargetRepository targets;
+
+    @Inject
+    IndicatorPermissions permissions;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Replaces the period's rows with {@code rows}, converted from {@code unit} to the indicator's unit, after
+     * checking that they add up to {@code total} for an additive unit. All or nothing: a refused table leaves the
+     * period's previous rows in place.
+     */
+    @WithTransaction
+    public Uni<List<RegionalTarget>> set(UUID indicatorId, String periodText, List<RegionalTargetRow> rows, Double total,
+            String unitText) {
+        return indicators.findForUpdate(indicatorId)
+                .map(found -> IndicatorService.existing(indicatorId, found))
+                .chain(indicator -> {
+                    permissions.requireSetIndicators(indicator.planId, "set regional targets of indicator " + indicatorId);
+                    String period = Period.parse("period", periodText).text();
+                    List<RegionalTarget> replacement = rowsInIndicatorUnit(indicator, period, rows, total, unitText);
+                    return targets.findPeriod(indicatorId, period)
+                            .call(previous -> targets.deletePeriod(indicatorId, period))
+                            .call(previous -> targets.persist(replacement))
+                            .call(previous -> audit.append(caller.username(), clock.instant(), "SET_REGIONAL_TARGETS", "Indicator",
+                                    indicatorId, previous.isEmpty() ? null : AuditJson.targets(period, indicator.unit, previous),
+                                    AuditJson.targets(period, indicator.unit, replacement)))
+                            .replaceWith(replacement);
+                });
+    }
+
+    private List<RegionalTarget> rowsInIndicatorUnit(Indicator indicator, String period, List<RegionalTargetRow> rows,
+            Double total, String unitText) {
+        DoubleUnaryOperator toIndicatorUnit = toIndicatorUnit(indicator, unitText);
+        IndicatorService.requireFinite("total", total);
+        Set<UUID> regions = new HashSet<>();
+        List<RegionalTarget> converted = new ArrayList<>();
+        Instant now = clock.instant();
+        for (int i = 0; i < rows.size(); i++) {
+            RegionalTargetRow row = rows.get(i);
+            String field = "rows[" + i + "]";
+            if (row == null || row.value() == null) {
+                throw new BadUserInputException(field + ": a row needs a regionId and a value");
+            }
+            UUID regionId = Ids.parse(field + ".regionId", row.regionId());
+            IndicatorService.requireFinite(field + ".value", row.value());
+            if (!regions.add(regionId)) {
+                throw new BadUserInputException(field + ".regionId: region " + regionId + " appears twice in period " + period);
+            }
+            RegionalTarget target = new RegionalTarget();
+            target.id = UUID.randomUUID();
+            target.indicatorId = indicator.id;
+            target.regionId = regionId;
+            target.period = period;
+            target.position = i;
+            target.value = toIndicatorUnit.applyAsDouble(row.value());
+            target.setBy = caller.username();
+            target.setAt = now;
+            converted.add(target);
+        }
+        Double totalInIndicatorUnit = total == null ? null : toIndicatorUnit.applyAsDouble(total);
+        TargetTotalCheck.mismatch(converted.stream().map(t -> t.value).toList(), totalInIndicatorUnit, indicator.additive,
+                indicator.unit).ifPresent(reason -> {
+                    throw new BadUserInputException("rows: " + reason + " (period " + period + "); nothing was saved");
+                });
+        return converted;
+    }
+
+    /**
+     * How to bring a client's value in {@code unitText} to the indicator's unit; values without a unit are taken to be
+     * in the indicator's unit already.
+     */
+    static DoubleUnaryOperator toIndicatorUnit(Indicator indicator, String unitText) {
+        if (unitText == null || unitText.isBlank()) {
+            return DoubleUnaryOperator.identity();
+        }
+        Unit given = Units.require("unit", unitText);
+        Unit own = Units.find(indicator.unit).orElseThrow(() -> new BadUserInputException("unit: indicator " + indicator.id
+                + (indicator.unit == null ? " has no unit" : " has the unit '" + indicator.unit + "', which is not in the vocabulary")
+                + ", so values in " + given.symbol() + " cannot be converted; leave unit out"));
+        if (own.dimension() != given.dimension()) {
+            throw new BadUserInputException("unit: values in " + given.symbol() + " (" + given.dimension().label()
+                    + ") cannot be converted to the indicator's unit " + own.symbol() + " (" + own.dimension().label() + ")");
+        }
+        return value -> given.convert(value, own);
+    }
+}
