@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -45,7 +48,23 @@ public class Caller {
 
     /** The caller's organization codes; empty for tokens without the claim (service accounts, tests). */
     public List<String> orgCodes() {
-        return OrgCodesClaim.read(token);
+        return orgCodes(token);
+    }
+
+    /** Keycloak writes the claim as a JSON array; a single string is accepted from a misconfigured mapper. */
+    public static List<String> orgCodes(JsonWebToken token) {
+        Object claim = token.getClaim(ORG_CODES_CLAIM);
+        if (claim instanceof JsonArray array) {
+            return array.stream().filter(v -> v.getValueType() == JsonValue.ValueType.STRING)
+                    .map(v -> ((JsonString) v).getString()).toList();
+        }
+        if (claim instanceof JsonString single) {
+            return List.of(single.getString());
+        }
+        if (claim instanceof String single) {
+            return List.of(single);
+        }
+        return List.of();
     }
 
     /** Refuses the request unless the caller has at least one of the roles. */
