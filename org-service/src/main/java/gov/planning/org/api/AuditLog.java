@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-import io.smallrye.graphql.api.federation.Shareable;
+import gov.planning.common.api.PageInfo;
 
 /** The audit log as a Relay connection, newest entry first. */
 public final class AuditLog {
@@ -25,12 +25,6 @@ public final class AuditLog {
 
     @Type("OrganizationAuditEdge")
     public record Edge(@NonNull Entry node, @NonNull String cursor) {
-    }
-
-    /** Shared with the other subgraphs' connections, hence shareable. */
-    @Type("PageInfo")
-    @Shareable
-    public record PageInfo(boolean hasNextPage, String endCursor) {
     }
 
     @Type("OrganizationAuditConnection")

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.graphql.Query;
 
 import gov.planning.common.api.Cursor;
 import gov.planning.common.api.Ids;
+import gov.planning.common.api.PageInfo;
 import gov.planning.org.service.MemberRule;
 import gov.planning.org.service.NewCollective;
 import gov.planning.org.service.NewOrganization;
@@ -93,7 +94,7 @@ public class OrganizationAdminApi {
                                 e.before(), e.after()), Cursor.encode(offset + i)));
                     }
                     String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
-                    return new AuditLog.Connection(edges, new AuditLog.PageInfo(page.hasNextPage(), end), (int) page.totalCount());
+                    return new AuditLog.Connection(edges, new PageInfo(page.hasNextPage(), end), (int) page.totalCount());
                 });
     }
 }

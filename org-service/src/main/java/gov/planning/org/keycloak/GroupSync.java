@@ -1,0 +1,91 @@
+package gov.planning.org.keycloak;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import gov.planning.org.naming.OrgDirectory;
+import gov.planning.org.service.OrganizationChanged;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * Keeps Keycloak's groups in step with the organization tree: after every committed organization write, and once
+ * at start to repair drift. Changes that arrive while a reconciliation runs are folded into one more run, so a
+ * reference-data load of hundreds of organizations costs two runs, not hundreds. Keycloak being down never fails a
+ * write: the next change, restart or the admin's {@code reconcileKeycloakGroups} catches up.
+ */
+@ApplicationScoped
+public class GroupSync {
+
+    private static final Logger LOG = Logger.getLogger(GroupSync.class);
+
+    @ConfigProperty(name = "planning.keycloak.sync-enabled")
+    boolean enabled;
+
+    @Inject
+    KeycloakAdminClient keycloak;
+
+    @Inject
+    OrgDirectory directory;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    void onStart(@Observes StartupEvent start) {
+        if (!enabled) {
+            return;
+        }
+        if (!keycloak.configured()) {
+            LOG.warn("Keycloak group sync is on but planning.keycloak.client-secret (PLANNING_SERVICES_CLIENT_SECRET) is empty: groups will not follow the tree");
+            return;
+        }
+        requestRun();
+    }
+
+    void onChange(@ObservesAsync OrganizationChanged change) {
+        if (enabled && keycloak.configured()) {
+            requestRun();
+        }
+    }
+
+    /** Runs now on the calling (worker) thread; for the admin mutation, which wants the figures. */
+    public synchronized GroupReconciliation reconcileNow() {
+        GroupReconciliation result = GroupReconciler.reconcile(directory.snapshot().await().indefinitely().tree(), keycloak);
+        if (result.created() + result.updated() + result.moved() + result.deleted() > 0) {
+            LOG.infof("Keycloak groups reconciled: %s", result);
+        }
+        return result;
+    }
+
+    private void requestRun() {
+        again.set(true);
+        if (running.compareAndSet(false, true)) {
+            Infrastructure.getDefaultWorkerPool().execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        try {
+            while (again.getAndSet(false)) {
+                try {
+                    reconcileNow();
+                } catch (RuntimeException e) {
+                    LOG.warnf("Keycloak group sync failed, will retry on the next change or reconcile: %s", e.getMessage());
+                }
+            }
+        } finally {
+            running.set(false);
+            // A change that arrived between the last check and the release starts a new run.
+            if (again.get() && running.compareAndSet(false, true)) {
+                Infrastructure.getDefaultWorkerPool().execute(this::drain);
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package gov.planning.org.keycloak;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The few calls of Keycloak's admin REST API that group sync needs, made with the service identity
+ * {@code planning-services} (client credentials; its service account holds realm-management's group and user roles).
+ * Blocking on purpose: it only runs on worker threads, never on a request's event loop.
+ */
+@ApplicationScoped
+public class KeycloakAdminClient implements GroupDirectory {
+
+    @ConfigProperty(name = "planning.keycloak.url")
+    String baseUrl;
+
+    @ConfigProperty(name = "planning.keycloak.realm")
+    String realm;
+
+    @ConfigProperty(name = "planning.keycloak.client-id")
+    String clientId;
+
+    @ConfigProperty(name = "planning.keycloak.client-secret")
+    java.util.Optional<String> clientSecret;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String token;
+    private Instant tokenExpires = Instant.MIN;
+
+    public boolean configured() {
+        return clientSecret.filter(s -> !s.isBlank()).isPresent();
+    }
+
+    /** Every group of the realm with its parent, read level by level. */
+    @Override
+    public List<Group> groups() {
+        List<Group> all = new ArrayList<>();
+        collect(get(adminPath("/groups?briefRepresentation=false&max=10000")), null, all);
+        return all;
+    }
+
+    private void collect(JsonNode level, String parentId, List<Group> into) {
+        for (JsonNode node : level) {
+            String id = node.path("id").asText();
+            JsonNode attributes = node.path("attributes");
+            into.add(new Group(id, node.path("name").asText(), parentId, first(attributes, "org_code"), first(attributes, "org_name")));
+            if (node.path("subGroupCount").asInt(0) > 0 || node.path("subGroups").size() > 0) {
+                collect(get(adminPath("/groups/" + id + "/children?briefRepresentation=false&max=10000")), id, into);
+            }
+        }
+    }
+
+    /** Creates the group under {@code parentId} (top level when null) and answers its id. */
+    @Override
+    public String create(String parentId, String name, String orgCode, String orgName) {
+        String path = parentId == null ? "/groups" : "/groups/" + parentId + "/children";
+        HttpResponse<String> response = send(request(adminPath(path)).POST(body(representation(null, name, orgCode, orgName))));
+        String location = response.headers().firstValue("Location").orElse("");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    @Override
+    public void update(String id, String name, String orgCode, String orgName) {
+        send(request(adminPath("/groups/" + id)).PUT(body(representation(id, name, orgCode, orgName))));
+    }
+
+    /** Keycloak moves an existing group when it is posted, with its id, as a child of another (or as top level). */
+    @Override
+    public void move(String id, String newParentId, String name, String orgCode, String orgName) {
+        String path = newParentId == null ? "/groups" : "/groups/" + newParentId + "/children";
+        send(request(adminPath(path)).POST(body(representation(id, name, orgCode, orgName))));
+    }
+
+    @Override
+    public void delete(String id) {
+        send(request(adminPath("/groups/" + id)).DELETE());
+    }
+
+    private Map<String, Object> representation(String id, String name, String orgCode, String orgName) {
+        Map<String, Object> group = new java.util.LinkedHashMap<>();
+        if (id != null) {
+            group.put("id", id);
+        }
+        group.put("name", name);
+        group.put("attributes", Map.of("org_code", List.of(orgCode), "org_name", List.of(orgName)));
+        return group;
+    }
+
+    private JsonNode get(String url) {
+        try {
+            return json.readTree(send(request(url).GET()).body());
+        } catch (IOException e) {
+            throw new KeycloakUnavailableException("unreadable answer from " + url + ": " + e.getMessage());
+        }
+    }
+
+    private HttpRequest.BodyPublisher body(Object value) {
+        try {
+            return HttpRequest.BodyPublishers.ofString(json.writeValueAsString(value));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpRequest built = request.build();
+        try {
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new KeycloakUnavailableException(built.method() + " " + built.uri() + " answered " + response.statusCode()
+                        + ": " + response.body());
+            }
+            return response;
+        } catch (IOException e) {
+            throw new KeycloakUnavailableException(built.method() + " " + built.uri() + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeycloakUnavailableException("interrupted");
+        }
+    }
+
+    private synchronized String token() {
+        if (token != null && Instant.now().isBefore(tokenExpires)) {
+            return token;
+        }
+        String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret="
+                + encode(clientSecret.orElse(""));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new KeycloakUnavailableException("token request for " + clientId + " answered " + response.statusCode());
+            }
+            JsonNode answer = json.readTree(response.body());
+            token = answer.path("access_token").asText();
+            // Renew early so a long reconcile never runs with an expired token.
+            tokenExpires = Instant.now().plusSeconds(Math.max(10, answer.path("expires_in").asLong(60) - 30));
+            return token;
+        } catch (IOException e) {
+            throw new KeycloakUnavailableException("token request failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeycloakUnavailableException("interrupted");
+        }
+    }
+
+    private String adminPath(String path) {
+        return baseUrl + "/admin/realms/" + realm + path;
+    }
+
+    private static String first(JsonNode attributes, String name) {
+        JsonNode values = attributes.path(name);
+        return values.isArray() && values.size() > 0 ? values.get(0).asText() : null;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Keycloak could not be reached or refused a call; sync retries on the next change or reconcile. */
+    public static class KeycloakUnavailableException extends RuntimeException {
+        KeycloakUnavailableException(String message) {
+            super(message);
+        }
+    }
+}
