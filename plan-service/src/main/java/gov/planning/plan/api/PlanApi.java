@@ -25,17 +25,28 @@ import gov.planning.plan.entity.Plan;
 import gov.planning.plan.entity.PlanStatus;
 import gov.planning.plan.service.NewPlan;
 import gov.planning.plan.service.PlanService;
+import gov.planning.plan.service.AssessedTask;
+import gov.planning.plan.service.NewSection;
+import gov.planning.plan.service.TaskReads;
+import gov.planning.plan.service.TaskService;
+import gov.planning.plan.entity.Health;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
-@Link(url = "https://specs.apollo.dev/federation/v2.7", _import = { @Import(name = "@key") })
+@Link(url = "https://specs.apollo.dev/federation/v2.7", _import = { @Import(name = "@key"), @Import(name = "@shareable") })
 public class PlanApi {
 
     @Inject
     PlanService service;
+
+    @Inject
+    TaskService taskService;
+
+    @Inject
+    TaskReads reads;
 
     @Query
     @Description("One plan by id.")
@@ -65,6 +76,41 @@ public class PlanApi {
             Map<UUID, Plan> byId = found.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
             return uuids.stream().map(id -> id == null ? null : PlanView.of(byId.get(id))).toList();
         });
+    }
+
+    @Mutation
+    @Description("DRAFT → PUBLISHED (admin, or a planner of the issuing organization or one above it).")
+    public Uni<@NonNull PlanView> publishPlan(@NonNull @Id String id) {
+        return service.publish(Ids.parse("id", id)).map(PlanView::of);
+    }
+
+    @Mutation
+    @Description("Adds an outline node (章 / 节 / 一、…) under `input.parentId`, or at the top.")
+    public Uni<@NonNull SectionView> createSection(@NonNull @Id String planId, @NonNull @Name("input") NewSection input) {
+        return taskService.createSection(Ids.parse("planId", planId), input)
+                .map(s -> new SectionView(s.id, s.number, s.heading, s.level, List.of()));
+    }
+
+    @Description("The outline: top-level sections with their children.")
+    @NonNull
+    public Uni<List<@NonNull List<@NonNull SectionView>>> outline(@Source List<PlanView> plans) {
+        return reads.sectionsOf(plans.stream().map(PlanView::id).distinct().toList())
+                .map(byPlan -> plans.stream().map(p -> SectionView.tree(byPlan.getOrDefault(p.id(), List.of()))).toList());
+    }
+
+    @Name("tasks")
+    @Description("The plan's tasks in document order, optionally of one health.")
+    @NonNull
+    public Uni<List<@NonNull TaskConnection>> planTasks(@Source List<PlanView> plans, Health health, Integer first, String after) {
+        return reads.ofPlans(plans.stream().map(PlanView::id).distinct().toList(), health)
+                .map(byPlan -> plans.stream().map(p -> TaskConnection.of(byPlan.getOrDefault(p.id(), List.of()), after, first)).toList());
+    }
+
+    /** Section.tasks for every section of the request at once. */
+    public Uni<List<@NonNull List<@NonNull TaskView>>> tasks(@Source List<SectionView> sections) {
+        return reads.ofSections(sections.stream().map(SectionView::id).distinct().toList())
+                .map(bySection -> sections.stream()
+                        .map(s -> bySection.getOrDefault(s.id(), List.<AssessedTask>of()).stream().map(TaskView::of).toList()).toList());
     }
 
     @Description("The issuing organization (发文机关), resolved by org-service.")

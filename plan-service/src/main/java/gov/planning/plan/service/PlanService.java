@@ -11,8 +11,11 @@ import gov.planning.common.api.Ids;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.error.ConflictException;
 import gov.planning.common.error.InputValidator;
+import gov.planning.common.error.NotFoundException;
 import gov.planning.common.security.Caller;
 import gov.planning.common.security.PlatformRole;
+import gov.planning.plan.audit.AuditLog;
+import gov.planning.plan.audit.Snapshots;
 import gov.planning.plan.entity.Plan;
 import gov.planning.plan.entity.PlanStatus;
 import gov.planning.plan.repository.PlanRepository;
@@ -31,6 +34,12 @@ public class PlanService {
 
     @Inject
     InputValidator validator;
+
+    @Inject
+    Permissions permissions;
+
+    @Inject
+    AuditLog audit;
 
     @WithSession
     public Uni<Plan> findById(UUID id) {
@@ -64,11 +73,34 @@ public class PlanService {
         plan.periodEnd = input.periodEnd();
         plan.createdBy = caller.username();
         Uni<Plan> duplicate = plan.docNumber == null ? Uni.createFrom().nullItem() : plans.findByDocNumber(plan.docNumber);
-        return duplicate.chain(existing -> {
+        // The issuer's existence is not checked against org-service (yet): system-tests' PlatformIT creates a plan
+        // with a made-up issuer id. Task organizations are checked (TaskService).
+        return permissions.requireManagePlanIssuedBy("create a plan issued by " + plan.issuerId, plan.issuerId)
+                .chain(() -> duplicate).chain(existing -> {
             if (existing != null) {
                 throw new ConflictException("docNumber: plan " + existing.id + " already has document number " + plan.docNumber);
             }
             return plans.persist(plan);
+        }).call(saved -> audit.append(caller.username(), "CREATE", "Plan", saved.id, null, Snapshots.of(saved)));
+    }
+
+    /** DRAFT → PUBLISHED: from now on the responsible units see and report on its tasks. */
+    @WithTransaction
+    public Uni<Plan> publish(UUID id) {
+        caller.requireAnyRole("publish a plan", PlatformRole.ADMIN, PlatformRole.PLANNER);
+        return plans.findById(id).chain(plan -> {
+            if (plan == null) {
+                throw new NotFoundException("plan " + id + " does not exist");
+            }
+            return permissions.requireManagePlan("publish plan " + id, plan).chain(() -> {
+                if (plan.status != PlanStatus.DRAFT) {
+                    throw new ConflictException("plan " + id + " is " + plan.status + ", only a DRAFT plan can be published");
+                }
+                String before = Snapshots.of(plan);
+                plan.status = PlanStatus.PUBLISHED;
+                return plans.flush().chain(() -> audit.append(caller.username(), "PUBLISH", "Plan", id, before, Snapshots.of(plan)))
+                        .replaceWith(plan);
+            });
         });
     }
 }

@@ -1,0 +1,42 @@
+package gov.planning.plan.api;
+
+import java.util.UUID;
+
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import gov.planning.plan.entity.Health;
+import gov.planning.plan.entity.Task;
+import gov.planning.plan.entity.TaskStatus;
+import gov.planning.plan.service.AssessedTask;
+import io.smallrye.graphql.api.federation.FieldSet;
+import io.smallrye.graphql.api.federation.Key;
+
+/** The {@code Task} entity; organizations, milestones, reports and the plan are batched field resolvers in {@link TaskApi}. */
+@Type("Task")
+@Name("Task")
+@Key(fields = @FieldSet("id"))
+public record TaskView(
+        @Id @NonNull UUID id,
+        String number,
+        @NonNull String title,
+        String description,
+        DeadlineView deadline,
+        @NonNull TaskStatus status,
+        @NonNull Health health,
+        Integer progressPercent,
+        @NonNull Integer version,
+        @Ignore UUID planId) {
+
+    static TaskView of(AssessedTask assessed) {
+        if (assessed == null) {
+            return null;
+        }
+        Task t = assessed.task();
+        return new TaskView(t.id, t.number, t.title, t.description, DeadlineView.of(t), t.status, assessed.health(),
+                assessed.progressPercent(), t.version, t.planId);
+    }
+}

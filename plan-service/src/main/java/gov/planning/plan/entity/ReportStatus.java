@@ -1,0 +1,5 @@
+package gov.planning.plan.entity;
+
+public enum ReportStatus {
+    SUBMITTED, APPROVED, RETURNED
+}

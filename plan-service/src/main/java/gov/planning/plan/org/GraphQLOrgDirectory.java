@@ -1,0 +1,202 @@
+package gov.planning.plan.org;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.arc.DefaultBean;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+/**
+ * Asks org-service's GraphQL API ({@code planning.org-service.url}) with the caller's own bearer token, so
+ * org-service applies its own rules to the read. One request per lookup: every code (or id) of the lookup is an
+ * alias of {@code organization(code:)} / {@code organization(id:)}, and {@code descendants { id }} brings the whole
+ * subtree in the same answer. Answers are cached for a short time ({@code planning.org-service.cache-ttl}), since
+ * one GraphQL request may check permissions several times and the tree changes rarely (a reorganization is seen
+ * within the TTL). Tests replace this bean with a fake tree ({@link DefaultBean}).
+ */
+@ApplicationScoped
+@DefaultBean
+public class GraphQLOrgDirectory implements OrgDirectory {
+
+    private record Cached<T>(T value, long expiresAtMillis) {
+    }
+
+    private record Subtree(UUID id, Set<UUID> below) {
+    }
+
+    private static final Subtree UNKNOWN = new Subtree(null, Set.of());
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    JsonWebToken token;
+
+    @ConfigProperty(name = "planning.org-service.url")
+    String url;
+
+    @ConfigProperty(name = "planning.org-service.cache-ttl", defaultValue = "PT1M")
+    Duration ttl;
+
+    @ConfigProperty(name = "planning.org-service.timeout", defaultValue = "PT5S")
+    Duration timeout;
+
+    private final Map<String, Cached<Subtree>> subtrees = new ConcurrentHashMap<>();
+    /** Per id: its display name, or null when org-service does not know it. */
+    private final Map<UUID, Cached<java.util.Optional<String>>> known = new ConcurrentHashMap<>();
+    private volatile WebClient client;
+
+    @Override
+    public Uni<OrgScope> scopeOf(Collection<String> codes) {
+        Set<String> wanted = new LinkedHashSet<>(codes);
+        List<String> missing = wanted.stream().filter(c -> fresh(subtrees.get(c)) == null).toList();
+        Uni<Void> load = missing.isEmpty() ? Uni.createFrom().voidItem() : fetchSubtrees(missing);
+        return load.map(ignored -> {
+            Set<UUID> own = new HashSet<>();
+            Set<UUID> below = new HashSet<>();
+            for (String code : wanted) {
+                Subtree tree = fresh(subtrees.get(code));
+                if (tree != null && tree.id() != null) {
+                    own.add(tree.id());
+                    below.add(tree.id());
+                    below.addAll(tree.below());
+                }
+            }
+            return new OrgScope(Set.copyOf(own), Set.copyOf(below));
+        });
+    }
+
+    @Override
+    public Uni<Set<UUID>> existing(Collection<UUID> ids) {
+        return names(ids).map(found -> Set.copyOf(found.keySet()));
+    }
+
+    @Override
+    public Uni<Map<UUID, String>> names(Collection<UUID> ids) {
+        Set<UUID> wanted = new LinkedHashSet<>(ids);
+        List<UUID> missing = wanted.stream().filter(id -> fresh(known.get(id)) == null).toList();
+        Uni<Void> load = missing.isEmpty() ? Uni.createFrom().voidItem() : fetchExisting(missing);
+        return load.map(ignored -> {
+            Map<UUID, String> found = new java.util.HashMap<>();
+            for (UUID id : wanted) {
+                var name = fresh(known.get(id));
+                if (name != null && name.isPresent()) {
+                    found.put(id, name.get());
+                }
+            }
+            return Map.copyOf(found);
+        });
+    }
+
+    private Uni<Void> fetchSubtrees(List<String> codes) {
+        StringBuilder query = new StringBuilder("query(");
+        StringBuilder body = new StringBuilder();
+        JsonObjectBuilder variables = Json.createObjectBuilder();
+        for (int i = 0; i < codes.size(); i++) {
+            query.append(i == 0 ? "" : ", ").append("$c").append(i).append(": String");
+            body.append(" o").append(i).append(": organization(code: $c").append(i).append(") { id descendants { id } }");
+            variables.add("c" + i, codes.get(i));
+        }
+        query.append(") {").append(body).append(" }");
+        return post(query.toString(), variables.build()).map(data -> {
+            for (int i = 0; i < codes.size(); i++) {
+                JsonValue org = data.get("o" + i);
+                Subtree tree = UNKNOWN;
+                if (org instanceof JsonObject found) {
+                    Set<UUID> below = new HashSet<>();
+                    found.getJsonArray("descendants").forEach(d -> below.add(UUID.fromString(d.asJsonObject().getString("id"))));
+                    tree = new Subtree(UUID.fromString(found.getString("id")), Set.copyOf(below));
+                }
+                subtrees.put(codes.get(i), new Cached<>(tree, System.currentTimeMillis() + ttl.toMillis()));
+            }
+            return null;
+        });
+    }
+
+    private Uni<Void> fetchExisting(List<UUID> ids) {
+        StringBuilder query = new StringBuilder("query(");
+        StringBuilder body = new StringBuilder();
+        JsonObjectBuilder variables = Json.createObjectBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            query.append(i == 0 ? "" : ", ").append("$i").append(i).append(": ID");
+            body.append(" o").append(i).append(": organization(id: $i").append(i).append(") { id name shortName }");
+            variables.add("i" + i, ids.get(i).toString());
+        }
+        query.append(") {").append(body).append(" }");
+        return post(query.toString(), variables.build()).map(data -> {
+            for (int i = 0; i < ids.size(); i++) {
+                java.util.Optional<String> name = java.util.Optional.empty();
+                if (data.get("o" + i) instanceof JsonObject org) {
+                    String shortName = org.containsKey("shortName") && !org.isNull("shortName") ? org.getString("shortName") : null;
+                    name = java.util.Optional.of(shortName != null ? shortName : org.getString("name"));
+                }
+                known.put(ids.get(i), new Cached<>(name, System.currentTimeMillis() + ttl.toMillis()));
+            }
+            return null;
+        });
+    }
+
+    /** Posts one GraphQL operation and answers its {@code data}; an error answer fails the caller's request. */
+    private Uni<JsonObject> post(String query, JsonObject variables) {
+        String bearer = token == null ? null : token.getRawToken();
+        // Hibernate Reactive insists on continuing on the Vert.x context the request runs on.
+        Context context = io.vertx.core.Vertx.currentContext();
+        String payload = Json.createObjectBuilder().add("query", query).add("variables", variables).build().toString();
+        var request = client().postAbs(url).putHeader("Content-Type", "application/json").timeout(timeout.toMillis());
+        if (bearer != null) {
+            request.putHeader("Authorization", "Bearer " + bearer);
+        }
+        Uni<HttpResponse<Buffer>> sent = request.sendBuffer(Buffer.buffer(payload));
+        if (context != null) {
+            sent = sent.emitOn(r -> context.runOnContext(v -> r.run()));
+        }
+        return sent.map(response -> {
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("org-service answered HTTP " + response.statusCode());
+            }
+            JsonObject answer = Json.createReader(new StringReader(response.bodyAsString())).readObject();
+            if (answer.containsKey("errors") && !answer.isNull("errors")) {
+                throw new IllegalStateException("org-service answered errors: " + answer.get("errors"));
+            }
+            return answer.getJsonObject("data");
+        });
+    }
+
+    private WebClient client() {
+        if (client == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = WebClient.create(vertx);
+                }
+            }
+        }
+        return client;
+    }
+
+    private static <T> T fresh(Cached<T> cached) {
+        return cached == null || cached.expiresAtMillis() < System.currentTimeMillis() ? null : cached.value();
+    }
+}

@@ -1,0 +1,100 @@
+package gov.planning.plan.service;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.List;
+
+import gov.planning.plan.entity.Health;
+import gov.planning.plan.entity.TaskStatus;
+
+/**
+ * 红黄绿灯, DOMAIN.md §3, as a pure function of a task's facts and "today" (so it is unit-tested without a database):
+ * <ol>
+ * <li>DONE when the task is COMPLETED;</li>
+ * <li>RED when the deadline has passed, or a milestone is overdue and not done;</li>
+ * <li>YELLOW when the deadline is at most {@value #DUE_SOON_DAYS} days away, or no report was made in the last
+ * reporting period, or the reported percent is more than {@value #BEHIND_POINTS} points behind the share of time
+ * elapsed between the start (the plan's issue date, else the task's creation) and the deadline;</li>
+ * <li>GREEN otherwise.</li>
+ * </ol>
+ * An ongoing task (长期坚持) has no deadline to run late against, so only the reporting cadence applies to it.
+ * <p>
+ * The reporting period is the calendar quarter: "the last reporting period" is the quarter before today's. A report
+ * counts when it was made on or after the first day of that quarter (a report made in the current quarter is newer
+ * and counts too) and was not returned. A task entered after that quarter ended owes no report for it yet.
+ */
+public final class HealthRule {
+
+    static final int DUE_SOON_DAYS = 30;
+    static final int BEHIND_POINTS = 25;
+
+    private HealthRule() {
+    }
+
+    /**
+     * What health is judged on.
+     *
+     * @param start the day the time share is measured from (plan issue date, else task creation)
+     * @param trackedSince the day the task entered the system (no report is owed for a period that ended before it)
+     * @param lastReportOn the day of the latest report that was not returned, null if none
+     * @param reportedPercent the percent of that report (or the latest one that gave a percent), null if none
+     */
+    public record Facts(TaskStatus status, LocalDate deadline, boolean ongoing, List<MilestoneFact> milestones,
+            LocalDate start, LocalDate trackedSince, LocalDate lastReportOn, Integer reportedPercent) {
+    }
+
+    public record MilestoneFact(LocalDate dueDate, boolean done) {
+    }
+
+    public static Health of(Facts task, LocalDate today) {
+        if (task.status() == TaskStatus.COMPLETED) {
+            return Health.DONE;
+        }
+        if (task.ongoing()) {
+            return reportMissing(task, today) ? Health.YELLOW : Health.GREEN;
+        }
+        if (task.deadline() != null && task.deadline().isBefore(today)) {
+            return Health.RED;
+        }
+        boolean milestoneOverdue = task.milestones().stream()
+                .anyMatch(m -> !m.done() && m.dueDate() != null && m.dueDate().isBefore(today));
+        if (milestoneOverdue) {
+            return Health.RED;
+        }
+        if (task.deadline() != null && ChronoUnit.DAYS.between(today, task.deadline()) <= DUE_SOON_DAYS) {
+            return Health.YELLOW;
+        }
+        if (reportMissing(task, today) || behindTime(task, today)) {
+            return Health.YELLOW;
+        }
+        return Health.GREEN;
+    }
+
+    /** The first day of the quarter before {@code today}'s. */
+    public static LocalDate lastPeriodStart(LocalDate today) {
+        LocalDate thisQuarter = today.with(IsoFields.DAY_OF_QUARTER, 1);
+        return thisQuarter.minusMonths(3);
+    }
+
+    static boolean reportMissing(Facts task, LocalDate today) {
+        LocalDate periodStart = lastPeriodStart(today);
+        LocalDate periodEnd = periodStart.plusMonths(3).minusDays(1);
+        if (task.trackedSince() != null && task.trackedSince().isAfter(periodEnd)) {
+            return false;
+        }
+        return task.lastReportOn() == null || task.lastReportOn().isBefore(periodStart);
+    }
+
+    /** Progress is judged only when a percent was reported and both ends of the time span are known. */
+    static boolean behindTime(Facts task, LocalDate today) {
+        if (task.reportedPercent() == null || task.deadline() == null || task.start() == null
+                || !task.deadline().isAfter(task.start())) {
+            return false;
+        }
+        double total = ChronoUnit.DAYS.between(task.start(), task.deadline());
+        double elapsed = Math.max(0, Math.min(total, ChronoUnit.DAYS.between(task.start(), today)));
+        double elapsedPercent = 100.0 * elapsed / total;
+        return elapsedPercent - task.reportedPercent() > BEHIND_POINTS;
+    }
+}

@@ -1,0 +1,269 @@
+package gov.planning.plan.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import gov.planning.plan.entity.Health;
+import gov.planning.plan.entity.Milestone;
+import gov.planning.plan.entity.Plan;
+import gov.planning.plan.entity.ProgressReport;
+import gov.planning.plan.entity.ReportStatus;
+import gov.planning.plan.entity.Section;
+import gov.planning.plan.entity.Task;
+import gov.planning.plan.entity.TaskOrg;
+import gov.planning.plan.entity.TaskRole;
+import org.hibernate.reactive.mutiny.Mutiny;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Everything read about tasks, each a fixed number of SQL queries for any number of tasks (the GraphQL field
+ * resolvers are batched). Health is assessed here for "today" by {@link HealthRule}; lists filtered by health are
+ * filtered after the assessment, in memory, because health is never stored (a plan has at most some hundred tasks,
+ * an organization some thousand).
+ */
+@ApplicationScoped
+public class TaskReads {
+
+    /** Document order: plan, then position within the plan. */
+    static final Comparator<Task> DOCUMENT_ORDER = Comparator.comparing((Task t) -> t.planId.toString())
+            .thenComparingInt(t -> t.position);
+
+    @Inject
+    Mutiny.SessionFactory sessions;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Every read runs on a session of its own: GraphQL resolves the batched fields of one request concurrently, and one
+     * Hibernate Reactive session (which {@code @WithSession} would share across them) runs one query at a time.
+     */
+    <T> Uni<T> read(Function<Mutiny.Session, Uni<T>> work) {
+        return sessions.openSession().chain(session -> work.apply(session).eventually(session::close));
+    }
+
+    private static <T> Uni<List<T>> list(Mutiny.Session s, Class<T> type, String hql, Object... params) {
+        var query = s.createQuery(hql, type);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return query.getResultList();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public Uni<AssessedTask> findById(UUID id) {
+        return read(s -> s.find(Task.class, id).chain(task -> task == null ? Uni.createFrom().nullItem()
+                : assess(s, List.of(task)).map(found -> found.get(0))));
+    }
+
+    /** In the order of {@code ids}; null where nothing has that id. */
+    public Uni<List<AssessedTask>> findByIds(List<UUID> ids) {
+        List<UUID> known = ids.stream().filter(Objects::nonNull).distinct().toList();
+        if (known.isEmpty()) {
+            return Uni.createFrom().item(ids.stream().map(id -> (AssessedTask) null).toList());
+        }
+        return read(s -> list(s, Task.class, "from Task where id in ?1", known).chain(found -> assess(s, found))).map(assessed -> {
+            Map<UUID, AssessedTask> byId = assessed.stream().collect(Collectors.toMap(a -> a.task().id, Function.identity()));
+            return ids.stream().map(id -> id == null ? null : byId.get(id)).toList();
+        });
+    }
+
+    /** The tasks of each plan, in document order, optionally of one health. */
+    public Uni<Map<UUID, List<AssessedTask>>> ofPlans(Collection<UUID> planIds, Health health) {
+        if (planIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return read(s -> list(s, Task.class, "from Task where planId in ?1 order by position", planIds).chain(found -> assess(s, found)))
+                .map(all -> all.stream().filter(a -> health == null || a.health() == health)
+                        .collect(Collectors.groupingBy(a -> a.task().planId, LinkedHashMap::new, Collectors.toList())));
+    }
+
+    /** The tasks of each section, in document order. */
+    public Uni<Map<UUID, List<AssessedTask>>> ofSections(Collection<UUID> sectionIds) {
+        if (sectionIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return read(s -> list(s, Task.class, "from Task where sectionId in ?1 order by position", sectionIds).chain(found -> assess(s, found)))
+                .map(all -> all.stream().collect(Collectors.groupingBy(a -> a.task().sectionId)));
+    }
+
+    /**
+     * Tasks across plans: of one organization in a role (ANY/null: either), due before a day (ongoing tasks have no
+     * due day and never match), of one health; plan by plan in document order.
+     */
+    public Uni<List<AssessedTask>> search(UUID orgId, TaskRole role, Health health, LocalDate dueBefore) {
+        StringBuilder hql = new StringBuilder("from Task t where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (orgId != null) {
+            params.add(orgId);
+            hql.append(" and t.id in (select o.taskId from TaskOrg o where o.orgId = ?").append(params.size());
+            if (role != null && role != TaskRole.ANY) {
+                params.add(role);
+                hql.append(" and o.role = ?").append(params.size());
+            }
+            hql.append(")");
+        }
+        if (dueBefore != null) {
+            params.add(dueBefore);
+            hql.append(" and t.deadlineDate < ?").append(params.size());
+        }
+        return read(s -> list(s, Task.class, hql.toString(), params.toArray()).chain(found -> assess(s, found)))
+                .map(all -> all.stream().filter(a -> health == null || a.health() == health)
+                        .sorted(Comparator.comparing(AssessedTask::task, DOCUMENT_ORDER)).toList());
+    }
+
+    /** For {@code Organization.tasks}: the tasks of each organization in a role, of one health. */
+    public Uni<Map<UUID, List<AssessedTask>>> ofOrganizations(Collection<UUID> orgIds, TaskRole role, Health health) {
+        if (orgIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return read(s -> {
+            Uni<List<TaskOrg>> links = role == null || role == TaskRole.ANY
+                    ? list(s, TaskOrg.class, "from TaskOrg where orgId in ?1", orgIds)
+                    : list(s, TaskOrg.class, "from TaskOrg where orgId in ?1 and role = ?2", orgIds, role);
+            return links.chain(found -> {
+                List<UUID> taskIds = found.stream().map(l -> l.taskId).distinct().toList();
+                Uni<List<Task>> tasks = taskIds.isEmpty() ? Uni.createFrom().item(List.of())
+                        : list(s, Task.class, "from Task where id in ?1", taskIds);
+                return tasks.chain(t -> assess(s, t)).map(assessed -> {
+                    Map<UUID, AssessedTask> byId = assessed.stream().collect(Collectors.toMap(a -> a.task().id, Function.identity()));
+                    Map<UUID, List<AssessedTask>> byOrg = new HashMap<>();
+                    for (TaskOrg link : found) {
+                        AssessedTask task = byId.get(link.taskId);
+                        if (task != null && (health == null || task.health() == health)) {
+                            byOrg.computeIfAbsent(link.orgId, k -> new ArrayList<>()).add(task);
+                        }
+                    }
+                    byOrg.values().forEach(l -> l.sort(Comparator.comparing(AssessedTask::task, DOCUMENT_ORDER)));
+                    return byOrg;
+                });
+            });
+        });
+    }
+
+    /** The supervision dashboard: per lead organization (every lead counts, not only the convener), health counts. */
+    public Uni<List<OrgHealth>> healthCounts(UUID planId) {
+        return read(s -> {
+            Uni<List<Task>> tasks = planId == null ? list(s, Task.class, "from Task")
+                    : list(s, Task.class, "from Task where planId = ?1", planId);
+            return tasks.chain(t -> assess(s, t)).chain(assessed -> {
+                Map<UUID, Health> healthById = assessed.stream().collect(Collectors.toMap(a -> a.task().id, AssessedTask::health));
+                Uni<List<TaskOrg>> leads = healthById.isEmpty() ? Uni.createFrom().item(List.of())
+                        : list(s, TaskOrg.class, "from TaskOrg where taskId in ?1 and role = ?2", healthById.keySet(), TaskRole.LEAD);
+                return leads.map(found -> {
+                    Map<UUID, int[]> counts = new HashMap<>();
+                    for (TaskOrg o : found) {
+                        counts.computeIfAbsent(o.orgId, k -> new int[Health.values().length])[healthById.get(o.taskId).ordinal()]++;
+                    }
+                    return counts.entrySet().stream()
+                            .map(e -> new OrgHealth(e.getKey(), e.getValue()[Health.GREEN.ordinal()], e.getValue()[Health.YELLOW.ordinal()],
+                                    e.getValue()[Health.RED.ordinal()], e.getValue()[Health.DONE.ordinal()]))
+                            .sorted(Comparator.comparingInt(OrgHealth::red).reversed()
+                                    .thenComparing(Comparator.comparingInt(OrgHealth::yellow).reversed())
+                                    .thenComparing(o -> o.orgId().toString()))
+                            .toList();
+                });
+            });
+        });
+    }
+
+    /** Lead and cooperating organizations of each task, in their listed order. */
+    public Uni<Map<UUID, List<TaskOrg>>> orgsOf(Collection<UUID> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return read(s -> list(s, TaskOrg.class, "from TaskOrg where taskId in ?1 order by position", taskIds))
+                .map(found -> found.stream().collect(Collectors.groupingBy(o -> o.taskId)));
+    }
+
+    public Uni<Map<UUID, List<Milestone>>> milestonesOf(Collection<UUID> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return read(s -> milestonesOf(s, taskIds));
+    }
+
+    private static Uni<Map<UUID, List<Milestone>>> milestonesOf(Mutiny.Session s, Collection<UUID> taskIds) {
+        return list(s, Milestone.class, "from Milestone where taskId in ?1 order by position", taskIds)
+                .map(found -> found.stream().collect(Collectors.groupingBy(m -> m.taskId)));
+    }
+
+    /** Newest first. */
+    public Uni<Map<UUID, List<ProgressReport>>> reportsOf(Collection<UUID> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return read(s -> list(s, ProgressReport.class, "from ProgressReport where taskId in ?1 order by reportedAt desc", taskIds))
+                .map(found -> found.stream().collect(Collectors.groupingBy(r -> r.taskId)));
+    }
+
+    /** The outline nodes of each plan, parents before children. */
+    public Uni<Map<UUID, List<Section>>> sectionsOf(Collection<UUID> planIds) {
+        if (planIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return read(s -> list(s, Section.class, "from Section where planId in ?1 order by level, position", planIds))
+                .map(found -> found.stream().collect(Collectors.groupingBy(sec -> sec.planId)));
+    }
+
+    public Uni<List<Plan>> plansByIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return read(s -> list(s, Plan.class, "from Plan where id in ?1", ids));
+    }
+
+    /** Health and reported percent of each task; three queries (plans, milestones, reports) for the whole list. */
+    Uni<List<AssessedTask>> assess(Mutiny.Session s, List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Set<UUID> planIds = tasks.stream().map(t -> t.planId).collect(Collectors.toSet());
+        List<UUID> taskIds = tasks.stream().map(t -> t.id).toList();
+        // One session runs one query at a time, hence the chain rather than a parallel combine.
+        return list(s, Plan.class, "from Plan where id in ?1", planIds).chain(foundPlans -> milestonesOf(s, taskIds)
+                .chain(milestones -> list(s, ProgressReport.class,
+                        "from ProgressReport where taskId in ?1 and status <> ?2 order by reportedAt desc", taskIds, ReportStatus.RETURNED)
+                .map(reports -> {
+                    Map<UUID, Plan> planById = foundPlans.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+                    Map<UUID, List<ProgressReport>> reportsByTask = reports.stream().collect(Collectors.groupingBy(r -> r.taskId));
+                    LocalDate today = today();
+                    return tasks.stream().map(task -> {
+                        List<ProgressReport> own = reportsByTask.getOrDefault(task.id, List.of());
+                        Integer percent = own.stream().map(r -> r.percent).filter(Objects::nonNull).findFirst().orElse(null);
+                        LocalDate lastReport = own.isEmpty() ? null : day(own.get(0).reportedAt);
+                        Plan plan = planById.get(task.planId);
+                        LocalDate created = day(task.createdAt);
+                        LocalDate start = plan != null && plan.issuedOn != null ? plan.issuedOn : created;
+                        var facts = new HealthRule.Facts(task.status, task.deadlineDate, task.deadlineOngoing,
+                                milestones.getOrDefault(task.id, List.of()).stream()
+                                        .map(m -> new HealthRule.MilestoneFact(m.dueDate, m.done)).toList(),
+                                start, created, lastReport, percent);
+                        return new AssessedTask(task, HealthRule.of(facts, today), percent);
+                    }).toList();
+                })));
+    }
+
+    private LocalDate day(Instant instant) {
+        return instant == null ? null : LocalDate.ofInstant(instant, clock.getZone());
+    }
+}

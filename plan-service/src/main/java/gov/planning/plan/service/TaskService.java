@@ -1,0 +1,399 @@
+package gov.planning.plan.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+
+import org.hibernate.StaleStateException;
+
+import gov.planning.common.api.Ids;
+import gov.planning.common.error.BadUserInputException;
+import gov.planning.common.error.ConflictException;
+import gov.planning.common.error.InputValidator;
+import gov.planning.common.error.NotFoundException;
+import gov.planning.common.security.Caller;
+import gov.planning.common.security.PlatformRole;
+import gov.planning.plan.audit.AuditLog;
+import gov.planning.plan.audit.Snapshots;
+import gov.planning.plan.entity.Milestone;
+import gov.planning.plan.entity.Plan;
+import gov.planning.plan.entity.ProgressReport;
+import gov.planning.plan.entity.ReportStatus;
+import gov.planning.plan.entity.Section;
+import gov.planning.plan.entity.Task;
+import gov.planning.plan.entity.TaskOrg;
+import gov.planning.plan.entity.TaskRole;
+import gov.planning.plan.entity.TaskStatus;
+import gov.planning.plan.org.OrgDirectory;
+import gov.planning.plan.repository.PlanRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Writes on outlines, tasks and progress reports. Each write checks the caller (DOMAIN.md §4, {@link Permissions})
+ * and the input before it changes anything, and appends its audit entry in the same transaction, so a refused or
+ * failed write leaves neither data nor log behind.
+ */
+@ApplicationScoped
+public class TaskService {
+
+    @Inject
+    PlanRepository plans;
+
+    @Inject
+    Permissions permissions;
+
+    @Inject
+    OrgDirectory directory;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    InputValidator validator;
+
+    @Inject
+    Clock clock;
+
+    @WithTransaction
+    public Uni<Section> createSection(UUID planId, NewSection input) {
+        caller.requireAnyRole("add to a plan's outline", PlatformRole.ADMIN, PlatformRole.PLANNER);
+        validator.check(input);
+        UUID parentId = input.parentId() == null ? null : Ids.parse("parentId", input.parentId());
+        return plan(planId).chain(plan -> permissions.requireManagePlan("edit plan " + plan.id, plan))
+                .chain(() -> parentId == null ? Uni.createFrom().nullItem() : Section.<Section>findById(parentId))
+                .chain(parent -> {
+                    if (parentId != null && (parent == null || !parent.planId.equals(planId))) {
+                        throw new BadUserInputException("parentId: " + parentId + " is not a section of plan " + planId);
+                    }
+                    Section section = new Section();
+                    section.id = UUID.randomUUID();
+                    section.planId = planId;
+                    section.parentId = parentId;
+                    section.number = blankToNull(input.number());
+                    section.heading = input.heading().strip();
+                    section.level = parent == null ? 1 : parent.level + 1;
+                    if (section.level > 10) {
+                        throw new BadUserInputException("parentId: an outline nests at most 10 levels");
+                    }
+                    return Section.count("planId", planId).chain(count -> {
+                        section.position = count.intValue();
+                        return section.<Section>persist();
+                    });
+                })
+                .call(section -> audit.append(caller.username(), "CREATE", "Section", section.id, null, Snapshots.of(section)));
+    }
+
+    @WithTransaction
+    public Uni<Task> create(UUID planId, NewTask input) {
+        caller.requireAnyRole("assign tasks", PlatformRole.ADMIN, PlatformRole.PLANNER);
+        validator.check(input);
+        List<UUID> leads = orgIds("leadOrgIds", input.leadOrgIds());
+        List<UUID> cooperating = orgIds("cooperatingOrgIds", input.cooperatingOrgIds());
+        requireDisjoint(leads, cooperating);
+        boolean ongoing = Boolean.TRUE.equals(input.ongoing());
+        if (ongoing && input.deadline() != null) {
+            throw new BadUserInputException("deadline: an ongoing task (长期坚持) has no deadline date, was " + input.deadline());
+        }
+        UUID sectionId = input.sectionId() == null ? null : Ids.parse("sectionId", input.sectionId());
+        return plan(planId)
+                .call(plan -> permissions.requireManagePlan("assign tasks in plan " + plan.id, plan))
+                .invoke(plan -> requireDeadlineInPlan(plan, input.deadline()))
+                .call(plan -> requireSectionOf(plan, sectionId))
+                .call(() -> requireExisting(leads, cooperating))
+                .chain(plan -> Task.count("planId", planId).chain(count -> {
+                    Instant now = clock.instant();
+                    Task task = new Task();
+                    task.id = UUID.randomUUID();
+                    task.planId = planId;
+                    task.sectionId = sectionId;
+                    task.number = blankToNull(input.number());
+                    task.position = count.intValue();
+                    task.title = input.title().strip();
+                    task.description = blankToNull(input.description());
+                    task.deadlineDate = input.deadline();
+                    task.deadlineOngoing = ongoing;
+                    task.deadlineText = blankToNull(input.deadlineText());
+                    task.status = TaskStatus.NOT_STARTED;
+                    task.createdBy = caller.username();
+                    task.createdAt = now;
+                    task.updatedAt = now;
+                    List<TaskOrg> orgs = taskOrgs(task.id, leads, cooperating);
+                    List<Milestone> milestones = new ArrayList<>();
+                    List<NewMilestone> given = input.milestones() == null ? List.of() : input.milestones();
+                    for (int i = 0; i < given.size(); i++) {
+                        Milestone m = new Milestone();
+                        m.id = UUID.randomUUID();
+                        m.taskId = task.id;
+                        m.dueDate = given.get(i).dueDate();
+                        m.description = given.get(i).description().strip();
+                        m.position = i;
+                        milestones.add(m);
+                    }
+                    return task.<Task>persist()
+                            .call(() -> Panache.getSession().chain(s -> s.persistAll(orgs.toArray()).chain(() -> s.persistAll(milestones.toArray()))))
+                            .call(() -> audit.append(caller.username(), "CREATE", "Task", task.id, null,
+                                    Snapshots.of(task, orgs, milestones)));
+                }));
+    }
+
+    /**
+     * Changes what is given (null: unchanged). {@code version} is the one the client read: a different current version
+     * is CONFLICT, and so is a concurrent write that commits first (the {@code @Version} check at flush).
+     * Status is "steering" (lead side); deadline and organizations are "assigning" (the plan's planners).
+     */
+    @WithTransaction
+    public Uni<Task> update(UUID id, int version, TaskStatus status, LocalDate deadline, List<String> leadOrgIds,
+            List<String> cooperatingOrgIds) {
+        caller.requireAnyRole("change a task", PlatformRole.ADMIN, PlatformRole.PLANNER, PlatformRole.REPORTER);
+        List<UUID> leads = leadOrgIds == null ? null : orgIds("leadOrgIds", leadOrgIds);
+        List<UUID> cooperating = cooperatingOrgIds == null ? null : orgIds("cooperatingOrgIds", cooperatingOrgIds);
+        if (leads != null && leads.isEmpty()) {
+            throw new BadUserInputException("leadOrgIds: a task needs at least one lead organization");
+        }
+        boolean assigning = deadline != null || leads != null || cooperating != null;
+        if (status == null && !assigning) {
+            // Refused rather than applied: an empty update would still take a new version and an audit entry.
+            throw new BadUserInputException("updateTask: give at least one of status, deadline, leadOrgIds, cooperatingOrgIds");
+        }
+        return task(id).chain(task -> {
+            if (task.version != version) {
+                throw staleVersion(task, version);
+            }
+            return TaskOrg.<TaskOrg>list("taskId = ?1 order by position", id).chain(currentOrgs -> {
+                List<UUID> currentLeads = currentOrgs.stream().filter(o -> o.role == TaskRole.LEAD).map(o -> o.orgId).toList();
+                List<UUID> currentCooperating = currentOrgs.stream().filter(o -> o.role == TaskRole.COOPERATING).map(o -> o.orgId).toList();
+                List<UUID> newLeads = leads == null ? currentLeads : leads;
+                List<UUID> newCooperating = cooperating == null ? currentCooperating : cooperating;
+                requireDisjoint(newLeads, newCooperating);
+                return plans.findById(task.planId)
+                        .call(plan -> status == null ? Uni.createFrom().voidItem()
+                                : permissions.requireSteerTask("change the status of task " + id, currentLeads))
+                        .call(plan -> !assigning ? Uni.createFrom().voidItem()
+                                : permissions.requireManagePlan("assign task " + id, plan))
+                        .invoke(plan -> requireDeadlineInPlan(plan, deadline))
+                        .call(() -> requireExisting(leads == null ? List.of() : leads, cooperating == null ? List.of() : cooperating))
+                        .chain(plan -> {
+                            String before = Snapshots.of(task, currentOrgs, null);
+                            if (status != null) {
+                                task.status = status;
+                            }
+                            if (deadline != null) {
+                                task.deadlineDate = deadline;
+                                task.deadlineOngoing = false;
+                                task.deadlineText = null;
+                            }
+                            // Always dirty, so every update takes the optimistic lock, even one that changes only
+                            // the organizations (which live in another table).
+                            task.updatedAt = clock.instant();
+                            List<TaskOrg> orgs = taskOrgs(id, newLeads, newCooperating);
+                            Uni<Void> replaceOrgs = leads == null && cooperating == null ? Uni.createFrom().voidItem()
+                                    : Panache.getSession().chain(s -> s.removeAll(currentOrgs.toArray()).chain(s::flush)
+                                            .chain(() -> s.persistAll(orgs.toArray())).chain(s::flush));
+                            return flushOrConflict(task, version)
+                                    .chain(() -> replaceOrgs)
+                                    .chain(() -> audit.append(caller.username(), "UPDATE", "Task", id, before,
+                                            Snapshots.of(task, orgs, null)))
+                                    .replaceWith(task);
+                        });
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<ProgressReport> submitReport(UUID taskId, UUID orgId, NewReport input) {
+        caller.requireAnyRole("submit a progress report", PlatformRole.ADMIN, PlatformRole.PLANNER, PlatformRole.REPORTER);
+        validator.check(input);
+        return task(taskId).chain(task -> TaskOrg.<TaskOrg>list("taskId", taskId).chain(orgs -> {
+            boolean onTask = orgs.stream().anyMatch(o -> o.orgId.equals(orgId));
+            if (!onTask) {
+                throw new BadUserInputException("orgId: organization " + orgId + " neither leads nor cooperates on task " + taskId);
+            }
+            return permissions.requireReportFor("report on task " + taskId + " for organization " + orgId, orgId)
+                    .chain(() -> ProgressReport.count("taskId = ?1 and orgId = ?2 and period = ?3 and status <> ?4",
+                            taskId, orgId, input.period().strip(), ReportStatus.RETURNED))
+                    .chain(existing -> {
+                        if (existing > 0) {
+                            throw new ConflictException("period: organization " + orgId + " already reported on task " + taskId
+                                    + " for " + input.period().strip() + "; a new report is possible once that one is returned");
+                        }
+                        ProgressReport report = new ProgressReport();
+                        report.id = UUID.randomUUID();
+                        report.taskId = taskId;
+                        report.orgId = orgId;
+                        report.period = input.period().strip();
+                        report.percent = input.percent();
+                        report.summary = input.summary().strip();
+                        report.problems = blankToNull(input.problems());
+                        report.nextSteps = blankToNull(input.nextSteps());
+                        report.reportedBy = caller.username();
+                        report.reportedAt = clock.instant();
+                        report.status = ReportStatus.SUBMITTED;
+                        return report.<ProgressReport>persist()
+                                .call(() -> audit.append(caller.username(), "SUBMIT", "ProgressReport", report.id, null,
+                                        Snapshots.of(report)));
+                    });
+        }));
+    }
+
+    /** Approve or return (with a comment saying why) a SUBMITTED report; the task's lead side decides. */
+    @WithTransaction
+    public Uni<ProgressReport> reviewReport(UUID id, boolean approve, String comment) {
+        caller.requireAnyRole("review a progress report", PlatformRole.ADMIN, PlatformRole.PLANNER, PlatformRole.REPORTER);
+        String reason = blankToNull(comment);
+        if (reason != null && reason.length() > 2000) {
+            throw new BadUserInputException("comment: size must be between 0 and 2000");
+        }
+        if (!approve && reason == null) {
+            throw new BadUserInputException("comment: returning a report needs a comment saying what to fix");
+        }
+        return ProgressReport.<ProgressReport>findById(id).chain(report -> {
+            if (report == null) {
+                throw new NotFoundException("progress report " + id + " does not exist");
+            }
+            return TaskOrg.<TaskOrg>list("taskId = ?1 and role = ?2", report.taskId, TaskRole.LEAD)
+                    .map(leads -> leads.stream().map(o -> o.orgId).toList())
+                    .chain(leads -> permissions.requireSteerTask("review progress report " + id, leads))
+                    .chain(() -> {
+                        if (report.status != ReportStatus.SUBMITTED) {
+                            throw new ConflictException("progress report " + id + " was already " + report.status);
+                        }
+                        String before = Snapshots.of(report);
+                        report.status = approve ? ReportStatus.APPROVED : ReportStatus.RETURNED;
+                        report.reviewComment = reason;
+                        report.reviewedBy = caller.username();
+                        report.reviewedAt = clock.instant();
+                        return Panache.flush().onFailure(TaskService::isStale)
+                                .transform(e -> new ConflictException("progress report " + id + " was reviewed by someone else meanwhile"))
+                                .chain(() -> audit.append(caller.username(), approve ? "APPROVE" : "RETURN", "ProgressReport", id,
+                                        before, Snapshots.of(report)))
+                                .replaceWith(report);
+                    });
+        });
+    }
+
+    private Uni<Void> flushOrConflict(Task task, int version) {
+        return Panache.flush().onFailure(TaskService::isStale).transform(e -> staleVersion(task, version));
+    }
+
+    private static ConflictException staleVersion(Task task, int version) {
+        return new ConflictException("version: task " + task.id + " was changed meanwhile (you had version " + version
+                + "); read it again and reapply your change");
+    }
+
+    static boolean isStale(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Uni<Plan> plan(UUID planId) {
+        return plans.findById(planId).map(plan -> {
+            if (plan == null) {
+                throw new NotFoundException("plan " + planId + " does not exist");
+            }
+            return plan;
+        });
+    }
+
+    private Uni<Task> task(UUID id) {
+        return Task.<Task>findById(id).map(task -> {
+            if (task == null) {
+                throw new NotFoundException("task " + id + " does not exist");
+            }
+            return task;
+        });
+    }
+
+    private Uni<Void> requireSectionOf(Plan plan, UUID sectionId) {
+        if (sectionId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Section.<Section>findById(sectionId).map(section -> {
+            if (section == null || !section.planId.equals(plan.id)) {
+                throw new BadUserInputException("sectionId: " + sectionId + " is not a section of plan " + plan.id);
+            }
+            return null;
+        });
+    }
+
+    /** Unknown organizations are the client's error: a task must never point at an organization nobody knows. */
+    private Uni<Void> requireExisting(List<UUID> leads, List<UUID> cooperating) {
+        Set<UUID> all = new LinkedHashSet<>(leads);
+        all.addAll(cooperating);
+        if (all.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return directory.existing(all).map(found -> {
+            List<String> unknown = new ArrayList<>();
+            leads.stream().filter(id -> !found.contains(id)).forEach(id -> unknown.add("leadOrgIds: unknown organization " + id));
+            cooperating.stream().filter(id -> !found.contains(id)).forEach(id -> unknown.add("cooperatingOrgIds: unknown organization " + id));
+            if (!unknown.isEmpty()) {
+                throw new BadUserInputException(String.join("; ", unknown));
+            }
+            return null;
+        });
+    }
+
+    /** A task cannot be due before the document that assigns it was issued. */
+    private static void requireDeadlineInPlan(Plan plan, LocalDate deadline) {
+        if (deadline != null && plan.issuedOn != null && deadline.isBefore(plan.issuedOn)) {
+            throw new BadUserInputException("deadline: " + deadline + " is before the plan's issue date " + plan.issuedOn);
+        }
+    }
+
+    private static void requireDisjoint(List<UUID> leads, List<UUID> cooperating) {
+        Set<UUID> both = new HashSet<>(leads);
+        both.retainAll(cooperating);
+        if (!both.isEmpty()) {
+            throw new BadUserInputException("cooperatingOrgIds: " + both + " already lead the task");
+        }
+    }
+
+    private static List<UUID> orgIds(String field, List<String> ids) {
+        if (ids == null) {
+            return List.of();
+        }
+        List<UUID> parsed = new ArrayList<>();
+        for (String id : ids) {
+            UUID uuid = Ids.parse(field, id);
+            if (parsed.contains(uuid)) {
+                throw new BadUserInputException(field + ": organization " + uuid + " is listed twice");
+            }
+            parsed.add(uuid);
+        }
+        return parsed;
+    }
+
+    private static List<TaskOrg> taskOrgs(UUID taskId, List<UUID> leads, List<UUID> cooperating) {
+        List<TaskOrg> orgs = new ArrayList<>();
+        for (UUID lead : leads) {
+            orgs.add(TaskOrg.of(taskId, lead, TaskRole.LEAD, orgs.size()));
+        }
+        for (UUID other : cooperating) {
+            orgs.add(TaskOrg.of(taskId, other, TaskRole.COOPERATING, orgs.size()));
+        }
+        return orgs;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,58 @@
+package gov.planning.plan;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import gov.planning.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class LedgerTest {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Test
+    void ledgerIsAnXlsxWithOneRowPerTaskReadBackWithPoi() throws Exception {
+        String plan = Api.createPlan(TestTokens.admin(), "nmg", "2024-01-01");
+        Map<String, Object> input = Api.task("推进城镇供水管网改造", List.of("nmg.zjt", "nmg.fgw"), List.of("nmg.gat"), "2030-12-31");
+        input.put("number", "（一）");
+        input.put("deadlineText", "2030年底前");
+        String task = Api.createTask(TestTokens.admin(), plan, input).getString("data.createTask.id");
+        Api.submit(TestTokens.admin(), task, "nmg.gat", "2025Q1", 20, "完成管网普查");
+
+        byte[] file = given().header("Authorization", "Bearer " + TestTokens.viewer())
+                .when().get("/plans/" + plan + "/ledger.xlsx")
+                .then().statusCode(200).contentType(XLSX)
+                .extract().asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("重点任务");
+            Row row = sheet.getRow(2);
+            assertThat(row.getCell(0).getStringCellValue()).isEqualTo("（一）");
+            assertThat(row.getCell(1).getStringCellValue()).isEqualTo("推进城镇供水管网改造");
+            assertThat(row.getCell(2).getStringCellValue()).isEqualTo("单位:nmg.zjt、单位:nmg.fgw");
+            assertThat(row.getCell(3).getStringCellValue()).isEqualTo("单位:nmg.gat");
+            assertThat(row.getCell(4).getStringCellValue()).isEqualTo("2030年底前");
+            assertThat(row.getCell(7).getNumericCellValue()).isEqualTo(20.0);
+            assertThat(row.getCell(9).getStringCellValue()).isEqualTo("完成管网普查");
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anonymousGets401AndAnUnknownPlan404() {
+        given().when().get("/plans/" + UUID.randomUUID() + "/ledger.xlsx").then().statusCode(401);
+        given().header("Authorization", "Bearer " + TestTokens.viewer())
+                .when().get("/plans/" + UUID.randomUUID() + "/ledger.xlsx").then().statusCode(404);
+    }
+}

@@ -1,0 +1,86 @@
+package gov.planning.plan.org;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.http.HttpServer;
+
+/**
+ * The HTTP directory against a stand-in for org-service's GraphQL endpoint: the query it sends (aliases, variables,
+ * descendants), how it reads the answer, and that answers are cached.
+ */
+class GraphQLOrgDirectoryTest {
+
+    static final UUID NMG = UUID.randomUUID();
+    static final UUID ZJT = UUID.randomUUID();
+    static final UUID HHHT = UUID.randomUUID();
+
+    Vertx vertx;
+    HttpServer server;
+    GraphQLOrgDirectory directory;
+    final List<String> requests = new CopyOnWriteArrayList<>();
+    final AtomicInteger calls = new AtomicInteger();
+
+    @BeforeEach
+    void orgService() {
+        vertx = Vertx.vertx();
+        server = vertx.createHttpServer().requestHandler(request -> request.body().subscribe().with(body -> {
+            calls.incrementAndGet();
+            String query = body.toString();
+            requests.add(query);
+            String answer;
+            if (query.contains("descendants")) {
+                // o0 = nmg (with its subtree), o1 = an unknown code
+                answer = "{\"data\":{\"o0\":{\"id\":\"" + NMG + "\",\"descendants\":[{\"id\":\"" + ZJT + "\"},{\"id\":\"" + HHHT
+                        + "\"}]},\"o1\":null}}";
+            } else {
+                answer = "{\"data\":{\"o0\":{\"id\":\"" + ZJT + "\",\"name\":\"内蒙古自治区住房和城乡建设厅\",\"shortName\":\"住建厅\"},\"o1\":null}}";
+            }
+            request.response().putHeader("Content-Type", "application/json").endAndForget(answer);
+        })).listen(0).await().atMost(Duration.ofSeconds(10));
+        directory = new GraphQLOrgDirectory();
+        directory.vertx = vertx;
+        directory.url = "http://localhost:" + server.actualPort() + "/graphql";
+        directory.ttl = Duration.ofMinutes(1);
+        directory.timeout = Duration.ofSeconds(5);
+    }
+
+    @AfterEach
+    void stop() {
+        server.closeAndAwait();
+        vertx.closeAndAwait();
+    }
+
+    @Test
+    void scopeIsTheCodesOwnOrganizationsAndEverythingBelowThem() {
+        var scope = directory.scopeOf(List.of("nmg", "nosuch")).await().atMost(Duration.ofSeconds(10));
+        assertThat(scope.own()).containsExactly(NMG);
+        assertThat(scope.ownAndBelow()).containsExactlyInAnyOrder(NMG, ZJT, HHHT);
+        assertThat(requests.get(0)).contains("organization(code: $c0) { id descendants { id } }").contains("\"c1\":\"nosuch\"");
+
+        directory.scopeOf(List.of("nmg")).await().atMost(Duration.ofSeconds(10));
+        assertThat(calls.get()).as("the second lookup is answered from the cache").isEqualTo(1);
+    }
+
+    @Test
+    void existingIsTheSubsetOrgServiceKnows() {
+        UUID unknown = UUID.randomUUID();
+        Set<UUID> found = directory.existing(List.of(ZJT, unknown)).await().atMost(Duration.ofSeconds(10));
+        assertThat(found).containsExactly(ZJT);
+        assertThat(requests.get(0)).contains("organization(id: $i0) { id name shortName }");
+        assertThat(directory.names(List.of(ZJT)).await().atMost(Duration.ofSeconds(10))).containsEntry(ZJT, "住建厅");
+        assertThat(directory.exists(unknown).await().atMost(Duration.ofSeconds(10))).isFalse();
+        assertThat(calls.get()).isEqualTo(1);
+    }
+}
