@@ -1,0 +1,48 @@
+package gov.planning.gateway;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything the gateway is told from outside; see gateway/README.md for the variables that fill it. */
+@ConfigMapping(prefix = "planning")
+public interface GatewayConfig {
+
+    /** Subgraphs by name; the name is what errors report as {@code extensions.serviceName}. */
+    Map<String, Subgraph> subgraphs();
+
+    Limits limits();
+
+    Composition composition();
+
+    interface Subgraph {
+        /** The subgraph's GraphQL endpoint. */
+        String url();
+
+        /** How long one request to this subgraph may take before its fields become null with an error. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    interface Limits {
+        /** Deepest field nesting an operation may have (fragments counted where they are spread). */
+        @WithDefault("12")
+        int maxDepth();
+
+        /** Most aliased fields an operation may have: aliases multiply the work of one request. */
+        @WithDefault("30")
+        int maxAliases();
+
+        /** Longest operation text, in characters. */
+        @WithDefault("20000")
+        int maxOperationSize();
+    }
+
+    interface Composition {
+        /** While a subgraph is unreachable at startup, composition is retried this often (readiness stays DOWN). */
+        @WithDefault("5s")
+        Duration retryInterval();
+    }
+}

@@ -1,0 +1,175 @@
+package gov.planning.gateway.execution;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import gov.planning.gateway.GatewayConfig;
+import gov.planning.gateway.composition.Supergraph;
+import gov.planning.gateway.composition.SupergraphLoader;
+import gov.planning.gateway.planning.NormalizedOperation;
+import gov.planning.gateway.planning.OperationLimits;
+import gov.planning.gateway.planning.OperationNormalizer;
+import gov.planning.gateway.planning.QueryPlan;
+import gov.planning.gateway.planning.QueryPlanner;
+import gov.planning.gateway.planning.RequestException;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLContext;
+import graphql.GraphQLError;
+import graphql.ParseAndValidate;
+import graphql.execution.CoercedVariables;
+import graphql.execution.RawVariables;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.language.SelectionSet;
+import graphql.language.SourceLocation;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+
+/**
+ * One client request end to end: limits → parse → validate against the API schema → coerce variables →
+ * normalize → plan → fetch → shape. Request errors (limits, syntax, validation, variables) answer without
+ * {@code data} and without calling any subgraph.
+ */
+@ApplicationScoped
+public class GatewayExecutor {
+
+    private static final Logger LOG = Logger.getLogger(GatewayExecutor.class);
+
+    @Inject
+    SupergraphLoader supergraphs;
+
+    @Inject
+    SubgraphClient client;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    GatewayConfig config;
+
+    public CompletableFuture<ObjectNode> execute(String query, ObjectNode variables, String operationName, Map<String, String> headers) {
+        try {
+            Supergraph supergraph = supergraphs.current().orElseThrow(() -> new RequestException("SUPERGRAPH_NOT_READY",
+                    "The gateway has not composed the supergraph yet: " + supergraphs.lastError()));
+            if (query == null || query.isBlank()) {
+                throw new RequestException("BAD_REQUEST", "The request has no query");
+            }
+            GatewayConfig.Limits limits = config.limits();
+            OperationLimits checks = new OperationLimits(limits.maxDepth(), limits.maxAliases(), limits.maxOperationSize());
+            checks.checkSize(query);
+            Document document = parse(query);
+            checks.checkShape(document);
+            List<graphql.validation.ValidationError> invalid = ParseAndValidate.validate(supergraph.apiSchema(), document, Locale.ENGLISH);
+            if (!invalid.isEmpty()) {
+                return CompletableFuture.completedFuture(errors(invalid.stream().map(e -> (GraphQLError) e).toList(),
+                        "GRAPHQL_VALIDATION_FAILED"));
+            }
+            OperationDefinition operation = OperationNormalizer.select(document, operationName);
+            Map<String, Object> raw = variables == null ? Map.of() : mapper.convertValue(variables, Map.class);
+            Map<String, Object> coerced = coerce(supergraph, operation, raw);
+            NormalizedOperation normalized = new OperationNormalizer(supergraph.apiSchema(), document, coerced).normalize(operation);
+            QueryPlan plan = new QueryPlanner(supergraph).plan(normalized);
+            LOG.debugf("Plan: %s", plan.roots());
+            JsonNode introspection = normalized.hasIntrospection() ? introspect(supergraph, document, operation, raw) : null;
+            ExecutionContext context = new ExecutionContext(mapper, headers, variables);
+            return new PlanExecutor(client).execute(plan, context).thenApply(done -> {
+                synchronized (context) {
+                    ObjectNode data = new ResponseShaper(supergraph.apiSchema(), mapper, introspection)
+                            .object(context.data, normalized.rootType(), normalized.rootFields());
+                    ObjectNode response = mapper.createObjectNode();
+                    if (!context.errors.isEmpty()) {
+                        response.putArray("errors").addAll(context.errors);
+                    }
+                    response.set("data", data == null ? mapper.nullNode() : data);
+                    return response;
+                }
+            });
+        } catch (RequestException e) {
+            return CompletableFuture.completedFuture(error(e.getMessage(), e.code()));
+        }
+    }
+
+    private Document parse(String query) {
+        try {
+            // The size limit already bounds the text; the parser's own token limit is left at its default.
+            return new Parser().parseDocument(query);
+        } catch (InvalidSyntaxException e) {
+            throw new RequestException("GRAPHQL_PARSE_FAILED", e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> coerce(Supergraph supergraph, OperationDefinition operation, Map<String, Object> raw) {
+        try {
+            CoercedVariables coerced = graphql.execution.ValuesResolver.coerceVariableValues(supergraph.apiSchema(), operation.getVariableDefinitions(),
+                    RawVariables.of(raw), GraphQLContext.getDefault(), Locale.ENGLISH);
+            return coerced.toMap();
+        } catch (RuntimeException e) {
+            throw new RequestException("BAD_USER_INPUT", e.getMessage());
+        }
+    }
+
+    /**
+     * {@code __schema}/{@code __type} are answered from the API schema by graphql-java itself: the operation is cut
+     * down to its introspection root fields and run without re-validation (the whole document was validated).
+     */
+    private JsonNode introspect(Supergraph supergraph, Document document, OperationDefinition operation, Map<String, Object> raw) {
+        SelectionSet onlyIntrospection = SelectionSet.newSelectionSet(operation.getSelectionSet().getSelections().stream()
+                .filter(s -> s instanceof Field f && (f.getName().equals("__schema") || f.getName().equals("__type")))
+                .toList()).build();
+        OperationDefinition reduced = operation.transform(b -> b.operation(OperationDefinition.Operation.QUERY)
+                .selectionSet(onlyIntrospection));
+        Document cut = document.transform(b -> b.definitions(document.getDefinitions().stream()
+                .map(d -> d == operation ? reduced : d).toList()));
+        // The query text is a placeholder: the preparsed-document provider below hands graphql-java the cut document.
+        ExecutionInput input = ExecutionInput.newExecutionInput().query("{ __typename }").variables(raw)
+                .operationName(operation.getName())
+                .graphQLContext(Map.of(ParseAndValidate.INTERNAL_VALIDATION_PREDICATE_HINT,
+                        (java.util.function.Predicate<Class<?>>) rule -> false))
+                .build();
+        ExecutionResult result = GraphQL.newGraphQL(supergraph.apiSchema())
+                .preparsedDocumentProvider((in, parse) -> CompletableFuture.completedFuture(
+                        new graphql.execution.preparsed.PreparsedDocumentEntry(cut)))
+                .build().execute(input);
+        return mapper.valueToTree(result.getData() == null ? Map.of() : result.getData());
+    }
+
+    private ObjectNode errors(List<GraphQLError> errors, String code) {
+        ObjectNode response = mapper.createObjectNode();
+        ArrayNode list = response.putArray("errors");
+        for (GraphQLError error : errors) {
+            ObjectNode node = list.addObject();
+            node.put("message", error.getMessage());
+            if (error.getLocations() != null && !error.getLocations().isEmpty()) {
+                ArrayNode locations = node.putArray("locations");
+                for (SourceLocation location : error.getLocations()) {
+                    locations.addObject().put("line", location.getLine()).put("column", location.getColumn());
+                }
+            }
+            node.putObject("extensions").put("code", code);
+        }
+        return response;
+    }
+
+    private ObjectNode error(String message, String code) {
+        ObjectNode response = mapper.createObjectNode();
+        ObjectNode node = response.putArray("errors").addObject();
+        node.put("message", message);
+        node.putObject("extensions").put("code", code);
+        return response;
+    }
+}

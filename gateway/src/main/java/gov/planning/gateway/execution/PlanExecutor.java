@@ -1,0 +1,299 @@
+package gov.planning.gateway.execution;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import gov.planning.gateway.planning.FetchNode;
+import gov.planning.gateway.planning.NormalizedOperation;
+import gov.planning.gateway.planning.QueryPlan;
+import gov.planning.gateway.planning.SelectionNode;
+
+/**
+ * Runs a query plan: root fetches first (parallel for queries, in order for mutations), then entity fetches level
+ * by level. At each level the entity fetches for one subgraph go out as ONE request, one aliased {@code _entities}
+ * field per fetch, each carrying every representation found at that level (duplicates sent once); the answers
+ * are merged back by position. A failed request nulls the fields it should have filled and adds an error; the rest
+ * of the response is still delivered.
+ */
+final class PlanExecutor {
+
+    private final SubgraphClient client;
+
+    PlanExecutor(SubgraphClient client) {
+        this.client = client;
+    }
+
+    CompletableFuture<Void> execute(QueryPlan plan, ExecutionContext context) {
+        CompletableFuture<Void> roots;
+        if (plan.sequentialRoots()) {
+            roots = CompletableFuture.completedFuture(null);
+            for (FetchNode root : plan.roots()) {
+                roots = roots.thenCompose(done -> root(root, plan.operation(), context));
+            }
+        } else {
+            roots = CompletableFuture.allOf(plan.roots().stream().map(r -> root(r, plan.operation(), context))
+                    .toArray(CompletableFuture[]::new));
+        }
+        return roots.thenCompose(done -> level(children(plan.roots()), plan.operation(), context));
+    }
+
+    private static List<FetchNode> children(List<FetchNode> nodes) {
+        return nodes.stream().flatMap(n -> n.children().stream()).toList();
+    }
+
+    private CompletableFuture<Void> root(FetchNode fetch, NormalizedOperation operation, ExecutionContext context) {
+        String keyword = operation.kind().name().toLowerCase();
+        String query = keyword + variableDefinitions(List.of(), fetch, operation) + " " + fetch.selection();
+        return client.post(fetch.subgraph(), query, variables(fetch, context), context.headers).handle((response, failure) -> {
+            synchronized (context) {
+                if (failure != null) {
+                    SubgraphException cause = cause(failure, fetch.subgraph());
+                    for (SelectionNode field : fetch.fields()) {
+                        context.data.putNull(field.responseKey());
+                        context.error(cause.getMessage(), List.of(field.responseKey()), cause.code(), fetch.subgraph());
+                    }
+                    return null;
+                }
+                JsonNode data = response.path("data");
+                for (SelectionNode field : fetch.fields()) {
+                    JsonNode value = data.isObject() ? data.get(field.responseKey()) : null;
+                    context.data.set(field.responseKey(), value == null ? context.mapper.nullNode() : value);
+                }
+                for (JsonNode error : response.path("errors")) {
+                    context.subgraphError(error, subgraphPath(error), fetch.subgraph());
+                }
+                return null;
+            }
+        });
+    }
+
+    private static List<Object> subgraphPath(JsonNode error) {
+        if (!error.path("path").isArray()) {
+            return null;
+        }
+        List<Object> path = new ArrayList<>();
+        error.get("path").forEach(p -> path.add(p.isInt() ? (Object) p.asInt() : p.asText()));
+        return path;
+    }
+
+    /** One level of entity fetches: grouped by subgraph, one request per subgraph. */
+    private CompletableFuture<Void> level(List<FetchNode> fetches, NormalizedOperation operation, ExecutionContext context) {
+        if (fetches.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Map<String, List<FetchNode>> bySubgraph = new LinkedHashMap<>();
+        fetches.forEach(f -> bySubgraph.computeIfAbsent(f.subgraph(), s -> new ArrayList<>()).add(f));
+        CompletableFuture<?>[] requests = bySubgraph.entrySet().stream()
+                .map(e -> entities(e.getKey(), e.getValue(), operation, context)).toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(requests).thenCompose(done -> level(children(fetches), operation, context));
+    }
+
+    /** An object of the response that an entity fetch completes, with its path for errors. */
+    private record Target(ObjectNode object, List<Object> path, int representation) {
+    }
+
+    private record Prepared(FetchNode fetch, String alias, List<Target> targets) {
+    }
+
+    private CompletableFuture<Void> entities(String subgraph, List<FetchNode> fetches, NormalizedOperation operation,
+            ExecutionContext context) {
+        List<Prepared> prepared = new ArrayList<>();
+        List<String> definitions = new ArrayList<>();
+        StringBuilder selections = new StringBuilder();
+        ObjectNode variables = context.mapper.createObjectNode();
+        synchronized (context) {
+            for (FetchNode fetch : fetches) {
+                List<Target> found = new ArrayList<>();
+                collect(context.data, fetch.path(), 0, new ArrayList<>(), fetch, found);
+                Map<String, Integer> index = new LinkedHashMap<>();
+                ArrayNode representations = context.mapper.createArrayNode();
+                List<Target> targets = new ArrayList<>();
+                for (Target target : found) {
+                    ObjectNode representation = representation(target.object(), fetch, context);
+                    if (representation == null) {
+                        continue; // no key: the object cannot be completed; its fields stay null
+                    }
+                    Integer position = index.computeIfAbsent(representation.toString(), k -> {
+                        representations.add(representation);
+                        return representations.size() - 1;
+                    });
+                    targets.add(new Target(target.object(), target.path(), position));
+                }
+                if (targets.isEmpty()) {
+                    continue;
+                }
+                String alias = FetchNode.INTERNAL + "e" + prepared.size();
+                String variable = FetchNode.INTERNAL + "r" + prepared.size();
+                definitions.add("$" + variable + ": [_Any!]!");
+                variables.set(variable, representations);
+                selections.append(alias).append(": _entities(representations: $").append(variable).append(") { ... on ")
+                        .append(fetch.entityType()).append(' ').append(fetch.selection()).append(" } ");
+                variables.setAll(variables(fetch, context));
+                prepared.add(new Prepared(fetch, alias, targets));
+            }
+        }
+        if (prepared.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<FetchNode> used = prepared.stream().map(Prepared::fetch).toList();
+        String query = "query" + variableDefinitions(definitions, used, operation) + " { " + selections + "}";
+        return client.post(subgraph, query, variables, context.headers).handle((response, failure) -> {
+            synchronized (context) {
+                if (failure != null) {
+                    SubgraphException cause = cause(failure, subgraph);
+                    for (Prepared p : prepared) {
+                        for (Target target : p.targets()) {
+                            nullFields(target.object(), p.fetch(), context);
+                            List<Object> path = new ArrayList<>(target.path());
+                            path.add(p.fetch().fields().get(0).responseKey());
+                            context.error(cause.getMessage(), path, cause.code(), subgraph);
+                        }
+                    }
+                    return null;
+                }
+                JsonNode data = response.path("data");
+                Map<String, Prepared> byAlias = new LinkedHashMap<>();
+                for (Prepared p : prepared) {
+                    byAlias.put(p.alias(), p);
+                    JsonNode entities = data.path(p.alias());
+                    for (Target target : p.targets()) {
+                        JsonNode entity = entities.path(target.representation());
+                        if (entity.isObject()) {
+                            merge(target.object(), (ObjectNode) entity);
+                        } else {
+                            nullFields(target.object(), p.fetch(), context);
+                        }
+                    }
+                }
+                for (JsonNode error : response.path("errors")) {
+                    context.subgraphError(error, clientPath(error, byAlias), subgraph);
+                }
+                return null;
+            }
+        });
+    }
+
+    /** {@code [_gw_e0, 2, field...]} → the response path of the first object that sent representation 2. */
+    private static List<Object> clientPath(JsonNode error, Map<String, Prepared> byAlias) {
+        List<Object> path = subgraphPath(error);
+        if (path == null || path.size() < 2 || !byAlias.containsKey(String.valueOf(path.get(0)))) {
+            return null;
+        }
+        Prepared p = byAlias.get(String.valueOf(path.get(0)));
+        for (Target target : p.targets()) {
+            if (path.get(1) instanceof Integer index && target.representation() == index) {
+                List<Object> mapped = new ArrayList<>(target.path());
+                mapped.addAll(path.subList(2, path.size()));
+                return mapped;
+            }
+        }
+        return null;
+    }
+
+    private static void nullFields(ObjectNode object, FetchNode fetch, ExecutionContext context) {
+        for (SelectionNode field : fetch.fields()) {
+            if (!object.has(field.responseKey())) {
+                object.set(field.responseKey(), context.mapper.nullNode());
+            }
+        }
+    }
+
+    /** Deep merge: two fetches may each contribute parts of the same nested object. */
+    private static void merge(ObjectNode target, ObjectNode source) {
+        source.fields().forEachRemaining(entry -> {
+            JsonNode existing = target.get(entry.getKey());
+            if (existing instanceof ObjectNode existingObject && entry.getValue() instanceof ObjectNode sourceObject) {
+                merge(existingObject, sourceObject);
+            } else if (existing instanceof ArrayNode a && entry.getValue() instanceof ArrayNode b && a.size() == b.size()) {
+                for (int i = 0; i < a.size(); i++) {
+                    if (a.get(i) instanceof ObjectNode ai && b.get(i) instanceof ObjectNode bi) {
+                        merge(ai, bi);
+                    } else {
+                        a.set(i, b.get(i));
+                    }
+                }
+            } else {
+                target.set(entry.getKey(), entry.getValue());
+            }
+        });
+    }
+
+    private static ObjectNode representation(ObjectNode object, FetchNode fetch, ExecutionContext context) {
+        ObjectNode representation = context.mapper.createObjectNode();
+        representation.put("__typename", fetch.entityType());
+        for (String key : fetch.keyFields()) {
+            JsonNode value = object.get(FetchNode.KEY + key);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            representation.set(key, value);
+        }
+        return representation;
+    }
+
+    /** Walks {@code path} from the data root through objects and (nested) lists, skipping nulls. */
+    private static void collect(JsonNode node, List<String> path, int depth, List<Object> at, FetchNode fetch, List<Target> out) {
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                at.add(i);
+                collect(node.get(i), path, depth, at, fetch, out);
+                at.remove(at.size() - 1);
+            }
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        if (depth == path.size()) {
+            if (fetch.typeFilter() == null || fetch.typeFilter().equals(node.path(FetchNode.TYPENAME).asText())) {
+                out.add(new Target((ObjectNode) node, List.copyOf(at), -1));
+            }
+            return;
+        }
+        at.add(path.get(depth));
+        collect(node.get(path.get(depth)), path, depth + 1, at, fetch, out);
+        at.remove(at.size() - 1);
+    }
+
+    private static String variableDefinitions(List<String> internal, FetchNode fetch, NormalizedOperation operation) {
+        return variableDefinitions(internal, List.of(fetch), operation);
+    }
+
+    private static String variableDefinitions(List<String> internal, List<FetchNode> fetches, NormalizedOperation operation) {
+        List<String> definitions = new ArrayList<>(internal);
+        fetches.stream().flatMap(f -> f.variables().stream()).distinct()
+                .map(name -> graphql.language.AstPrinter.printAst(operation.variableDefinitions().get(name)).trim())
+                .forEach(definitions::add);
+        return definitions.isEmpty() ? "" : "(" + String.join(", ", definitions) + ")";
+    }
+
+    /** The client's values of the variables this fetch uses, as the client sent them (the subgraph coerces them). */
+    private static ObjectNode variables(FetchNode fetch, ExecutionContext context) {
+        ObjectNode values = context.mapper.createObjectNode();
+        for (String name : fetch.variables()) {
+            if (context.variables != null && context.variables.has(name)) {
+                values.set(name, context.variables.get(name));
+            }
+        }
+        return values;
+    }
+
+    private static SubgraphException cause(Throwable failure, String subgraph) {
+        Throwable cause = failure;
+        while (cause != null && !(cause instanceof SubgraphException) && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause instanceof SubgraphException s ? s
+                : new SubgraphException(subgraph + " failed: " + failure.getMessage(), "SUBGRAPH_UNAVAILABLE", failure);
+    }
+}

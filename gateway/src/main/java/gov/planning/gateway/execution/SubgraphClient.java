@@ -1,0 +1,98 @@
+package gov.planning.gateway.execution;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import gov.planning.gateway.GatewayConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Posts GraphQL operations to subgraphs, asynchronously (the JDK client never blocks a Vert.x event loop), with the
+ * subgraph's own timeout.
+ */
+@ApplicationScoped
+public class SubgraphClient {
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    MeterRegistry meters;
+
+    // HTTP/1.1: no h2c upgrade attempt on every plain-HTTP request to a subgraph.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    public boolean knows(String subgraph) {
+        return config.subgraphs().containsKey(subgraph);
+    }
+
+    /**
+     * @param headers forwarded as they are (Authorization, traceparent); null values are skipped
+     * @return the subgraph's whole GraphQL response ({@code data} and {@code errors})
+     */
+    public CompletableFuture<JsonNode> post(String subgraph, String query, ObjectNode variables, Map<String, String> headers) {
+        GatewayConfig.Subgraph target = config.subgraphs().get(subgraph);
+        ObjectNode body = mapper.createObjectNode();
+        body.put("query", query);
+        body.set("variables", variables == null ? mapper.createObjectNode() : variables);
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(target.url())).timeout(target.timeout())
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)));
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(new SubgraphException("Cannot build request to " + subgraph, "SUBGRAPH_UNAVAILABLE", e));
+        }
+        headers.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                request.header(name, value);
+            }
+        });
+        Timer.Sample sample = Timer.start(meters);
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()).handle((response, failure) -> {
+            String outcome = failure != null ? "failure" : String.valueOf(response.statusCode());
+            sample.stop(Timer.builder("gateway.subgraph.requests").description("Requests from the gateway to a subgraph")
+                    .tag("subgraph", subgraph).tag("outcome", outcome).register(meters));
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                if (cause instanceof HttpTimeoutException) {
+                    throw new SubgraphException(subgraph + " did not answer within " + target.timeout().toMillis() + " ms",
+                            "SUBGRAPH_TIMEOUT", cause);
+                }
+                throw new SubgraphException(subgraph + " is unreachable: " + (cause.getMessage() != null ? cause.getMessage() : cause.toString()),
+                        "SUBGRAPH_UNAVAILABLE", cause);
+            }
+            JsonNode json;
+            try {
+                json = mapper.readTree(response.body());
+            } catch (Exception e) {
+                json = null;
+            }
+            // A GraphQL answer (even with HTTP 4xx/5xx) keeps its errors; anything else is a transport failure.
+            if (json == null || !json.isObject() || !(json.has("data") || json.has("errors"))) {
+                throw new SubgraphException(subgraph + " answered HTTP " + response.statusCode() + " without a GraphQL response",
+                        response.statusCode() == 401 || response.statusCode() == 403 ? "UNAUTHENTICATED" : "SUBGRAPH_BAD_RESPONSE", null);
+            }
+            return json;
+        });
+    }
+}

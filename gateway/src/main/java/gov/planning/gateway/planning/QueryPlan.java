@@ -1,0 +1,15 @@
+package gov.planning.gateway.planning;
+
+import java.util.List;
+
+/**
+ * What to fetch from which subgraph, in which order. Root fetches of a query run in parallel, those of a mutation one
+ * after another; then the plan proceeds level by level through the children, so all entity fetches of one level
+ * that go to the same subgraph can share a single request.
+ */
+public record QueryPlan(NormalizedOperation operation, List<FetchNode> roots) {
+
+    public boolean sequentialRoots() {
+        return operation.kind() == graphql.language.OperationDefinition.Operation.MUTATION;
+    }
+}
