@@ -32,7 +32,7 @@ class OrganizationApiTest {
     }
 
     @Test
-    void adminCreatesAnOrganizationThatIsThenFoundByCodeWithItsParent() {
+    void adminCreatesAnOrganizationThatIsThenFoundByCodeAndByIdWithItsParent() {
         create(TestTokens.admin(), "t1", "测试自治区人民政府", null);
         JsonPath created = create(TestTokens.admin(), "t1.fgw", "测试自治区发展和改革委员会", "t1");
         assertThat(created.getString("errors")).isNull();
@@ -41,6 +41,13 @@ class OrganizationApiTest {
         JsonPath read = post(TestTokens.viewer(), "{ organization(code: \"t1.fgw\") { name kind parent { code } } }");
         assertThat(read.getString("data.organization.name")).isEqualTo("测试自治区发展和改革委员会");
         assertThat(read.getString("data.organization.parent.code")).isEqualTo("t1");
+
+        String id = created.getString("data.createOrganization.id");
+        JsonPath byId = post(TestTokens.viewer(), "query($id: ID) { organization(id: $id) { code } }", Map.of("id", id));
+        assertThat(byId.getString("errors")).isNull();
+        assertThat(byId.getString("data.organization.code")).isEqualTo("t1.fgw");
+        assertThat(post(TestTokens.viewer(), "{ organization(id: \"" + id + "\") { code } }").getString("data.organization.code"))
+                .isEqualTo("t1.fgw");
 
         JsonPath children = post(TestTokens.viewer(), "{ organization(code: \"t1\") { children { code } } }");
         assertThat(children.getList("data.organization.children.code")).containsExactly("t1.fgw");

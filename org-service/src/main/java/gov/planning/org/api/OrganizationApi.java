@@ -48,8 +48,13 @@ public class OrganizationApi {
 
     @Query
     @Description("One organization by id or by code.")
-    public Uni<OrganizationView> organization(@Id UUID id, String code) {
-        Uni<Organization> found = id != null ? service.findById(id)
+    public Uni<OrganizationView> organization(@Id String id, String code) {
+        // A UUID-typed @Id argument is refused by SmallRye 2.17 ("not a valid 'String'"), so ids arrive as strings.
+        UUID uuid = Ids.parseOrNull(id);
+        if (id != null && uuid == null) {
+            return Uni.createFrom().nullItem();
+        }
+        Uni<Organization> found = uuid != null ? service.findById(uuid)
                 : code != null ? service.findByCode(code) : Uni.createFrom().nullItem();
         return found.map(OrganizationView::of);
     }

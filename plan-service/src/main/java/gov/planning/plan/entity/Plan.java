@@ -47,6 +47,12 @@ public class Plan extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public PlanStatus status = PlanStatus.DRAFT;
 
+    /**
+     * True while {@code importPlanDocument} is still creating the plan's indicators: such a plan is hidden from every
+     * read (see {@code PlanRepository}) and is deleted if the import fails, so an import is all-or-nothing.
+     */
+    public boolean importing;
+
     @Version
     public int version;
 

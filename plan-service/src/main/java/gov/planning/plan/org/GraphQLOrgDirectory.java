@@ -175,11 +175,11 @@ public class GraphQLOrgDirectory implements OrgDirectory {
         }
         return sent.map(response -> {
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("org-service answered HTTP " + response.statusCode());
+                throw new gov.planning.common.error.UnavailableException("org-service answered HTTP " + response.statusCode());
             }
             JsonObject answer = Json.createReader(new StringReader(response.bodyAsString())).readObject();
             if (answer.containsKey("errors") && !answer.isNull("errors")) {
-                throw new IllegalStateException("org-service answered errors: " + answer.get("errors"));
+                throw new gov.planning.common.error.UnavailableException("org-service answered errors: " + answer.get("errors"));
             }
             return answer.getJsonObject("data");
         });

@@ -19,16 +19,23 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return list("id in ?1", ids);
+        return list("id in ?1 and importing = false", ids);
     }
 
     /** Newest first; {@code status} null means every status. */
     public Uni<List<Plan>> page(PlanStatus status, int offset, int limit) {
         Sort newestFirst = Sort.descending("issuedOn", "createdAt").and("id");
-        var query = status == null ? findAll(newestFirst) : find("status", newestFirst, status);
+        var query = status == null ? find("importing = false", newestFirst)
+                : find("status = ?1 and importing = false", newestFirst, status);
         return query.range(offset, offset + limit - 1).list();
     }
 
+    /** A plan that reads may show: null for an unknown id and for a plan still being imported. */
+    public Uni<Plan> findVisible(UUID id) {
+        return findById(id).map(plan -> plan == null || plan.importing ? null : plan);
+    }
+
+    /** Any plan with this number, hidden ones included: a document number is reserved while it is imported. */
     public Uni<Plan> findByDocNumber(String docNumber) {
         return find("docNumber", docNumber).firstResult();
     }

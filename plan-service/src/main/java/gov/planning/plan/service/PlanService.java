@@ -43,7 +43,7 @@ public class PlanService {
 
     @WithSession
     public Uni<Plan> findById(UUID id) {
-        return plans.findById(id);
+        return plans.findVisible(id);
     }
 
     @WithSession
@@ -88,7 +88,7 @@ public class PlanService {
     @WithTransaction
     public Uni<Plan> publish(UUID id) {
         caller.requireAnyRole("publish a plan", PlatformRole.ADMIN, PlatformRole.PLANNER);
-        return plans.findById(id).chain(plan -> {
+        return plans.findVisible(id).chain(plan -> {
             if (plan == null) {
                 throw new NotFoundException("plan " + id + " does not exist");
             }

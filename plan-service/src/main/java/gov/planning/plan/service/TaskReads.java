@@ -229,7 +229,7 @@ public class TaskReads {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return read(s -> list(s, Plan.class, "from Plan where id in ?1", ids));
+        return read(s -> list(s, Plan.class, "from Plan where id in ?1 and importing = false", ids));
     }
 
     /** Health and reported percent of each task; three queries (plans, milestones, reports) for the whole list. */

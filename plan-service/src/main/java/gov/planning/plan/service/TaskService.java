@@ -305,7 +305,7 @@ public class TaskService {
     }
 
     private Uni<Plan> plan(UUID planId) {
-        return plans.findById(planId).map(plan -> {
+        return plans.findVisible(planId).map(plan -> {
             if (plan == null) {
                 throw new NotFoundException("plan " + planId + " does not exist");
             }
