@@ -46,6 +46,8 @@ for (const overlay of OVERLAYS) {
       if (svc === "gateway") assert.ok(env.CORS_ORIGINS.value.split(",").every((o) => /^https?:\/\/[^/]+$/.test(o)));
       if (svc === "org-service") {
         assert.match(env.KEYCLOAK_ADMIN_URL.value, /^http:\/\/keycloak(-service)?:8080$/);
+      }
+      if (svc === "org-service" || svc === "gateway") {
         assert.deepEqual(env.PLANNING_SERVICES_CLIENT_SECRET.secret, { name: "planning-services-client", key: "client-secret" });
       }
       if (overlay === "prod") assert.match(env.OIDC_AUTH_SERVER_URL.value, /^https:/);

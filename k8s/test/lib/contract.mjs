@@ -8,7 +8,7 @@ export const DB_NAME = { "org-service": "orgs", "plan-service": "plans", "indica
 // environment every service container must receive (from ConfigMaps or Secrets)
 export const COMMON_ENV = ["QUARKUS_HTTP_PORT", "QUARKUS_SHUTDOWN_TIMEOUT", "OIDC_AUTH_SERVER_URL", "OIDC_TOKEN_ISSUER"];
 export const ENV = {
-  gateway: [...COMMON_ENV, "ORG_SERVICE_URL", "PLAN_SERVICE_URL", "INDICATOR_SERVICE_URL", "CORS_ORIGINS"],
+  gateway: [...COMMON_ENV, "ORG_SERVICE_URL", "PLAN_SERVICE_URL", "INDICATOR_SERVICE_URL", "CORS_ORIGINS", "PLANNING_SERVICES_CLIENT_SECRET"],
   "org-service": [...COMMON_ENV, "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "KEYCLOAK_ADMIN_URL", "PLANNING_SERVICES_CLIENT_SECRET"],
   "plan-service": [...COMMON_ENV, "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "ORG_SERVICE_URL", "INDICATOR_SERVICE_URL"],
   "indicator-service": [...COMMON_ENV, "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "ORG_SERVICE_URL"],
