@@ -115,6 +115,25 @@ class OrganizationApiTest {
     }
 
     @Test
+    void fieldsOfOneRequestThatResolveConcurrentlyDoNotTripOverEachOther() {
+        String a = create(TestTokens.admin(), "t8", "辛", null).getString("data.createOrganization.id");
+        String b = create(TestTokens.admin(), "t8.x", "壬", "t8").getString("data.createOrganization.id");
+        // What the gateway sends: several aliased entity fetches and lookups in one operation.
+        JsonPath answer = post(TestTokens.viewer(), """
+                query($r1: [_Any!]!, $r2: [_Any!]!) {
+                  e1: _entities(representations: $r1) { ... on Organization { code children { code } } }
+                  e2: _entities(representations: $r2) { ... on Organization { code parent { code } } }
+                  byCode: organization(code: "t8") { code }
+                  list: organizations(search: "t8") { code }
+                }""", Map.of("r1", List.of(Map.of("__typename", "Organization", "id", a)),
+                "r2", List.of(Map.of("__typename", "Organization", "id", b))));
+        assertThat(answer.getString("errors")).isNull();
+        assertThat(answer.getString("data.e1[0].children[0].code")).isEqualTo("t8.x");
+        assertThat(answer.getString("data.e2[0].parent.code")).isEqualTo("t8");
+        assertThat(answer.getString("data.byCode.code")).isEqualTo("t8");
+    }
+
+    @Test
     void subgraphSdlDeclaresOrganizationAsAFederationV27Entity() {
         JsonPath sdl = post(TestTokens.viewer(), "{ _service { sdl } }");
         assertThat(sdl.getString("data._service.sdl"))

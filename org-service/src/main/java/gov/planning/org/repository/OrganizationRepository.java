@@ -143,6 +143,33 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
                 .execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> map(rows, "successor"));
     }
 
+    /*
+     * Reads for GraphQL go straight to the pool, not through a Hibernate session: the fields of one request resolve
+     * concurrently, and a shared reactive session refuses concurrent use ("Illegal pop()").
+     */
+
+    public Uni<List<Organization>> readByIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : readWhere("o.id = ANY($1)", ids.toArray(UUID[]::new));
+    }
+
+    public Uni<List<Organization>> readByCodes(Collection<String> codes) {
+        return codes.isEmpty() ? Uni.createFrom().item(List.of()) : readWhere("o.code = ANY($1)", codes.toArray(String[]::new));
+    }
+
+    public Uni<List<Organization>> readChildren(Collection<UUID> parentIds) {
+        return parentIds.isEmpty() ? Uni.createFrom().item(List.of())
+                : readWhere("o.parent_id = ANY($1)", parentIds.toArray(UUID[]::new));
+    }
+
+    public Uni<Organization> readByCode(String code) {
+        return readWhere("o.code = $1", code).map(found -> found.isEmpty() ? null : found.get(0));
+    }
+
+    private Uni<List<Organization>> readWhere(String condition, Object parameter) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM organization o WHERE " + condition + " ORDER BY o.code")
+                .execute(Tuple.of(parameter)).map(rows -> map(rows, null).getOrDefault(null, List.of()));
+    }
+
     /** The whole tree, for the in-memory snapshot that name resolution works on. */
     public Uni<List<Organization>> all() {
         return pool.query("SELECT " + COLUMNS + " FROM organization o ORDER BY o.code").execute()

@@ -19,7 +19,6 @@ import gov.planning.org.naming.OrgDirectory;
 import gov.planning.org.naming.OrgNameResolver;
 import gov.planning.org.repository.AuditLogRepository;
 import gov.planning.org.repository.OrganizationRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /** Reads: everyone with a token may read organizations; only the audit log is for admins. */
@@ -38,44 +37,32 @@ public class OrganizationService {
     @Inject
     Caller caller;
 
-    @WithSession
     public Uni<Organization> findById(UUID id) {
-        return organizations.findById(id);
+        return organizations.readByIds(List.of(id)).map(found -> found.isEmpty() ? null : found.get(0));
     }
 
-    @WithSession
     public Uni<Organization> findByCode(String code) {
-        return organizations.findByCode(code);
+        return organizations.readByCode(code);
     }
 
-    @WithSession
     public Uni<List<Organization>> findByIds(Collection<UUID> ids) {
-        return organizations.findByIds(ids);
+        return organizations.readByIds(ids);
     }
 
-    @WithSession
     public Uni<List<Organization>> findByCodes(Collection<String> codes) {
-        if (codes.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return organizations.list("code in ?1", codes);
+        return organizations.readByCodes(codes);
     }
 
-    @WithSession
     public Uni<List<Organization>> childrenOf(Collection<UUID> parentIds) {
-        if (parentIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return organizations.list("parentId in ?1 order by code", parentIds);
+        return organizations.readChildren(parentIds);
     }
 
     /** An unknown parent code yields no organizations rather than all of them. */
-    @WithSession
     public Uni<List<Organization>> search(String search, OrgKind kind, String parentCode) {
         if (parentCode == null) {
             return organizations.search(search, kind, null);
         }
-        return organizations.findByCode(parentCode).chain(parent -> parent == null
+        return organizations.readByCode(parentCode).chain(parent -> parent == null
                 ? Uni.createFrom().item(List.<Organization>of())
                 : organizations.search(search, kind, parent.id));
     }
