@@ -138,6 +138,52 @@ class PlatformIT {
     }
 
     @Test
+    void gatewayAnswersANestedQueryAcrossAllThreeSubgraphs() {
+        String admin = token("admin");
+        String nmg = graphql("GATEWAY_PORT", admin, "{ organization(code: \"nmg\") { id } }").getString("data.organization.id");
+        String zjt = graphql("GATEWAY_PORT", admin, "{ organization(code: \"nmg.zjt\") { id } }").getString("data.organization.id");
+        String planId = graphql("GATEWAY_PORT", admin, """
+                mutation { createPlan(input: { title: "系统测试：新型城镇化规划", kind: PLAN, issuerId: "%s", issuedOn: "2016-12-15",
+                  periodStart: 2016, periodEnd: 2030 }) { id } }""".formatted(nmg)).getString("data.createPlan.id");
+        JsonPath task = graphql("GATEWAY_PORT", admin, """
+                mutation { createTask(planId: "%s", input: { number: "（一）", title: "推进城镇老旧小区改造", leadOrgIds: ["%s"],
+                  deadline: "2030-12-31" }) { id } }""".formatted(planId, zjt));
+        assertThat(task.getString("errors")).isNull();
+        JsonPath indicator = graphql("GATEWAY_PORT", admin, """
+                mutation { createIndicator(planId: "%s", input: { name: "常住人口城镇化率", unit: "%%", comparator: AT_LEAST,
+                  baselineValue: 60.3, baselineYear: 2015, targetValue: 65, targetYear: 2030 }) { id } }""".formatted(planId));
+        assertThat(indicator.getString("errors")).isNull();
+
+        JsonPath plan = graphql("GATEWAY_PORT", token("viewer"), """
+                { plan(id: "%s") { title issuer { name }
+                    tasks { totalCount edges { node { title health leadOrgs { code name } } } }
+                    indicators { name target { value year } } } }""".formatted(planId));
+        assertThat(plan.getString("errors")).isNull();
+        assertThat(plan.getString("data.plan.issuer.name")).isEqualTo("内蒙古自治区人民政府");
+        assertThat(plan.getString("data.plan.tasks.edges[0].node.leadOrgs[0].code")).isEqualTo("nmg.zjt");
+        assertThat(plan.getString("data.plan.tasks.edges[0].node.leadOrgs[0].name")).contains("住房和城乡建设厅");
+        assertThat(plan.getList("data.plan.indicators.name")).containsExactly("常住人口城镇化率");
+        given().contentType(ContentType.JSON).body(Map.of("query", "{ plans { id } }"))
+                .when().post(platform.url("GATEWAY_PORT", "/graphql")).then().statusCode(401);
+    }
+
+    @Test
+    void aDepartmentCreatedThroughTheApiBecomesAKeycloakGroupAndItsMembersGetItsCode() throws Exception {
+        String code = "nmg.st" + Long.toString(System.nanoTime(), 36);
+        JsonPath created = graphql("GATEWAY_PORT", token("admin"), """
+                mutation { createOrganization(input: { code: "%s", name: "系统测试厅", kind: DEPARTMENT, level: PROVINCE,
+                  parentCode: "nmg" }) { id } }""".formatted(code));
+        assertThat(created.getString("errors")).isNull();
+
+        KeycloakAdmin keycloak = new KeycloakAdmin(platform);
+        String groupId = keycloak.awaitChildGroup("nmg", code);
+        String user = "st-" + Long.toString(System.nanoTime(), 36);
+        keycloak.createUserInGroup(user, groupId);
+
+        assertThat(claims(token(user)).getList("org_codes")).containsExactly(code);
+    }
+
+    @Test
     void platformRecordedAProcessForEachPart() {
         assertThat(startedPids).hasSize(6);
         assertThat(startedPids).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
