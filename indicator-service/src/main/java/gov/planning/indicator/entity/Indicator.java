@@ -1,6 +1,5 @@
 package gov.planning.indicator.entity;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,22 +10,15 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import gov.planning.common.persistence.VersionedEntity;
 
 @Entity
 @Table(name = "indicator")
-public class Indicator extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class Indicator extends VersionedEntity {
 
     /** The plan (plan-service id) that sets this indicator. */
     @Column(name = "plan_id")
@@ -64,29 +56,6 @@ public class Indicator extends PanacheEntityBase {
     @Column(name = "org_id")
     public List<UUID> responsibleOrgIds = new ArrayList<>();
 
-    @Version
-    public int version;
-
     @Column(name = "created_by")
     public String createdBy;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
-    @PrePersist
-    void onCreate() {
-        if (id == null) {
-            id = UUID.randomUUID();
-        }
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
 }

@@ -1,6 +1,5 @@
 package gov.planning.org.entity;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -8,23 +7,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import gov.planning.common.persistence.VersionedEntity;
 
 @Entity
 @Table(name = "organization")
-public class Organization extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class Organization extends VersionedEntity {
 
     /** Stable lower-case code such as {@code nmg.zrzyt}; what tokens and other services refer to. */
     public String code;
@@ -60,27 +52,4 @@ public class Organization extends PanacheEntityBase {
     /** The body that took over when this one was merged or renamed in a reform; this record stays for history. */
     @Column(name = "successor_id")
     public UUID successorId;
-
-    @Version
-    public int version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
-    @PrePersist
-    void onCreate() {
-        if (id == null) {
-            id = UUID.randomUUID();
-        }
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
 }
