@@ -7,8 +7,11 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import gov.planning.org.naming.OrgNameResolver;
+import io.smallrye.graphql.api.federation.Shareable;
 
+/** Also returned by plan-service's document import, hence shareable; both definitions must stay identical. */
 @Type("OrgNameMatch")
+@Shareable
 @Description("A name as written in a document and what it resolved to: organization is null when the name is ambiguous or unknown.")
 public record OrgNameMatchView(
         @NonNull String input,

@@ -1,6 +1,5 @@
 package gov.planning.plan.entity;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -9,19 +8,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import gov.planning.common.persistence.VersionedEntity;
 
 @Entity
 @Table(name = "plan")
-public class Plan extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class Plan extends VersionedEntity {
 
     public String title;
 
@@ -53,29 +47,6 @@ public class Plan extends PanacheEntityBase {
      */
     public boolean importing;
 
-    @Version
-    public int version;
-
     @Column(name = "created_by")
     public String createdBy;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
-    @PrePersist
-    void onCreate() {
-        if (id == null) {
-            id = UUID.randomUUID();
-        }
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
 }

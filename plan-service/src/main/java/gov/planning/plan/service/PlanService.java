@@ -19,7 +19,6 @@ import gov.planning.plan.audit.Snapshots;
 import gov.planning.plan.entity.Plan;
 import gov.planning.plan.entity.PlanStatus;
 import gov.planning.plan.repository.PlanRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -41,19 +40,34 @@ public class PlanService {
     @Inject
     AuditLog audit;
 
-    @WithSession
+    @Inject
+    TaskReads reads;
+
+    // Reads run on sessions of their own (see TaskReads.read): the gateway asks for several plan fields at once.
+
     public Uni<Plan> findById(UUID id) {
-        return plans.findVisible(id);
+        return reads.read(s -> s.find(Plan.class, id)).map(plan -> plan == null || plan.importing ? null : plan);
     }
 
-    @WithSession
     public Uni<List<Plan>> findByIds(Collection<UUID> ids) {
-        return plans.findByIds(ids);
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return reads.read(s -> s.createQuery("from Plan where id in ?1 and importing = false", Plan.class)
+                .setParameter(1, ids).getResultList());
     }
 
-    @WithSession
+    /** Newest first; {@code status} null means every status. */
     public Uni<List<Plan>> page(PlanStatus status, int offset, int limit) {
-        return plans.page(status, offset, limit);
+        String where = status == null ? "importing = false" : "status = ?1 and importing = false";
+        return reads.read(s -> {
+            var query = s.createQuery("from Plan where " + where + " order by issuedOn desc nulls last, createdAt desc, id",
+                    Plan.class);
+            if (status != null) {
+                query.setParameter(1, status);
+            }
+            return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        });
     }
 
     @WithTransaction

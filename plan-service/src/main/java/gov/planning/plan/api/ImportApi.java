@@ -1,0 +1,86 @@
+package gov.planning.plan.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import gov.planning.document.BreakdownTable;
+import gov.planning.document.Indicator;
+import gov.planning.document.ParsedPlanDocument;
+import gov.planning.document.Task;
+import gov.planning.orgref.OrganizationRef;
+import gov.planning.plan.api.ImportViews.ImportedComparator;
+import gov.planning.plan.api.ImportViews.ImportedIndicatorView;
+import gov.planning.plan.api.ImportViews.ImportedMeasureView;
+import gov.planning.plan.api.ImportViews.ImportedMilestoneView;
+import gov.planning.plan.api.ImportViews.ImportedRowView;
+import gov.planning.plan.api.ImportViews.ImportedTableView;
+import gov.planning.plan.api.ImportViews.ImportedTaskView;
+import gov.planning.plan.api.ImportViews.OrgNameMatchView;
+import gov.planning.plan.api.ImportViews.PlanImportView;
+import gov.planning.plan.importing.ImportAnalysis;
+import gov.planning.plan.importing.PlanImportService;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+public class ImportApi {
+
+    @Inject
+    PlanImportService service;
+
+    @Mutation
+    @Description("Reads a plan document (text) and shows what it understood; unless dryRun, saves it as a DRAFT plan "
+            + "(re-importing the same document number replaces a DRAFT's outline and tasks). Admin, or a planner of the "
+            + "issuer (issuerCode, else the document's issuer) or an organization above it.")
+    public Uni<@NonNull PlanImportView> importPlanDocument(@NonNull String text, @DefaultValue("true") Boolean dryRun,
+            String issuerCode) {
+        return service.importDocument(text, !Boolean.FALSE.equals(dryRun), issuerCode).map(ImportApi::view);
+    }
+
+    static PlanImportView view(ImportAnalysis a) {
+        ParsedPlanDocument doc = a.doc();
+        List<ImportedTaskView> tasks = new ArrayList<>();
+        for (int i = 0; i < doc.tasks().size(); i++) {
+            Task t = doc.tasks().get(i);
+            gov.planning.document.Deadline d = t.deadline();
+            DeadlineView deadline = d == null ? null
+                    : new DeadlineView(d.ongoing() ? null : d.date(), d.ongoing(),
+                            d.text() != null ? d.text() : d.ongoing() ? DeadlineView.ONGOING : String.valueOf(d.date()));
+            tasks.add(new ImportedTaskView(t.number(), t.title() == null ? "" : t.title(),
+                    OrgNameMatchView.of(a.taskLeads().get(i)), OrgNameMatchView.of(a.taskCooperating().get(i)), deadline,
+                    t.milestones().stream().map(m -> new ImportedMilestoneView(m.dueDate(),
+                            m.description() == null ? "" : m.description())).toList()));
+        }
+        List<ImportedIndicatorView> indicators = new ArrayList<>();
+        for (int i = 0; i < doc.indicators().size(); i++) {
+            Indicator ind = doc.indicators().get(i);
+            if (ind.target() == null) {
+                continue; // target is non-null in the API; such an indicator is named in the warnings of a real import
+            }
+            indicators.add(new ImportedIndicatorView(ind.name(), ind.unit(), ImportedComparator.valueOf(ind.comparator().name()),
+                    ImportedMeasureView.of(ind.baseline()), ImportedMeasureView.of(ind.target()),
+                    OrgNameMatchView.of(a.indicatorLeads().get(i))));
+        }
+        List<ImportedTableView> tables = new ArrayList<>();
+        for (int i = 0; i < doc.regionalTables().size(); i++) {
+            BreakdownTable t = doc.regionalTables().get(i);
+            var regions = a.tableRegions().get(i);
+            List<ImportedRowView> rows = new ArrayList<>();
+            for (int r = 0; r < t.rows().size(); r++) {
+                rows.add(new ImportedRowView(t.rows().get(r).regionName(), OrganizationRef.of(regions.get(r).organization()),
+                        t.rows().get(r).values()));
+            }
+            tables.add(new ImportedTableView(t.title() == null ? "" : t.title(), t.unit(), t.periods(), rows, t.totals(),
+                    t.totalsMatch()));
+        }
+        return new PlanImportView(PlanView.of(a.plan()), doc.title() == null ? "" : doc.title(), doc.docNumber(),
+                doc.issuedOn(), doc.periodStart(), doc.periodEnd(), tasks, indicators, tables, a.unresolvedNames(), a.warnings());
+    }
+}

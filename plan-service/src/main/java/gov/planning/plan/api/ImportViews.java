@@ -1,0 +1,103 @@
+package gov.planning.plan.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Enum;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import gov.planning.orgref.OrganizationRef;
+import gov.planning.plan.importing.NameMatch;
+import io.smallrye.graphql.api.federation.Shareable;
+
+/** The types of {@code importPlanDocument}'s answer (api-sketch's PlanImport), one record per GraphQL type. */
+public final class ImportViews {
+
+    private ImportViews() {
+    }
+
+    /**
+     * api-sketch's {@code OrgNameMatch}, mirroring org-service's OrgNameMatchView field for field (input, organization,
+     * candidates); the organizations are references whose code and name the gateway fetches from org-service.
+     * A type defined in two subgraphs composes only if it is identical and {@code @shareable} in both.
+     */
+    @Type("OrgNameMatch")
+    @Name("OrgNameMatch")
+    @Shareable
+    @Description("A name as written in a document and what it resolved to: organization is null when the name is ambiguous or unknown.")
+    public record OrgNameMatchView(
+            @NonNull String input,
+            OrganizationRef organization,
+            @NonNull @Description("Everything the name could mean, most likely first (the resolved organization, if any, first).") List<@NonNull OrganizationRef> candidates) {
+
+        static OrgNameMatchView of(NameMatch m) {
+            return new OrgNameMatchView(m.input(), OrganizationRef.of(m.organization()),
+                    m.candidates().stream().map(OrganizationRef::of).toList());
+        }
+
+        static List<OrgNameMatchView> of(List<NameMatch> matches) {
+            return matches.stream().map(OrgNameMatchView::of).toList();
+        }
+    }
+
+    /** A milestone as read: not saved yet on a dry run, so without the saved Milestone's id and done flag. */
+    @Type("ImportedMilestone")
+    @Name("ImportedMilestone")
+    public record ImportedMilestoneView(LocalDate dueDate, @NonNull String description) {
+    }
+
+    @Type("ImportedTask")
+    @Name("ImportedTask")
+    public record ImportedTaskView(String number, @NonNull String title, @NonNull List<@NonNull OrgNameMatchView> leadOrgs,
+                                   @NonNull List<@NonNull OrgNameMatchView> cooperatingOrgs, DeadlineView deadline,
+                                   @NonNull List<@NonNull ImportedMilestoneView> milestones) {
+    }
+
+    /** Named apart from indicator-service's {@code Measure}, which is not shareable. */
+    @Type("ImportedMeasure")
+    @Name("ImportedMeasure")
+    public record ImportedMeasureView(@NonNull Double value, Integer year) {
+        static ImportedMeasureView of(gov.planning.document.Measure m) {
+            return m == null ? null : new ImportedMeasureView(m.value(), m.year());
+        }
+    }
+
+    /** The same enum (name and values) as indicator-service's; federation merges identical enums. */
+    @Enum("Comparator")
+    public enum ImportedComparator {
+        AT_LEAST, AT_MOST, ABOUT, EXACTLY
+    }
+
+    @Type("ImportedIndicator")
+    @Name("ImportedIndicator")
+    public record ImportedIndicatorView(@NonNull String name, String unit, @NonNull ImportedComparator comparator,
+                                        ImportedMeasureView baseline, @NonNull ImportedMeasureView target,
+                                        @NonNull List<@NonNull OrgNameMatchView> leadOrgs) {
+    }
+
+    /** values: null where the cell was not a number (the parser warns). */
+    @Type("ImportedRow")
+    @Name("ImportedRow")
+    public record ImportedRowView(@NonNull String regionName, OrganizationRef region, @NonNull List<Double> values) {
+    }
+
+    @Type("ImportedTable")
+    @Name("ImportedTable")
+    public record ImportedTableView(@NonNull String title, String unit, @NonNull List<@NonNull String> periods,
+                                    @NonNull List<@NonNull ImportedRowView> rows, List<Double> totals,
+                                    @NonNull Boolean totalsMatch) {
+    }
+
+    @Type("PlanImport")
+    @Name("PlanImport")
+    @Description("What an import understood, before (dryRun) or after it was saved as a DRAFT plan.")
+    public record PlanImportView(PlanView plan, @NonNull String title, String docNumber, LocalDate issuedOn,
+                                 Integer periodStart, Integer periodEnd, @NonNull List<@NonNull ImportedTaskView> tasks,
+                                 @NonNull List<@NonNull ImportedIndicatorView> indicators,
+                                 @NonNull List<@NonNull ImportedTableView> regionalTables,
+                                 @NonNull List<@NonNull String> unresolvedNames, @NonNull List<@NonNull String> warnings) {
+    }
+}

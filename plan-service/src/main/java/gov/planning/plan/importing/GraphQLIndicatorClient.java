@@ -1,0 +1,72 @@
+package gov.planning.plan.importing;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.arc.DefaultBean;
+import io.smallrye.mutiny.Uni;
+
+/** indicator-service's GraphQL API ({@code planning.indicator-service.url}), called with the caller's token. */
+@ApplicationScoped
+@DefaultBean
+public class GraphQLIndicatorClient implements IndicatorClient {
+
+    @Inject
+    ServiceGraphQL graphql;
+
+    @ConfigProperty(name = "planning.indicator-service.url")
+    String url;
+
+    @Override
+    public Uni<Map<String, String>> indicatorsOf(UUID planId) {
+        return graphql.post(url, "indicator-service (reading the plan's indicators)",
+                "query($plan: ID) { indicators(planId: $plan) { id name } }",
+                Json.createObjectBuilder().add("plan", planId.toString()).build()).map(data -> {
+                    Map<String, String> byName = new LinkedHashMap<>();
+                    data.getJsonArray("indicators").forEach(i -> byName.putIfAbsent(i.asJsonObject().getString("name"),
+                            i.asJsonObject().getString("id")));
+                    return byName;
+                });
+    }
+
+    @Override
+    public Uni<String> createIndicator(UUID planId, NewIndicator in) {
+        JsonObjectBuilder input = Json.createObjectBuilder().add("name", in.name()).add("comparator", in.comparator())
+                .add("targetValue", in.targetValue());
+        input.add("unit", in.unit() == null ? JsonValue.NULL : Json.createValue(in.unit()));
+        input.add("baselineValue", in.baselineValue() == null ? JsonValue.NULL : Json.createValue(in.baselineValue()));
+        input.add("baselineYear", in.baselineYear() == null ? JsonValue.NULL : Json.createValue(in.baselineYear()));
+        input.add("targetYear", in.targetYear() == null ? JsonValue.NULL : Json.createValue(in.targetYear()));
+        JsonArrayBuilder orgs = Json.createArrayBuilder();
+        in.responsibleOrgIds().forEach(id -> orgs.add(id.toString()));
+        input.add("responsibleOrgIds", orgs);
+        return graphql.post(url, "indicator-service (creating indicator " + in.name() + ")",
+                "mutation($plan: ID!, $input: IndicatorInput!) { createIndicator(planId: $plan, input: $input) { id } }",
+                Json.createObjectBuilder().add("plan", planId.toString()).add("input", input).build())
+                .map(data -> data.getJsonObject("createIndicator").getString("id"));
+    }
+
+    @Override
+    public Uni<Void> setRegionalTargets(String indicatorId, String period, List<RegionalTarget> rows, Double total, String unit) {
+        JsonArrayBuilder given = Json.createArrayBuilder();
+        rows.forEach(r -> given.add(Json.createObjectBuilder().add("regionId", r.regionId().toString()).add("value", r.value())));
+        JsonObjectBuilder variables = Json.createObjectBuilder().add("id", indicatorId).add("period", period).add("rows", given)
+                .add("total", total == null ? JsonValue.NULL : Json.createValue(total))
+                .add("unit", unit == null ? JsonValue.NULL : Json.createValue(unit));
+        return graphql.post(url, "indicator-service (regional targets for " + period + ")",
+                "mutation($id: ID!, $period: String!, $rows: [RegionalTargetInput!]!, $total: Float, $unit: String) "
+                        + "{ setRegionalTargets(indicatorId: $id, period: $period, rows: $rows, total: $total, unit: $unit) { period } }",
+                variables.build()).replaceWithVoid();
+    }
+}

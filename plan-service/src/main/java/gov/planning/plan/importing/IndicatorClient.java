@@ -1,0 +1,30 @@
+package gov.planning.plan.importing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The part of indicator-service an import needs. indicator-service owns indicators; plan-service only asks it, with
+ * the caller's token ({@link GraphQLIndicatorClient}). Tests replace it with a fake.
+ */
+public interface IndicatorClient {
+
+    /** An indicator as the document states it (IndicatorInput of indicator-service). */
+    record NewIndicator(String name, String unit, String comparator, Double baselineValue, Integer baselineYear,
+                        double targetValue, Integer targetYear, List<UUID> responsibleOrgIds) {
+    }
+
+    record RegionalTarget(UUID regionId, double value) {
+    }
+
+    /** Name → id of the plan's indicators that already exist (a re-import skips them). */
+    Uni<Map<String, String>> indicatorsOf(UUID planId);
+
+    /** The new indicator's id. */
+    Uni<String> createIndicator(UUID planId, NewIndicator input);
+
+    Uni<Void> setRegionalTargets(String indicatorId, String period, List<RegionalTarget> rows, Double total, String unit);
+}

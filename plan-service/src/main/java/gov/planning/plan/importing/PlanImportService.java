@@ -1,0 +1,335 @@
+package gov.planning.plan.importing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import gov.planning.common.error.BadUserInputException;
+import gov.planning.common.error.ConflictException;
+import gov.planning.common.error.ForbiddenException;
+import gov.planning.common.error.NotFoundException;
+import gov.planning.common.error.PlatformException;
+import gov.planning.common.error.UnavailableException;
+import gov.planning.common.security.Caller;
+import gov.planning.common.security.PlatformRole;
+import gov.planning.document.BreakdownTable;
+import gov.planning.document.Indicator;
+import gov.planning.document.ParsedPlanDocument;
+import gov.planning.document.PlanDocumentParser;
+import gov.planning.document.RegionalRow;
+import gov.planning.document.Task;
+import gov.planning.plan.entity.Plan;
+import gov.planning.plan.org.OrgDirectory;
+import gov.planning.plan.service.Permissions;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * importPlanDocument: reads a plan document (plan-document-parser), resolves every organization name through
+ * org-service (issuer as context, issue date as asOf), and — unless it is a dry run — saves it as a DRAFT plan with
+ * its outline, tasks and milestones, and its indicators and regional targets in indicator-service.
+ *
+ * <p>All-or-nothing as the user sees it: a new plan is first written hidden ({@code Plan.importing}), because
+ * indicator-service needs its id; the outline and tasks are written and the plan shown in one last transaction after
+ * the indicators are done; any failure deletes the hidden plan and answers an error naming the failed step. A
+ * re-import of a DRAFT with the same document number replaces its outline and tasks in that last transaction.
+ */
+@ApplicationScoped
+public class PlanImportService {
+
+    private static final Logger LOG = Logger.getLogger(PlanImportService.class);
+    /** A few times the largest plan seen (nmg-2016: 100 KB); bigger is not a plan document. */
+    static final int MAX_TEXT = 2_000_000;
+    private static final Pattern YEAR = Pattern.compile("^(\\d{4})\\s*年?(?:度)?$");
+    private static final Pattern YEARS = Pattern.compile("^(\\d{4})\\s*年?\\s*[—–\\-~至]+\\s*(\\d{4})\\s*年?$");
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Permissions permissions;
+
+    @Inject
+    OrgDirectory directory;
+
+    @Inject
+    OrgNameLookup names;
+
+    @Inject
+    IndicatorClient indicators;
+
+    @Inject
+    PlanImportWriter writer;
+
+    public Uni<ImportAnalysis> importDocument(String text, boolean dryRun, String issuerCode) {
+        caller.requireAnyRole("import a plan document", PlatformRole.ADMIN, PlatformRole.PLANNER);
+        if (text == null || text.isBlank()) {
+            throw new BadUserInputException("text: the document is empty");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new BadUserInputException("text: " + text.length() + " characters, at most " + MAX_TEXT);
+        }
+        ParsedPlanDocument doc = PlanDocumentParser.parse(text);
+        String code = issuerCode == null || issuerCode.isBlank() ? null : issuerCode.strip();
+        return issuer(doc, code)
+                .call(issuerId -> permissions.requireManagePlanIssuedBy("import a plan document issued by "
+                        + (code != null ? code : doc.issuer()), issuerId))
+                .chain(issuerId -> analyse(doc, issuerId, code))
+                .chain(analysis -> dryRun ? Uni.createFrom().item(analysis) : save(analysis));
+    }
+
+    /** The issuer from {@code issuerCode}, else the document's 发文机关 as resolved by org-service. */
+    private Uni<UUID> issuer(ParsedPlanDocument doc, String code) {
+        if (code != null) {
+            return directory.scopeOf(List.of(code)).map(scope -> {
+                if (scope.own().size() != 1) {
+                    throw new BadUserInputException("issuerCode: no organization has code " + code);
+                }
+                return scope.own().iterator().next();
+            });
+        }
+        if (doc.issuer() == null) {
+            throw new BadUserInputException("issuerCode: the document names no issuer (发文机关); give issuerCode");
+        }
+        return names.resolve(List.of(List.of(doc.issuer())), null, doc.issuedOn()).map(found -> {
+            NameMatch match = found.get(0).get(0);
+            if (!match.resolved()) {
+                throw new BadUserInputException("issuerCode: the issuer " + doc.issuer()
+                        + " does not resolve to one organization (" + match.candidates().size() + " candidates); give issuerCode");
+            }
+            return match.organization();
+        });
+    }
+
+    private Uni<ImportAnalysis> analyse(ParsedPlanDocument doc, UUID issuerId, String contextCode) {
+        List<List<String>> lists = new ArrayList<>();
+        doc.tasks().forEach(t -> lists.add(t.leadOrgs()));
+        doc.tasks().forEach(t -> lists.add(t.cooperatingOrgs()));
+        doc.indicators().forEach(i -> lists.add(i.leadOrgs()));
+        doc.regionalTables().forEach(t -> lists.add(t.rows().stream().map(RegionalRow::regionName).toList()));
+        return names.resolve(lists, contextCode, doc.issuedOn()).map(found -> {
+            int tasks = doc.tasks().size();
+            int inds = doc.indicators().size();
+            Set<String> unresolved = new LinkedHashSet<>();
+            found.forEach(list -> list.stream().filter(m -> !m.resolved()).forEach(m -> unresolved.add(m.input())));
+            List<String> warnings = new ArrayList<>(doc.warnings());
+            if (doc.docNumber() == null) {
+                warnings.add("no document number (发文字号) was found: importing this text again creates another plan");
+            }
+            return new ImportAnalysis(doc, issuerId, found.subList(0, tasks), found.subList(tasks, 2 * tasks),
+                    found.subList(2 * tasks, 2 * tasks + inds), found.subList(2 * tasks + inds, found.size()),
+                    List.copyOf(unresolved), List.copyOf(warnings), null);
+        });
+    }
+
+    /** Refuses what cannot be saved without guessing, before anything is written. */
+    private static void requireSavable(ImportAnalysis a) {
+        ParsedPlanDocument doc = a.doc();
+        if (doc.title() == null || doc.title().isBlank()) {
+            throw new BadUserInputException("text: no plan title could be read");
+        }
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < doc.tasks().size(); i++) {
+            Task t = doc.tasks().get(i);
+            for (NameMatch m : a.taskLeads().get(i)) {
+                if (!m.resolved()) {
+                    problems.add("task " + label(t) + " lead unit " + m.input() + " (" + m.candidates().size() + " candidates)");
+                }
+            }
+        }
+        for (int i = 0; i < doc.regionalTables().size(); i++) {
+            for (NameMatch m : a.tableRegions().get(i)) {
+                if (!m.resolved()) {
+                    problems.add("table " + doc.regionalTables().get(i).title() + " region " + m.input()
+                            + " (" + m.candidates().size() + " candidates)");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BadUserInputException("leadOrgs: nothing was imported because these names do not resolve to one "
+                    + "organization (run a dry run to see the candidates; add the name as an alias in org-service or "
+                    + "correct the text): " + String.join("; ", problems));
+        }
+    }
+
+    private Uni<ImportAnalysis> save(ImportAnalysis analysis) {
+        requireSavable(analysis);
+        List<String> notes = new ArrayList<>();
+        ParsedPlanDocument doc = analysis.doc();
+        for (int i = 0; i < doc.tasks().size(); i++) {
+            Task t = doc.tasks().get(i);
+            if (t.leadOrgs().isEmpty()) {
+                notes.add("task " + label(t) + " names no lead unit; it was saved without one (assign it with updateTask)");
+            }
+            for (NameMatch m : analysis.taskCooperating().get(i)) {
+                if (!m.resolved()) {
+                    notes.add("task " + label(t) + ": cooperating unit " + m.input() + " did not resolve and was left off");
+                }
+            }
+        }
+        return writer.reserve(analysis).chain(target -> indicatorStep(analysis, target, notes)
+                .chain(() -> writer.finish(target.planId(), analysis))
+                .map(plan -> analysis.withPlan(plan, notes))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf(failure, "import of %s into plan %s failed", analysis.doc().docNumber(), target.planId());
+                    Uni<Void> undo = target.fresh() ? writer.discard(target.planId()) : Uni.createFrom().voidItem();
+                    return undo.onFailure().invoke(e -> LOG.errorf(e, "could not delete hidden plan %s", target.planId()))
+                            .onFailure().recoverWithNull()
+                            .chain(() -> Uni.createFrom().failure(undone(failure, target.fresh())));
+                }));
+    }
+
+    /** Creates the indicators not yet in indicator-service (by name) and sets the regional targets of each table. */
+    private Uni<Void> indicatorStep(ImportAnalysis a, PlanImportWriter.Target target, List<String> notes) {
+        ParsedPlanDocument doc = a.doc();
+        Uni<Map<String, String>> existing = target.fresh() ? Uni.createFrom().item(Map.of()) : indicators.indicatorsOf(target.planId());
+        return existing.chain(already -> {
+            Map<Integer, String> idByIndex = new java.util.HashMap<>();
+            Uni<Void> steps = Uni.createFrom().voidItem();
+            for (int i = 0; i < doc.indicators().size(); i++) {
+                Indicator ind = doc.indicators().get(i);
+                int index = i;
+                if (ind.target() == null) {
+                    notes.add("indicator " + ind.name() + " has no target value and was not created");
+                } else if (already.containsKey(ind.name())) {
+                    // indicator-service cannot delete, so a re-import keeps what exists rather than duplicating it.
+                    idByIndex.put(index, already.get(ind.name()));
+                    notes.add("indicator " + ind.name() + " already exists for this plan and was not created again");
+                } else if (!IndicatorUnits.known(ind.unit())) {
+                    notes.add("indicator " + ind.name() + " was not created: indicator-service does not know the unit " + ind.unit());
+                } else {
+                    List<UUID> responsible = a.indicatorLeads().get(i).stream().filter(NameMatch::resolved)
+                            .map(NameMatch::organization).distinct().toList();
+                    a.indicatorLeads().get(i).stream().filter(m -> !m.resolved()).forEach(m -> notes.add(
+                            "indicator " + ind.name() + ": responsible unit " + m.input() + " did not resolve and was left off"));
+                    var input = new IndicatorClient.NewIndicator(ind.name(), ind.unit() == null ? null : ind.unit().strip(),
+                            ind.comparator().name(), ind.baseline() == null ? null : ind.baseline().value(),
+                            ind.baseline() == null ? null : ind.baseline().year(), ind.target().value(), ind.target().year(), responsible);
+                    steps = steps.chain(() -> indicators.createIndicator(target.planId(), input).invoke(id -> idByIndex.put(index, id)))
+                            .replaceWithVoid();
+                }
+            }
+            for (int t = 0; t < doc.regionalTables().size(); t++) {
+                int table = t;
+                steps = steps.chain(() -> regionalTargets(a, table, idByIndex, notes));
+            }
+            return steps;
+        });
+    }
+
+    private Uni<Void> regionalTargets(ImportAnalysis a, int index, Map<Integer, String> idByIndex, List<String> notes) {
+        ParsedPlanDocument doc = a.doc();
+        BreakdownTable table = doc.regionalTables().get(index);
+        Integer indicator = indicatorOf(doc, table, idByIndex);
+        if (indicator == null) {
+            notes.add("table " + table.title() + " was not saved as regional targets: no imported indicator has its unit "
+                    + table.unit() + " and a target equal to its total");
+            return Uni.createFrom().voidItem();
+        }
+        if (!IndicatorUnits.known(table.unit())) {
+            notes.add("table " + table.title() + " was not saved: indicator-service does not know the unit " + table.unit());
+            return Uni.createFrom().voidItem();
+        }
+        List<NameMatch> regions = a.tableRegions().get(index);
+        Uni<Void> steps = Uni.createFrom().voidItem();
+        for (int p = 0; p < table.periods().size(); p++) {
+            String period = period(table.periods().get(p));
+            int column = p;
+            if (period == null) {
+                notes.add("table " + table.title() + ": column " + table.periods().get(p) + " is not a year or plan period, not saved");
+                continue;
+            }
+            List<IndicatorClient.RegionalTarget> rows = new ArrayList<>();
+            boolean complete = true;
+            for (int r = 0; r < table.rows().size(); r++) {
+                List<Double> values = table.rows().get(r).values();
+                if (column >= values.size() || values.get(column) == null) {
+                    complete = false;
+                } else {
+                    rows.add(new IndicatorClient.RegionalTarget(regions.get(r).organization(), values.get(column)));
+                }
+            }
+            if (!complete) {
+                notes.add("table " + table.title() + ": column " + table.periods().get(p) + " has empty cells, not saved");
+                continue;
+            }
+            Double total = table.totals() == null || column >= table.totals().size() ? null : table.totals().get(column);
+            String id = idByIndex.get(indicator);
+            steps = steps.chain(() -> indicators.setRegionalTargets(id, period, rows, total, table.unit().strip()));
+        }
+        return steps;
+    }
+
+    /**
+     * The indicator a breakdown table divides among regions: same unit, target equal to the table's grand total (or
+     * the sum of its period totals, or its last period's total). A guess would put targets on the wrong indicator, so
+     * no match means the table is only shown, not saved.
+     */
+    private static Integer indicatorOf(ParsedPlanDocument doc, BreakdownTable table, Map<Integer, String> idByIndex) {
+        if (table.unit() == null) {
+            return null;
+        }
+        List<Double> sums = new ArrayList<>();
+        if (table.grandTotal() != null) {
+            sums.add(table.grandTotal());
+        }
+        if (table.totals() != null && !table.totals().isEmpty() && table.totals().stream().allMatch(java.util.Objects::nonNull)) {
+            sums.add(table.totals().stream().mapToDouble(Double::doubleValue).sum());
+            sums.add(table.totals().get(table.totals().size() - 1));
+        }
+        for (int i = 0; i < doc.indicators().size(); i++) {
+            Indicator ind = doc.indicators().get(i);
+            if (idByIndex.containsKey(i) && table.unit().strip().equals(ind.unit() == null ? null : ind.unit().strip())
+                    && ind.target() != null && sums.stream().anyMatch(s -> Math.abs(s - ind.target().value()) < 1e-9)) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /** A column header as indicator-service's period: 2025年 → 2025, 2021—2025年 → 2021-2025; else null. */
+    static String period(String header) {
+        String h = header == null ? "" : header.strip();
+        Matcher year = YEAR.matcher(h);
+        if (year.matches()) {
+            return year.group(1);
+        }
+        Matcher years = YEARS.matcher(h);
+        return years.matches() ? years.group(1) + "-" + years.group(2) : null;
+    }
+
+    /** The failure as the client sees it: same code, saying that nothing of the import stayed in plan-service. */
+    private static Throwable undone(Throwable failure, boolean fresh) {
+        String what = (fresh ? "import failed and nothing was saved in plan-service" : "import failed and the draft was left as it was")
+                + " (indicators already created in indicator-service stay): " + failure.getMessage();
+        if (failure instanceof BadUserInputException) {
+            return new BadUserInputException(what);
+        }
+        if (failure instanceof ForbiddenException) {
+            return new ForbiddenException(what);
+        }
+        if (failure instanceof ConflictException) {
+            return new ConflictException(what);
+        }
+        if (failure instanceof NotFoundException) {
+            return new NotFoundException(what);
+        }
+        if (failure instanceof PlatformException) {
+            return new UnavailableException(what);
+        }
+        return new UnavailableException(what);
+    }
+
+    static String label(Task t) {
+        return t.number() != null ? t.number() + " " + t.title() : t.title();
+    }
+}

@@ -1,0 +1,98 @@
+package gov.planning.plan.importing;
+
+import java.io.StringReader;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import gov.planning.common.error.BadUserInputException;
+import gov.planning.common.error.ForbiddenException;
+import gov.planning.common.error.UnavailableException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+/**
+ * Posts one GraphQL operation to another subgraph with the caller's own bearer token, so that service applies its own
+ * rules to the caller (the same approach as {@code GraphQLOrgDirectory}). An error answer keeps its meaning: the other
+ * service's FORBIDDEN and BAD_USER_INPUT come back as ours, prefixed with {@code what} so the caller learns which
+ * step failed; anything else (unreachable, HTTP error, other codes) is UNAVAILABLE.
+ */
+@ApplicationScoped
+public class ServiceGraphQL {
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    JsonWebToken token;
+
+    @ConfigProperty(name = "planning.org-service.timeout", defaultValue = "PT5S")
+    Duration timeout;
+
+    private volatile WebClient client;
+
+    public Uni<JsonObject> post(String url, String what, String query, JsonObject variables) {
+        String bearer = token == null ? null : token.getRawToken();
+        // Hibernate Reactive insists on continuing on the Vert.x context the request runs on.
+        Context context = io.vertx.core.Vertx.currentContext();
+        String payload = Json.createObjectBuilder().add("query", query).add("variables", variables).build().toString();
+        var request = client().postAbs(url).putHeader("Content-Type", "application/json").timeout(timeout.toMillis() * 4);
+        if (bearer != null) {
+            request.putHeader("Authorization", "Bearer " + bearer);
+        }
+        Uni<HttpResponse<Buffer>> sent = request.sendBuffer(Buffer.buffer(payload));
+        if (context != null) {
+            sent = sent.emitOn(r -> context.runOnContext(v -> r.run()));
+        }
+        return sent.onFailure().transform(e -> new UnavailableException(what + ": " + url + " could not be reached (" + e.getMessage() + ")"))
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new UnavailableException(what + ": " + url + " answered HTTP " + response.statusCode());
+                    }
+                    JsonObject answer = Json.createReader(new StringReader(response.bodyAsString())).readObject();
+                    if (answer.containsKey("errors") && answer.get("errors") instanceof JsonArray errors && !errors.isEmpty()) {
+                        throw translate(what, errors.getJsonObject(0));
+                    }
+                    return answer.getJsonObject("data");
+                });
+    }
+
+    private static RuntimeException translate(String what, JsonObject error) {
+        String message = what + ": " + error.getString("message", "error");
+        String code = null;
+        if (error.get("extensions") instanceof JsonObject extensions && extensions.get("code") != null
+                && extensions.get("code").getValueType() == JsonValue.ValueType.STRING) {
+            code = extensions.getString("code");
+        }
+        if ("FORBIDDEN".equals(code)) {
+            return new ForbiddenException(message);
+        }
+        if ("BAD_USER_INPUT".equals(code)) {
+            return new BadUserInputException(message);
+        }
+        return new UnavailableException(message);
+    }
+
+    private WebClient client() {
+        if (client == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = WebClient.create(vertx);
+                }
+            }
+        }
+        return client;
+    }
+}

@@ -1,0 +1,56 @@
+package gov.planning.plan;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.inject.Singleton;
+
+import gov.planning.common.error.BadUserInputException;
+import gov.planning.plan.importing.IndicatorClient;
+import io.smallrye.mutiny.Uni;
+
+/** indicator-service for the tests: keeps what was created per plan; {@link #failOnCreate} makes createIndicator fail. */
+@Singleton
+public class FakeIndicatorClient implements IndicatorClient {
+
+    record Targets(String indicatorId, String period, List<RegionalTarget> rows, Double total, String unit) {
+    }
+
+    final Map<UUID, Map<String, String>> byPlan = new ConcurrentHashMap<>();
+    final List<NewIndicator> created = new CopyOnWriteArrayList<>();
+    final List<Targets> targets = new CopyOnWriteArrayList<>();
+    volatile boolean failOnCreate;
+
+    void reset() {
+        byPlan.clear();
+        created.clear();
+        targets.clear();
+        failOnCreate = false;
+    }
+
+    @Override
+    public Uni<Map<String, String>> indicatorsOf(UUID planId) {
+        return Uni.createFrom().item(Map.copyOf(byPlan.getOrDefault(planId, Map.of())));
+    }
+
+    @Override
+    public Uni<String> createIndicator(UUID planId, NewIndicator input) {
+        if (failOnCreate) {
+            return Uni.createFrom().failure(new BadUserInputException("indicator-service (creating indicator " + input.name()
+                    + "): unit: unknown unit"));
+        }
+        String id = UUID.randomUUID().toString();
+        byPlan.computeIfAbsent(planId, p -> new ConcurrentHashMap<>()).put(input.name(), id);
+        created.add(input);
+        return Uni.createFrom().item(id);
+    }
+
+    @Override
+    public Uni<Void> setRegionalTargets(String indicatorId, String period, List<RegionalTarget> rows, Double total, String unit) {
+        targets.add(new Targets(indicatorId, period, rows, total, unit));
+        return Uni.createFrom().voidItem();
+    }
+}
