@@ -21,7 +21,7 @@ public class FakeOrgNameLookup implements OrgNameLookup {
     static final Map<String, String> KNOWN = Map.ofEntries(
             Map.entry("市住房和城乡建设局", "nmg.zjt"), Map.entry("市市场监督管理局", "nmg.fgw"),
             Map.entry("市发展和改革委员会", "nmg.fgw"), Map.entry("市财政局", "nmg.gat"), Map.entry("市自然资源局", "nmg.jyt"),
-            Map.entry("各区县人民政府", "nmg.hhht"),
+            Map.entry("各区县人民政府", "nmg.hhht"), Map.entry("示例市人民政府办公室", "nmg.fgw"),
             Map.entry("东城区", "nmg.hhht"), Map.entry("西城区", "nmg.hhht.zjj"), Map.entry("南湖区", "nmg.zjt"),
             Map.entry("北山县", "nmg.fgw"), Map.entry("青河县", "nmg.gat"));
     static final String AMBIGUOUS = "市民政局";
@@ -38,11 +38,11 @@ public class FakeOrgNameLookup implements OrgNameLookup {
     private static NameMatch match(String name) {
         if (KNOWN.containsKey(name)) {
             var id = FakeOrgTree.id(KNOWN.get(name));
-            return new NameMatch(name, id, List.of(id));
+            return new NameMatch(name, id, KNOWN.get(name), List.of(id));
         }
         if (AMBIGUOUS.equals(name)) {
-            return new NameMatch(name, null, List.of(FakeOrgTree.id("nmg.jyt"), FakeOrgTree.id("nmg.gat")));
+            return new NameMatch(name, null, null, List.of(FakeOrgTree.id("nmg.jyt"), FakeOrgTree.id("nmg.gat")));
         }
-        return new NameMatch(name, null, List.of());
+        return new NameMatch(name, null, null, List.of());
     }
 }

@@ -232,6 +232,15 @@ class ImportApiTest {
     }
 
     @Test
+    void withoutAnIssuerCodeTheDocumentsOwnIssuerIsTheContextNamesResolveIn() {
+        names.calls.clear();
+        JsonPath answer = importDocument(TestTokens.admin(), text, true, null);
+        assertThat(answer.getString("errors")).isNull();
+        // 示例市人民政府办公室 resolves (in this fake tree) to nmg.fgw, which then is the context of every other name.
+        assertThat(names.calls).contains("nmg.fgw@2025-03-18");
+    }
+
+    @Test
     void theLargestSampleDryRunsWithoutErrors() {
         JsonPath answer = importDocument(TestTokens.admin(), Samples.read("nmg-2016-urbanization-plan.txt"), true, "nmg");
         assertThat(answer.getString("errors")).isNull();

@@ -51,7 +51,7 @@ public class GraphQLOrgNameLookup implements OrgNameLookup {
         for (int i : asked) {
             query.append(", $n").append(i).append(": [String!]!");
             body.append(" r").append(i).append(": resolveOrganizationNames(names: $n").append(i)
-                    .append(", contextCode: $ctx, asOf: $asOf) { input organization { id } candidates { id } }");
+                    .append(", contextCode: $ctx, asOf: $asOf) { input organization { id code } candidates { id } }");
             JsonArrayBuilder names = Json.createArrayBuilder();
             lists.get(i).forEach(names::add);
             variables.add("n" + i, names);
@@ -65,11 +65,13 @@ public class GraphQLOrgNameLookup implements OrgNameLookup {
                     var answers = data.getJsonArray("r" + i);
                     for (int j = 0; j < lists.get(i).size(); j++) {
                         JsonObject match = answers.getJsonObject(j);
-                        UUID org = match.get("organization") instanceof JsonObject o ? UUID.fromString(o.getString("id")) : null;
+                        JsonObject resolved = match.get("organization") instanceof JsonObject o ? o : null;
+                        UUID org = resolved == null ? null : UUID.fromString(resolved.getString("id"));
+                        String code = resolved == null ? null : resolved.getString("code");
                         List<UUID> candidates = match.getJsonArray("candidates").stream()
                                 .map(c -> UUID.fromString(c.asJsonObject().getString("id"))).toList();
                         // The name as we sent it, so callers can rely on the order and wording they gave.
-                        matches.add(new NameMatch(lists.get(i).get(j), org, candidates));
+                        matches.add(new NameMatch(lists.get(i).get(j), org, code, candidates));
                     }
                 }
                 out.add(matches);

@@ -81,20 +81,24 @@ public class PlanImportService {
         ParsedPlanDocument doc = PlanDocumentParser.parse(text);
         String code = issuerCode == null || issuerCode.isBlank() ? null : issuerCode.strip();
         return issuer(doc, code)
-                .call(issuerId -> permissions.requireManagePlanIssuedBy("import a plan document issued by "
-                        + (code != null ? code : doc.issuer()), issuerId))
-                .chain(issuerId -> analyse(doc, issuerId, code))
+                .call(issuer -> permissions.requireManagePlanIssuedBy("import a plan document issued by "
+                        + (code != null ? code : doc.issuer()), issuer.id()))
+                // The issuer is the context names resolve in, also when it was read from the document.
+                .chain(issuer -> analyse(doc, issuer.id(), issuer.code()))
                 .chain(analysis -> dryRun ? Uni.createFrom().item(analysis) : save(analysis));
     }
 
+    private record Issuer(UUID id, String code) {
+    }
+
     /** The issuer from {@code issuerCode}, else the document's 发文机关 as resolved by org-service. */
-    private Uni<UUID> issuer(ParsedPlanDocument doc, String code) {
+    private Uni<Issuer> issuer(ParsedPlanDocument doc, String code) {
         if (code != null) {
             return directory.scopeOf(List.of(code)).map(scope -> {
                 if (scope.own().size() != 1) {
                     throw new BadUserInputException("issuerCode: no organization has code " + code);
                 }
-                return scope.own().iterator().next();
+                return new Issuer(scope.own().iterator().next(), code);
             });
         }
         if (doc.issuer() == null) {
@@ -106,7 +110,7 @@ public class PlanImportService {
                 throw new BadUserInputException("issuerCode: the issuer " + doc.issuer()
                         + " does not resolve to one organization (" + match.candidates().size() + " candidates); give issuerCode");
             }
-            return match.organization();
+            return new Issuer(match.organization(), match.organizationCode());
         });
     }
 

@@ -109,7 +109,7 @@ public final class ImportBenchmark {
     }
 
     private static List<NameMatch> unresolved(List<String> names) {
-        return names.stream().map(n -> new NameMatch(n, null, List.of())).toList();
+        return names.stream().map(n -> new NameMatch(n, null, null, List.of())).toList();
     }
 
     private static String token(HttpClient http) throws Exception {
