@@ -43,6 +43,28 @@ final class LocalPlatform {
         run("down", 3);
     }
 
+    /** {@code ./platform import FILE ARGS...} as {@code user}; answers what it printed, fails on a non-zero exit. */
+    String importDocument(String user, Path file, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("platform").toString(), "import", file.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        environment(builder.environment());
+        builder.environment().put("PLANNING_USER", user);
+        builder.environment().put("PLANNING_PASSWORD", user);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("./platform import " + file + " failed:\n" + output);
+        }
+        return output;
+    }
+
+    /** The sample plan documents beside the repository ({@code ../shared/samples}). */
+    Path sample(String name) {
+        return root.getParent().resolve("shared/samples").resolve(name);
+    }
+
     /** The process ids `up` recorded, to check that `down` leaves none of them running. */
     List<Long> recordedPids() throws IOException {
         List<Long> pids = new ArrayList<>();
@@ -64,10 +86,7 @@ final class LocalPlatform {
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 // Surefire talks to this test JVM over its stdin: a child must never read it.
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Map<String, String> env = builder.environment();
-        ports.forEach((k, v) -> env.put(k, String.valueOf(v)));
-        env.put("PLATFORM_STATE_DIR", state.toString());
-        env.put("PLATFORM_SKIP_BUILD", "1");
+        environment(builder.environment());
         Process process = builder.start();
         if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
             process.destroyForcibly();
@@ -77,6 +96,12 @@ final class LocalPlatform {
             throw new IllegalStateException("./platform " + command + " failed with exit code " + process.exitValue()
                     + "; logs in " + state.resolve("logs"));
         }
+    }
+
+    private void environment(Map<String, String> env) {
+        ports.forEach((k, v) -> env.put(k, String.valueOf(v)));
+        env.put("PLATFORM_STATE_DIR", state.toString());
+        env.put("PLATFORM_SKIP_BUILD", "1");
     }
 
     private static int freePort() throws IOException {

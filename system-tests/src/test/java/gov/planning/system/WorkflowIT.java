@@ -1,0 +1,117 @@
+package gov.planning.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The daily work end to end on the platform as the README starts it, with real Keycloak users: plan documents
+ * imported with {@code ./platform import}, read back through the gateway, and department-scoped reporting.
+ */
+class WorkflowIT {
+
+    private static LocalPlatform platform;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        platform = new LocalPlatform();
+        platform.up();
+    }
+
+    @AfterAll
+    static void stopPlatform() throws Exception {
+        if (platform != null) {
+            platform.down();
+        }
+    }
+
+    private static String token(String user) {
+        return given().contentType(ContentType.URLENC)
+                .formParams(Map.of("grant_type", "password", "client_id", "planning-web", "username", user, "password", user))
+                .when().post(platform.url("KEYCLOAK_PORT", "/realms/planning/protocol/openid-connect/token"))
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static JsonPath gateway(String token, String query, Map<String, Object> variables) {
+        return given().contentType(ContentType.JSON).auth().oauth2(token).body(Map.of("query", query, "variables", variables))
+                .when().post(platform.url("GATEWAY_PORT", "/graphql"))
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static String planIdIn(String importOutput) {
+        var m = java.util.regex.Pattern.compile("saved as plan ([0-9a-f-]{36})").matcher(importOutput);
+        assertThat(m.find()).as(importOutput).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void everySampleDocumentImportsAsADraftPlanThatTheGatewayShowsWithItsTasks() throws Exception {
+        for (var sample : Map.of("gx-2014-urbanization-task-division.txt", 47, "nmg-2016-urbanization-plan.txt", 86,
+                "nmg-2021-urban-renewal-guidance.txt", 20, "synthetic-breakdown-table.txt", 4).entrySet()) {
+            String output = platform.importDocument("admin", platform.sample(sample.getKey()));
+            assertThat(output).contains("0 unresolved names");
+            JsonPath plan = gateway(token("viewer"), "query($id: ID!) { plan(id: $id) { status issuer { name } tasks { totalCount } } }",
+                    Map.of("id", planIdIn(output)));
+            assertThat(plan.getString("errors")).isNull();
+            assertThat(plan.getString("data.plan.status")).isEqualTo("DRAFT");
+            assertThat(plan.getInt("data.plan.tasks.totalCount")).as(sample.getKey()).isEqualTo(sample.getValue());
+        }
+    }
+
+    @Test
+    void importingTheSyntheticDocumentGivesIndicatorsWithRegionalTargetsAndIsIdempotent() throws Exception {
+        String first = planIdIn(platform.importDocument("admin", platform.sample("synthetic-breakdown-table.txt")));
+        String again = planIdIn(platform.importDocument("admin", platform.sample("synthetic-breakdown-table.txt")));
+        assertThat(again).isEqualTo(first);
+
+        JsonPath plan = gateway(token("viewer"), """
+                query($id: ID!) { plan(id: $id) { tasks { totalCount }
+                  indicators { name unit target { value year } health regionalTargets(period: "2025") { region { name } value } } } }""",
+                Map.of("id", first));
+        assertThat(plan.getString("errors")).isNull();
+        assertThat(plan.getInt("data.plan.tasks.totalCount")).isEqualTo(4);
+        List<Map<String, Object>> indicators = plan.getList("data.plan.indicators");
+        Map<String, Object> renovated = indicators.stream().filter(i -> "个".equals(i.get("unit"))).findFirst().orElseThrow();
+        assertThat(((Map<?, ?>) renovated.get("target")).get("value")).isEqualTo(360.0f);
+        List<?> rows2025 = (List<?>) renovated.get("regionalTargets");
+        assertThat(rows2025).hasSize(5);
+        assertThat(rows2025.stream().mapToDouble(r -> ((Number) ((Map<?, ?>) r).get("value")).doubleValue()).sum()).isEqualTo(100.0);
+    }
+
+    @Test
+    void aReporterReportsOnTheirDepartmentsTaskButNotOnAnotherDepartments() {
+        String admin = token("admin");
+        String nmg = gateway(admin, "{ organization(code: \"nmg\") { id } }", Map.of()).getString("data.organization.id");
+        String zjt = gateway(admin, "{ organization(code: \"nmg.zjt\") { id } }", Map.of()).getString("data.organization.id");
+        String planId = gateway(admin, """
+                mutation($issuer: ID!) { createPlan(input: { title: "系统测试：住建任务", kind: IMPLEMENTATION_PLAN, issuerId: $issuer,
+                  issuedOn: "2026-01-01" }) { id } }""", Map.of("issuer", nmg)).getString("data.createPlan.id");
+        String taskId = gateway(admin, """
+                mutation($plan: ID!, $lead: ID!) { createTask(planId: $plan, input: { title: "城镇老旧小区改造", leadOrgIds: [$lead],
+                  deadline: "2030-12-31" }) { id } }""", Map.of("plan", planId, "lead", zjt)).getString("data.createTask.id");
+        String report = """
+                mutation($task: ID!, $org: ID!) { submitProgressReport(taskId: $task, orgId: $org, period: "2026Q1", percent: 20,
+                  summary: "已完成摸底") { status reportedBy } }""";
+
+        JsonPath refused = gateway(token("zrzyt.reporter"), report, Map.of("task", taskId, "org", zjt));
+        assertThat(refused.getString("errors[0].extensions.code")).isEqualTo("FORBIDDEN");
+
+        JsonPath accepted = gateway(token("zjt.reporter"), report, Map.of("task", taskId, "org", zjt));
+        assertThat(accepted.getString("errors")).isNull();
+        assertThat(accepted.getString("data.submitProgressReport.status")).isEqualTo("SUBMITTED");
+        assertThat(accepted.getString("data.submitProgressReport.reportedBy")).isEqualTo("zjt.reporter");
+
+        JsonPath reports = gateway(token("viewer"), "query($id: ID!) { task(id: $id) { reports { period percent reportedBy } } }",
+                Map.of("id", taskId));
+        assertThat(reports.getList("data.task.reports.reportedBy")).containsExactly("zjt.reporter");
+    }
+}
