@@ -115,6 +115,25 @@ class OrganizationApiTest {
     }
 
     @Test
+    void aThousandRepresentationsAreResolvedInOneCallWithOneSqlQuery() {
+        List<String> ids = post(TestTokens.viewer(), "{ organizations { id } }").getList("data.organizations.id");
+        assertThat(ids).hasSizeGreaterThan(100);
+        List<Map<String, Object>> representations = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            representations.add(Map.of("__typename", "Organization", "id", ids.get(i % ids.size())));
+        }
+        gov.planning.testing.SqlStatements.reset();
+
+        JsonPath entities = post(TestTokens.viewer(), "query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id code name } } }",
+                Map.of("r", representations));
+
+        assertThat(entities.getString("errors")).isNull();
+        assertThat(entities.getList("data._entities")).hasSize(1000);
+        assertThat(entities.getString("data._entities[999].id")).isEqualTo(ids.get(999 % ids.size()));
+        assertThat(gov.planning.testing.SqlStatements.calls("FROM organization o WHERE o.id = ANY")).isEqualTo(1);
+    }
+
+    @Test
     void fieldsOfOneRequestThatResolveConcurrentlyDoNotTripOverEachOther() {
         String a = create(TestTokens.admin(), "t8", "辛", null).getString("data.createOrganization.id");
         String b = create(TestTokens.admin(), "t8.x", "壬", "t8").getString("data.createOrganization.id");

@@ -29,7 +29,9 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     @Override
     public Map<String, String> start() {
         try {
-            postgres = EmbeddedPostgres.builder().setPort(0).start();
+            // pg_stat_statements lets tests prove how many SQL statements a request costs (one per batch, not per item).
+            postgres = EmbeddedPostgres.builder().setPort(0)
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         }
@@ -37,6 +39,11 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             s.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + database, e);
+        }
+        try (Connection c = postgres.getDatabase(USER, database).getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not enable pg_stat_statements in " + database, e);
         }
         int port = postgres.getPort();
         return Map.of(

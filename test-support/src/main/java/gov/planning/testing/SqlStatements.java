@@ -1,0 +1,45 @@
+package gov.planning.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Counts the SQL statements the service under test ran (pg_stat_statements in the embedded PostgreSQL), so a test can
+ * prove that a batched lookup is one query however many items it resolves.
+ */
+public final class SqlStatements {
+
+    private SqlStatements() {
+    }
+
+    public static void reset() {
+        run("SELECT count(*) FROM (SELECT pg_stat_statements_reset()) AS done", null);
+    }
+
+    /** How many times statements whose text contains {@code fragment} ran since the last {@link #reset()}. */
+    public static long calls(String fragment) {
+        return run("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE query LIKE ?", "%" + fragment + "%");
+    }
+
+    private static long run(String sql, String parameter) {
+        var config = ConfigProvider.getConfig();
+        try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                statement.setString(1, parameter);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
