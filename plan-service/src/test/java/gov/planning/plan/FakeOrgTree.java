@@ -21,17 +21,28 @@ import io.smallrye.mutiny.Uni;
  *   nmg.zjt 住建厅, nmg.fgw 发改委, nmg.gat 公安厅, nmg.jyt 教育厅
  *   nmg.hhht 呼和浩特市人民政府
  *     nmg.hhht.zjj 呼和浩特市住建局
+ *   nmg.bt 包头市人民政府
+ *   nmg.mengshi-govs 各盟行政公署、市人民政府 (COLLECTIVE; members: nmg.hhht, nmg.bt)
+ *   nmg.gtzyt 国土资源厅 (replaced in 2018; successor nmg.zrzyt)
+ *   nmg.zrzyt 自然资源厅
  * gx 广西壮族自治区人民政府
  *   gx.zjt 广西住建厅
  * </pre>
+ * Like org-service, a collective's members are its current members, and predecessors are followed transitively.
  */
 @Singleton
 public class FakeOrgTree implements OrgDirectory {
 
-    static final Map<String, String> PARENT = Map.of(
-            "nmg.zjt", "nmg", "nmg.fgw", "nmg", "nmg.gat", "nmg", "nmg.jyt", "nmg", "nmg.hhht", "nmg",
-            "nmg.hhht.zjj", "nmg.hhht", "gx.zjt", "gx");
+    static final Map<String, String> PARENT = Map.ofEntries(
+            Map.entry("nmg.zjt", "nmg"), Map.entry("nmg.fgw", "nmg"), Map.entry("nmg.gat", "nmg"), Map.entry("nmg.jyt", "nmg"),
+            Map.entry("nmg.hhht", "nmg"), Map.entry("nmg.hhht.zjj", "nmg.hhht"), Map.entry("gx.zjt", "gx"),
+            Map.entry("nmg.bt", "nmg"), Map.entry("nmg.mengshi-govs", "nmg"), Map.entry("nmg.gtzyt", "nmg"),
+            Map.entry("nmg.zrzyt", "nmg"));
     static final List<String> ROOTS = List.of("nmg", "gx");
+    /** Collective → its members. */
+    static final Map<String, List<String>> MEMBERS = Map.of("nmg.mengshi-govs", List.of("nmg.hhht", "nmg.bt"));
+    /** Predecessor → successor (a reform). */
+    static final Map<String, String> SUCCESSOR = Map.of("nmg.gtzyt", "nmg.zrzyt");
 
     public static UUID id(String code) {
         return UUID.nameUUIDFromBytes(code.getBytes(StandardCharsets.UTF_8));
@@ -62,7 +73,54 @@ public class FakeOrgTree implements OrgDirectory {
         Set<UUID> own = known.stream().map(FakeOrgTree::id).collect(Collectors.toSet());
         Set<UUID> below = allCodes().stream().filter(c -> known.stream().anyMatch(k -> isBelowOrSame(c, k)))
                 .map(FakeOrgTree::id).collect(Collectors.toSet());
-        return Uni.createFrom().item(new OrgScope(own, below));
+        Set<UUID> acting = new HashSet<>(own);
+        for (String code : known) {
+            actingFor(code).forEach(c -> acting.add(id(c)));
+        }
+        return Uni.createFrom().item(new OrgScope(own, below, acting));
+    }
+
+    /** The codes {@code code} took over from, transitively. */
+    static Set<String> predecessors(String code) {
+        Set<String> found = new HashSet<>();
+        SUCCESSOR.forEach((predecessor, successor) -> {
+            if (successor.equals(code) && found.add(predecessor)) {
+                found.addAll(predecessors(predecessor));
+            }
+        });
+        return found;
+    }
+
+    /** The codes {@code code} acts for: its predecessors and the collectives it is a member of. */
+    static Set<String> actingFor(String code) {
+        Set<String> found = predecessors(code);
+        MEMBERS.forEach((collective, members) -> {
+            if (members.contains(code)) {
+                found.add(collective);
+            }
+        });
+        return found;
+    }
+
+    private static Uni<Map<UUID, Set<UUID>>> byId(Collection<UUID> ids, java.util.function.Function<String, Set<String>> of) {
+        Map<UUID, Set<UUID>> found = new java.util.HashMap<>();
+        for (String code : allCodes()) {
+            Set<String> related = of.apply(code);
+            if (ids.contains(id(code)) && !related.isEmpty()) {
+                found.put(id(code), related.stream().map(FakeOrgTree::id).collect(Collectors.toSet()));
+            }
+        }
+        return Uni.createFrom().item(found);
+    }
+
+    @Override
+    public Uni<Map<UUID, Set<UUID>>> predecessorsOf(Collection<UUID> ids) {
+        return byId(ids, FakeOrgTree::predecessors);
+    }
+
+    @Override
+    public Uni<Map<UUID, Set<UUID>>> actingFor(Collection<UUID> ids) {
+        return byId(ids, FakeOrgTree::actingFor);
     }
 
     /** Display names are the codes themselves, prefixed, so a test can tell them from ids. */

@@ -33,7 +33,10 @@ import io.vertx.mutiny.ext.web.client.WebClient;
  * Asks org-service's GraphQL API ({@code planning.org-service.url}) with the caller's own bearer token, so
  * org-service applies its own rules to the read. One request per lookup: every code (or id) of the lookup is an
  * alias of {@code organization(code:)} / {@code organization(id:)}, and {@code descendants { id }} brings the whole
- * subtree in the same answer. Answers are cached for a short time ({@code planning.org-service.cache-ttl}), since
+ * subtree in the same answer, {@code predecessors { id … }} (nested {@value #REFORMS} deep, since org-service only
+ * answers direct predecessors) the bodies it took over from. org-service has no "collectives of a member" query, so
+ * the members of every collective ({@code organizations(kind: COLLECTIVE) { id members { id } }}, a small list) ride
+ * along in the same request whenever they are not cached, and membership is computed here. Answers are cached for a short time ({@code planning.org-service.cache-ttl}), since
  * one GraphQL request may check permissions several times and the tree changes rarely (a reorganization is seen
  * within the TTL). Tests replace this bean with a fake tree ({@link DefaultBean}).
  */
@@ -44,10 +47,18 @@ public class GraphQLOrgDirectory implements OrgDirectory {
     private record Cached<T>(T value, long expiresAtMillis) {
     }
 
-    private record Subtree(UUID id, Set<UUID> below) {
+    private record Subtree(UUID id, Set<UUID> below, Set<UUID> predecessors) {
     }
 
-    private static final Subtree UNKNOWN = new Subtree(null, Set.of());
+    private static final Subtree UNKNOWN = new Subtree(null, Set.of(), Set.of());
+
+    /** How many reforms back predecessors are followed: one nesting level each (two reforms since 2018 are rare). */
+    static final int REFORMS = 4;
+
+    /** {@code predecessors { id predecessors { id … } }}, {@value #REFORMS} levels. */
+    static final String PREDECESSORS = "predecessors { id ".repeat(REFORMS) + "}".repeat(REFORMS);
+
+    static final String COLLECTIVES = "cs: organizations(kind: COLLECTIVE) { id members { id } }";
 
     @Inject
     Vertx vertx;
@@ -67,25 +78,34 @@ public class GraphQLOrgDirectory implements OrgDirectory {
     private final Map<String, Cached<Subtree>> subtrees = new ConcurrentHashMap<>();
     /** Per id: its display name, or null when org-service does not know it. */
     private final Map<UUID, Cached<java.util.Optional<String>>> known = new ConcurrentHashMap<>();
+    /** Per id: its predecessors, transitively (empty when none or unknown). */
+    private final Map<UUID, Cached<Set<UUID>>> lineages = new ConcurrentHashMap<>();
+    /** Collective id → its current members' ids; one entry for all collectives, since they are few. */
+    private volatile Cached<Map<UUID, Set<UUID>>> collectives;
     private volatile WebClient client;
 
     @Override
     public Uni<OrgScope> scopeOf(Collection<String> codes) {
         Set<String> wanted = new LinkedHashSet<>(codes);
         List<String> missing = wanted.stream().filter(c -> fresh(subtrees.get(c)) == null).toList();
-        Uni<Void> load = missing.isEmpty() ? Uni.createFrom().voidItem() : fetchSubtrees(missing);
+        boolean needCollectives = fresh(collectives) == null;
+        Uni<Void> load = missing.isEmpty() && !needCollectives ? Uni.createFrom().voidItem() : fetchSubtrees(missing, needCollectives);
         return load.map(ignored -> {
             Set<UUID> own = new HashSet<>();
             Set<UUID> below = new HashSet<>();
+            Set<UUID> actingFor = new HashSet<>();
             for (String code : wanted) {
                 Subtree tree = fresh(subtrees.get(code));
                 if (tree != null && tree.id() != null) {
                     own.add(tree.id());
                     below.add(tree.id());
                     below.addAll(tree.below());
+                    actingFor.add(tree.id());
+                    actingFor.addAll(tree.predecessors());
                 }
             }
-            return new OrgScope(Set.copyOf(own), Set.copyOf(below));
+            actingFor.addAll(collectivesOf(own, cachedCollectives()));
+            return new OrgScope(Set.copyOf(own), Set.copyOf(below), Set.copyOf(actingFor));
         });
     }
 
@@ -111,26 +131,144 @@ public class GraphQLOrgDirectory implements OrgDirectory {
         });
     }
 
-    private Uni<Void> fetchSubtrees(List<String> codes) {
-        StringBuilder query = new StringBuilder("query(");
+    @Override
+    public Uni<Map<UUID, Set<UUID>>> predecessorsOf(Collection<UUID> ids) {
+        return lineagesOf(ids, false).map(loaded -> {
+            Map<UUID, Set<UUID>> found = new java.util.HashMap<>();
+            for (UUID id : new LinkedHashSet<>(ids)) {
+                Set<UUID> predecessors = fresh(lineages.get(id));
+                if (predecessors != null && !predecessors.isEmpty()) {
+                    found.put(id, predecessors);
+                }
+            }
+            return Map.copyOf(found);
+        });
+    }
+
+    @Override
+    public Uni<Map<UUID, Set<UUID>>> actingFor(Collection<UUID> ids) {
+        return lineagesOf(ids, fresh(collectives) == null).map(loaded -> {
+            Map<UUID, Set<UUID>> members = cachedCollectives();
+            Map<UUID, Set<UUID>> found = new java.util.HashMap<>();
+            for (UUID id : new LinkedHashSet<>(ids)) {
+                Set<UUID> acting = new HashSet<>();
+                Set<UUID> predecessors = fresh(lineages.get(id));
+                if (predecessors != null) {
+                    acting.addAll(predecessors);
+                }
+                acting.addAll(collectivesOf(Set.of(id), members));
+                if (!acting.isEmpty()) {
+                    found.put(id, Set.copyOf(acting));
+                }
+            }
+            return Map.copyOf(found);
+        });
+    }
+
+    /** Loads the predecessors of the ids not cached (and the collectives if asked), in one request. */
+    private Uni<Void> lineagesOf(Collection<UUID> ids, boolean withCollectives) {
+        List<UUID> missing = new LinkedHashSet<>(ids).stream().filter(id -> fresh(lineages.get(id)) == null).toList();
+        if (missing.isEmpty() && !withCollectives) {
+            return Uni.createFrom().voidItem();
+        }
+        StringBuilder query = new StringBuilder("query");
+        StringBuilder body = new StringBuilder();
+        JsonObjectBuilder variables = Json.createObjectBuilder();
+        for (int i = 0; i < missing.size(); i++) {
+            query.append(i == 0 ? "(" : ", ").append("$i").append(i).append(": ID");
+            body.append(" o").append(i).append(": organization(id: $i").append(i).append(") { id ").append(PREDECESSORS).append(" }");
+            variables.add("i" + i, missing.get(i).toString());
+        }
+        query.append(missing.isEmpty() ? "" : ")").append(" {").append(body).append(withCollectives ? " " + COLLECTIVES : "").append(" }");
+        return post(query.toString(), variables.build()).map(data -> {
+            long expires = System.currentTimeMillis() + ttl.toMillis();
+            for (int i = 0; i < missing.size(); i++) {
+                Set<UUID> predecessors = data.get("o" + i) instanceof JsonObject org ? predecessors(org) : Set.of();
+                lineages.put(missing.get(i), new Cached<>(predecessors, expires));
+            }
+            if (withCollectives) {
+                readCollectives(data, expires);
+            }
+            return null;
+        });
+    }
+
+    /** The collectives (of {@code members}) that count any of {@code orgs} among their members. */
+    private static Set<UUID> collectivesOf(Set<UUID> orgs, Map<UUID, Set<UUID>> members) {
+        Set<UUID> found = new HashSet<>();
+        members.forEach((collective, ids) -> {
+            if (ids.stream().anyMatch(orgs::contains)) {
+                found.add(collective);
+            }
+        });
+        return found;
+    }
+
+    private Map<UUID, Set<UUID>> cachedCollectives() {
+        Map<UUID, Set<UUID>> cached = fresh(collectives);
+        return cached == null ? Map.of() : cached;
+    }
+
+    private void readCollectives(JsonObject data, long expires) {
+        Map<UUID, Set<UUID>> byCollective = new java.util.HashMap<>();
+        if (data.get("cs") instanceof jakarta.json.JsonArray list) {
+            for (JsonValue c : list) {
+                JsonObject collective = c.asJsonObject();
+                Set<UUID> members = new HashSet<>();
+                if (collective.get("members") instanceof jakarta.json.JsonArray ms) {
+                    ms.forEach(m -> members.add(UUID.fromString(m.asJsonObject().getString("id"))));
+                }
+                byCollective.put(UUID.fromString(collective.getString("id")), Set.copyOf(members));
+            }
+        }
+        collectives = new Cached<>(Map.copyOf(byCollective), expires);
+    }
+
+    /** Every id in the nested {@code predecessors} lists of {@code org}. */
+    private static Set<UUID> predecessors(JsonObject org) {
+        Set<UUID> found = new HashSet<>();
+        java.util.ArrayDeque<JsonObject> todo = new java.util.ArrayDeque<>(List.of(org));
+        while (!todo.isEmpty()) {
+            if (todo.pop().get("predecessors") instanceof jakarta.json.JsonArray list) {
+                for (JsonValue p : list) {
+                    JsonObject predecessor = p.asJsonObject();
+                    if (found.add(UUID.fromString(predecessor.getString("id")))) {
+                        todo.push(predecessor);
+                    }
+                }
+            }
+        }
+        return Set.copyOf(found);
+    }
+
+    private Uni<Void> fetchSubtrees(List<String> codes, boolean withCollectives) {
+        StringBuilder query = new StringBuilder("query");
         StringBuilder body = new StringBuilder();
         JsonObjectBuilder variables = Json.createObjectBuilder();
         for (int i = 0; i < codes.size(); i++) {
-            query.append(i == 0 ? "" : ", ").append("$c").append(i).append(": String");
-            body.append(" o").append(i).append(": organization(code: $c").append(i).append(") { id descendants { id } }");
+            query.append(i == 0 ? "(" : ", ").append("$c").append(i).append(": String");
+            body.append(" o").append(i).append(": organization(code: $c").append(i).append(") { id descendants { id } ")
+                    .append(PREDECESSORS).append(" }");
             variables.add("c" + i, codes.get(i));
         }
-        query.append(") {").append(body).append(" }");
+        query.append(codes.isEmpty() ? "" : ")").append(" {").append(body).append(withCollectives ? " " + COLLECTIVES : "").append(" }");
         return post(query.toString(), variables.build()).map(data -> {
+            long expires = System.currentTimeMillis() + ttl.toMillis();
             for (int i = 0; i < codes.size(); i++) {
                 JsonValue org = data.get("o" + i);
                 Subtree tree = UNKNOWN;
                 if (org instanceof JsonObject found) {
                     Set<UUID> below = new HashSet<>();
                     found.getJsonArray("descendants").forEach(d -> below.add(UUID.fromString(d.asJsonObject().getString("id"))));
-                    tree = new Subtree(UUID.fromString(found.getString("id")), Set.copyOf(below));
+                    UUID id = UUID.fromString(found.getString("id"));
+                    Set<UUID> predecessors = predecessors(found);
+                    tree = new Subtree(id, Set.copyOf(below), predecessors);
+                    lineages.put(id, new Cached<>(predecessors, expires));
                 }
-                subtrees.put(codes.get(i), new Cached<>(tree, System.currentTimeMillis() + ttl.toMillis()));
+                subtrees.put(codes.get(i), new Cached<>(tree, expires));
+            }
+            if (withCollectives) {
+                readCollectives(data, expires);
             }
             return null;
         });

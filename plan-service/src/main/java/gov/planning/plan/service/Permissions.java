@@ -1,8 +1,9 @@
 package gov.planning.plan.service;
 
 import java.util.Collection;
-
-
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,7 +50,9 @@ public class Permissions {
 
     /**
      * Change a task's status, approve or return a report: admin all; planner if their org leads the task or is above
-     * a lead; reporter only if their org leads it.
+     * a lead; reporter only if their org leads it. "Their org" includes the organizations it acts for
+     * ({@link OrgScope#actingFor()}): a member of a collective that leads, or the successor of a lead that a reform
+     * replaced, acts for that lead.
      */
     public Uni<Void> requireSteerTask(String action, Collection<java.util.UUID> leadOrgIds) {
         caller.requireAnyRole(action, PlatformRole.ADMIN, PlatformRole.PLANNER, PlatformRole.REPORTER);
@@ -58,7 +61,10 @@ public class Permissions {
         }
         boolean planner = caller.hasRole(PlatformRole.PLANNER);
         return scope().map(scope -> {
-            var mine = planner ? scope.ownAndBelow() : scope.own();
+            Set<UUID> mine = new HashSet<>(scope.actingFor());
+            if (planner) {
+                mine.addAll(scope.ownAndBelow());
+            }
             if (leadOrgIds.stream().noneMatch(mine::contains)) {
                 throw forbidden(action, planner ? "their organization neither leads the task nor is above a lead"
                         : "their organization does not lead the task");
@@ -68,8 +74,9 @@ public class Permissions {
     }
 
     /**
-     * Submit a report for {@code orgId} (already checked to be on the task): admin all; planner and reporter only for
-     * their own organization, which then leads or cooperates.
+     * Submit a report for {@code orgId} (already checked to be on the task, or to act for an organization on it):
+     * admin all; planner and reporter only for their own organization, or one it acts for (a collective it is a
+     * member of, a predecessor), which then leads or cooperates.
      */
     public Uni<Void> requireReportFor(String action, java.util.UUID orgId) {
         caller.requireAnyRole(action, PlatformRole.ADMIN, PlatformRole.PLANNER, PlatformRole.REPORTER);
@@ -77,7 +84,7 @@ public class Permissions {
             return Uni.createFrom().voidItem();
         }
         return scope().map(scope -> {
-            if (!scope.own().contains(orgId)) {
+            if (!scope.actingFor().contains(orgId)) {
                 throw forbidden(action, "organization " + orgId + " is not theirs");
             }
             return null;

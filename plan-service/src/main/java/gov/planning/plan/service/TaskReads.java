@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import gov.planning.plan.entity.Section;
 import gov.planning.plan.entity.Task;
 import gov.planning.plan.entity.TaskOrg;
 import gov.planning.plan.entity.TaskRole;
+import gov.planning.plan.org.OrgDirectory;
 import org.hibernate.reactive.mutiny.Mutiny;
 import io.smallrye.mutiny.Uni;
 
@@ -49,6 +51,9 @@ public class TaskReads {
 
     @Inject
     Clock clock;
+
+    @Inject
+    OrgDirectory directory;
 
     /**
      * Every read runs on a session of its own: GraphQL resolves the batched fields of one request concurrently, and one
@@ -108,14 +113,28 @@ public class TaskReads {
 
     /**
      * Tasks across plans: of one organization in a role (ANY/null: either), due before a day (ongoing tasks have no
-     * due day and never match), of one health; plan by plan in document order.
+     * due day and never match), of one health; plan by plan in document order. A task assigned to a predecessor of
+     * the organization counts as its own (a reform hands the work over: 国土资源厅's tasks are 自然资源厅's), so the
+     * predecessors are asked of org-service first.
      */
     public Uni<List<AssessedTask>> search(UUID orgId, TaskRole role, Health health, LocalDate dueBefore) {
+        if (orgId == null) {
+            return search(Set.of(), role, health, dueBefore);
+        }
+        return directory.predecessorsOf(Set.of(orgId)).chain(predecessors -> {
+            Set<UUID> orgIds = new HashSet<>(predecessors.getOrDefault(orgId, Set.of()));
+            orgIds.add(orgId);
+            return search(orgIds, role, health, dueBefore);
+        });
+    }
+
+    /** {@link #search(UUID, TaskRole, Health, LocalDate)} for tasks of any of {@code orgIds} (none: every task). */
+    private Uni<List<AssessedTask>> search(Set<UUID> orgIds, TaskRole role, Health health, LocalDate dueBefore) {
         StringBuilder hql = new StringBuilder("from Task t where 1 = 1");
         List<Object> params = new ArrayList<>();
-        if (orgId != null) {
-            params.add(orgId);
-            hql.append(" and t.id in (select o.taskId from TaskOrg o where o.orgId = ?").append(params.size());
+        if (!orgIds.isEmpty()) {
+            params.add(orgIds);
+            hql.append(" and t.id in (select o.taskId from TaskOrg o where o.orgId in ?").append(params.size());
             if (role != null && role != TaskRole.ANY) {
                 params.add(role);
                 hql.append(" and o.role = ?").append(params.size());
@@ -132,10 +151,24 @@ public class TaskReads {
     }
 
     /** For {@code Organization.tasks}: the tasks of each organization in a role, of one health. */
-    public Uni<Map<UUID, List<AssessedTask>>> ofOrganizations(Collection<UUID> orgIds, TaskRole role, Health health) {
-        if (orgIds.isEmpty()) {
+    public Uni<Map<UUID, List<AssessedTask>>> ofOrganizations(Collection<UUID> requested, TaskRole role, Health health) {
+        if (requested.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
+        // As in search: a predecessor's tasks are listed under its successor too (and still under the predecessor).
+        return directory.predecessorsOf(requested).chain(predecessors -> {
+            Map<UUID, Set<UUID>> listedUnder = new HashMap<>();
+            for (UUID org : requested) {
+                listedUnder.computeIfAbsent(org, k -> new HashSet<>()).add(org);
+                predecessors.getOrDefault(org, Set.of()).forEach(p -> listedUnder.computeIfAbsent(p, k -> new HashSet<>()).add(org));
+            }
+            return ofOrganizations(listedUnder, role, health);
+        });
+    }
+
+    /** The tasks of each key of {@code listedUnder}, listed under each organization of its value, once per task. */
+    private Uni<Map<UUID, List<AssessedTask>>> ofOrganizations(Map<UUID, Set<UUID>> listedUnder, TaskRole role, Health health) {
+        Set<UUID> orgIds = listedUnder.keySet();
         return read(s -> {
             Uni<List<TaskOrg>> links = role == null || role == TaskRole.ANY
                     ? list(s, TaskOrg.class, "from TaskOrg where orgId in ?1", orgIds)
@@ -146,15 +179,20 @@ public class TaskReads {
                         : list(s, Task.class, "from Task where id in ?1", taskIds);
                 return tasks.chain(t -> assess(s, t)).map(assessed -> {
                     Map<UUID, AssessedTask> byId = assessed.stream().collect(Collectors.toMap(a -> a.task().id, Function.identity()));
-                    Map<UUID, List<AssessedTask>> byOrg = new HashMap<>();
+                    // A set per organization: a task of both an organization and its predecessor is listed once.
+                    Map<UUID, LinkedHashMap<UUID, AssessedTask>> byOrg = new HashMap<>();
                     for (TaskOrg link : found) {
                         AssessedTask task = byId.get(link.taskId);
                         if (task != null && (health == null || task.health() == health)) {
-                            byOrg.computeIfAbsent(link.orgId, k -> new ArrayList<>()).add(task);
+                            for (UUID org : listedUnder.getOrDefault(link.orgId, Set.of())) {
+                                byOrg.computeIfAbsent(org, k -> new LinkedHashMap<>()).putIfAbsent(task.task().id, task);
+                            }
                         }
                     }
-                    byOrg.values().forEach(l -> l.sort(Comparator.comparing(AssessedTask::task, DOCUMENT_ORDER)));
-                    return byOrg;
+                    Map<UUID, List<AssessedTask>> sorted = new HashMap<>();
+                    byOrg.forEach((org, listed) -> sorted.put(org, listed.values().stream()
+                            .sorted(Comparator.comparing(AssessedTask::task, DOCUMENT_ORDER)).collect(Collectors.toCollection(ArrayList::new))));
+                    return sorted;
                 });
             });
         });

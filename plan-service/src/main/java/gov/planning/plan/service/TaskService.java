@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -219,11 +220,19 @@ public class TaskService {
         caller.requireAnyRole("submit a progress report", PlatformRole.ADMIN, PlatformRole.PLANNER, PlatformRole.REPORTER);
         validator.check(input);
         return task(taskId).chain(task -> TaskOrg.<TaskOrg>list("taskId", taskId).chain(orgs -> {
-            boolean onTask = orgs.stream().anyMatch(o -> o.orgId.equals(orgId));
-            if (!onTask) {
-                throw new BadUserInputException("orgId: organization " + orgId + " neither leads nor cooperates on task " + taskId);
-            }
-            return permissions.requireReportFor("report on task " + taskId + " for organization " + orgId, orgId)
+            Set<UUID> onTask = orgs.stream().map(o -> o.orgId).collect(Collectors.toSet());
+            // An organization that is not on the task itself may still report in its own name when it acts for one
+            // that is (a member of a lead collective: each of 12 盟市 reports separately, so one member's report does
+            // not block the others' for the period; the successor of a lead replaced in a reform). Only then is
+            // org-service asked.
+            Uni<Boolean> allowed = onTask.contains(orgId) ? Uni.createFrom().item(true)
+                    : directory.actingFor(Set.of(orgId)).map(acting -> acting.getOrDefault(orgId, Set.of()).stream().anyMatch(onTask::contains));
+            return allowed.invoke(ok -> {
+                if (!ok) {
+                    throw new BadUserInputException("orgId: organization " + orgId + " neither leads nor cooperates on task " + taskId
+                            + ", nor acts for one that does");
+                }
+            }).chain(() -> permissions.requireReportFor("report on task " + taskId + " for organization " + orgId, orgId))
                     .chain(() -> ProgressReport.count("taskId = ?1 and orgId = ?2 and period = ?3 and status <> ?4",
                             taskId, orgId, input.period().strip(), ReportStatus.RETURNED))
                     .chain(existing -> {

@@ -25,6 +25,11 @@ class GraphQLOrgDirectoryTest {
     static final UUID NMG = UUID.randomUUID();
     static final UUID ZJT = UUID.randomUUID();
     static final UUID HHHT = UUID.randomUUID();
+    static final UUID ZRZYT = UUID.randomUUID();
+    static final UUID GTZYT = UUID.randomUUID();
+    static final UUID GTT = UUID.randomUUID();
+    static final UUID MENGSHI = UUID.randomUUID();
+    static final UUID OTHER_COLLECTIVE = UUID.randomUUID();
 
     Vertx vertx;
     HttpServer server;
@@ -40,7 +45,17 @@ class GraphQLOrgDirectoryTest {
             String query = body.toString();
             requests.add(query);
             String answer;
-            if (query.contains("descendants")) {
+            String collectives = "\"cs\":[{\"id\":\"" + MENGSHI + "\",\"members\":[{\"id\":\"" + HHHT + "\"},{\"id\":\""
+                    + ZRZYT + "\"}]},{\"id\":\"" + OTHER_COLLECTIVE + "\",\"members\":[{\"id\":\"" + ZJT + "\"}]}]";
+            // zrzyt took over from gtzyt, which took over from gtt: two reforms back
+            String lineage = "\"predecessors\":[{\"id\":\"" + GTZYT + "\",\"predecessors\":[{\"id\":\"" + GTT
+                    + "\",\"predecessors\":[]}]}]";
+            if (query.contains("\"c0\":\"nmg.zrzyt\"")) {
+                answer = "{\"data\":{\"o0\":{\"id\":\"" + ZRZYT + "\",\"descendants\":[]," + lineage + "}," + collectives + "}}";
+            } else if (query.contains("organization(id:") && query.contains("predecessors")) {
+                // lineages by id: only ever asked here for an id org-service does not know
+                answer = "{\"data\":{\"o0\":null" + (query.contains("cs:") ? "," + collectives : "") + "}}";
+            } else if (query.contains("descendants")) {
                 // o0 = nmg (with its subtree), o1 = an unknown code
                 answer = "{\"data\":{\"o0\":{\"id\":\"" + NMG + "\",\"descendants\":[{\"id\":\"" + ZJT + "\"},{\"id\":\"" + HHHT
                         + "\"}]},\"o1\":null}}";
@@ -67,7 +82,7 @@ class GraphQLOrgDirectoryTest {
         var scope = directory.scopeOf(List.of("nmg", "nosuch")).await().atMost(Duration.ofSeconds(10));
         assertThat(scope.own()).containsExactly(NMG);
         assertThat(scope.ownAndBelow()).containsExactlyInAnyOrder(NMG, ZJT, HHHT);
-        assertThat(requests.get(0)).contains("organization(code: $c0) { id descendants { id } }").contains("\"c1\":\"nosuch\"");
+        assertThat(requests.get(0)).contains("organization(code: $c0) { id descendants { id } predecessors { id predecessors { id").contains("\"c1\":\"nosuch\"");
 
         directory.scopeOf(List.of("nmg")).await().atMost(Duration.ofSeconds(10));
         assertThat(calls.get()).as("the second lookup is answered from the cache").isEqualTo(1);
@@ -82,5 +97,26 @@ class GraphQLOrgDirectoryTest {
         assertThat(directory.names(List.of(ZJT)).await().atMost(Duration.ofSeconds(10))).containsEntry(ZJT, "住建厅");
         assertThat(directory.exists(unknown).await().atMost(Duration.ofSeconds(10))).isFalse();
         assertThat(calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void scopeActsForPredecessorsTransitivelyAndForTheCollectivesItIsAMemberOf() {
+        var scope = directory.scopeOf(List.of("nmg.zrzyt")).await().atMost(Duration.ofSeconds(10));
+        assertThat(scope.own()).containsExactly(ZRZYT);
+        assertThat(scope.actingFor()).containsExactlyInAnyOrder(ZRZYT, GTZYT, GTT, MENGSHI);
+        assertThat(requests.get(0)).contains("predecessors { id predecessors { id")
+                .contains("cs: organizations(kind: COLLECTIVE) { id members { id } }");
+
+        UUID unknown = UUID.randomUUID();
+        var predecessors = directory.predecessorsOf(List.of(ZRZYT, unknown)).await().atMost(Duration.ofSeconds(10));
+        assertThat(predecessors).containsOnlyKeys(ZRZYT);
+        assertThat(predecessors.get(ZRZYT)).containsExactlyInAnyOrder(GTZYT, GTT);
+        assertThat(calls.get()).as("zrzyt's lineage came with its scope; only the unknown id was asked").isEqualTo(2);
+        assertThat(requests.get(1)).contains("organization(id: $i0)").doesNotContain("cs:");
+
+        var acting = directory.actingFor(List.of(ZRZYT, unknown)).await().atMost(Duration.ofSeconds(10));
+        assertThat(acting).containsOnlyKeys(ZRZYT);
+        assertThat(acting.get(ZRZYT)).containsExactlyInAnyOrder(GTZYT, GTT, MENGSHI);
+        assertThat(calls.get()).as("collectives and lineages are cached").isEqualTo(2);
     }
 }
