@@ -11,7 +11,7 @@ export const ENV = {
   gateway: [...COMMON_ENV, "ORG_SERVICE_URL", "PLAN_SERVICE_URL", "INDICATOR_SERVICE_URL", "CORS_ORIGINS", "PLANNING_SERVICES_CLIENT_SECRET"],
   "org-service": [...COMMON_ENV, "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "KEYCLOAK_ADMIN_URL", "PLANNING_SERVICES_CLIENT_SECRET"],
   "plan-service": [...COMMON_ENV, "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "ORG_SERVICE_URL", "INDICATOR_SERVICE_URL"],
-  "indicator-service": [...COMMON_ENV, "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "ORG_SERVICE_URL"],
+  "indicator-service": [...COMMON_ENV, "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "ORG_SERVICE_URL", "PLAN_SERVICE_URL"],
 };
 // environment that must come from a Secret, never from a ConfigMap
 export const SECRET_ENV = ["DB_USER", "DB_PASSWORD", "PLANNING_SERVICES_CLIENT_SECRET"];
@@ -19,7 +19,7 @@ export const SECRET_ENV = ["DB_USER", "DB_PASSWORD", "PLANNING_SERVICES_CLIENT_S
 // who may call whom on port 8080 (besides the ingress controller -> gateway)
 export const CALLERS = {
   "org-service": ["gateway", "plan-service", "indicator-service"],
-  "plan-service": ["gateway"],
+  "plan-service": ["gateway", "indicator-service"],
   "indicator-service": ["gateway", "plan-service"],
 };
 

@@ -41,8 +41,9 @@ class ObservationsApiTest {
 
     @Test
     void aSecondObservationForTheSameRegionAndPeriodSupersedesTheFirstAndBothStayVisible() {
-        String id = afforestationIn万亩();
-        String region = newId();
+        // A plan of the region's government, so 赤峰's reporter may report for 赤峰 (OrgPermissionsApiTest has the rules).
+        String id = create(FakePlanIssuers.planIssuedBy("nmg"), indicator("营造林面积", "万亩", "AT_LEAST", 0.0, 2020, 1000, 2025));
+        String region = FakeOrgTree.ids("nmg.chifeng");
         JsonPath first = record(TestTokens.reporter("nmg.chifeng"), id, region, "2022", 120.0, "市林草局年报");
         assertThat(first.getString("errors")).isNull();
         String firstId = first.getString("data.recordObservation.id");

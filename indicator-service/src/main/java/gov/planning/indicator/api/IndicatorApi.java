@@ -88,7 +88,7 @@ public class IndicatorApi {
     // ---------------------------------------------------------------------------------------------- mutations
 
     @Mutation
-    @Description("Adds an indicator to a plan (admin, or a planner). The unit must be a known one; it decides `additive`.")
+    @Description("Adds an indicator to a plan (admin, or a planner of the plan's issuer or an organization above it). The unit must be a known one; it decides `additive`.")
     public Uni<@NonNull IndicatorView> createIndicator(@NonNull @Id String planId, @NonNull @Name("input") NewIndicator input) {
         return service.create(Ids.parse("planId", planId), input).map(IndicatorView::of);
     }

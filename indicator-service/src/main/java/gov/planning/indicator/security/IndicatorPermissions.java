@@ -1,37 +1,115 @@
 package gov.planning.indicator.security;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.error.ForbiddenException;
 import gov.planning.common.security.Caller;
+import gov.planning.common.security.PlatformRole;
 import gov.planning.indicator.entity.Indicator;
+import io.smallrye.mutiny.Uni;
 
-/** Turns {@link OrgScope}'s answers into FORBIDDEN errors, raised before anything is written. */
+/**
+ * DOMAIN.md §4 for indicators, from the token's roles and {@code org_codes}, the org tree ({@link OrgTree}) and the
+ * plan's issuer ({@link PlanIssuers}). Every check runs before anything is written and fails the write with FORBIDDEN
+ * (or BAD_USER_INPUT for a region outside the plan's territory). Roles are checked first, so a viewer is refused
+ * without asking other services.
+ *
+ * <p>When plan-service does not show the plan (it does not exist, or plan-service's importer is still writing it and
+ * creating its indicators) the issuer is unknown: planners are then held to their role only and regions are not
+ * checked against the territory, because refusing would break every import by a planner; plan-service's importer has
+ * already checked that the caller may manage plans of that issuer.
+ */
 @ApplicationScoped
 public class IndicatorPermissions {
 
     @Inject
-    OrgScope scope;
+    OrgTree tree;
+
+    @Inject
+    PlanIssuers plans;
 
     @Inject
     Caller caller;
 
-    public void requireSetIndicators(UUID planId, String action) {
-        if (!scope.maySetIndicators(caller, planId)) {
-            throw refused(action);
+    /**
+     * Creating indicators of a plan and setting their regional targets: admin any plan, planner plans issued by
+     * their organization or below it. Answers the plan's issuer (null when unknown, see above).
+     */
+    public Uni<UUID> requireSetIndicators(UUID planId, String action) {
+        String who = who();
+        boolean admin = caller.hasRole(PlatformRole.ADMIN);
+        if (!admin && !caller.hasRole(PlatformRole.PLANNER)) {
+            return Uni.createFrom().failure(refused(who, action, "only admins and planners set indicators"));
         }
+        List<String> codes = caller.orgCodes();
+        return plans.issuerOf(planId).call(issuer -> admin || issuer == null ? Uni.createFrom().voidItem()
+                : tree.reachOf(codes).invoke(reach -> {
+                    if (!reach.ownAndBelow().contains(issuer)) {
+                        throw refused(who, action, "plan " + planId + " is issued by " + issuer
+                                + ", which is neither their organization " + codes + " nor below it");
+                    }
+                }));
     }
 
-    public void requireRecordObservation(Indicator indicator, UUID regionId) {
-        if (!scope.mayRecordObservation(caller, indicator, regionId)) {
-            throw refused("record observations of indicator " + indicator.id);
+    /**
+     * Recording an observation: admin any region; planners and reporters a region at or below their organization,
+     * or any region when their organization is one of the indicator's responsible organizations. The whole area
+     * (no region) counts as the issuer's region. Answers the plan's issuer (null when unknown).
+     */
+    public Uni<UUID> requireRecordObservation(Indicator indicator, UUID regionId) {
+        String action = "record observations of indicator " + indicator.id;
+        String who = who();
+        boolean admin = caller.hasRole(PlatformRole.ADMIN);
+        if (!admin && !caller.hasRole(PlatformRole.PLANNER) && !caller.hasRole(PlatformRole.REPORTER)) {
+            return Uni.createFrom().failure(refused(who, action, "only admins, planners and reporters record observations"));
         }
+        List<String> codes = caller.orgCodes();
+        return plans.issuerOf(indicator.planId).call(issuer -> admin ? Uni.createFrom().voidItem()
+                // The responsible organizations are a lazy collection of the indicator locked for this write.
+                : Mutiny.fetch(indicator.responsibleOrgIds).chain(responsible -> tree.reachOf(codes)).invoke(reach -> {
+                    if (reach.own().stream().anyMatch(indicator.responsibleOrgIds::contains)) {
+                        return;
+                    }
+                    UUID region = regionId != null ? regionId : issuer;
+                    if (region == null || !reach.ownAndBelow().contains(region)) {
+                        throw refused(who, action, (regionId == null ? "the whole area of the plan" : "region " + regionId)
+                                + " is not at or below their organization " + codes
+                                + ", and their organization is not responsible for the indicator");
+                    }
+                }));
     }
 
-    private ForbiddenException refused(String action) {
-        return new ForbiddenException(caller.username() + " may not " + action + " (roles " + caller.roles() + ")");
+    /**
+     * A region of a plan must be its issuer or below it (a plan of 呼和浩特 has no targets for 广西). Unchecked when the
+     * issuer is unknown. {@code fields} names each region's input field for the message.
+     */
+    public Uni<Void> requireInTerritory(UUID issuer, List<UUID> regions, List<String> fields) {
+        if (issuer == null || regions.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tree.subtreeOf(issuer).invoke(territory -> {
+            for (int i = 0; i < regions.size(); i++) {
+                if (!territory.contains(regions.get(i))) {
+                    throw new BadUserInputException(fields.get(i) + ": region " + regions.get(i)
+                            + " is outside the territory of the plan's issuer " + issuer + " (neither the issuer nor below it)");
+                }
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Read before any look-up: the messages are built after other services answered. */
+    private String who() {
+        return caller.username() + " (roles " + caller.roles() + ")";
+    }
+
+    private static ForbiddenException refused(String who, String action, String why) {
+        return new ForbiddenException(who + " may not " + action + ": " + why);
     }
 }

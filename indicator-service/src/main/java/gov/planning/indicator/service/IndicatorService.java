@@ -79,7 +79,10 @@ public class IndicatorService {
 
     @WithTransaction
     public Uni<Indicator> create(UUID planId, NewIndicator input) {
-        permissions.requireSetIndicators(planId, "set indicators");
+        return permissions.requireSetIndicators(planId, "set indicators of plan " + planId).chain(issuer -> persistNew(planId, input));
+    }
+
+    private Uni<Indicator> persistNew(UUID planId, NewIndicator input) {
         validator.check(input);
         requireFinite("targetValue", input.targetValue());
         requireFinite("baselineValue", input.baselineValue());

@@ -1,6 +1,7 @@
 package gov.planning.indicator.service;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,8 +51,7 @@ public class ObservationService {
     public Uni<Observation> record(UUID indicatorId, UUID regionId, String periodText, Double value, String source, String unit) {
         return indicators.findForUpdate(indicatorId)
                 .map(found -> IndicatorService.existing(indicatorId, found))
-                .chain(indicator -> {
-                    permissions.requireRecordObservation(indicator, regionId);
+                .chain(indicator -> permissions.requireRecordObservation(indicator, regionId).chain(issuer -> {
                     String period = Period.parse("period", periodText).text();
                     if (value == null || !Double.isFinite(value)) {
                         throw new BadUserInputException("value: must be a finite number, was " + value);
@@ -61,7 +61,10 @@ public class ObservationService {
                         throw new BadUserInputException("source: at most " + MAX_SOURCE_LENGTH + " characters");
                     }
                     double inIndicatorUnit = RegionalTargetService.toIndicatorUnit(indicator, unit).applyAsDouble(value);
-                    return observations.findCurrent(indicatorId, regionId, period).chain(previous -> {
+                    // The whole area (no region) is the issuer's own, so only a named region can be outside it.
+                    Uni<Void> inTerritory = regionId == null ? Uni.createFrom().voidItem()
+                            : permissions.requireInTerritory(issuer, List.of(regionId), List.of("regionId"));
+                    return inTerritory.chain(() -> observations.findCurrent(indicatorId, regionId, period)).chain(previous -> {
                         Observation o = new Observation();
                         o.id = UUID.randomUUID();
                         o.indicatorId = indicatorId;
@@ -77,6 +80,6 @@ public class ObservationService {
                                         previous == null ? "RECORD_OBSERVATION" : "CORRECT_OBSERVATION", "Observation", saved.id,
                                         previous == null ? null : AuditJson.observation(previous), AuditJson.observation(saved)));
                     });
-                });
+                }));
     }
 }

@@ -60,18 +60,20 @@ public class RegionalTargetService {
             String unitText) {
         return indicators.findForUpdate(indicatorId)
                 .map(found -> IndicatorService.existing(indicatorId, found))
-                .chain(indicator -> {
-                    permissions.requireSetIndicators(indicator.planId, "set regional targets of indicator " + indicatorId);
+                .chain(indicator -> permissions.requireSetIndicators(indicator.planId,
+                        "set regional targets of indicator " + indicatorId).chain(issuer -> {
                     String period = Period.parse("period", periodText).text();
                     List<RegionalTarget> replacement = rowsInIndicatorUnit(indicator, period, rows, total, unitText);
-                    return targets.findPeriod(indicatorId, period)
+                    return permissions.requireInTerritory(issuer, replacement.stream().map(t -> t.regionId).toList(),
+                            replacement.stream().map(t -> "rows[" + t.position + "].regionId").toList())
+                            .chain(() -> targets.findPeriod(indicatorId, period))
                             .call(previous -> targets.deletePeriod(indicatorId, period))
                             .call(previous -> targets.persist(replacement))
                             .call(previous -> audit.append(caller.username(), clock.instant(), "SET_REGIONAL_TARGETS", "Indicator",
                                     indicatorId, previous.isEmpty() ? null : AuditJson.targets(period, indicator.unit, previous),
                                     AuditJson.targets(period, indicator.unit, replacement)))
                             .replaceWith(replacement);
-                });
+                }));
     }
 
     private List<RegionalTarget> rowsInIndicatorUnit(Indicator indicator, String period, List<RegionalTargetRow> rows,

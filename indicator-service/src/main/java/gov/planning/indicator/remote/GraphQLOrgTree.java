@@ -1,0 +1,108 @@
+package gov.planning.indicator.remote;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import gov.planning.indicator.security.OrgTree;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * org-service's tree through its GraphQL API ({@code planning.org-service.url}), as plan-service's
+ * {@code GraphQLOrgDirectory} does: one request per look-up, each key an alias of {@code organization(code:)} or
+ * {@code organization(id:)}, with {@code descendants { id }} (one recursive query in org-service) bringing the whole
+ * subtree in the same answer. Tests replace this bean with a fake tree.
+ */
+@ApplicationScoped
+public class GraphQLOrgTree implements OrgTree {
+
+    @Inject
+    ServiceGraphQL graphql;
+
+    @ConfigProperty(name = "planning.org-service.url")
+    String url;
+
+    @ConfigProperty(name = "planning.lookup.cache-ttl", defaultValue = "PT1M")
+    Duration ttl;
+
+    /** Per code or id (as text): the organization's id and its subtree (itself included); empty when unknown. */
+    private TtlCache<String, Subtree> subtrees;
+
+    private record Subtree(UUID id, Set<UUID> ownAndBelow) {
+    }
+
+    @PostConstruct
+    void init() {
+        subtrees = new TtlCache<>(ttl);
+    }
+
+    @Override
+    public Uni<Reach> reachOf(Collection<String> codes) {
+        return load("code", "String", new LinkedHashSet<>(codes)).map(found -> {
+            Set<UUID> own = new HashSet<>();
+            Set<UUID> below = new HashSet<>();
+            for (String code : new LinkedHashSet<>(codes)) {
+                Optional<Subtree> tree = subtrees.get("code:" + code);
+                if (tree != null && tree.isPresent()) {
+                    own.add(tree.get().id());
+                    below.addAll(tree.get().ownAndBelow());
+                }
+            }
+            return new Reach(Set.copyOf(own), Set.copyOf(below));
+        });
+    }
+
+    @Override
+    public Uni<Set<UUID>> subtreeOf(UUID orgId) {
+        return load("id", "ID", Set.of(orgId.toString())).map(found -> {
+            Optional<Subtree> tree = subtrees.get("id:" + orgId);
+            return tree == null || tree.isEmpty() ? Set.<UUID>of() : tree.get().ownAndBelow();
+        });
+    }
+
+    /** Fetches the keys not freshly cached, all in one request. */
+    private Uni<Void> load(String argument, String type, Set<String> keys) {
+        List<String> missing = keys.stream().filter(k -> subtrees.get(argument + ":" + k) == null).toList();
+        if (missing.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        StringBuilder query = new StringBuilder("query(");
+        StringBuilder body = new StringBuilder();
+        JsonObjectBuilder variables = Json.createObjectBuilder();
+        for (int i = 0; i < missing.size(); i++) {
+            query.append(i == 0 ? "" : ", ").append("$k").append(i).append(": ").append(type);
+            body.append(" o").append(i).append(": organization(").append(argument).append(": $k").append(i)
+                    .append(") { id descendants { id } }");
+            variables.add("k" + i, missing.get(i));
+        }
+        query.append(") {").append(body).append(" }");
+        return graphql.post(url, "org-service (organization tree)", query.toString(), variables.build()).map(data -> {
+            for (int i = 0; i < missing.size(); i++) {
+                Subtree tree = null;
+                if (data.get("o" + i) instanceof JsonObject org) {
+                    UUID id = UUID.fromString(org.getString("id"));
+                    Set<UUID> all = new HashSet<>();
+                    all.add(id);
+                    org.getJsonArray("descendants").forEach(d -> all.add(UUID.fromString(d.asJsonObject().getString("id"))));
+                    tree = new Subtree(id, Set.copyOf(all));
+                }
+                subtrees.put(argument + ":" + missing.get(i), tree);
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,62 @@
+package gov.planning.indicator.remote;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import gov.planning.indicator.security.PlanIssuers;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A plan's issuer from plan-service's GraphQL API ({@code planning.plan-service.url}), asked with the caller's token.
+ * Asked rather than stored with the indicator: plan-service hides a plan while its importer creates the plan's
+ * indicators, so a copy taken at creation would be missing exactly then (README, Permissions). Tests replace this
+ * bean with a fake.
+ */
+@ApplicationScoped
+public class GraphQLPlanIssuers implements PlanIssuers {
+
+    @Inject
+    ServiceGraphQL graphql;
+
+    @ConfigProperty(name = "planning.plan-service.url")
+    String url;
+
+    @ConfigProperty(name = "planning.lookup.cache-ttl", defaultValue = "PT1M")
+    Duration ttl;
+
+    private TtlCache<UUID, UUID> issuers;
+
+    @PostConstruct
+    void init() {
+        issuers = new TtlCache<>(ttl);
+    }
+
+    @Override
+    public Uni<UUID> issuerOf(UUID planId) {
+        Optional<UUID> cached = issuers.get(planId);
+        if (cached != null) {
+            return Uni.createFrom().item(cached.orElse(null));
+        }
+        return graphql.post(url, "plan-service (the plan's issuer)", "query($p: ID!) { plan(id: $p) { issuer { id } } }",
+                Json.createObjectBuilder().add("p", planId.toString()).build()).map(data -> {
+                    UUID issuer = null;
+                    if (data.get("plan") instanceof JsonObject plan && plan.get("issuer") instanceof JsonObject org) {
+                        issuer = UUID.fromString(org.getString("id"));
+                    }
+                    // Not caching "no such plan": a plan being imported becomes visible within seconds.
+                    if (issuer != null) {
+                        issuers.put(planId, issuer);
+                    }
+                    return issuer;
+                });
+    }
+}

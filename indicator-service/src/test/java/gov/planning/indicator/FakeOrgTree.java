@@ -1,0 +1,78 @@
+package gov.planning.indicator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
+
+import gov.planning.indicator.security.OrgTree;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The org tree the tests run against, in place of org-service (ids are derived from the codes):
+ * <pre>
+ * nmg 自治区人民政府
+ *   nmg.zjt 住建厅, nmg.lcj 林草局
+ *   nmg.hhht 呼和浩特市人民政府
+ *     nmg.hhht.zjj 呼和浩特市住建局
+ *   nmg.chifeng 赤峰市人民政府
+ * gx 广西壮族自治区人民政府
+ *   gx.zjt 广西住建厅
+ * </pre>
+ */
+@Alternative
+@Priority(1)
+@Singleton
+public class FakeOrgTree implements OrgTree {
+
+    static final Map<String, String> PARENT = Map.of("nmg.zjt", "nmg", "nmg.lcj", "nmg", "nmg.hhht", "nmg",
+            "nmg.hhht.zjj", "nmg.hhht", "nmg.chifeng", "nmg", "gx.zjt", "gx");
+    static final Set<String> ROOTS = Set.of("nmg", "gx");
+
+    public static UUID id(String code) {
+        return UUID.nameUUIDFromBytes(code.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String ids(String code) {
+        return id(code).toString();
+    }
+
+    static Set<String> allCodes() {
+        Set<String> all = new HashSet<>(PARENT.keySet());
+        all.addAll(ROOTS);
+        return all;
+    }
+
+    static boolean isAtOrBelow(String code, String ancestor) {
+        for (String c = code; c != null; c = PARENT.get(c)) {
+            if (c.equals(ancestor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<UUID> atOrBelow(Collection<String> codes) {
+        return allCodes().stream().filter(c -> codes.stream().anyMatch(k -> isAtOrBelow(c, k))).map(FakeOrgTree::id)
+                .collect(Collectors.toSet());
+    }
+
+    @Override
+    public Uni<Reach> reachOf(Collection<String> codes) {
+        Set<String> known = codes.stream().filter(allCodes()::contains).collect(Collectors.toSet());
+        return Uni.createFrom().item(new Reach(known.stream().map(FakeOrgTree::id).collect(Collectors.toSet()), atOrBelow(known)));
+    }
+
+    @Override
+    public Uni<Set<UUID>> subtreeOf(UUID orgId) {
+        return Uni.createFrom().item(allCodes().stream().filter(c -> id(c).equals(orgId)).findFirst()
+                .map(c -> atOrBelow(Set.of(c))).orElse(Set.of()));
+    }
+}

@@ -1,0 +1,36 @@
+package gov.planning.indicator;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
+
+import gov.planning.indicator.security.PlanIssuers;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Plans the tests declare with their issuer, in place of plan-service. A plan never declared is one plan-service does
+ * not show (unknown issuer), as the random plan ids of the tests that are not about organizations are.
+ */
+@Alternative
+@Priority(1)
+@Singleton
+public class FakePlanIssuers implements PlanIssuers {
+
+    private static final Map<UUID, UUID> ISSUERS = new ConcurrentHashMap<>();
+
+    /** A new plan issued by the organization of the code; answers its id. */
+    static String planIssuedBy(String code) {
+        UUID plan = UUID.randomUUID();
+        ISSUERS.put(plan, FakeOrgTree.id(code));
+        return plan.toString();
+    }
+
+    @Override
+    public Uni<UUID> issuerOf(UUID planId) {
+        return Uni.createFrom().item(ISSUERS.get(planId));
+    }
+}
