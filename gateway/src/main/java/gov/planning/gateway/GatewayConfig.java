@@ -17,6 +17,8 @@ public interface GatewayConfig {
 
     Composition composition();
 
+    Apq apq();
+
     interface Subgraph {
         /** The subgraph's GraphQL endpoint. */
         String url();
@@ -44,5 +46,11 @@ public interface GatewayConfig {
         /** While a subgraph is unreachable at startup, composition is retried this often (readiness stays DOWN). */
         @WithDefault("5s")
         Duration retryInterval();
+    }
+
+    interface Apq {
+        /** Most query texts the automatic-persisted-query cache keeps (least recently used dropped first); 0 turns APQ off. */
+        @WithDefault("1000")
+        int maxEntries();
     }
 }

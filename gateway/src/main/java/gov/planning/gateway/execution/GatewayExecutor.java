@@ -63,6 +63,15 @@ public class GatewayExecutor {
     GatewayConfig config;
 
     public CompletableFuture<ObjectNode> execute(String query, ObjectNode variables, String operationName, Map<String, String> headers) {
+        return execute(query, variables, operationName, headers, false);
+    }
+
+    /**
+     * @param queriesOnly true for GET requests: a mutation is refused with {@code OPERATION_NOT_SUPPORTED} before
+     *                    anything is called (GET must not change anything)
+     */
+    public CompletableFuture<ObjectNode> execute(String query, ObjectNode variables, String operationName, Map<String, String> headers,
+            boolean queriesOnly) {
         try {
             Supergraph supergraph = supergraphs.current().orElseThrow(() -> new RequestException("SUPERGRAPH_NOT_READY",
                     "The gateway has not composed the supergraph yet: " + supergraphs.lastError()));
@@ -80,6 +89,9 @@ public class GatewayExecutor {
                         "GRAPHQL_VALIDATION_FAILED"));
             }
             OperationDefinition operation = OperationNormalizer.select(document, operationName);
+            if (queriesOnly && operation.getOperation() == OperationDefinition.Operation.MUTATION) {
+                throw new RequestException("OPERATION_NOT_SUPPORTED", "Mutations cannot be sent with GET; use POST");
+            }
             Map<String, Object> raw = variables == null ? Map.of() : mapper.convertValue(variables, Map.class);
             Map<String, Object> coerced = coerce(supergraph, operation, raw);
             NormalizedOperation normalized = new OperationNormalizer(supergraph.apiSchema(), document, coerced).normalize(operation);
@@ -165,7 +177,8 @@ public class GatewayExecutor {
         return response;
     }
 
-    private ObjectNode error(String message, String code) {
+    /** A request error response: one error with {@code extensions.code}, no {@code data}. */
+    public ObjectNode error(String message, String code) {
         ObjectNode response = mapper.createObjectNode();
         ObjectNode node = response.putArray("errors").addObject();
         node.put("message", message);
