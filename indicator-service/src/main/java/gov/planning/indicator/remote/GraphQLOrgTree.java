@@ -18,6 +18,7 @@ import jakarta.json.JsonObjectBuilder;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import gov.planning.common.remote.ServiceGraphQL;
 import gov.planning.indicator.security.OrgTree;
 import io.smallrye.mutiny.Uni;
 
@@ -32,6 +33,9 @@ public class GraphQLOrgTree implements OrgTree {
 
     @Inject
     ServiceGraphQL graphql;
+
+    @ConfigProperty(name = "planning.lookup.timeout", defaultValue = "PT5S")
+    Duration timeout;
 
     @ConfigProperty(name = "planning.org-service.url")
     String url;
@@ -90,7 +94,7 @@ public class GraphQLOrgTree implements OrgTree {
             variables.add("k" + i, missing.get(i));
         }
         query.append(") {").append(body).append(" }");
-        return graphql.post(url, "org-service (organization tree)", query.toString(), variables.build()).map(data -> {
+        return graphql.lookup(url, "org-service (organization tree)", query.toString(), variables.build(), timeout).map(data -> {
             for (int i = 0; i < missing.size(); i++) {
                 Subtree tree = null;
                 if (data.get("o" + i) instanceof JsonObject org) {

@@ -12,6 +12,7 @@ import jakarta.json.JsonObject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import gov.planning.common.remote.ServiceGraphQL;
 import gov.planning.indicator.security.PlanIssuers;
 import io.smallrye.mutiny.Uni;
 
@@ -26,6 +27,9 @@ public class GraphQLPlanIssuers implements PlanIssuers {
 
     @Inject
     ServiceGraphQL graphql;
+
+    @ConfigProperty(name = "planning.lookup.timeout", defaultValue = "PT5S")
+    Duration timeout;
 
     @ConfigProperty(name = "planning.plan-service.url")
     String url;
@@ -46,8 +50,8 @@ public class GraphQLPlanIssuers implements PlanIssuers {
         if (cached != null) {
             return Uni.createFrom().item(cached.orElse(null));
         }
-        return graphql.post(url, "plan-service (the plan's issuer)", "query($p: ID!) { plan(id: $p) { issuer { id } } }",
-                Json.createObjectBuilder().add("p", planId.toString()).build()).map(data -> {
+        return graphql.lookup(url, "plan-service (the plan's issuer)", "query($p: ID!) { plan(id: $p) { issuer { id } } }",
+                Json.createObjectBuilder().add("p", planId.toString()).build(), timeout).map(data -> {
                     UUID issuer = null;
                     if (data.get("plan") instanceof JsonObject plan && plan.get("issuer") instanceof JsonObject org) {
                         issuer = UUID.fromString(org.getString("id"));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import gov.planning.common.error.UnavailableException;
+import gov.planning.common.remote.ServiceGraphQL;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.http.HttpServer;
 
@@ -53,16 +54,16 @@ class GraphQLLookupsTest {
             }
             request.response().putHeader("Content-Type", "application/json").endAndForget(answer);
         })).listen(0).await().atMost(Duration.ofSeconds(10));
-        ServiceGraphQL graphql = new ServiceGraphQL();
-        graphql.vertx = vertx;
-        graphql.timeout = Duration.ofSeconds(5);
+        ServiceGraphQL graphql = new ServiceGraphQL(vertx);
         tree = new GraphQLOrgTree();
         tree.graphql = graphql;
+        tree.timeout = Duration.ofSeconds(5);
         tree.url = url("/graphql");
         tree.ttl = Duration.ofMinutes(1);
         tree.init();
         issuers = new GraphQLPlanIssuers();
         issuers.graphql = graphql;
+        issuers.timeout = Duration.ofSeconds(5);
         issuers.url = url("/graphql");
         issuers.ttl = Duration.ofMinutes(1);
         issuers.init();

@@ -1,5 +1,6 @@
 package gov.planning.plan.importing;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import gov.planning.common.remote.ServiceGraphQL;
 import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
 
@@ -25,14 +27,18 @@ public class GraphQLIndicatorClient implements IndicatorClient {
     @Inject
     ServiceGraphQL graphql;
 
+    // Creating a plan's indicators and targets can take a while on a busy machine; a lookup is quicker.
+    @ConfigProperty(name = "planning.service-call.timeout", defaultValue = "PT20S")
+    Duration timeout;
+
     @ConfigProperty(name = "planning.indicator-service.url")
     String url;
 
     @Override
     public Uni<Map<String, String>> indicatorsOf(UUID planId) {
-        return graphql.post(url, "indicator-service (reading the plan's indicators)",
+        return graphql.call(url, "indicator-service (reading the plan's indicators)",
                 "query($plan: ID) { indicators(planId: $plan) { id name } }",
-                Json.createObjectBuilder().add("plan", planId.toString()).build()).map(data -> {
+                Json.createObjectBuilder().add("plan", planId.toString()).build(), timeout).map(data -> {
                     Map<String, String> byName = new LinkedHashMap<>();
                     data.getJsonArray("indicators").forEach(i -> byName.putIfAbsent(i.asJsonObject().getString("name"),
                             i.asJsonObject().getString("id")));
@@ -51,9 +57,9 @@ public class GraphQLIndicatorClient implements IndicatorClient {
         JsonArrayBuilder orgs = Json.createArrayBuilder();
         in.responsibleOrgIds().forEach(id -> orgs.add(id.toString()));
         input.add("responsibleOrgIds", orgs);
-        return graphql.post(url, "indicator-service (creating indicator " + in.name() + ")",
+        return graphql.call(url, "indicator-service (creating indicator " + in.name() + ")",
                 "mutation($plan: ID!, $input: IndicatorInput!) { createIndicator(planId: $plan, input: $input) { id } }",
-                Json.createObjectBuilder().add("plan", planId.toString()).add("input", input).build())
+                Json.createObjectBuilder().add("plan", planId.toString()).add("input", input).build(), timeout)
                 .map(data -> data.getJsonObject("createIndicator").getString("id"));
     }
 
@@ -64,9 +70,9 @@ public class GraphQLIndicatorClient implements IndicatorClient {
         JsonObjectBuilder variables = Json.createObjectBuilder().add("id", indicatorId).add("period", period).add("rows", given)
                 .add("total", total == null ? JsonValue.NULL : Json.createValue(total))
                 .add("unit", unit == null ? JsonValue.NULL : Json.createValue(unit));
-        return graphql.post(url, "indicator-service (regional targets for " + period + ")",
+        return graphql.call(url, "indicator-service (regional targets for " + period + ")",
                 "mutation($id: ID!, $period: String!, $rows: [RegionalTargetInput!]!, $total: Float, $unit: String) "
                         + "{ setRegionalTargets(indicatorId: $id, period: $period, rows: $rows, total: $total, unit: $unit) { period } }",
-                variables.build()).replaceWithVoid();
+                variables.build(), timeout).replaceWithVoid();
     }
 }

@@ -1,5 +1,6 @@
 package gov.planning.plan.importing;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import gov.planning.common.remote.ServiceGraphQL;
 import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
 
@@ -28,6 +30,10 @@ public class GraphQLOrgNameLookup implements OrgNameLookup {
 
     @Inject
     ServiceGraphQL graphql;
+
+    // Creating a plan's indicators and targets can take a while on a busy machine; a lookup is quicker.
+    @ConfigProperty(name = "planning.service-call.timeout", defaultValue = "PT20S")
+    Duration timeout;
 
     @ConfigProperty(name = "planning.org-service.url")
     String url;
@@ -57,7 +63,7 @@ public class GraphQLOrgNameLookup implements OrgNameLookup {
             variables.add("n" + i, names);
         }
         query.append(") {").append(body).append(" }");
-        return graphql.post(url, "org-service (resolving organization names)", query.toString(), variables.build()).map(data -> {
+        return graphql.call(url, "org-service (resolving organization names)", query.toString(), variables.build(), timeout).map(data -> {
             List<List<NameMatch>> out = new ArrayList<>();
             for (int i = 0; i < lists.size(); i++) {
                 List<NameMatch> matches = new ArrayList<>();

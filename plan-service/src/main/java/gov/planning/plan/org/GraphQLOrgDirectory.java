@@ -1,6 +1,5 @@
 package gov.planning.plan.org;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
@@ -19,15 +18,10 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.arc.DefaultBean;
+import gov.planning.common.remote.ServiceGraphQL;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
  * Asks org-service's GraphQL API ({@code planning.org-service.url}) with the caller's own bearer token, so
@@ -61,10 +55,7 @@ public class GraphQLOrgDirectory implements OrgDirectory {
     static final String COLLECTIVES = "cs: organizations(kind: COLLECTIVE) { id members { id } }";
 
     @Inject
-    Vertx vertx;
-
-    @Inject
-    JsonWebToken token;
+    ServiceGraphQL graphql;
 
     @ConfigProperty(name = "planning.org-service.url")
     String url;
@@ -82,8 +73,6 @@ public class GraphQLOrgDirectory implements OrgDirectory {
     private final Map<UUID, Cached<Set<UUID>>> lineages = new ConcurrentHashMap<>();
     /** Collective id → its current members' ids; one entry for all collectives, since they are few. */
     private volatile Cached<Map<UUID, Set<UUID>>> collectives;
-    private volatile WebClient client;
-
     @Override
     public Uni<OrgScope> scopeOf(Collection<String> codes) {
         Set<String> wanted = new LinkedHashSet<>(codes);
@@ -297,41 +286,9 @@ public class GraphQLOrgDirectory implements OrgDirectory {
         });
     }
 
-    /** Posts one GraphQL operation and answers its {@code data}; an error answer fails the caller's request. */
+    /** A permission look-up: when org-service cannot answer, the write it guards is not made (UNAVAILABLE). */
     private Uni<JsonObject> post(String query, JsonObject variables) {
-        String bearer = token == null ? null : token.getRawToken();
-        // Hibernate Reactive insists on continuing on the Vert.x context the request runs on.
-        Context context = io.vertx.core.Vertx.currentContext();
-        String payload = Json.createObjectBuilder().add("query", query).add("variables", variables).build().toString();
-        var request = client().postAbs(url).putHeader("Content-Type", "application/json").timeout(timeout.toMillis());
-        if (bearer != null) {
-            request.putHeader("Authorization", "Bearer " + bearer);
-        }
-        Uni<HttpResponse<Buffer>> sent = request.sendBuffer(Buffer.buffer(payload));
-        if (context != null) {
-            sent = sent.emitOn(r -> context.runOnContext(v -> r.run()));
-        }
-        return sent.map(response -> {
-            if (response.statusCode() != 200) {
-                throw new gov.planning.common.error.UnavailableException("org-service answered HTTP " + response.statusCode());
-            }
-            JsonObject answer = Json.createReader(new StringReader(response.bodyAsString())).readObject();
-            if (answer.containsKey("errors") && !answer.isNull("errors")) {
-                throw new gov.planning.common.error.UnavailableException("org-service answered errors: " + answer.get("errors"));
-            }
-            return answer.getJsonObject("data");
-        });
-    }
-
-    private WebClient client() {
-        if (client == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = WebClient.create(vertx);
-                }
-            }
-        }
-        return client;
+        return graphql.lookup(url, "org-service (organization tree)", query, variables, timeout);
     }
 
     private static <T> T fresh(Cached<T> cached) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import gov.planning.common.remote.ServiceGraphQL;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.http.HttpServer;
 
@@ -65,7 +66,7 @@ class GraphQLOrgDirectoryTest {
             request.response().putHeader("Content-Type", "application/json").endAndForget(answer);
         })).listen(0).await().atMost(Duration.ofSeconds(10));
         directory = new GraphQLOrgDirectory();
-        directory.vertx = vertx;
+        directory.graphql = new ServiceGraphQL(vertx);
         directory.url = "http://localhost:" + server.actualPort() + "/graphql";
         directory.ttl = Duration.ofMinutes(1);
         directory.timeout = Duration.ofSeconds(5);

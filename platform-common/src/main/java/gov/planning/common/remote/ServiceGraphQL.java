@@ -1,4 +1,4 @@
-package gov.planning.plan.importing;
+package gov.planning.common.remote;
 
 import java.io.StringReader;
 import java.time.Duration;
@@ -10,7 +10,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import gov.planning.common.error.BadUserInputException;
@@ -24,10 +23,15 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
- * Posts one GraphQL operation to another subgraph with the caller's own bearer token, so that service applies its own
- * rules to the caller (the same approach as {@code GraphQLOrgDirectory}). An error answer keeps its meaning: the other
- * service's FORBIDDEN and BAD_USER_INPUT come back as ours, prefixed with {@code what} so the caller learns which
- * step failed; anything else (unreachable, HTTP error, other codes) is UNAVAILABLE.
+ * Posts one GraphQL operation to another subgraph with the caller's own bearer token, so that service applies its
+ * own rules to the caller. Two kinds of call differ only in how an error answer is reported:
+ * <ul>
+ * <li>{@link #lookup}: a read a permission check or validation depends on. Any failure is UNAVAILABLE: when we
+ * cannot tell whether a write is allowed, it is not made.</li>
+ * <li>{@link #call}: a step of the caller's own operation (an import creating indicators). The other service's
+ * FORBIDDEN and BAD_USER_INPUT come back as ours, prefixed with {@code what} so the caller learns which step failed;
+ * anything else is UNAVAILABLE.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class ServiceGraphQL {
@@ -38,17 +42,31 @@ public class ServiceGraphQL {
     @Inject
     JsonWebToken token;
 
-    @ConfigProperty(name = "planning.org-service.timeout", defaultValue = "PT5S")
-    Duration timeout;
-
     private volatile WebClient client;
 
-    public Uni<JsonObject> post(String url, String what, String query, JsonObject variables) {
+    public ServiceGraphQL() {
+    }
+
+    /** Outside CDI (unit tests against a stand-in server): no caller token is forwarded. */
+    public ServiceGraphQL(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    public Uni<JsonObject> lookup(String url, String what, String query, JsonObject variables, Duration timeout) {
+        return post(url, what, query, variables, timeout, false);
+    }
+
+    public Uni<JsonObject> call(String url, String what, String query, JsonObject variables, Duration timeout) {
+        return post(url, what, query, variables, timeout, true);
+    }
+
+    private Uni<JsonObject> post(String url, String what, String query, JsonObject variables, Duration timeout,
+            boolean keepClientErrors) {
         String bearer = token == null ? null : token.getRawToken();
         // Hibernate Reactive insists on continuing on the Vert.x context the request runs on.
         Context context = io.vertx.core.Vertx.currentContext();
         String payload = Json.createObjectBuilder().add("query", query).add("variables", variables).build().toString();
-        var request = client().postAbs(url).putHeader("Content-Type", "application/json").timeout(timeout.toMillis() * 4);
+        var request = client().postAbs(url).putHeader("Content-Type", "application/json").timeout(timeout.toMillis());
         if (bearer != null) {
             request.putHeader("Authorization", "Bearer " + bearer);
         }
@@ -62,8 +80,10 @@ public class ServiceGraphQL {
                         throw new UnavailableException(what + ": " + url + " answered HTTP " + response.statusCode());
                     }
                     JsonObject answer = Json.createReader(new StringReader(response.bodyAsString())).readObject();
-                    if (answer.containsKey("errors") && answer.get("errors") instanceof JsonArray errors && !errors.isEmpty()) {
-                        throw translate(what, errors.getJsonObject(0));
+                    if (answer.get("errors") instanceof JsonArray errors && !errors.isEmpty()) {
+                        JsonObject error = errors.getJsonObject(0);
+                        throw keepClientErrors ? translate(what, error)
+                                : new UnavailableException(what + ": " + error.getString("message", "error"));
                     }
                     return answer.getJsonObject("data");
                 });
@@ -76,10 +96,10 @@ public class ServiceGraphQL {
                 && extensions.get("code").getValueType() == JsonValue.ValueType.STRING) {
             code = extensions.getString("code");
         }
-        if ("FORBIDDEN".equals(code)) {
+        if (ForbiddenException.CODE.equals(code)) {
             return new ForbiddenException(message);
         }
-        if ("BAD_USER_INPUT".equals(code)) {
+        if (BadUserInputException.CODE.equals(code)) {
             return new BadUserInputException(message);
         }
         return new UnavailableException(message);
