@@ -82,6 +82,7 @@ public final class Composer {
                 target.merge(definition, subgraph.name(), conflicts, rootOwners);
             }
         }
+        merged.values().forEach(type -> type.checkSharing(conflicts));
         if (!merged.containsKey("Query") || merged.get("Query").fields.isEmpty()) {
             conflicts.add("No subgraph defines a Query field");
         }
@@ -162,6 +163,8 @@ public final class Composer {
         final Map<String, FieldDefinition> fields = new LinkedHashMap<>();
         final Map<String, String> fieldOrigin = new LinkedHashMap<>();
         final Map<String, Set<String>> fieldSubgraphs = new LinkedHashMap<>();
+        /** Per field, the subgraphs that resolve it without declaring it shareable (federation's @shareable rule). */
+        final Map<String, Set<String>> exclusiveIn = new LinkedHashMap<>();
         final Map<String, List<String>> keys = new LinkedHashMap<>();
         final Set<String> interfaces = new LinkedHashSet<>();
         final Map<String, EnumValueDefinition> enumValues = new LinkedHashMap<>();
@@ -180,6 +183,7 @@ public final class Composer {
             seen = true;
             if (definition instanceof ObjectTypeDefinition object) {
                 mergeFields(object.getFieldDefinitions(), subgraph, conflicts, rootOwners);
+                noteExclusiveFields(object, subgraph);
                 object.getImplements().forEach(t -> interfaces.add(((TypeName) t).getName()));
                 readKeys(object.getDirectives(), subgraph);
                 describe(object.getDescription() == null ? null : object.getDescription().getContent());
@@ -265,6 +269,47 @@ public final class Composer {
                     rootOwners.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(field.getName(), subgraph);
                 }
             }
+        }
+
+        /**
+         * A field is shareable in a subgraph when it or its type is marked {@code @shareable} there, or it is one of
+         * the type's key fields there (keys are shareable by definition); {@code @external} fields are not resolved.
+         */
+        private void noteExclusiveFields(ObjectTypeDefinition object, String subgraph) {
+            if (ROOT_TYPES.contains(name)) {
+                return;
+            }
+            boolean typeShareable = hasDirective(object.getDirectives(), "shareable");
+            Set<String> keyFields = new LinkedHashSet<>();
+            for (Directive directive : object.getDirectives()) {
+                if ((directive.getName().equals("key") || directive.getName().equals("federation__key"))
+                        && directive.getArgument("fields") != null && directive.getArgument("fields").getValue() instanceof StringValue s) {
+                    keyFields.addAll(List.of(s.getValue().replaceAll("[{}]", " ").trim().split("[\\s,]+")));
+                }
+            }
+            for (FieldDefinition field : object.getFieldDefinitions()) {
+                if (isFederationInternal(unwrap(field.getType())) || hasDirective(field.getDirectives(), "external")) {
+                    continue;
+                }
+                if (!typeShareable && !keyFields.contains(field.getName()) && !hasDirective(field.getDirectives(), "shareable")) {
+                    exclusiveIn.computeIfAbsent(field.getName(), f -> new LinkedHashSet<>()).add(subgraph);
+                }
+            }
+        }
+
+        /** Apollo's composition refuses a field that several subgraphs resolve unless every one of them shares it. */
+        void checkSharing(List<String> conflicts) {
+            exclusiveIn.forEach((field, exclusive) -> {
+                Set<String> resolvers = fieldSubgraphs.getOrDefault(field, Set.of());
+                if (resolvers.size() > 1) {
+                    conflicts.add("Field " + name + "." + field + " is resolved by " + String.join(" and ", resolvers)
+                            + " but is not @shareable in " + String.join(" and ", exclusive));
+                }
+            });
+        }
+
+        private static boolean hasDirective(List<Directive> directives, String name) {
+            return directives.stream().anyMatch(d -> d.getName().equals(name) || d.getName().equals("federation__" + name));
         }
 
         private static void compareArguments(String where, FieldDefinition a, FieldDefinition b, String aName, String bName,

@@ -15,6 +15,7 @@ class ComposerTest {
 
     private static final String FED = """
             directive @key(fields: FieldSet!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE
+            directive @shareable repeatable on OBJECT | FIELD_DEFINITION
             directive @link(url: String, as: String, import: [link__Import]) repeatable on SCHEMA
             scalar FieldSet
             scalar link__Import
@@ -121,11 +122,11 @@ class ComposerTest {
     @Test
     void aSharedFieldThatOneSubgraphDeclaresNullableIsNullableForClients() {
         SubgraphSdl a = new SubgraphSdl("a-service", FED + """
-                type PageInfo { hasNextPage: Boolean! endCursor: String! }
+                type PageInfo @shareable { hasNextPage: Boolean! endCursor: String! }
                 type Query { a: PageInfo }
                 """);
         SubgraphSdl b = new SubgraphSdl("b-service", FED + """
-                type PageInfo { hasNextPage: Boolean! endCursor: String }
+                type PageInfo { hasNextPage: Boolean! @shareable endCursor: String @shareable }
                 type Query { b: PageInfo }
                 """);
 
@@ -133,6 +134,26 @@ class ComposerTest {
 
         assertThat(supergraph.apiSdl()).contains("endCursor: String\n").contains("hasNextPage: Boolean!");
         assertThat(supergraph.types().get("PageInfo").fieldSubgraphs().get("endCursor")).containsExactly("a-service", "b-service");
+    }
+
+    @Test
+    void aFieldTwoSubgraphsResolveWithoutSharingItIsRefusedAsApollosCompositionRefusesIt() {
+        SubgraphSdl org = new SubgraphSdl("org-service", FED + """
+                type OrgNameMatch @shareable { input: String! }
+                type Organization @key(fields: "id") { id: ID! name: String! }
+                type Query { a: OrgNameMatch o: Organization }
+                """);
+        SubgraphSdl plan = new SubgraphSdl("plan-service", FED + """
+                type OrgNameMatch { input: String! }
+                type Organization @key(fields: "id") { id: ID! }
+                type Query { b: OrgNameMatch }
+                """);
+
+        assertThatThrownBy(() -> new Composer().compose(List.of(org, plan)))
+                .isInstanceOf(CompositionException.class)
+                .hasMessageContaining("OrgNameMatch.input is resolved by org-service and plan-service but is not @shareable in plan-service")
+                // a key field is shareable by definition
+                .hasMessageNotContaining("Organization.id");
     }
 
     @Test
