@@ -127,6 +127,18 @@ class FederationTest {
     }
 
     @Test
+    void aWholeEntityFetchFailingWithoutAPositionStillGetsAClientPath() {
+        mode(indicatorUrl, "system-error");
+
+        JsonPath response = post("{ plans { title indicatorSummary } }");
+
+        assertThat(response.getList("data.plans.title")).containsExactly("Plan A", "Plan B", "Plan C");
+        assertThat(response.getList("data.plans.indicatorSummary")).containsExactly(null, null, null);
+        assertThat(response.getList("errors[0].path")).containsExactly("plans", 0, "indicatorSummary");
+        assertThat(response.getString("errors[0].extensions.serviceName")).isEqualTo("indicator-service");
+    }
+
+    @Test
     void aFailedRootFetchNullsOnlyThatSubgraphsRootFields() {
         mode(orgUrl, "http500");
 

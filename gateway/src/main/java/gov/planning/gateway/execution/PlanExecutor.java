@@ -173,11 +173,29 @@ final class PlanExecutor {
                     }
                 }
                 for (JsonNode error : response.path("errors")) {
-                    context.subgraphError(error, clientPath(error, byAlias), subgraph);
+                    List<Object> path = clientPath(error, byAlias);
+                    context.subgraphError(error, path != null ? path : fallbackPath(error, byAlias, prepared), subgraph);
                 }
                 return null;
             }
         });
+    }
+
+    /**
+     * An error of a whole entity fetch (a subgraph's "System error" on {@code _entities}, with no position) still needs
+     * a path a client can place: the first field the failed fetch was to fill.
+     */
+    private static List<Object> fallbackPath(JsonNode error, Map<String, Prepared> byAlias, List<Prepared> prepared) {
+        List<Object> path = subgraphPath(error);
+        Prepared failed = path != null && !path.isEmpty() && byAlias.containsKey(String.valueOf(path.get(0)))
+                ? byAlias.get(String.valueOf(path.get(0)))
+                : prepared.get(0);
+        if (failed.targets().isEmpty()) {
+            return null;
+        }
+        List<Object> placed = new ArrayList<>(failed.targets().get(0).path());
+        placed.add(failed.fetch().fields().get(0).responseKey());
+        return placed;
     }
 
     /** {@code [_gw_e0, 2, field...]} → the response path of the first object that sent representation 2. */

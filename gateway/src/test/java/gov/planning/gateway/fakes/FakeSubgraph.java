@@ -28,7 +28,7 @@ import graphql.schema.idl.SchemaParser;
  * gateway's generated operations are parsed and validated exactly as a subgraph would. It answers
  * {@code _service { sdl }} and batched {@code _entities}, refuses requests without a bearer token like ours do, and
  * records every request so tests can count calls ({@code GET /calls}, {@code POST /reset}). {@code POST /mode}
- * changes its behaviour until the next reset: {@code http500} fails every request, {@code slow} answers after the
+ * changes its behaviour until the next reset: {@code http500} fails every request, {@code system-error} fails every {@code _entities} fetch without a path, {@code slow} answers after the
  * gateway's timeout, {@code conflicting-sdl} makes {@code _service} answer {@code id: Int!} instead of
  * {@code id: ID!} (a conflict with the other subgraphs' entities).
  */
@@ -112,6 +112,12 @@ public final class FakeSubgraph {
         }
         if (mode.equals("http500")) {
             respond(exchange, 500, "<html>Internal Server Error</html>".getBytes());
+            return;
+        }
+        if (mode.equals("system-error") && String.valueOf(body.get("query")).contains("_entities")) {
+            // What a SmallRye subgraph answers when a whole entity fetch fails: no data, no position in the path.
+            respond(exchange, 200, ("{\"errors\":[{\"message\":\"System error\",\"extensions\":{\"code\":\"illegal-state\"}}],"
+                    + "\"data\":null}").getBytes());
             return;
         }
         Map<String, Object> variables = body.get("variables") == null ? Map.of() : (Map<String, Object>) body.get("variables");
