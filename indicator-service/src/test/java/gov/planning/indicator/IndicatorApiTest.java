@@ -36,7 +36,7 @@ class IndicatorApiTest {
 
     @Test
     void plannerSetsAnIndicatorThatIsListedForItsPlan() {
-        String planId = UUID.randomUUID().toString();
+        String planId = FakePlanIssuers.planIssuedBy("nmg");
         JsonPath created = create(TestTokens.planner("nmg"), planId, urbanization());
         assertThat(created.getString("errors")).isNull();
         assertThat(created.getDouble("data.createIndicator.target.value")).isEqualTo(65.0);

@@ -94,11 +94,12 @@ class OrgPermissionsApiTest {
     }
 
     @Test
-    void aPlanPlanServiceDoesNotShowIsHeldToTheRoleRuleSoItsImporterCanCreateItsIndicators() {
-        // plan-service hides a plan while its importer creates the plan's indicators: the issuer cannot be known then.
-        String hidden = Fixtures.newId();
-        assertThat(createAs(TestTokens.planner("nmg.hhht"), hidden).getString("errors")).isNull();
-        assertThat(firstErrorCode(createAs(TestTokens.reporter("nmg.hhht"), hidden))).isEqualTo("FORBIDDEN");
+    void aPlanPlanServiceDoesNotKnowIsTheCallersErrorAndNoPlannerIsLetThroughWithoutAnIssuer() {
+        String unknown = Fixtures.newId();
+        JsonPath refused = createAs(TestTokens.planner("nmg.hhht"), unknown);
+        assertThat(firstErrorCode(refused)).isEqualTo("BAD_USER_INPUT");
+        assertThat(refused.getString("errors[0].message")).contains("planId");
+        assertThat(firstErrorCode(createAs(TestTokens.reporter("nmg.hhht"), unknown))).isEqualTo("FORBIDDEN");
     }
 
     // --- regional targets ----------------------------------------------------------------------------------------

@@ -52,7 +52,7 @@ class RegionalTargetsApiTest {
         String a = newId();
         String b = newId();
         // 1,000,000 亩 = 100 万亩: the table states its rows and its 合计 in 亩.
-        JsonPath set = setTargets(TestTokens.planner("nmg"), id, "2021-2025", List.of(row(a, 600_000), row(b, 400_000)),
+        JsonPath set = setTargets(TestTokens.admin(), id, "2021-2025", List.of(row(a, 600_000), row(b, 400_000)),
                 1_000_000.0, "亩");
         assertThat(set.getString("errors")).isNull();
 
@@ -60,13 +60,13 @@ class RegionalTargetsApiTest {
         assertThat(stored.getList("data.indicator.regionalTargets.region.id")).containsExactly(a, b);
         assertThat(stored.getDouble("data.indicator.regionalTargets[0].value")).isCloseTo(60.0, within(1e-9));
         assertThat(stored.getDouble("data.indicator.regionalTargets[1].value")).isCloseTo(40.0, within(1e-9));
-        assertThat(Fixtures.auditTrail(db, id)).contains("admin CREATE_INDICATOR after", "planner.nmg SET_REGIONAL_TARGETS after");
+        assertThat(Fixtures.auditTrail(db, id)).contains("admin CREATE_INDICATOR after", "admin SET_REGIONAL_TARGETS after");
     }
 
     @Test
     void rowsThatFallShortOfTheTotalAreRefusedNamingTheDifferenceInTheIndicatorsUnitAndNothingIsWritten() {
         String id = grasslandIn万亩();
-        JsonPath refused = setTargets(TestTokens.planner("nmg"), id, "2021-2025",
+        JsonPath refused = setTargets(TestTokens.admin(), id, "2021-2025",
                 List.of(row(newId(), 600_000), row(newId(), 395_000)), 1_000_000.0, "亩");
         assertThat(firstErrorCode(refused)).isEqualTo("BAD_USER_INPUT");
         assertThat(refused.getString("errors[0].message"))

@@ -201,6 +201,11 @@ class ImportApiTest {
         // A second import of the same number meanwhile is refused, not run alongside.
         assertThat(firstErrorCode(importDocument(TestTokens.admin(), text, false, "nmg"))).isEqualTo("CONFLICT");
         assertThat(indicators.created).isEmpty();
+        // Only its issuer is answered, so indicator-service can check the import's indicators like any other write.
+        assertThat(post(TestTokens.viewer(), "query($p: ID!) { planIssuer(planId: $p) }", Map.of("p", hidden.toString()))
+                .getString("data.planIssuer")).isEqualTo(FakeOrgTree.id("nmg").toString());
+        assertThat(post(TestTokens.viewer(), "query($p: ID!) { planIssuer(planId: $p) }", Map.of("p", UUID.randomUUID().toString()))
+                .getString("data.planIssuer")).isNull();
     }
 
     @Test

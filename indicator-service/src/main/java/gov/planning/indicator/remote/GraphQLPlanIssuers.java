@@ -50,13 +50,10 @@ public class GraphQLPlanIssuers implements PlanIssuers {
         if (cached != null) {
             return Uni.createFrom().item(cached.orElse(null));
         }
-        return graphql.lookup(url, "plan-service (the plan's issuer)", "query($p: ID!) { plan(id: $p) { issuer { id } } }",
+        return graphql.lookup(url, "plan-service (the plan's issuer)", "query($p: ID!) { planIssuer(planId: $p) }",
                 Json.createObjectBuilder().add("p", planId.toString()).build(), timeout).map(data -> {
-                    UUID issuer = null;
-                    if (data.get("plan") instanceof JsonObject plan && plan.get("issuer") instanceof JsonObject org) {
-                        issuer = UUID.fromString(org.getString("id"));
-                    }
-                    // Not caching "no such plan": a plan being imported becomes visible within seconds.
+                    UUID issuer = data.get("planIssuer") instanceof jakarta.json.JsonString id ? UUID.fromString(id.getString()) : null;
+                    // Not caching "no such plan": it may be created in a moment.
                     if (issuer != null) {
                         issuers.put(planId, issuer);
                     }

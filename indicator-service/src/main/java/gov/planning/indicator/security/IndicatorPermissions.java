@@ -21,10 +21,9 @@ import io.smallrye.mutiny.Uni;
  * (or BAD_USER_INPUT for a region outside the plan's territory). Roles are checked first, so a viewer is refused
  * without asking other services.
  *
- * <p>When plan-service does not show the plan (it does not exist, or plan-service's importer is still writing it and
- * creating its indicators) the issuer is unknown: planners are then held to their role only and regions are not
- * checked against the territory, because refusing would break every import by a planner; plan-service's importer has
- * already checked that the caller may manage plans of that issuer.
+ * <p>The issuer comes from plan-service's {@code planIssuer}, which also answers for a plan its importer is still
+ * writing (hidden from every other read), so a planner's import is checked like any other write. A plan plan-service
+ * does not know is the caller's error (BAD_USER_INPUT) for everyone but an admin.
  */
 @ApplicationScoped
 public class IndicatorPermissions {
@@ -49,13 +48,18 @@ public class IndicatorPermissions {
             return Uni.createFrom().failure(refused(who, action, "only admins and planners set indicators"));
         }
         List<String> codes = caller.orgCodes();
-        return plans.issuerOf(planId).call(issuer -> admin || issuer == null ? Uni.createFrom().voidItem()
-                : tree.reachOf(codes).invoke(reach -> {
+        return plans.issuerOf(planId).call(issuer -> {
+            if (issuer == null && !admin) {
+                // Without the plan there is no issuer to hold a planner to; plan-service knows every plan, hidden ones too.
+                return Uni.createFrom().failure(new BadUserInputException("planId: plan-service knows no plan " + planId));
+            }
+            return admin ? Uni.createFrom().voidItem() : tree.reachOf(codes).invoke(reach -> {
                     if (!reach.ownAndBelow().contains(issuer)) {
                         throw refused(who, action, "plan " + planId + " is issued by " + issuer
                                 + ", which is neither their organization " + codes + " nor below it");
                     }
-                }));
+                });
+        });
     }
 
     /**

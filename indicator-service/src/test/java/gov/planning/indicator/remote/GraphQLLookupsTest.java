@@ -43,10 +43,10 @@ class GraphQLLookupsTest {
             String answer;
             if (request.path().equals("/broken")) {
                 answer = "{\"errors\":[{\"message\":\"boom\"}],\"data\":null}";
-            } else if (query.contains("plan(id:")) {
-                // the known plan, or null: a plan plan-service does not show
-                answer = query.contains(PLAN.toString()) ? "{\"data\":{\"plan\":{\"issuer\":{\"id\":\"" + NMG + "\"}}}}"
-                        : "{\"data\":{\"plan\":null}}";
+            } else if (query.contains("planIssuer")) {
+                // the known plan's issuer, or null: a plan plan-service does not know
+                answer = query.contains(PLAN.toString()) ? "{\"data\":{\"planIssuer\":\"" + NMG + "\"}}"
+                        : "{\"data\":{\"planIssuer\":null}}";
             } else {
                 // o0 = nmg (by code or id) with its subtree, o1 = unknown
                 answer = "{\"data\":{\"o0\":{\"id\":\"" + NMG + "\",\"descendants\":[{\"id\":\"" + ZJT + "\"},{\"id\":\"" + HHHT
@@ -98,16 +98,16 @@ class GraphQLLookupsTest {
     }
 
     @Test
-    void aPlansIssuerIsCachedButAPlanNotShownIsAskedAgain() {
+    void aPlansIssuerIsCachedButAnUnknownPlanIsAskedAgain() {
         assertThat(issuers.issuerOf(PLAN).await().atMost(Duration.ofSeconds(10))).isEqualTo(NMG);
         assertThat(issuers.issuerOf(PLAN).await().atMost(Duration.ofSeconds(10))).isEqualTo(NMG);
         assertThat(requests).hasSize(1);
-        assertThat(requests.get(0)).contains("plan(id: $p) { issuer { id } }");
+        assertThat(requests.get(0)).contains("planIssuer(planId: $p)");
 
         UUID hidden = UUID.randomUUID();
         assertThat(issuers.issuerOf(hidden).await().atMost(Duration.ofSeconds(10))).isNull();
         assertThat(issuers.issuerOf(hidden).await().atMost(Duration.ofSeconds(10))).isNull();
-        assertThat(requests).as("an importing plan becomes visible soon: not cached").hasSize(3);
+        assertThat(requests).as("a plan not known yet may be created in a moment: not cached").hasSize(3);
     }
 
     @Test

@@ -56,6 +56,13 @@ public class PlanApi {
     }
 
     @Query
+    @Description("The issuer of a plan, also while an import is still creating it (indicator-service checks who may set the plan's targets with it); null for an unknown plan.")
+    public Uni<@Id String> planIssuer(@NonNull @Id String planId) {
+        UUID uuid = Ids.parseOrNull(planId);
+        return uuid == null ? Uni.createFrom().nullItem() : service.issuerOf(uuid).map(issuer -> issuer == null ? null : issuer.toString());
+    }
+
+    @Query
     @Description("Plans, newest first, optionally of one status; `first`/`after` page through them.")
     public Uni<@NonNull List<@NonNull PlanView>> plans(PlanStatus status, Integer first, String after) {
         return service.page(status, Cursor.offsetAfter(after), Cursor.pageSize(first))
