@@ -172,6 +172,17 @@ class FederationTest {
     }
 
     @Test
+    void theClientsRequestIdIsPassedToEverySubgraphSoTheirLogLinesMatchTheGateways() {
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + TestTokens.viewer())
+                .header("X-Request-Id", "req-42")
+                .body(Map.of("query", "{ plans { title issuer { name } } }"))
+                .post("/graphql").then().statusCode(200).header("X-Request-Id", "req-42");
+
+        assertThat(requests(planUrl).get(0)).containsEntry("X-Request-Id", "req-42");
+        assertThat(requests(orgUrl).get(0)).containsEntry("X-Request-Id", "req-42");
+    }
+
+    @Test
     void theCallersTokenAndTraceparentAreForwardedToSubgraphs() {
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         given().contentType(ContentType.JSON).header("Authorization", "Bearer " + TestTokens.viewer())

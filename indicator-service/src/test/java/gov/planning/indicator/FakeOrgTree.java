@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
  * The org tree the tests run against, in place of org-service (ids are derived from the codes):
  * <pre>
  * nmg 自治区人民政府
+ *   nmg.bgt 办公厅 (the general office: plans it issues cover nmg's territory)
  *   nmg.zjt 住建厅, nmg.lcj 林草局
  *   nmg.hhht 呼和浩特市人民政府
  *     nmg.hhht.zjj 呼和浩特市住建局
@@ -33,7 +34,9 @@ import io.smallrye.mutiny.Uni;
 public class FakeOrgTree implements OrgTree {
 
     static final Map<String, String> PARENT = Map.of("nmg.zjt", "nmg", "nmg.lcj", "nmg", "nmg.hhht", "nmg",
-            "nmg.hhht.zjj", "nmg.hhht", "nmg.chifeng", "nmg", "gx.zjt", "gx");
+            "nmg.hhht.zjj", "nmg.hhht", "nmg.chifeng", "nmg", "gx.zjt", "gx", "nmg.bgt", "nmg");
+    /** Governments; every other organization's territory is its nearest government's. */
+    static final Set<String> GOVERNMENTS = Set.of("nmg", "gx", "nmg.hhht", "nmg.chifeng");
     static final Set<String> ROOTS = Set.of("nmg", "gx");
 
     public static UUID id(String code) {
@@ -68,6 +71,15 @@ public class FakeOrgTree implements OrgTree {
     public Uni<Reach> reachOf(Collection<String> codes) {
         Set<String> known = codes.stream().filter(allCodes()::contains).collect(Collectors.toSet());
         return Uni.createFrom().item(new Reach(known.stream().map(FakeOrgTree::id).collect(Collectors.toSet()), atOrBelow(known)));
+    }
+
+    @Override
+    public Uni<Set<UUID>> territoryOf(UUID issuer) {
+        String code = allCodes().stream().filter(c -> id(c).equals(issuer)).findFirst().orElse(null);
+        while (code != null && !GOVERNMENTS.contains(code)) {
+            code = PARENT.get(code);
+        }
+        return code == null ? subtreeOf(issuer) : subtreeOf(id(code));
     }
 
     @Override

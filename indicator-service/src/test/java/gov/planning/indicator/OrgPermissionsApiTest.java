@@ -128,6 +128,17 @@ class OrgPermissionsApiTest {
     }
 
     @Test
+    void aPlanIssuedByAGeneralOfficeCoversItsGovernmentsRegions() {
+        // 示例市人民政府办公室 issues the plan; its table's districts are under 示例市人民政府, not under the office.
+        String id = indicatorOfPlanBy("nmg.bgt");
+        JsonPath set = setTargets(TestTokens.admin(), id, "2025",
+                List.of(row(ids("nmg.hhht"), 5), row(ids("nmg.chifeng"), 5)), 10.0, null);
+        assertThat(set.getString("errors")).isNull();
+        JsonPath outside = setTargets(TestTokens.admin(), id, "2026", List.of(row(ids("gx.zjt"), 5)), 5.0, null);
+        assertThat(firstErrorCode(outside)).isEqualTo("BAD_USER_INPUT");
+    }
+
+    @Test
     void aRegionOutsideTheIssuersTerritoryIsBadInputNamingItAndNothingIsWritten() {
         String id = indicatorOfPlanBy("nmg.hhht");
         JsonPath beside = setTargets(TestTokens.admin(), id, "2025",

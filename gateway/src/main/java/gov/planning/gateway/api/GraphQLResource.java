@@ -26,6 +26,7 @@ import gov.planning.gateway.apq.PersistedQueries;
 import gov.planning.gateway.composition.SupergraphLoader;
 import gov.planning.gateway.execution.GatewayExecutor;
 import io.quarkus.security.Authenticated;
+import gov.planning.logging.RequestLogContext;
 
 /**
  * The one GraphQL endpoint clients use. Authentication is checked here (and by the HTTP permission in
@@ -153,6 +154,8 @@ public class GraphQLResource {
         forwarded.put("Authorization", authorization);
         forwarded.put("traceparent", traceparent);
         forwarded.put("tracestate", tracestate);
+        // The subgraphs log under the same request id, so one client request can be followed through every service.
+        forwarded.put(RequestLogContext.REQUEST_ID_HEADER, RequestLogContext.currentRequestId());
         return forwarded;
     }
 }

@@ -102,6 +102,7 @@ public final class FakeSubgraph {
         }
         Map<String, Object> recorded = new java.util.LinkedHashMap<>(body);
         recorded.put("traceparent", String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
+        recorded.put("X-Request-Id", String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")));
         requests.add(recorded);
         if (mode.equals("slow")) {
             try {

@@ -45,6 +45,7 @@ public class GraphQLOrgTree implements OrgTree {
 
     /** Per code or id (as text): the organization's id and its subtree (itself included); empty when unknown. */
     private TtlCache<String, Subtree> subtrees;
+    private TtlCache<UUID, UUID> governments;
 
     private record Subtree(UUID id, Set<UUID> ownAndBelow) {
     }
@@ -52,6 +53,7 @@ public class GraphQLOrgTree implements OrgTree {
     @PostConstruct
     void init() {
         subtrees = new TtlCache<>(ttl);
+        governments = new TtlCache<>(ttl);
     }
 
     @Override
@@ -76,6 +78,28 @@ public class GraphQLOrgTree implements OrgTree {
             Optional<Subtree> tree = subtrees.get("id:" + orgId);
             return tree == null || tree.isEmpty() ? Set.<UUID>of() : tree.get().ownAndBelow();
         });
+    }
+
+    @Override
+    public Uni<Set<UUID>> territoryOf(UUID issuer) {
+        Optional<UUID> cached = governments.get(issuer);
+        Uni<UUID> government = cached != null ? Uni.createFrom().item(cached.orElse(issuer))
+                : graphql.lookup(url, "org-service (the issuer's government)",
+                        "query($i: ID) { organization(id: $i) { id kind ancestors { id kind } } }",
+                        Json.createObjectBuilder().add("i", issuer.toString()).build(), timeout).map(data -> {
+                            UUID found = issuer;
+                            if (data.get("organization") instanceof JsonObject org && !"GOVERNMENT".equals(org.getString("kind", ""))) {
+                                // ancestors come root first: the last government is the nearest
+                                for (var ancestor : org.getJsonArray("ancestors")) {
+                                    if ("GOVERNMENT".equals(ancestor.asJsonObject().getString("kind", ""))) {
+                                        found = UUID.fromString(ancestor.asJsonObject().getString("id"));
+                                    }
+                                }
+                            }
+                            governments.put(issuer, found);
+                            return found;
+                        });
+        return government.chain(this::subtreeOf);
     }
 
     /** Fetches the keys not freshly cached, all in one request. */

@@ -98,7 +98,7 @@ public class IndicatorPermissions {
         if (issuer == null || regions.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return tree.subtreeOf(issuer).invoke(territory -> {
+        return tree.territoryOf(issuer).invoke(territory -> {
             for (int i = 0; i < regions.size(); i++) {
                 if (!territory.contains(regions.get(i))) {
                     throw new BadUserInputException(fields.get(i) + ": region " + regions.get(i)

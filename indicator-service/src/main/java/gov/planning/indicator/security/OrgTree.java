@@ -18,6 +18,12 @@ public interface OrgTree {
     /** The organization and every organization below it; empty when org-service does not know the id. */
     Uni<Set<UUID>> subtreeOf(UUID orgId);
 
+    /**
+     * The region a plan of this issuer covers: the subtree of the issuer's government. A plan is often issued by a
+     * government's general office (示例市人民政府办公室) while its regions are under the government itself.
+     */
+    Uni<Set<UUID>> territoryOf(UUID issuer);
+
     record Reach(Set<UUID> own, Set<UUID> ownAndBelow) {
     }
 }

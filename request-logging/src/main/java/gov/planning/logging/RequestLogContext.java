@@ -1,4 +1,4 @@
-package gov.planning.common.logging;
+package gov.planning.logging;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -35,6 +35,12 @@ public class RequestLogContext implements SecurityIdentityAugmentor {
             rc.response().putHeader(REQUEST_ID_HEADER, requestId);
             rc.next();
         }, 1000);
+    }
+
+    /** The id of the request being handled on this thread's context, for passing on to the services it calls. */
+    public static String currentRequestId() {
+        Object id = MDC.get("requestId");
+        return id == null ? null : id.toString();
     }
 
     static String requestId(String header, String traceparent) {
