@@ -57,7 +57,8 @@ public class PlanApi {
 
     @Query
     @Description("The issuer of a plan, also while an import is still creating it (indicator-service checks who may set the plan's targets with it); null for an unknown plan.")
-    public Uni<@Id String> planIssuer(@NonNull @Id String planId) {
+    @Id
+    public Uni<String> planIssuer(@NonNull @Id String planId) {
         UUID uuid = Ids.parseOrNull(planId);
         return uuid == null ? Uni.createFrom().nullItem() : service.issuerOf(uuid).map(issuer -> issuer == null ? null : issuer.toString());
     }
