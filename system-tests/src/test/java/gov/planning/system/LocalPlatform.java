@@ -1,5 +1,7 @@
 package gov.planning.system;
 
+import static io.restassured.RestAssured.given;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -9,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /**
  * The platform as the README starts it: {@code ./platform up}, on free ports and in its own state folder, so it
@@ -41,6 +46,22 @@ final class LocalPlatform {
 
     void down() throws IOException, InterruptedException {
         run("down", 3);
+    }
+
+    /** A real access token of a demo user (the dev realm's password grant; password = user name). */
+    String token(String user) {
+        return given().contentType(ContentType.URLENC)
+                .formParams(Map.of("grant_type", "password", "client_id", "planning-web", "username", user, "password", user))
+                .when().post(url("KEYCLOAK_PORT", "/realms/planning/protocol/openid-connect/token"))
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    /** A GraphQL operation posted to the part listening on {@code portVariable}, with a bearer token. */
+    JsonPath graphql(String portVariable, String token, String query, Map<String, Object> variables) {
+        return given().contentType(ContentType.JSON).auth().oauth2(token)
+                .body(Map.of("query", query, "variables", variables))
+                .when().post(url(portVariable, "/graphql"))
+                .then().statusCode(200).extract().jsonPath();
     }
 
     /** {@code ./platform import FILE ARGS...} as {@code user}; answers what it printed, fails on a non-zero exit. */

@@ -38,16 +38,11 @@ class PlatformIT {
     }
 
     private static String token(String user) {
-        return given().contentType(ContentType.URLENC)
-                .formParams(Map.of("grant_type", "password", "client_id", "planning-web", "username", user, "password", user))
-                .when().post(platform.url("KEYCLOAK_PORT", "/realms/planning/protocol/openid-connect/token"))
-                .then().statusCode(200).extract().path("access_token");
+        return platform.token(user);
     }
 
     private static JsonPath graphql(String portVariable, String token, String query) {
-        return given().contentType(ContentType.JSON).auth().oauth2(token).body(Map.of("query", query))
-                .when().post(platform.url(portVariable, "/graphql"))
-                .then().statusCode(200).extract().jsonPath();
+        return platform.graphql(portVariable, token, query, Map.of());
     }
 
     private static JsonPath claims(String token) {

@@ -1,6 +1,5 @@
 package gov.planning.system;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -35,16 +33,11 @@ class WorkflowIT {
     }
 
     private static String token(String user) {
-        return given().contentType(ContentType.URLENC)
-                .formParams(Map.of("grant_type", "password", "client_id", "planning-web", "username", user, "password", user))
-                .when().post(platform.url("KEYCLOAK_PORT", "/realms/planning/protocol/openid-connect/token"))
-                .then().statusCode(200).extract().path("access_token");
+        return platform.token(user);
     }
 
     private static JsonPath gateway(String token, String query, Map<String, Object> variables) {
-        return given().contentType(ContentType.JSON).auth().oauth2(token).body(Map.of("query", query, "variables", variables))
-                .when().post(platform.url("GATEWAY_PORT", "/graphql"))
-                .then().statusCode(200).extract().jsonPath();
+        return platform.graphql("GATEWAY_PORT", token, query, variables);
     }
 
     private static String planIdIn(String importOutput) {
