@@ -2,6 +2,7 @@ package gov.planning.gateway;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -12,6 +13,10 @@ public interface GatewayConfig {
 
     /** Subgraphs by name; the name is what errors report as {@code extensions.serviceName}. */
     Map<String, Subgraph> subgraphs();
+
+    /** Timeout of a subgraph that only the supergraph file names (configured subgraphs have their own). */
+    @WithDefault("10s")
+    Duration defaultSubgraphTimeout();
 
     Limits limits();
 
@@ -46,6 +51,15 @@ public interface GatewayConfig {
         /** While a subgraph is unreachable at startup, composition is retried this often (readiness stays DOWN). */
         @WithDefault("5s")
         Duration retryInterval();
+
+        /**
+         * A supergraph SDL file as Apollo's composition writes it (rover, @apollo/composition): served instead of
+         * composing the configured subgraphs; its {@code join__Graph} URLs are used for subgraphs not configured.
+         */
+        Optional<String> supergraphFile();
+
+        /** Re-compose (or re-read the supergraph file) this often; absent: only at start and on /admin/recompose. */
+        Optional<Duration> pollInterval();
     }
 
     interface Apq {

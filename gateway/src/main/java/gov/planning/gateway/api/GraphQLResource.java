@@ -25,16 +25,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.planning.gateway.apq.PersistedQueries;
 import gov.planning.gateway.composition.SupergraphLoader;
 import gov.planning.gateway.execution.GatewayExecutor;
-import io.quarkus.security.Authenticated;
 import gov.planning.logging.RequestLogContext;
 
 /**
- * The one GraphQL endpoint clients use. Authentication is checked here (and by the HTTP permission in
- * application.properties) before anything reaches a subgraph; authorization stays with the subgraphs, which get the
- * caller's own token. Automatic persisted queries (Apollo's APQ protocol) are resolved here, before execution.
+ * The one GraphQL endpoint clients use. Authentication is the HTTP permission {@code graphql} in
+ * application.properties (policy {@code authenticated}), checked before anything reaches a subgraph; it is the one
+ * switch, so a gateway in front of public subgraphs (the federation audit) can run with policy {@code permit}.
+ * Authorization stays with the subgraphs, which get the caller's own token. Automatic persisted queries (Apollo's APQ protocol) are resolved here, before execution.
  */
 @Path("/graphql")
-@Authenticated
 public class GraphQLResource {
 
     /** A GraphQL-over-HTTP request body; {@code extensions.persistedQuery} is APQ. */

@@ -55,7 +55,6 @@ public final class Composer {
     public Supergraph compose(List<SubgraphSdl> subgraphs) {
         List<String> conflicts = new ArrayList<>();
         Map<String, Merged> merged = new LinkedHashMap<>();
-        Map<String, Map<String, String>> rootOwners = new LinkedHashMap<>();
         for (SubgraphSdl subgraph : subgraphs) {
             TypeDefinitionRegistry registry;
             try {
@@ -79,7 +78,7 @@ public final class Composer {
                             + " but " + article(kind(definition)) + " in " + subgraph.name());
                     continue;
                 }
-                target.merge(definition, subgraph.name(), conflicts, rootOwners);
+                target.merge(definition, subgraph.name(), conflicts);
             }
         }
         merged.values().forEach(type -> type.checkSharing(conflicts));
@@ -89,10 +88,10 @@ public final class Composer {
         if (!conflicts.isEmpty()) {
             throw new CompositionException(conflicts);
         }
-        return build(merged, rootOwners, subgraphs.stream().map(SubgraphSdl::name).toList());
+        return build(merged, subgraphs.stream().map(SubgraphSdl::name).toList());
     }
 
-    private static Supergraph build(Map<String, Merged> merged, Map<String, Map<String, String>> rootOwners, List<String> names) {
+    private static Supergraph build(Map<String, Merged> merged, List<String> names) {
         TypeDefinitionRegistry api = new TypeDefinitionRegistry();
         Map<String, Supergraph.TypeRouting> routing = new LinkedHashMap<>();
         for (Merged type : merged.values()) {
@@ -100,23 +99,30 @@ public final class Composer {
                 continue; // a subgraph's Query that only had _entities/_service
             }
             api.add(type.toDefinition());
-            if ((type.kind.equals("object type") || type.kind.equals("interface")) && !ROOT_TYPES.contains(type.name)) {
-                routing.put(type.name, new Supergraph.TypeRouting(type.name, type.fieldSubgraphs, type.keys));
+            if (type.kind.equals("object type") || type.kind.equals("interface") || type.kind.equals("union")) {
+                routing.put(type.name, type.routing());
             }
         }
-        GraphQLSchema schema;
+        GraphQLSchema schema = apiSchema(api);
+        return new Supergraph(schema, printApiSchema(schema), routing, names, Map.of(), Map.of());
+    }
+
+    /** The schema clients are validated against; its scalars pass values through (subgraphs coerce them). */
+    static GraphQLSchema apiSchema(TypeDefinitionRegistry api) {
         try {
-            schema = new SchemaGenerator().makeExecutableSchema(api,
+            return new SchemaGenerator().makeExecutableSchema(api,
                     RuntimeWiring.newRuntimeWiring().wiringFactory(PassThroughScalars.INSTANCE).build());
         } catch (SchemaProblem e) {
             throw new CompositionException(e.getErrors().stream().map(err -> "API schema is invalid: " + err.getMessage()).toList());
         }
-        String sdl = new SchemaPrinter(SchemaPrinter.Options.defaultOptions()
+    }
+
+    static String printApiSchema(GraphQLSchema schema) {
+        return new SchemaPrinter(SchemaPrinter.Options.defaultOptions()
                 .includeScalarTypes(true)
                 .includeSchemaDefinition(false)
                 .includeDirectiveDefinitions(false)
                 .includeDirectives("deprecated"::equals)).print(schema);
-        return new Supergraph(schema, sdl, routing, rootOwners, names);
     }
 
     /** Federation's and SmallRye's plumbing types: never client-facing. */
@@ -170,6 +176,7 @@ public final class Composer {
         final Map<String, EnumValueDefinition> enumValues = new LinkedHashMap<>();
         final Map<String, InputValueDefinition> inputFields = new LinkedHashMap<>();
         final Set<String> unionMembers = new LinkedHashSet<>();
+        final Set<String> definedIn = new LinkedHashSet<>();
         boolean seen;
 
         Merged(String name, String kind, String firstSubgraph) {
@@ -178,17 +185,18 @@ public final class Composer {
             this.firstSubgraph = firstSubgraph;
         }
 
-        void merge(TypeDefinition<?> definition, String subgraph, List<String> conflicts, Map<String, Map<String, String>> rootOwners) {
+        void merge(TypeDefinition<?> definition, String subgraph, List<String> conflicts) {
             boolean first = !seen;
             seen = true;
+            definedIn.add(subgraph);
             if (definition instanceof ObjectTypeDefinition object) {
-                mergeFields(object.getFieldDefinitions(), subgraph, conflicts, rootOwners);
+                mergeFields(object.getFieldDefinitions(), subgraph, conflicts);
                 noteExclusiveFields(object, subgraph);
                 object.getImplements().forEach(t -> interfaces.add(((TypeName) t).getName()));
                 readKeys(object.getDirectives(), subgraph);
                 describe(object.getDescription() == null ? null : object.getDescription().getContent());
             } else if (definition instanceof InterfaceTypeDefinition iface) {
-                mergeFields(iface.getFieldDefinitions(), subgraph, conflicts, rootOwners);
+                mergeFields(iface.getFieldDefinitions(), subgraph, conflicts);
                 readKeys(iface.getDirectives(), subgraph);
                 describe(iface.getDescription() == null ? null : iface.getDescription().getContent());
             } else if (definition instanceof EnumTypeDefinition enumType) {
@@ -232,8 +240,7 @@ public final class Composer {
             }
         }
 
-        private void mergeFields(List<FieldDefinition> definitions, String subgraph, List<String> conflicts,
-                Map<String, Map<String, String>> rootOwners) {
+        private void mergeFields(List<FieldDefinition> definitions, String subgraph, List<String> conflicts) {
             for (FieldDefinition field : definitions) {
                 if (ROOT_TYPES.contains(name) && field.getName().startsWith("_")) {
                     continue; // _entities, _service
@@ -264,9 +271,6 @@ public final class Composer {
                 boolean external = field.getDirectives().stream().anyMatch(d -> d.getName().equals("external"));
                 if (!external) {
                     fieldSubgraphs.computeIfAbsent(field.getName(), f -> new LinkedHashSet<>()).add(subgraph);
-                }
-                if (ROOT_TYPES.contains(name)) {
-                    rootOwners.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(field.getName(), subgraph);
                 }
             }
         }
@@ -340,6 +344,24 @@ public final class Composer {
                     }
                 }
             }
+        }
+
+        /** Subgraph SDLs carry only flat keys, no @requires/@provides the planner would need (refused elsewhere). */
+        Supergraph.TypeRouting routing() {
+            Map<String, Supergraph.SubgraphType> views = new LinkedHashMap<>();
+            for (String subgraph : definedIn) {
+                List<String> key = keys.get(subgraph);
+                views.put(subgraph, new Supergraph.SubgraphType(key == null ? List.of() : List.of(String.join(" ", key)), false, null));
+            }
+            Map<String, Map<String, Supergraph.FieldSource>> sources = new LinkedHashMap<>();
+            fieldSubgraphs.forEach((field, subgraphs) -> {
+                Map<String, Supergraph.FieldSource> bySubgraph = new LinkedHashMap<>();
+                subgraphs.forEach(s -> bySubgraph.put(s, new Supergraph.FieldSource(name, null, null)));
+                sources.put(field, bySubgraph);
+            });
+            Map<String, String> types = new LinkedHashMap<>();
+            fields.forEach((field, definition) -> types.put(field, unwrap(definition.getType())));
+            return new Supergraph.TypeRouting(name, views, sources, types);
         }
 
         TypeDefinition<?> toDefinition() {

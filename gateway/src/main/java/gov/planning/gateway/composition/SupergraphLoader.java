@@ -1,5 +1,8 @@
 package gov.planning.gateway.composition;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +56,7 @@ public class SupergraphLoader {
     });
 
     void onStart(@Observes StartupEvent event) {
+        schedulePolling();
         try {
             recompose().join();
         } catch (Exception e) {
@@ -73,6 +77,11 @@ public class SupergraphLoader {
         }), config.composition().retryInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    private void schedulePolling() {
+        config.composition().pollInterval().ifPresent(interval -> retries.scheduleWithFixedDelay(
+                () -> recompose().exceptionally(failure -> null), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
     @PreDestroy
     void stop() {
         retries.shutdownNow();
@@ -86,8 +95,15 @@ public class SupergraphLoader {
         return lastError;
     }
 
-    /** Fetches every subgraph's SDL, composes, and on success makes the result current. */
+    /**
+     * Fetches every subgraph's SDL and composes (or reads the supergraph file), and on success makes the result
+     * current. Requests in flight keep the supergraph they started with.
+     */
     public CompletableFuture<Supergraph> recompose() {
+        Optional<String> file = config.composition().supergraphFile();
+        if (file.isPresent()) {
+            return CompletableFuture.supplyAsync(() -> readFile(file.get())).whenComplete(this::report);
+        }
         List<String> names = config.subgraphs().keySet().stream().sorted().toList();
         return tokens.accessToken().toCompletableFuture().thenCompose(token -> {
             List<CompletableFuture<SubgraphSdl>> fetches = new ArrayList<>();
@@ -103,14 +119,38 @@ public class SupergraphLoader {
             lastError = null;
             LOG.infof("Supergraph composed from %s: %d types", names, supergraph.apiSchema().getAllTypesAsList().size());
             return supergraph;
-        }).whenComplete((ok, failure) -> {
-            if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                lastError = cause.getMessage();
-                LOG.errorf("Supergraph composition failed (keeping the %s): %s",
-                        current.get() == null ? "gateway not ready" : "previous supergraph", cause.getMessage());
-            }
-        });
+        }).whenComplete(this::report);
+    }
+
+    private volatile String lastFileText;
+
+    private Supergraph readFile(String path) {
+        String text;
+        try {
+            text = Files.readString(Path.of(path));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the supergraph file " + path + ": " + e.getMessage(), e);
+        }
+        if (text.equals(lastFileText) && current.get() != null) {
+            return current.get();
+        }
+        Supergraph supergraph = new SupergraphSdlReader().read(text);
+        client.useSupergraphUrls(supergraph.urls());
+        current.set(supergraph);
+        lastFileText = text;
+        lastError = null;
+        LOG.infof("Supergraph read from %s: subgraphs %s, %d types", path, supergraph.subgraphs(),
+                supergraph.apiSchema().getAllTypesAsList().size());
+        return supergraph;
+    }
+
+    private void report(Supergraph ok, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            lastError = cause.getMessage();
+            LOG.errorf("Supergraph composition failed (keeping the %s): %s",
+                    current.get() == null ? "gateway not ready" : "previous supergraph", cause.getMessage());
+        }
     }
 
     private static String sdlOf(String name, JsonNode response) {

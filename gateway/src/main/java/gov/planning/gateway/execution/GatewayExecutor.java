@@ -110,10 +110,18 @@ public class GatewayExecutor {
                     response.set("data", data == null ? mapper.nullNode() : data);
                     return response;
                 }
-            });
+            }).exceptionally(this::internalError);
         } catch (RequestException e) {
             return CompletableFuture.completedFuture(error(e.getMessage(), e.code()));
+        } catch (RuntimeException | StackOverflowError e) {
+            return CompletableFuture.completedFuture(internalError(e));
         }
+    }
+
+    /** A gateway bug must still answer in GraphQL's shape, with the details in the log rather than the response. */
+    private ObjectNode internalError(Throwable failure) {
+        LOG.error("The gateway failed on a request", failure);
+        return error("The gateway failed on this request; its log has the details", "INTERNAL_SERVER_ERROR");
     }
 
     private Document parse(String query) {

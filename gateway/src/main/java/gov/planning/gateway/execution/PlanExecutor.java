@@ -10,6 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import graphql.language.Field;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+
 import gov.planning.gateway.planning.FetchNode;
 import gov.planning.gateway.planning.NormalizedOperation;
 import gov.planning.gateway.planning.QueryPlan;
@@ -41,11 +46,43 @@ final class PlanExecutor {
             roots = CompletableFuture.allOf(plan.roots().stream().map(r -> root(r, plan.operation(), context))
                     .toArray(CompletableFuture[]::new));
         }
-        return roots.thenCompose(done -> level(children(plan.roots()), plan.operation(), context));
+        List<List<FetchNode>> levels = levels(plan.roots());
+        for (List<FetchNode> level : levels) {
+            roots = roots.thenCompose(done -> level(level, plan.operation(), context));
+        }
+        return roots;
     }
 
-    private static List<FetchNode> children(List<FetchNode> nodes) {
-        return nodes.stream().flatMap(n -> n.children().stream()).toList();
+    /**
+     * Entity fetches by level: a fetch runs one level after the last of its dependencies, so fetches that need
+     * nothing from each other share a level (and a request per subgraph).
+     */
+    private static List<List<FetchNode>> levels(List<FetchNode> roots) {
+        Map<FetchNode, Integer> level = new LinkedHashMap<>();
+        roots.forEach(r -> level.put(r, 0));
+        java.util.Deque<FetchNode> queue = new java.util.ArrayDeque<>(roots);
+        while (!queue.isEmpty()) {
+            FetchNode node = queue.poll();
+            for (FetchNode child : node.children()) {
+                if (child.dependencies().stream().allMatch(level::containsKey)) {
+                    int depth = 1 + child.dependencies().stream().mapToInt(level::get).max().orElse(0);
+                    if (!Integer.valueOf(depth).equals(level.get(child))) {
+                        level.put(child, depth);
+                        queue.add(child);
+                    }
+                }
+            }
+        }
+        List<List<FetchNode>> levels = new ArrayList<>();
+        level.forEach((node, depth) -> {
+            if (depth > 0) {
+                while (levels.size() < depth) {
+                    levels.add(new ArrayList<>());
+                }
+                levels.get(depth - 1).add(node);
+            }
+        });
+        return levels;
     }
 
     private CompletableFuture<Void> root(FetchNode fetch, NormalizedOperation operation, ExecutionContext context) {
@@ -64,7 +101,15 @@ final class PlanExecutor {
                 JsonNode data = response.path("data");
                 for (SelectionNode field : fetch.fields()) {
                     JsonNode value = data.isObject() ? data.get(field.responseKey()) : null;
-                    context.data.set(field.responseKey(), value == null ? context.mapper.nullNode() : value);
+                    JsonNode existing = context.data.get(field.responseKey());
+                    if (existing != null && !existing.isNull() && value != null && !value.isNull()) {
+                        // a shared root field asked of two subgraphs: both answers complete the same objects
+                        ObjectNode part = context.mapper.createObjectNode();
+                        part.set(field.responseKey(), value);
+                        merge(context.data, part);
+                    } else if (value != null || existing == null) {
+                        context.data.set(field.responseKey(), value == null ? context.mapper.nullNode() : value);
+                    }
                 }
                 for (JsonNode error : response.path("errors")) {
                     context.subgraphError(error, subgraphPath(error), fetch.subgraph());
@@ -92,7 +137,7 @@ final class PlanExecutor {
         fetches.forEach(f -> bySubgraph.computeIfAbsent(f.subgraph(), s -> new ArrayList<>()).add(f));
         CompletableFuture<?>[] requests = bySubgraph.entrySet().stream()
                 .map(e -> entities(e.getKey(), e.getValue(), operation, context)).toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(requests).thenCompose(done -> level(children(fetches), operation, context));
+        return CompletableFuture.allOf(requests).thenApply(done -> null);
     }
 
     /** An object of the response that an entity fetch completes, with its path for errors. */
@@ -166,7 +211,13 @@ final class PlanExecutor {
                     for (Target target : p.targets()) {
                         JsonNode entity = entities.path(target.representation());
                         if (entity.isObject()) {
-                            merge(target.object(), (ObjectNode) entity);
+                            ObjectNode answer = (ObjectNode) entity;
+                            // An @interfaceObject subgraph answers with the interface's name: the object keeps its own type.
+                            if (answer.path(FetchNode.TYPENAME).asText().equals(p.fetch().entityType()) && target.object().has(FetchNode.TYPENAME)) {
+                                answer = answer.deepCopy();
+                                answer.remove(FetchNode.TYPENAME);
+                            }
+                            merge(target.object(), answer);
                         } else {
                             nullFields(target.object(), p.fetch(), context);
                         }
@@ -243,17 +294,73 @@ final class PlanExecutor {
         });
     }
 
+    /** {@code __typename}, the key (null if a key field is null: such an object cannot be entered) and required fields. */
     private static ObjectNode representation(ObjectNode object, FetchNode fetch, ExecutionContext context) {
         ObjectNode representation = context.mapper.createObjectNode();
         representation.put("__typename", fetch.entityType());
-        for (String key : fetch.keyFields()) {
-            JsonNode value = object.get(FetchNode.KEY + key);
-            if (value == null || value.isNull()) {
-                return null;
-            }
-            representation.set(key, value);
+        if (!copy(object, fetch.key(), representation, true)) {
+            return null;
+        }
+        for (SelectionSet requires : fetch.requires()) {
+            copy(object, requires, representation, false);
         }
         return representation;
+    }
+
+    /** Copies a field set's values from where the gateway fetched them ({@code _gw_key_<field>} at the top). */
+    private static boolean copy(ObjectNode object, SelectionSet fieldSet, ObjectNode into, boolean key) {
+        for (Selection<?> selection : fieldSet.getSelections()) {
+            if (selection instanceof Field field) {
+                JsonNode value = object.get(FetchNode.internalAlias(field));
+                if (value == null || value.isNull()) {
+                    if (key) {
+                        return false;
+                    }
+                    into.putNull(field.getName());
+                    continue;
+                }
+                JsonNode shaped = field.getSelectionSet() == null ? value : nested(value, field.getSelectionSet());
+                JsonNode existing = into.get(field.getName());
+                if (existing instanceof ObjectNode existingObject && shaped instanceof ObjectNode shapedObject) {
+                    merge(existingObject, shapedObject);
+                } else {
+                    into.set(field.getName(), shaped);
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A nested part of a field set: real field names inside; {@code __typename} only where the field set selects
+     * by type (an inline fragment), which is the only place the receiving subgraph needs it.
+     */
+    private static JsonNode nested(JsonNode value, SelectionSet selectionSet) {
+        if (value.isArray()) {
+            ArrayNode out = ((ArrayNode) value).arrayNode();
+            value.forEach(item -> out.add(nested(item, selectionSet)));
+            return out;
+        }
+        if (!value.isObject()) {
+            return value;
+        }
+        ObjectNode out = ((ObjectNode) value).objectNode();
+        if (value.has(FetchNode.TYPENAME) && selectionSet.getSelections().stream().anyMatch(s -> s instanceof InlineFragment)) {
+            out.set("__typename", value.get(FetchNode.TYPENAME));
+        }
+        nestedFields(value, selectionSet, out);
+        return out;
+    }
+
+    private static void nestedFields(JsonNode value, SelectionSet selectionSet, ObjectNode out) {
+        for (Selection<?> selection : selectionSet.getSelections()) {
+            if (selection instanceof Field field && !field.getName().equals("__typename") && value.has(field.getName())) {
+                JsonNode child = value.get(field.getName());
+                out.set(field.getName(), field.getSelectionSet() == null || child.isNull() ? child : nested(child, field.getSelectionSet()));
+            } else if (selection instanceof InlineFragment fragment) {
+                nestedFields(value, fragment.getSelectionSet(), out);
+            }
+        }
     }
 
     /** Walks {@code path} from the data root through objects and (nested) lists, skipping nulls. */

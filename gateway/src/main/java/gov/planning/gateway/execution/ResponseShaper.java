@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import gov.planning.gateway.planning.FetchNode;
 import gov.planning.gateway.planning.SelectionNode;
+import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNamedType;
@@ -63,7 +64,7 @@ final class ResponseShaper {
             }
             List<SelectionNode> children = entry.getValue().size() == 1 ? field.children()
                     : entry.getValue().stream().flatMap(f -> f.children().stream()).toList();
-            JsonNode value = value(raw.get(key), field.type(), children);
+            JsonNode value = value(raw.has(key) ? raw.get(key) : raw.get(FetchNode.ALIASED + key), field.type(), children);
             if (value == null) {
                 if (field.type() instanceof GraphQLNonNull) {
                     return null;
@@ -97,7 +98,13 @@ final class ResponseShaper {
             return out;
         }
         if (unwrapped instanceof GraphQLObjectType || unwrapped instanceof GraphQLInterfaceType || unwrapped instanceof GraphQLUnionType) {
-            return raw.isObject() ? object(raw, ((GraphQLNamedType) unwrapped).getName(), children) : null;
+            if (!raw.isObject() || raw.path(FetchNode.TYPENAME).isTextual() && schema.getType(raw.get(FetchNode.TYPENAME).asText()) == null) {
+                return null; // an object of a type hidden from clients (@inaccessible) is no value they can see
+            }
+            return object(raw, ((GraphQLNamedType) unwrapped).getName(), children);
+        }
+        if (unwrapped instanceof GraphQLEnumType enumType && raw.isTextual() && enumType.getValue(raw.asText()) == null) {
+            return null; // a value hidden from clients (@inaccessible)
         }
         return raw;
     }
@@ -106,9 +113,8 @@ final class ResponseShaper {
         if (condition.equals(declaredType) || condition.equals(runtimeType)) {
             return true;
         }
-        GraphQLObjectType runtime = schema.getObjectType(runtimeType);
-        if (runtime == null) {
-            return false;
+        if (!(schema.getType(runtimeType) instanceof GraphQLObjectType runtime)) {
+            return false; // an interface's own name (an @interfaceObject answer) or a type clients cannot see
         }
         if (schema.getType(condition) instanceof GraphQLInterfaceType) {
             return runtime.getInterfaces().stream().anyMatch(i -> i.getName().equals(condition));

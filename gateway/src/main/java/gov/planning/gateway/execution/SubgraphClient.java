@@ -41,8 +41,15 @@ public class SubgraphClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Where the subgraphs a supergraph file names are, unless the configuration says otherwise. */
+    private volatile Map<String, String> supergraphUrls = Map.of();
+
+    public void useSupergraphUrls(Map<String, String> urls) {
+        this.supergraphUrls = Map.copyOf(urls);
+    }
+
     public boolean knows(String subgraph) {
-        return config.subgraphs().containsKey(subgraph);
+        return config.subgraphs().containsKey(subgraph) || supergraphUrls.containsKey(subgraph);
     }
 
     /**
@@ -50,13 +57,18 @@ public class SubgraphClient {
      * @return the subgraph's whole GraphQL response ({@code data} and {@code errors})
      */
     public CompletableFuture<JsonNode> post(String subgraph, String query, ObjectNode variables, Map<String, String> headers) {
-        GatewayConfig.Subgraph target = config.subgraphs().get(subgraph);
+        GatewayConfig.Subgraph configured = config.subgraphs().get(subgraph);
+        String url = configured != null ? configured.url() : supergraphUrls.get(subgraph);
+        Duration timeout = configured != null ? configured.timeout() : config.defaultSubgraphTimeout();
+        if (url == null) {
+            return CompletableFuture.failedFuture(new SubgraphException("No URL for subgraph " + subgraph, "SUBGRAPH_UNAVAILABLE", null));
+        }
         ObjectNode body = mapper.createObjectNode();
         body.put("query", query);
         body.set("variables", variables == null ? mapper.createObjectNode() : variables);
         HttpRequest.Builder request;
         try {
-            request = HttpRequest.newBuilder(URI.create(target.url())).timeout(target.timeout())
+            request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                     .header("Content-Type", "application/json").header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)));
         } catch (Exception e) {
@@ -75,7 +87,7 @@ public class SubgraphClient {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
                 if (cause instanceof HttpTimeoutException) {
-                    throw new SubgraphException(subgraph + " did not answer within " + target.timeout().toMillis() + " ms",
+                    throw new SubgraphException(subgraph + " did not answer within " + timeout.toMillis() + " ms",
                             "SUBGRAPH_TIMEOUT", cause);
                 }
                 throw new SubgraphException(subgraph + " is unreachable: " + (cause.getMessage() != null ? cause.getMessage() : cause.toString()),

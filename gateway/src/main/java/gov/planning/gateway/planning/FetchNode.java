@@ -5,10 +5,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import graphql.language.SelectionSet;
+
 /**
  * One request the plan makes to one subgraph: either root fields, or the fields of entities found at
  * {@link #path()} in the response so far, fetched through {@code _entities} with every representation found there.
- * Its {@link #children()} run after it, because they need the keys it fetches.
+ * It runs after every fetch in {@link #dependencies()}: the one that found the entities and those that fetch the
+ * fields its representations need ({@code @requires}, or keys its parent subgraph cannot give).
  */
 public final class FetchNode {
 
@@ -16,30 +19,47 @@ public final class FetchNode {
     public static final String INTERNAL = "_gw_";
     public static final String TYPENAME = INTERNAL + "typename";
     public static final String KEY = INTERNAL + "key_";
+    /** Prefix of a client field aliased because another type's field of the same name has another type there. */
+    public static final String ALIASED = INTERNAL + "as_";
 
     private final String subgraph;
     private final String entityType;
     private final List<String> path;
     private final String typeFilter;
-    private final List<String> keyFields;
+    private final SelectionSet key;
+    private final List<SelectionSet> requires = new ArrayList<>();
     private final List<SelectionNode> fields = new ArrayList<>();
     private final Set<String> variables = new LinkedHashSet<>();
+    private final List<FetchNode> dependencies = new ArrayList<>();
     private final List<FetchNode> children = new ArrayList<>();
     private String selection;
 
-    FetchNode(String subgraph, String entityType, List<String> path, String typeFilter, List<String> keyFields) {
+    /**
+     * Where the gateway puts a key or required field it selects for itself: {@code _gw_key_<name>}, plus a digest
+     * of the arguments when there are any (two requirements may need the same field with different arguments).
+     */
+    public static String internalAlias(graphql.language.Field field) {
+        if (field.getArguments().isEmpty()) {
+            return KEY + field.getName();
+        }
+        String arguments = field.getArguments().stream().map(graphql.language.AstPrinter::printAst).sorted()
+                .collect(java.util.stream.Collectors.joining(","));
+        return KEY + field.getName() + "_" + Integer.toHexString(arguments.hashCode());
+    }
+
+    FetchNode(String subgraph, String entityType, List<String> path, String typeFilter, SelectionSet key) {
         this.subgraph = subgraph;
         this.entityType = entityType;
         this.path = List.copyOf(path);
         this.typeFilter = typeFilter;
-        this.keyFields = List.copyOf(keyFields);
+        this.key = key;
     }
 
     public String subgraph() {
         return subgraph;
     }
 
-    /** Null for a root fetch. */
+    /** The {@code __typename} its representations carry; null for a root fetch. */
     public String entityType() {
         return entityType;
     }
@@ -53,17 +73,28 @@ public final class FetchNode {
         return path;
     }
 
-    /** When set, only objects whose {@code __typename} is this type are completed (fields under a type condition). */
+    /** When set, only objects whose {@code __typename} is this type are completed. */
     public String typeFilter() {
         return typeFilter;
     }
 
-    /** The key fields of {@link #entityType()} in {@link #subgraph()}: what representations carry. */
-    public List<String> keyFields() {
-        return keyFields;
+    /** The key its representations carry; an object with a null key field is not sent. */
+    public SelectionSet key() {
+        return key;
     }
 
-    /** The client's fields this fetch answers, at its level: these become null when it fails. */
+    /** Top-level key field names (flat keys), for diagnostics and tests. */
+    public List<String> keyFields() {
+        return key == null ? List.of() : key.getSelections().stream()
+                .filter(s -> s instanceof graphql.language.Field).map(s -> ((graphql.language.Field) s).getName()).toList();
+    }
+
+    /** Field sets its representations also carry for {@code @requires} (null values allowed). */
+    public List<SelectionSet> requires() {
+        return requires;
+    }
+
+    /** The fields this fetch answers at its level (the client's, and the gateway's own key/required fields). */
     public List<SelectionNode> fields() {
         return fields;
     }
@@ -73,8 +104,20 @@ public final class FetchNode {
         return variables;
     }
 
+    public List<FetchNode> dependencies() {
+        return dependencies;
+    }
+
+    /** The fetches that wait for this one. */
     public List<FetchNode> children() {
         return children;
+    }
+
+    void dependOn(FetchNode other) {
+        if (other != this && !dependencies.contains(other)) {
+            dependencies.add(other);
+            other.children.add(this);
+        }
     }
 
     /** The selection set sent to the subgraph, braces included. */
@@ -88,7 +131,9 @@ public final class FetchNode {
 
     @Override
     public String toString() {
-        return (isRoot() ? "Root" : "Entities<" + entityType + " at " + String.join(".", path) + ">") + "@" + subgraph + " "
-                + selection + (children.isEmpty() ? "" : " then " + children);
+        return (isRoot() ? "Root" : "Entities<" + entityType + " at " + String.join(".", path)
+                + (typeFilter == null ? "" : " if " + typeFilter) + ">") + "@" + subgraph + " " + selection
+                + (dependencies.size() > 1 ? " after " + dependencies.size() + " fetches" : "")
+                + (children.isEmpty() ? "" : " then " + children);
     }
 }

@@ -1,30 +1,53 @@
 package gov.planning.gateway.planning;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import graphql.language.Argument;
 import graphql.language.ArrayValue;
 import graphql.language.AstPrinter;
+import graphql.language.Field;
+import graphql.language.InlineFragment;
 import graphql.language.ObjectField;
 import graphql.language.ObjectValue;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
 import graphql.language.Value;
 import graphql.language.VariableReference;
+import graphql.parser.Parser;
 
 import gov.planning.gateway.composition.Supergraph;
 
 /**
  * Turns a normalized operation into fetches. A field is fetched from the subgraph that fetched its parent object
- * when that subgraph resolves it; otherwise the parent's key fields are added to the parent fetch and the field goes
- * into an entity fetch to a subgraph that can be entered at the parent's type. All fields of one parent position that
- * go to the same subgraph share that entity fetch.
+ * when that subgraph resolves it (or {@code @provides} it on that path); otherwise the parent fetch also selects the
+ * entity's key, and the field goes into an entity fetch to a subgraph that can be entered at the parent's type. All
+ * fields of one parent position that go to the same subgraph share that entity fetch. Fields a target
+ * {@code @requires} are fetched first (from wherever they resolve) and sent in the representations. Selections on
+ * interfaces and unions are planned per object type the subgraph can return; a subgraph that sees an interface as
+ * an {@code @interfaceObject} is completed by a subgraph that knows its implementations.
  */
 public final class QueryPlanner {
 
+    /** How many fetches may chain to gather one entity fetch's key and required fields. */
+    private static final int MAX_SUPPLY_DEPTH = 4;
+
     private final Supergraph supergraph;
+
+    /** Response keys aliased (as {@link FetchNode#ALIASED} + key) in the type fragment being planned. */
+    private Set<String> aliased = Set.of();
+
+    /** Fields sent to an entity fetch together with what they {@code @require}: resolvable there. */
+    private final Set<SelectionNode> requiresSent = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     public QueryPlanner(Supergraph supergraph) {
         this.supergraph = supergraph;
@@ -32,82 +55,463 @@ public final class QueryPlanner {
 
     public QueryPlan plan(NormalizedOperation operation) {
         List<FetchNode> roots = new ArrayList<>();
-        boolean mutation = operation.kind() == graphql.language.OperationDefinition.Operation.MUTATION;
+        boolean mutation = operation.kind() == OperationDefinition.Operation.MUTATION;
         FetchNode last = null;
         for (SelectionNode field : operation.rootFields()) {
             if (field.isIntrospection() || field.isTypename()) {
                 continue; // answered by the gateway itself
             }
-            String owner = supergraph.rootOwner(operation.rootType(), field.fieldName())
-                    .orElseThrow(() -> new RequestException("QUERY_PLANNING_FAILED", "No subgraph owns " + operation.rootType()
-                            + "." + field.fieldName()));
-            // A query sends all of a subgraph's root fields at once; a mutation only groups neighbours, keeping order.
-            FetchNode fetch = mutation ? (last != null && last.subgraph().equals(owner) ? last : null)
-                    : roots.stream().filter(r -> r.subgraph().equals(owner)).findFirst().orElse(null);
-            if (fetch == null) {
-                fetch = new FetchNode(owner, null, List.of(), null, List.of());
-                roots.add(fetch);
+            List<String> owners = supergraph.rootOwners(operation.rootType(), field.fieldName());
+            if (owners.isEmpty()) {
+                throw new RequestException("QUERY_PLANNING_FAILED", "No subgraph owns " + operation.rootType() + "." + field.fieldName());
             }
-            fetch.fields().add(field);
-            last = fetch;
+            Map<String, SelectionNode> parts = mutation ? Map.of(owners.get(0), field) : splitSharedRoot(owners, field);
+            for (Map.Entry<String, SelectionNode> part : parts.entrySet()) {
+                String owner = part.getKey();
+                // A query sends all of a subgraph's root fields at once; a mutation only groups neighbours, keeping order.
+                FetchNode fetch = mutation ? (last != null && last.subgraph().equals(owner) ? last : null)
+                        : roots.stream().filter(r -> r.subgraph().equals(owner)).findFirst().orElse(null);
+                if (fetch == null) {
+                    fetch = new FetchNode(owner, null, List.of(), null, null);
+                    roots.add(fetch);
+                }
+                fetch.fields().add(part.getValue());
+                last = fetch;
+            }
         }
         for (FetchNode root : roots) {
-            root.selection(selection(root.subgraph(), operation.rootType(), root.fields(), List.of(), root));
+            root.selection("{ " + objectSelections(root.subgraph(), operation.rootType(), root.fields(), List.of(), root, null, null, null) + "}");
         }
         return new QueryPlan(operation, roots);
     }
 
     /**
-     * The selection text of {@code fields} (selected on objects of {@code parentType} at {@code path}) as
-     * {@code subgraph} is asked for them within {@code owner}; fields it cannot resolve become child entity fetches.
+     * A root field several subgraphs resolve goes to the one that resolves most of its selection; sub-fields that
+     * one cannot reach (a value type without key) are asked of another owner with the same root field, and the
+     * answers merge.
      */
-    private String selection(String subgraph, String parentType, List<SelectionNode> fields, List<String> path, FetchNode owner) {
-        Map<String, List<String>> byCondition = new LinkedHashMap<>();
-        add(byCondition, parentType, FetchNode.TYPENAME + ": __typename");
-        Map<String, FetchNode> jumps = new LinkedHashMap<>();
-        for (SelectionNode field : fields) {
-            String condition = field.typeCondition();
-            if (field.isTypename()) {
-                add(byCondition, condition, field.responseKey() + ": __typename");
-            } else if (supergraph.resolves(subgraph, condition, field.fieldName())) {
-                String text = field.responseKey() + ": " + field.fieldName() + arguments(field.arguments(), owner);
-                if (field.isComposite()) {
-                    List<String> childPath = new ArrayList<>(path);
-                    childPath.add(field.responseKey());
-                    text += " " + selection(subgraph, field.namedType(), field.children(), childPath, owner);
-                }
-                add(byCondition, condition, text);
-            } else {
-                String target = supergraph.entityResolver(condition, field.fieldName())
-                        .orElseThrow(() -> new RequestException("QUERY_PLANNING_FAILED", condition + "." + field.fieldName()
-                                + " cannot be reached from " + subgraph + ": no subgraph resolving it has a key for " + condition));
-                List<String> keys = supergraph.keyFields(target, condition);
-                for (String key : keys) {
-                    if (!supergraph.resolves(subgraph, condition, key)) {
-                        throw new RequestException("QUERY_PLANNING_FAILED", subgraph + " cannot provide the key field " + condition
-                                + "." + key + " needed to fetch " + field.fieldName() + " from " + target);
+    private Map<String, SelectionNode> splitSharedRoot(List<String> owners, SelectionNode field) {
+        if (owners.size() == 1 || !field.isComposite()) {
+            return Map.of(owners.get(0), field);
+        }
+        String best = owners.stream().max((a, b) -> Long.compare(coverage(a, field), coverage(b, field))).orElseThrow();
+        if (coverage(best, field) == field.children().size()) {
+            return Map.of(best, field);
+        }
+        Map<String, SelectionNode> parts = new LinkedHashMap<>();
+        SelectionNode main = field.withChildren(List.of());
+        parts.put(best, main);
+        for (SelectionNode child : field.children()) {
+            String type = child.typeCondition();
+            boolean local = child.isTypename() || supergraph.resolves(best, type, child.fieldName());
+            if (local || !supergraph.sources(type, child.fieldName()).keySet().stream()
+                    .filter(s -> !supergraph.keys(s, type).isEmpty()).toList().isEmpty()) {
+                main.children().add(child);
+                continue;
+            }
+            String other = owners.stream().filter(o -> supergraph.resolves(o, type, child.fieldName())).findFirst().orElse(best);
+            parts.computeIfAbsent(other, o -> field.withChildren(List.of())).children().add(child);
+        }
+        return parts;
+    }
+
+    private long coverage(String subgraph, SelectionNode field) {
+        return field.children().stream()
+                .filter(c -> c.isTypename() || supergraph.resolves(subgraph, c.typeCondition(), c.fieldName())).count();
+    }
+
+    /** The selection of {@code fields} on objects of {@code parentType}, as {@code subgraph} is asked for them. */
+    private String selectionSet(String subgraph, String parentType, List<SelectionNode> fields, List<String> path, FetchNode owner,
+            SelectionSet provided, List<SelectionNode> unresolved) {
+        StringBuilder text = new StringBuilder("{ ").append(FetchNode.TYPENAME).append(": __typename ");
+        if (supergraph.isInterfaceObject(subgraph, parentType)) {
+            text.append(objectSelections(subgraph, parentType, fields, path, owner, null, provided, unresolved));
+        } else if (!supergraph.isAbstract(parentType)) {
+            List<SelectionNode> applicable = fields.stream().filter(f -> applies(f.typeCondition(), parentType)).toList();
+            text.append(objectSelections(subgraph, parentType, applicable, path, owner, null, provided, unresolved));
+        } else {
+            Map<String, String> declared = new LinkedHashMap<>();
+            for (String type : supergraph.possibleTypes(subgraph, parentType)) {
+                List<SelectionNode> applicable = fields.stream().filter(f -> applies(f.typeCondition(), type)).toList();
+                if (!applicable.isEmpty()) {
+                    // One response key with different types in this subgraph (ID vs ID!) cannot share a selection set
+                    // unaliased; the response shaper finds the aliased value under ALIASED + key.
+                    Set<String> outer = aliased;
+                    aliased = new LinkedHashSet<>();
+                    for (SelectionNode field : applicable) {
+                        String typeText = declaredType(subgraph, type, field);
+                        if (!declared.computeIfAbsent(field.responseKey(), k -> typeText).equals(typeText)) {
+                            aliased.add(field.responseKey());
+                        }
                     }
-                    add(byCondition, condition, FetchNode.KEY + key + ": " + key);
+                    String inner = objectSelections(subgraph, type, applicable, path, owner, type, provided, unresolved);
+                    aliased = outer;
+                    if (!inner.isBlank()) {
+                        text.append("... on ").append(type).append(" { ").append(inner).append("} ");
+                    }
                 }
-                FetchNode jump = jumps.computeIfAbsent(target + " " + condition,
-                        k -> new FetchNode(target, condition, path, condition.equals(parentType) ? null : condition, keys));
-                jump.fields().add(field);
             }
         }
-        for (FetchNode jump : jumps.values()) {
-            jump.selection(selection(jump.subgraph(), jump.entityType(), jump.fields(), path, jump));
-            owner.children().add(jump);
-        }
-        StringBuilder text = new StringBuilder("{ ");
-        byCondition.forEach((condition, texts) -> {
-            String joined = texts.stream().distinct().collect(Collectors.joining(" "));
-            text.append(condition.equals(parentType) ? joined : "... on " + condition + " { " + joined + " }").append(' ');
-        });
         return text.append('}').toString();
     }
 
-    private static void add(Map<String, List<String>> byCondition, String condition, String text) {
-        byCondition.computeIfAbsent(condition, c -> new ArrayList<>()).add(text);
+    private String declaredType(String subgraph, String type, SelectionNode field) {
+        Supergraph.FieldSource source = supergraph.sources(type, field.fieldName()).get(subgraph);
+        if (source != null && source.declaredType() != null) {
+            return source.declaredType();
+        }
+        return field.type() == null ? String.valueOf(field.namedType()) : graphql.schema.GraphQLTypeUtil.simplePrint(field.type());
+    }
+
+    private boolean applies(String condition, String objectType) {
+        return condition.equals(objectType) || supergraph.possibleTypes(condition).contains(objectType);
+    }
+
+    /** An entity fetch being assembled at one parent position. */
+    private static final class Jump {
+        final String subgraph;
+        final String entityType;
+        final String key;
+        final List<SelectionNode> fields = new ArrayList<>();
+        final Set<String> requires = new LinkedHashSet<>();
+        final int depth;
+        /** Fetches completing nested parts of its key or required fields, selected by the parent fetch. */
+        final List<FetchNode> waitsFor = new ArrayList<>();
+        FetchNode fetch;
+
+        Jump(String subgraph, String entityType, String key, int depth) {
+            this.subgraph = subgraph;
+            this.entityType = entityType;
+            this.key = key;
+            this.depth = depth;
+        }
+    }
+
+    /**
+     * Field selections (without braces) of {@code fields} on objects of one type {@code type} held by {@code subgraph};
+     * what it cannot resolve becomes entity fetches depending on {@code owner}. A field no subgraph can be entered
+     * for by key here goes to {@code unresolved}, for the level above to fetch its parent field from another
+     * subgraph (or, with no such level, fails the plan); fields an entity fetch in turn cannot complete are planned
+     * again here, excluding the subgraphs already tried.
+     *
+     * @param typeFilter the object type the selection is under a type condition for, or null
+     */
+    private String objectSelections(String subgraph, String type, List<SelectionNode> fields, List<String> path, FetchNode owner,
+            String typeFilter, SelectionSet provided, List<SelectionNode> unresolved) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        boolean interfaceObject = supergraph.isInterfaceObject(subgraph, type);
+        Map<SelectionNode, Set<String>> tried = new IdentityHashMap<>();
+        Deque<SelectionNode> work = new ArrayDeque<>(fields);
+        for (int round = 0; !work.isEmpty(); round++) {
+            String purpose = round == 0 ? "" : "round " + round; // later rounds never add to an already planned fetch
+            Map<String, Jump> jumps = new LinkedHashMap<>();
+            while (!work.isEmpty()) {
+                SelectionNode field = work.poll();
+                Set<String> excluded = tried.getOrDefault(field, Set.of());
+                if (field.isIntrospection() || field.isTypename() && !interfaceObject) {
+                    continue; // the response shaper answers __typename from the _gw_typename every selection carries
+                }
+                if (!field.isTypename() && (!interfaceObject || field.typeCondition().equals(type)) && !excluded.contains(subgraph)
+                        && resolvesHere(subgraph, type, field, provided)) {
+                    List<SelectionNode> missing = new ArrayList<>();
+                    texts.merge(field.responseKey() + " " + field.fieldName(), fieldText(subgraph, type, field, path, owner, provided, missing),
+                            (a, b) -> a + " " + b);
+                    if (!missing.isEmpty()) {
+                        SelectionNode rest = field.withChildren(missing);
+                        tried.put(rest, with(excluded, subgraph));
+                        work.add(rest);
+                    }
+                    continue;
+                }
+                Jump jump = interfaceObject && (field.isTypename() || !field.typeCondition().equals(type))
+                        ? jumpToInterfaceOwner(subgraph, type, jumps)
+                        : jumpFor(subgraph, type, field, jumps, purpose + requiresOf(type, field), 0, with(excluded, subgraph));
+                if (jump == null) {
+                    if (unresolved != null) {
+                        unresolved.add(field);
+                        continue;
+                    }
+                    throw new RequestException("QUERY_PLANNING_FAILED", type + "." + field.fieldName() + " cannot be reached from "
+                            + subgraph + ": no subgraph resolving it has a key " + subgraph + " can provide");
+                }
+                SelectionNode planned = jump.entityType.equals(type) || field.isTypename() ? field : field.on(jump.entityType);
+                tried.put(planned, excluded);
+                jump.fields.add(planned);
+                String requires = supergraph.sources(type, field.fieldName()).getOrDefault(jump.subgraph,
+                        new Supergraph.FieldSource(type, null, null)).requires();
+                if (requires != null) {
+                    jump.requires.add(requires);
+                }
+            }
+            Map<Jump, List<Jump>> suppliers = new LinkedHashMap<>();
+            for (Jump failed : gatherNeeds(subgraph, type, path, owner, provided, texts, jumps, purpose, suppliers)) {
+                jumps.values().remove(failed);
+                suppliers.remove(failed);
+                for (SelectionNode node : failed.fields) {
+                    if (!node.responseKey().startsWith(FetchNode.KEY)) {
+                        tried.put(node, with(tried.getOrDefault(node, Set.of()), subgraph, failed.subgraph));
+                        work.add(node); // planned again without the subgraph whose key or requirements cannot be met
+                    }
+                }
+            }
+            for (Jump jump : jumps.values()) {
+                jump.fetch = new FetchNode(jump.subgraph, jump.entityType, path, typeFilter, fieldSet(jump.key));
+                jump.requires.forEach(r -> jump.fetch.requires().add(fieldSet(r)));
+                jump.fetch.fields().addAll(jump.fields);
+            }
+            for (Jump jump : jumps.values()) {
+                requiresSent.addAll(jump.fields);
+                List<SelectionNode> missing = new ArrayList<>();
+                jump.fetch.selection(selectionSet(jump.subgraph, jump.entityType, jump.fields, path, jump.fetch, null, missing));
+                for (SelectionNode node : missing) {
+                    tried.put(node, with(tried.getOrDefault(node, Set.of()), subgraph, jump.subgraph));
+                    work.add(node);
+                }
+                if (!missing.containsAll(jump.fields) || jump.fields.isEmpty()) {
+                    jump.fetch.dependOn(owner);
+                } else {
+                    suppliers.remove(jump); // nothing left for it to fetch
+                }
+            }
+            // A supplied field may itself be completed by fetches further down (a nested required field): wait for
+            // those too, but not for this level's other entity fetches (they may wait for the same supplier).
+            Set<FetchNode> level = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            jumps.values().forEach(j -> level.add(j.fetch));
+            Map<Jump, List<FetchNode>> completing = new IdentityHashMap<>();
+            suppliers.values().forEach(list -> list.forEach(supplier -> completing.computeIfAbsent(supplier, s -> {
+                List<FetchNode> found = new ArrayList<>();
+                descendants(s.fetch, found, level);
+                return found;
+            })));
+            suppliers.forEach((jump, list) -> list.forEach(supplier -> completing.get(supplier).forEach(jump.fetch::dependOn)));
+            for (Jump jump : jumps.values()) {
+                for (FetchNode nested : jump.waitsFor) {
+                    List<FetchNode> found = new ArrayList<>();
+                    descendants(nested, found, level);
+                    found.forEach(jump.fetch::dependOn);
+                }
+            }
+        }
+        return texts.values().stream().map(t -> t + " ").collect(Collectors.joining());
+    }
+
+    /** Fields with different requirements go to different fetches: each representation carries one set. */
+    private String requiresOf(String type, SelectionNode field) {
+        return supergraph.sources(type, field.fieldName()).values().stream().map(Supergraph.FieldSource::requires)
+                .filter(java.util.Objects::nonNull).map(r -> " requires " + r).collect(Collectors.joining());
+    }
+
+    private static Set<String> with(Set<String> set, String... more) {
+        Set<String> result = new LinkedHashSet<>(set);
+        result.addAll(List.of(more));
+        return result;
+    }
+
+    /**
+     * Makes sure every entity fetch can send its key and required fields: selected here when this subgraph resolves
+     * them, else fetched first by supplier fetches (which may need suppliers of their own).
+     *
+     * @return the entity fetches whose key or required fields nobody can give (with those that depend on them)
+     */
+    private Set<Jump> gatherNeeds(String subgraph, String type, List<String> path, FetchNode owner, SelectionSet provided,
+            Map<String, String> texts, Map<String, Jump> jumps, String purpose, Map<Jump, List<Jump>> suppliers) {
+        Deque<Jump> pending = new ArrayDeque<>(jumps.values());
+        Set<Jump> failed = new LinkedHashSet<>();
+        Map<String, List<FetchNode>> nestedSuppliers = new LinkedHashMap<>();
+        while (!pending.isEmpty()) {
+            Jump jump = pending.poll();
+            List<String> needs = new ArrayList<>();
+            needs.add(jump.key);
+            needs.addAll(jump.requires);
+            for (String fieldSet : needs) {
+                for (SelectionNode need : internalFields(fieldSet, type)) {
+                    if (resolvesHere(subgraph, type, need, provided)) {
+                        String key = need.responseKey() + " " + need.fieldName();
+                        if (!texts.containsKey(key)) {
+                            int before = owner.children().size();
+                            texts.put(key, fieldText(subgraph, type, need, path, owner, provided, null));
+                            // parts of a nested key may come from other subgraphs: those fetches complete it
+                            nestedSuppliers.put(key, new ArrayList<>(owner.children().subList(before, owner.children().size())));
+                        }
+                        nestedSuppliers.getOrDefault(key, List.of()).forEach(f -> jump.waitsFor.add(f));
+                        continue;
+                    }
+                    Jump supplier = jump.depth >= MAX_SUPPLY_DEPTH ? null
+                            : jumpFor(subgraph, type, need, jumps, "for " + jump.subgraph + jump.depth + purpose, jump.depth + 1, Set.of(subgraph));
+                    if (supplier == null || supplier == jump) {
+                        failed.add(jump);
+                        continue;
+                    }
+                    if (supplier.fields.stream().noneMatch(f -> f.responseKey().equals(need.responseKey()))) {
+                        supplier.fields.add(need);
+                        String requires = supergraph.sources(type, need.fieldName()).get(supplier.subgraph).requires();
+                        if (requires != null) {
+                            supplier.requires.add(requires);
+                        }
+                        pending.add(supplier);
+                    }
+                    suppliers.computeIfAbsent(jump, j -> new ArrayList<>()).add(supplier);
+                }
+            }
+        }
+        for (boolean grew = true; grew;) {
+            grew = false;
+            for (Map.Entry<Jump, List<Jump>> entry : suppliers.entrySet()) {
+                if (!failed.contains(entry.getKey()) && entry.getValue().stream().anyMatch(failed::contains)) {
+                    grew |= failed.add(entry.getKey());
+                }
+            }
+        }
+        return failed;
+    }
+
+    private static void descendants(FetchNode fetch, List<FetchNode> out, Set<FetchNode> stopAt) {
+        if (!out.contains(fetch)) {
+            out.add(fetch);
+            fetch.children().stream().filter(c -> !stopAt.contains(c)).forEach(child -> descendants(child, out, stopAt));
+        }
+    }
+
+    /** A field the subgraph {@code @requires} something for is only resolved through {@code _entities}, with it. */
+    private boolean resolvesHere(String subgraph, String type, SelectionNode field, SelectionSet provided) {
+        if (providedField(provided, type, field.fieldName()) != null) {
+            return true;
+        }
+        Supergraph.FieldSource source = supergraph.sources(type, field.fieldName()).get(subgraph);
+        return supergraph.resolves(subgraph, type, field.fieldName()) && (source.requires() == null || requiresSent.contains(field));
+    }
+
+    private String fieldText(String subgraph, String type, SelectionNode field, List<String> path, FetchNode owner, SelectionSet provided,
+            List<SelectionNode> missing) {
+        String alias = (aliased.contains(field.responseKey()) ? FetchNode.ALIASED : "") + field.responseKey();
+        String text = alias + ": " + field.fieldName() + arguments(field.arguments(), owner);
+        if (field.isComposite()) {
+            Set<String> outer = aliased;
+            aliased = Set.of();
+            List<String> childPath = new ArrayList<>(path);
+            childPath.add(alias);
+            Field providedHere = providedField(provided, type, field.fieldName());
+            SelectionSet childProvided = providedHere != null ? providedHere.getSelectionSet() : null;
+            Supergraph.FieldSource source = supergraph.sources(type, field.fieldName()).get(subgraph);
+            if (source != null && source.provides() != null) {
+                childProvided = fieldSet(source.provides());
+            }
+            String childType = source != null && source.returnType() != null ? source.returnType() : field.namedType();
+            text += " " + selectionSet(subgraph, childType, field.children(), childPath, owner, childProvided, missing);
+            aliased = outer;
+        }
+        return text;
+    }
+
+    /** The field of a {@code @provides} field set that applies to objects of {@code type}, if it names this field. */
+    private Field providedField(SelectionSet provided, String type, String fieldName) {
+        if (provided == null) {
+            return null;
+        }
+        for (Selection<?> selection : provided.getSelections()) {
+            if (selection instanceof Field field && field.getName().equals(fieldName)) {
+                return field;
+            }
+            if (selection instanceof InlineFragment fragment && fragment.getTypeCondition() != null
+                    && applies(fragment.getTypeCondition().getName(), type)) {
+                Field inner = providedField(fragment.getSelectionSet(), type, fieldName);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The entity fetch for {@code field} of {@code type} objects held by {@code from}: to a subgraph resolving it with
+     * a resolvable key, preferring one whose key {@code from} can give itself, then one that also resolves the
+     * field's own sub-fields.
+     */
+    private Jump jumpFor(String from, String type, SelectionNode field, Map<String, Jump> jumps, String purpose, int depth,
+            Set<String> excluded) {
+        String best = null;
+        String bestKey = null;
+        String bestEntity = null;
+        int bestScore = -1;
+        for (Map.Entry<String, Supergraph.FieldSource> source : supergraph.sources(type, field.fieldName()).entrySet()) {
+            String target = source.getKey();
+            String entityType = source.getValue().entityType();
+            boolean selfWithRequires = target.equals(from) && source.getValue().requires() != null;
+            if (excluded.contains(target) && !selfWithRequires) {
+                continue;
+            }
+            boolean children = field.children().stream()
+                    .allMatch(c -> c.isTypename() || supergraph.resolves(target, c.typeCondition(), c.fieldName()));
+            for (String key : supergraph.keys(target, entityType)) {
+                boolean local = internalFields(key, type).stream().allMatch(k -> supergraph.resolves(from, type, k.fieldName()));
+                int score = (local ? 2 : 0) + (children ? 1 : 0);
+                if (score > bestScore) {
+                    best = target;
+                    bestKey = key;
+                    bestEntity = entityType;
+                    bestScore = score;
+                }
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        String target = best;
+        String key = bestKey;
+        String entityType = bestEntity;
+        return jumps.computeIfAbsent(target + " " + entityType + " " + key + " " + purpose, id -> new Jump(target, entityType, key, depth));
+    }
+
+    /** Objects of an interface a subgraph sees as an {@code @interfaceObject} learn their real type from its owner. */
+    private Jump jumpToInterfaceOwner(String from, String interfaceType, Map<String, Jump> jumps) {
+        for (String subgraph : supergraph.subgraphs()) {
+            Supergraph.SubgraphType view = supergraph.view(subgraph, interfaceType);
+            if (view == null || view.interfaceObject() || view.keys().isEmpty() || subgraph.equals(from)) {
+                continue;
+            }
+            String key = view.keys().get(0);
+            return jumps.computeIfAbsent(subgraph + " " + interfaceType + " " + key + " ", id -> new Jump(subgraph, interfaceType, key, 0));
+        }
+        return null;
+    }
+
+    /** The fields of a key or {@code @requires} field set, as the gateway's own fields ({@code _gw_key_<name>}). */
+    private List<SelectionNode> internalFields(String fieldSet, String type) {
+        List<SelectionNode> nodes = new ArrayList<>();
+        for (Selection<?> selection : fieldSet(fieldSet).getSelections()) {
+            if (selection instanceof Field field) {
+                nodes.add(internalNode(FetchNode.internalAlias(field), field, type));
+            }
+        }
+        return nodes;
+    }
+
+    private SelectionNode internalNode(String responseKey, Field field, String type) {
+        String named = supergraph.fieldType(type, field.getName());
+        SelectionNode node = new SelectionNode(responseKey, field.getName(), field.getArguments(), type, named, field.getSelectionSet() != null);
+        if (field.getSelectionSet() != null) {
+            addInternalChildren(field.getSelectionSet(), named, node.children());
+        }
+        return node;
+    }
+
+    private void addInternalChildren(SelectionSet selectionSet, String type, List<SelectionNode> out) {
+        for (Selection<?> selection : selectionSet.getSelections()) {
+            if (selection instanceof Field field) {
+                if (!field.getName().equals("__typename")) {
+                    out.add(internalNode(field.getName(), field, type));
+                }
+            } else if (selection instanceof InlineFragment fragment) {
+                addInternalChildren(fragment.getSelectionSet(), fragment.getTypeCondition() == null ? type
+                        : fragment.getTypeCondition().getName(), out);
+            }
+        }
+    }
+
+    static SelectionSet fieldSet(String fieldSet) {
+        OperationDefinition operation = (OperationDefinition) new Parser().parseDocument("{ " + fieldSet + " }").getDefinitions().get(0);
+        return operation.getSelectionSet();
     }
 
     /** The arguments as the client wrote them; variables they use are declared in the subgraph operation. */

@@ -19,6 +19,7 @@ public final class SelectionNode {
     private final List<Argument> arguments;
     private final String typeCondition;
     private final GraphQLOutputType type;
+    private final String namedType;
     private final List<SelectionNode> children = new ArrayList<>();
 
     /**
@@ -32,6 +33,37 @@ public final class SelectionNode {
         this.arguments = arguments;
         this.typeCondition = typeCondition;
         this.type = type;
+        this.namedType = type == null ? null : GraphQLTypeUtil.unwrapAll(type).getName();
+    }
+
+    /**
+     * A field the gateway selects for itself (a key or {@code @requires} field set): its type may be
+     * {@code @inaccessible}, so it is known by name only.
+     */
+    SelectionNode(String responseKey, String fieldName, List<Argument> arguments, String typeCondition, String namedType,
+            boolean composite) {
+        this.responseKey = responseKey;
+        this.fieldName = fieldName;
+        this.arguments = arguments;
+        this.typeCondition = typeCondition;
+        this.type = null;
+        this.namedType = composite ? namedType : null;
+    }
+
+    /** The same field with other sub-fields (a shared root field asked of two subgraphs). */
+    SelectionNode withChildren(List<SelectionNode> others) {
+        SelectionNode copy = on(typeCondition);
+        copy.children.clear();
+        copy.children.addAll(others);
+        return copy;
+    }
+
+    /** The same field and sub-selection, planned as selected on {@code condition} (an interface it is declared on). */
+    SelectionNode on(String condition) {
+        SelectionNode copy = type != null ? new SelectionNode(responseKey, fieldName, arguments, condition, type)
+                : new SelectionNode(responseKey, fieldName, arguments, condition, namedType, namedType != null);
+        copy.children.addAll(children);
+        return copy;
     }
 
     public String responseKey() {
@@ -59,7 +91,7 @@ public final class SelectionNode {
     }
 
     public boolean isIntrospection() {
-        return fieldName.equals("__schema") || fieldName.equals("__type");
+        return type == null && namedType == null && (fieldName.equals("__schema") || fieldName.equals("__type"));
     }
 
     public boolean isTypename() {
@@ -67,10 +99,10 @@ public final class SelectionNode {
     }
 
     public boolean isComposite() {
-        return type != null && GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLCompositeType;
+        return type != null ? GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLCompositeType : namedType != null;
     }
 
     public String namedType() {
-        return GraphQLTypeUtil.unwrapAll(type).getName();
+        return namedType;
     }
 }
