@@ -67,4 +67,41 @@ class QueryPlannerTest {
         assertThat(orgs.subgraph()).isEqualTo("org-service");
         assertThat(orgs.path()).containsExactly("indicators", "plan", "issuer");
     }
+
+    /** Task health needs the deadline (plans) and the latest progress (reports): both must be there first. */
+    private static final String HEALTH_SUPERGRAPH = """
+            enum join__Graph {
+              PLANS @join__graph(name: "plans", url: "http://plans.invalid/graphql")
+              REPORTS @join__graph(name: "reports", url: "http://reports.invalid/graphql")
+              HEALTH @join__graph(name: "health", url: "http://health.invalid/graphql")
+            }
+            type Query @join__type(graph: PLANS) @join__type(graph: REPORTS) @join__type(graph: HEALTH) {
+              tasks: [Task!]! @join__field(graph: PLANS)
+            }
+            type Task @join__type(graph: PLANS, key: "id") @join__type(graph: REPORTS, key: "id") @join__type(graph: HEALTH, key: "id") {
+              id: ID!
+              deadline: String @join__field(graph: PLANS) @join__field(graph: HEALTH, external: true)
+              latestProgress: Int @join__field(graph: REPORTS) @join__field(graph: HEALTH, external: true)
+              health: String @join__field(graph: HEALTH, requires: "deadline latestProgress")
+            }
+            """;
+
+    @Test
+    void aFieldWithRequirementsWaitsForTheFetchesThatGatherThemAndCarriesThemInItsRepresentations() {
+        Supergraph supergraph = new gov.planning.gateway.composition.SupergraphSdlReader().read(HEALTH_SUPERGRAPH);
+        Document document = new Parser().parseDocument("{ tasks { health } }");
+        NormalizedOperation operation = new OperationNormalizer(supergraph.apiSchema(), document, Map.of())
+                .normalize(OperationNormalizer.select(document, null));
+
+        FetchNode root = new QueryPlanner(supergraph).plan(operation).roots().get(0);
+
+        assertThat(root.selection()).contains("_gw_key_id: id", "_gw_key_deadline: deadline").doesNotContain("health");
+        FetchNode reports = root.children().stream().filter(c -> c.subgraph().equals("reports")).findFirst().orElseThrow();
+        assertThat(reports.selection()).contains("_gw_key_latestProgress: latestProgress");
+        FetchNode health = root.children().stream().filter(c -> c.subgraph().equals("health")).findFirst().orElseThrow();
+        assertThat(health.dependencies()).containsExactlyInAnyOrder(root, reports);
+        assertThat(health.requires()).singleElement().satisfies(fieldSet -> assertThat(graphql.language.AstPrinter.printAst(fieldSet))
+                .contains("deadline", "latestProgress"));
+        assertThat(health.selection()).contains("health: health");
+    }
 }
