@@ -92,10 +92,6 @@ public record Supergraph(GraphQLSchema apiSchema, String apiSdl, Map<String, Typ
         }
     }
 
-    public Optional<TypeRouting> type(String name) {
-        return Optional.ofNullable(types.get(name));
-    }
-
     /** The named type of {@code type.field}; null if unknown. */
     public String fieldType(String type, String field) {
         TypeRouting routing = types.get(type);

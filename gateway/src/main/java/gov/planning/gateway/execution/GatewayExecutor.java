@@ -62,6 +62,8 @@ public class GatewayExecutor {
     @Inject
     GatewayConfig config;
 
+    private final ValidatedDocuments validated = new ValidatedDocuments(1000);
+
     public CompletableFuture<ObjectNode> execute(String query, ObjectNode variables, String operationName, Map<String, String> headers) {
         return execute(query, variables, operationName, headers, false);
     }
@@ -81,12 +83,16 @@ public class GatewayExecutor {
             GatewayConfig.Limits limits = config.limits();
             OperationLimits checks = new OperationLimits(limits.maxDepth(), limits.maxAliases(), limits.maxOperationSize());
             checks.checkSize(query);
-            Document document = parse(query);
-            checks.checkShape(document);
-            List<graphql.validation.ValidationError> invalid = ParseAndValidate.validate(supergraph.apiSchema(), document, Locale.ENGLISH);
-            if (!invalid.isEmpty()) {
-                return CompletableFuture.completedFuture(errors(invalid.stream().map(e -> (GraphQLError) e).toList(),
-                        "GRAPHQL_VALIDATION_FAILED"));
+            Document document = validated.get(supergraph, query);
+            if (document == null) {
+                document = parse(query);
+                checks.checkShape(document);
+                List<graphql.validation.ValidationError> invalid = ParseAndValidate.validate(supergraph.apiSchema(), document, Locale.ENGLISH);
+                if (!invalid.isEmpty()) {
+                    return CompletableFuture.completedFuture(errors(invalid.stream().map(e -> (GraphQLError) e).toList(),
+                            "GRAPHQL_VALIDATION_FAILED"));
+                }
+                validated.put(supergraph, query, document);
             }
             OperationDefinition operation = OperationNormalizer.select(document, operationName);
             if (queriesOnly && operation.getOperation() == OperationDefinition.Operation.MUTATION) {
