@@ -123,6 +123,21 @@ public class FakeOrgTree implements OrgDirectory {
         return byId(ids, FakeOrgTree::actingFor);
     }
 
+    @Override
+    public Uni<Map<UUID, UUID>> currentSuccessorOf(Collection<UUID> ids) {
+        Map<UUID, UUID> found = new java.util.HashMap<>();
+        for (String code : SUCCESSOR.keySet()) {
+            String heir = code;
+            while (SUCCESSOR.containsKey(heir)) {
+                heir = SUCCESSOR.get(heir);
+            }
+            if (ids.contains(id(code))) {
+                found.put(id(code), id(heir));
+            }
+        }
+        return Uni.createFrom().item(found);
+    }
+
     /** Display names are the codes themselves, prefixed, so a test can tell them from ids. */
     @Override
     public Uni<java.util.Map<UUID, String>> names(Collection<UUID> ids) {

@@ -93,4 +93,22 @@ class HealthApiTest {
         assertThat(health(fresh)).isEqualTo("YELLOW");
         assertThat(health(ongoing)).isEqualTo("YELLOW");
     }
+
+    @Test
+    void theDashboardCountsATaskOfAReplacedDepartmentForItsSuccessorOnce() {
+        clock.setToday(LocalDate.of(2025, 8, 15));
+        String plan = Api.createPlan(ADMIN, "nmg", "2017-06-01");
+        Api.newTask(plan, List.of("nmg.gtzyt"), List.of(), "2025-08-01"); // 国土资源厅, replaced by 自然资源厅 in 2018
+        Api.newTask(plan, List.of("nmg.gtzyt", "nmg.zrzyt"), List.of(), "2025-08-01");
+        Api.newTask(plan, List.of("nmg.zrzyt"), List.of(), "2026-12-31");
+
+        JsonPath dashboard = post(TestTokens.viewer(), "query($id: ID) { healthCounts(planId: $id) { org { id } green red total } }",
+                Map.of("id", plan));
+
+        assertThat(dashboard.getString("errors")).isNull();
+        assertThat(dashboard.getList("data.healthCounts.org.id")).containsExactly(FakeOrgTree.ids("nmg.zrzyt"));
+        assertThat(dashboard.getInt("data.healthCounts[0].red")).isEqualTo(2);
+        assertThat(dashboard.getInt("data.healthCounts[0].green")).isEqualTo(1);
+        assertThat(dashboard.getInt("data.healthCounts[0].total")).isEqualTo(3);
+    }
 }

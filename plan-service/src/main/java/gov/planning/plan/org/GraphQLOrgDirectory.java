@@ -52,6 +52,9 @@ public class GraphQLOrgDirectory implements OrgDirectory {
     /** {@code predecessors { id predecessors { id … } }}, {@value #REFORMS} levels. */
     static final String PREDECESSORS = "predecessors { id ".repeat(REFORMS) + "}".repeat(REFORMS);
 
+    /** {@code successor { id successor { id … } }}, {@value #REFORMS} levels. */
+    static final String SUCCESSORS = "successor { id ".repeat(REFORMS) + "}".repeat(REFORMS);
+
     static final String COLLECTIVES = "cs: organizations(kind: COLLECTIVE) { id members { id } }";
 
     @Inject
@@ -71,6 +74,8 @@ public class GraphQLOrgDirectory implements OrgDirectory {
     private final Map<UUID, Cached<java.util.Optional<String>>> known = new ConcurrentHashMap<>();
     /** Per id: its predecessors, transitively (empty when none or unknown). */
     private final Map<UUID, Cached<Set<UUID>>> lineages = new ConcurrentHashMap<>();
+    /** Per id: the organization that carries its responsibilities today (itself when no reform replaced it). */
+    private final Map<UUID, Cached<UUID>> heirs = new ConcurrentHashMap<>();
     /** Collective id → its current members' ids; one entry for all collectives, since they are few. */
     private volatile Cached<Map<UUID, Set<UUID>>> collectives;
     @Override
@@ -160,16 +165,7 @@ public class GraphQLOrgDirectory implements OrgDirectory {
         if (missing.isEmpty() && !withCollectives) {
             return Uni.createFrom().voidItem();
         }
-        StringBuilder query = new StringBuilder("query");
-        StringBuilder body = new StringBuilder();
-        JsonObjectBuilder variables = Json.createObjectBuilder();
-        for (int i = 0; i < missing.size(); i++) {
-            query.append(i == 0 ? "(" : ", ").append("$i").append(i).append(": ID");
-            body.append(" o").append(i).append(": organization(id: $i").append(i).append(") { id ").append(PREDECESSORS).append(" }");
-            variables.add("i" + i, missing.get(i).toString());
-        }
-        query.append(missing.isEmpty() ? "" : ")").append(" {").append(body).append(withCollectives ? " " + COLLECTIVES : "").append(" }");
-        return post(query.toString(), variables.build()).map(data -> {
+        return postForIds(missing, "id " + PREDECESSORS, withCollectives ? COLLECTIVES : "").map(data -> {
             long expires = System.currentTimeMillis() + ttl.toMillis();
             for (int i = 0; i < missing.size(); i++) {
                 Set<UUID> predecessors = data.get("o" + i) instanceof JsonObject org ? predecessors(org) : Set.of();
@@ -264,16 +260,7 @@ public class GraphQLOrgDirectory implements OrgDirectory {
     }
 
     private Uni<Void> fetchExisting(List<UUID> ids) {
-        StringBuilder query = new StringBuilder("query(");
-        StringBuilder body = new StringBuilder();
-        JsonObjectBuilder variables = Json.createObjectBuilder();
-        for (int i = 0; i < ids.size(); i++) {
-            query.append(i == 0 ? "" : ", ").append("$i").append(i).append(": ID");
-            body.append(" o").append(i).append(": organization(id: $i").append(i).append(") { id name shortName }");
-            variables.add("i" + i, ids.get(i).toString());
-        }
-        query.append(") {").append(body).append(" }");
-        return post(query.toString(), variables.build()).map(data -> {
+        return postForIds(ids, "id name shortName", "").map(data -> {
             for (int i = 0; i < ids.size(); i++) {
                 java.util.Optional<String> name = java.util.Optional.empty();
                 if (data.get("o" + i) instanceof JsonObject org) {
@@ -284,6 +271,48 @@ public class GraphQLOrgDirectory implements OrgDirectory {
             }
             return null;
         });
+    }
+
+    @Override
+    public Uni<Map<UUID, UUID>> currentSuccessorOf(Collection<UUID> ids) {
+        List<UUID> missing = new LinkedHashSet<>(ids).stream().filter(id -> fresh(heirs.get(id)) == null).toList();
+        Uni<Void> load = missing.isEmpty() ? Uni.createFrom().voidItem() : postForIds(missing, "id " + SUCCESSORS, "").map(data -> {
+            long expires = System.currentTimeMillis() + ttl.toMillis();
+            for (int i = 0; i < missing.size(); i++) {
+                UUID heir = missing.get(i);
+                JsonObject at = data.get("o" + i) instanceof JsonObject org ? org : null;
+                while (at != null && at.get("successor") instanceof JsonObject next) {
+                    heir = UUID.fromString(next.getString("id"));
+                    at = next;
+                }
+                heirs.put(missing.get(i), new Cached<>(heir, expires));
+            }
+            return null;
+        });
+        return load.map(loaded -> {
+            Map<UUID, UUID> found = new java.util.HashMap<>();
+            for (UUID id : new LinkedHashSet<>(ids)) {
+                UUID heir = fresh(heirs.get(id));
+                if (heir != null && !heir.equals(id)) {
+                    found.put(id, heir);
+                }
+            }
+            return Map.copyOf(found);
+        });
+    }
+
+    /** {@code query($i0: ID, …) { o0: organization(id: $i0) { selection } … extra }}: one request for many ids. */
+    private Uni<JsonObject> postForIds(List<UUID> ids, String selection, String extra) {
+        StringBuilder query = new StringBuilder("query");
+        StringBuilder body = new StringBuilder();
+        JsonObjectBuilder variables = Json.createObjectBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            query.append(i == 0 ? "(" : ", ").append("$i").append(i).append(": ID");
+            body.append(" o").append(i).append(": organization(id: $i").append(i).append(") { ").append(selection).append(" }");
+            variables.add("i" + i, ids.get(i).toString());
+        }
+        query.append(ids.isEmpty() ? "" : ")").append(" {").append(body).append(extra.isEmpty() ? "" : " " + extra).append(" }");
+        return post(query.toString(), variables.build());
     }
 
     /** A permission look-up: when org-service cannot answer, the write it guards is not made (UNAVAILABLE). */

@@ -52,6 +52,12 @@ public interface OrgDirectory {
      */
     Uni<Map<UUID, Set<UUID>>> actingFor(Collection<UUID> ids);
 
+    /**
+     * Per id a reform replaced: the organization that carries its responsibilities today (the last successor, any
+     * number of reforms on). Ids not replaced, or unknown, are missing from the map.
+     */
+    Uni<Map<UUID, UUID>> currentSuccessorOf(Collection<UUID> ids);
+
     default Uni<Set<UUID>> idsOfCodesAndDescendants(Collection<String> codes) {
         return scopeOf(codes).map(OrgScope::ownAndBelow);
     }

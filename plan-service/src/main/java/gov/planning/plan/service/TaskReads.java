@@ -198,7 +198,10 @@ public class TaskReads {
         });
     }
 
-    /** The supervision dashboard: per lead organization (every lead counts, not only the convener), health counts. */
+    /**
+     * The supervision dashboard: per lead organization (every lead counts, not only the convener), health counts. A
+     * task led by an organization a reform replaced counts for its successor today (once, if both lead it).
+     */
     public Uni<List<OrgHealth>> healthCounts(UUID planId) {
         return read(s -> {
             Uni<List<Task>> tasks = planId == null ? list(s, Task.class, "from Task")
@@ -207,19 +210,26 @@ public class TaskReads {
                 Map<UUID, Health> healthById = assessed.stream().collect(Collectors.toMap(a -> a.task().id, AssessedTask::health));
                 Uni<List<TaskOrg>> leads = healthById.isEmpty() ? Uni.createFrom().item(List.of())
                         : list(s, TaskOrg.class, "from TaskOrg where taskId in ?1 and role = ?2", healthById.keySet(), TaskRole.LEAD);
-                return leads.map(found -> {
-                    Map<UUID, int[]> counts = new HashMap<>();
-                    for (TaskOrg o : found) {
-                        counts.computeIfAbsent(o.orgId, k -> new int[Health.values().length])[healthById.get(o.taskId).ordinal()]++;
-                    }
-                    return counts.entrySet().stream()
-                            .map(e -> new OrgHealth(e.getKey(), e.getValue()[Health.GREEN.ordinal()], e.getValue()[Health.YELLOW.ordinal()],
-                                    e.getValue()[Health.RED.ordinal()], e.getValue()[Health.DONE.ordinal()]))
-                            .sorted(Comparator.comparingInt(OrgHealth::red).reversed()
-                                    .thenComparing(Comparator.comparingInt(OrgHealth::yellow).reversed())
-                                    .thenComparing(o -> o.orgId().toString()))
-                            .toList();
-                });
+                return leads.map(found -> Map.entry(healthById, found));
+            });
+        }).chain(loaded -> {
+            List<TaskOrg> found = loaded.getValue();
+            return directory.currentSuccessorOf(found.stream().map(o -> o.orgId).collect(Collectors.toSet())).map(heirs -> {
+                Map<UUID, Health> healthById = loaded.getKey();
+                Map<UUID, Set<UUID>> tasksByOrg = new HashMap<>();
+                for (TaskOrg o : found) {
+                    tasksByOrg.computeIfAbsent(heirs.getOrDefault(o.orgId, o.orgId), k -> new HashSet<>()).add(o.taskId);
+                }
+                Map<UUID, int[]> counts = new HashMap<>();
+                tasksByOrg.forEach((org, taskIds) -> taskIds.forEach(task ->
+                        counts.computeIfAbsent(org, k -> new int[Health.values().length])[healthById.get(task).ordinal()]++));
+                return counts.entrySet().stream()
+                        .map(e -> new OrgHealth(e.getKey(), e.getValue()[Health.GREEN.ordinal()], e.getValue()[Health.YELLOW.ordinal()],
+                                e.getValue()[Health.RED.ordinal()], e.getValue()[Health.DONE.ordinal()]))
+                        .sorted(Comparator.comparingInt(OrgHealth::red).reversed()
+                                .thenComparing(Comparator.comparingInt(OrgHealth::yellow).reversed())
+                                .thenComparing(o -> o.orgId().toString()))
+                        .toList();
             });
         });
     }

@@ -51,7 +51,11 @@ class GraphQLOrgDirectoryTest {
             // zrzyt took over from gtzyt, which took over from gtt: two reforms back
             String lineage = "\"predecessors\":[{\"id\":\"" + GTZYT + "\",\"predecessors\":[{\"id\":\"" + GTT
                     + "\",\"predecessors\":[]}]}]";
-            if (query.contains("\"c0\":\"nmg.zrzyt\"")) {
+            if (query.contains("successor { id")) {
+                // o0 = gtt (gtt → gtzyt → zrzyt), o1 = zrzyt (current), o2 = unknown
+                answer = "{\"data\":{\"o0\":{\"id\":\"" + GTT + "\",\"successor\":{\"id\":\"" + GTZYT + "\",\"successor\":{\"id\":\""
+                        + ZRZYT + "\",\"successor\":null}}},\"o1\":{\"id\":\"" + ZRZYT + "\",\"successor\":null},\"o2\":null}}";
+            } else if (query.contains("\"c0\":\"nmg.zrzyt\"")) {
                 answer = "{\"data\":{\"o0\":{\"id\":\"" + ZRZYT + "\",\"descendants\":[]," + lineage + "}," + collectives + "}}";
             } else if (query.contains("organization(id:") && query.contains("predecessors")) {
                 // lineages by id: only ever asked here for an id org-service does not know
@@ -119,5 +123,18 @@ class GraphQLOrgDirectoryTest {
         assertThat(acting).containsOnlyKeys(ZRZYT);
         assertThat(acting.get(ZRZYT)).containsExactlyInAnyOrder(GTZYT, GTT, MENGSHI);
         assertThat(calls.get()).as("collectives and lineages are cached").isEqualTo(2);
+    }
+
+    @Test
+    void theCurrentSuccessorFollowsEveryReformAndIsCached() {
+        UUID unknown = UUID.randomUUID();
+        var heirs = directory.currentSuccessorOf(List.of(GTT, ZRZYT, unknown)).await().atMost(Duration.ofSeconds(10));
+
+        assertThat(heirs).containsOnlyKeys(GTT);
+        assertThat(heirs.get(GTT)).isEqualTo(ZRZYT);
+        assertThat(requests.get(0)).contains("organization(id: $i0) { id successor { id successor { id");
+
+        directory.currentSuccessorOf(List.of(GTT)).await().atMost(Duration.ofSeconds(10));
+        assertThat(calls.get()).isEqualTo(1);
     }
 }
