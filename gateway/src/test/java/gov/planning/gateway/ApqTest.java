@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import gov.planning.gateway.apq.PersistedQueries;
+import gov.planning.gateway.fakes.FakeSubgraph;
 import gov.planning.gateway.fakes.FakeSubgraphsResource;
 import gov.planning.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -31,7 +31,7 @@ class ApqTest {
 
     @BeforeEach
     void resetFakes() {
-        given().post(planUrl.replace("/graphql", "/reset")).then().statusCode(200);
+        FakeSubgraph.reset(planUrl);
     }
 
     private int planCalls() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import gov.planning.gateway.fakes.FakeSubgraph;
 import gov.planning.gateway.fakes.FederationFeaturesResource;
 import gov.planning.testing.GraphQLClient;
 import gov.planning.testing.TestTokens;
@@ -34,7 +35,7 @@ class FederationFeaturesTest {
         plansUrl = FederationFeaturesResource.urls.get("plans");
         indicatorsUrl = FederationFeaturesResource.urls.get("indicators");
         for (String url : List.of(orgsUrl, plansUrl, indicatorsUrl)) {
-            given().post(url.replace("/graphql", "/reset")).then().statusCode(200);
+            FakeSubgraph.reset(url);
         }
     }
 
@@ -43,7 +44,7 @@ class FederationFeaturesTest {
     }
 
     private static List<Map<String, Object>> requests(String url) {
-        return given().get(url.replace("/graphql", "/calls")).then().statusCode(200).extract().jsonPath().getList("requests");
+        return FakeSubgraph.requests(url);
     }
 
     @Test

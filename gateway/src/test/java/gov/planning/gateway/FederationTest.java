@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import gov.planning.gateway.fakes.FakeSubgraph;
 import gov.planning.gateway.fakes.FakeSubgraphsResource;
 import gov.planning.testing.GraphQLClient;
 import gov.planning.testing.TestTokens;
@@ -37,7 +38,7 @@ class FederationTest {
     @BeforeEach
     void resetFakes() {
         for (String url : List.of(orgUrl, planUrl, indicatorUrl)) {
-            given().post(url.replace("/graphql", "/reset")).then().statusCode(200);
+            FakeSubgraph.reset(url);
         }
     }
 
@@ -46,7 +47,7 @@ class FederationTest {
     }
 
     private static List<Map<String, Object>> requests(String url) {
-        return given().get(url.replace("/graphql", "/calls")).then().statusCode(200).extract().jsonPath().getList("requests");
+        return FakeSubgraph.requests(url);
     }
 
     private static void mode(String url, String mode) {

@@ -81,6 +81,36 @@ public final class FakeSubgraph {
         server.start();
     }
 
+    /** A test resource's file as text (the fakes' SDLs live under src/test/resources). */
+    public static String resource(String path) {
+        try (InputStream in = FakeSubgraph.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A copy of {@code data} that says which object type it is (how graphql-java resolves interfaces and unions). */
+    public static Map<String, Object> typed(String type, Map<String, Object> data) {
+        if (data == null) {
+            return null;
+        }
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(data);
+        copy.put("__typename", type);
+        return copy;
+    }
+
+    /** What the fake at {@code url} was asked since its last reset: query, variables and the headers tests check. */
+    public static List<Map<String, Object>> requests(String url) {
+        return io.restassured.RestAssured.given().get(url.replace("/graphql", "/calls")).then().statusCode(200).extract().jsonPath()
+                .getList("requests");
+    }
+
+    /** Forgets the fake's recorded requests and mode. */
+    public static void reset(String url) {
+        io.restassured.RestAssured.given().post(url.replace("/graphql", "/reset")).then().statusCode(200);
+    }
+
     public String url() {
         return "http://localhost:" + server.getAddress().getPort() + "/graphql";
     }

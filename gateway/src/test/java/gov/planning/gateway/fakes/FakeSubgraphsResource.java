@@ -1,8 +1,8 @@
 package gov.planning.gateway.fakes;
 
+import static gov.planning.gateway.fakes.FakeSubgraph.typed;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,20 +88,7 @@ public class FakeSubgraphsResource implements QuarkusTestResourceLifecycleManage
     }
 
     public static String sdl(String name) {
-        try (InputStream in = FakeSubgraphsResource.class.getResourceAsStream("/subgraphs/" + name + ".graphql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, Object> typed(String type, Map<String, Object> data) {
-        if (data == null) {
-            return null;
-        }
-        Map<String, Object> copy = new LinkedHashMap<>(data);
-        copy.put("__typename", type);
-        return copy;
+        return FakeSubgraph.resource("/subgraphs/" + name + ".graphql");
     }
 
     private static Map<String, Object> org(String id, String code, String name, String kind, String parentId) {

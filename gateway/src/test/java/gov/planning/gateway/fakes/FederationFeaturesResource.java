@@ -1,8 +1,8 @@
 package gov.planning.gateway.fakes;
 
+import static gov.planning.gateway.fakes.FakeSubgraph.typed;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,17 +107,7 @@ public class FederationFeaturesResource implements QuarkusTestResourceLifecycleM
     }
 
     private static String sdl(String name) {
-        try (InputStream in = FederationFeaturesResource.class.getResourceAsStream("/federation-features/" + name + ".graphql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, Object> typed(String type, Map<String, Object> data) {
-        Map<String, Object> copy = new LinkedHashMap<>(data);
-        copy.put("__typename", type);
-        return copy;
+        return FakeSubgraph.resource("/federation-features/" + name + ".graphql");
     }
 
     private static Map<String, Object> org(String code, String name, int seq, int headcount) {
