@@ -3,6 +3,8 @@ package gov.planning.gateway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -109,5 +111,37 @@ class FederationFeaturesTest {
         assertThat(requests(orgsUrl)).isEmpty();
         String sdl = given().auth().oauth2(TestTokens.viewer()).get("/graphql/schema.graphql").then().statusCode(200).extract().asString();
         assertThat(sdl).contains("targetPerCapita").doesNotContain("internalNote", "join__", "@link");
+    }
+
+    @Test
+    void aChangedSupergraphFileIsServedWithoutARestartAndOperationsAreValidatedAgainstIt() throws Exception {
+        Path file = FederationFeaturesResource.supergraphFile;
+        String original = Files.readString(file);
+        String query = "{ organizations { code internalNote } }";
+        assertThat(GraphQLClient.firstErrorCode(post(query))).isEqualTo("GRAPHQL_VALIDATION_FAILED");
+        try {
+            Files.writeString(file, original.replace("internalNote: String @inaccessible", "internalNote: String"));
+
+            JsonPath shown = awaitNoErrors(query);
+            assertThat(shown.getList("data.organizations.internalNote")).containsOnly("not for clients");
+        } finally {
+            Files.writeString(file, original);
+        }
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (GraphQLClient.firstErrorCode(post(query)) == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(GraphQLClient.firstErrorCode(post(query))).isEqualTo("GRAPHQL_VALIDATION_FAILED");
+    }
+
+    /** The gateway re-reads its file every second (planning.composition.poll-interval): wait for it, at most 15 s. */
+    private static JsonPath awaitNoErrors(String query) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        JsonPath response = post(query);
+        while (response.getList("errors") != null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            response = post(query);
+        }
+        return response;
     }
 }

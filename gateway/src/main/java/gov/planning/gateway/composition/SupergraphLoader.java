@@ -49,6 +49,8 @@ public class SupergraphLoader {
 
     private final AtomicReference<Supergraph> current = new AtomicReference<>();
     private volatile String lastError = "not composed yet";
+    /** The supergraph file's text last served: an unchanged file is not read into a new supergraph again. */
+    private volatile String lastFileText;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "supergraph-composition");
         thread.setDaemon(true);
@@ -121,8 +123,6 @@ public class SupergraphLoader {
             return supergraph;
         }).whenComplete(this::report);
     }
-
-    private volatile String lastFileText;
 
     private Supergraph readFile(String path) {
         String text;

@@ -41,6 +41,9 @@ public class FederationFeaturesResource implements QuarkusTestResourceLifecycleM
     /** Subgraph name → the URL its fake listens on (set by {@link #start()}; tests run in the same JVM). */
     public static volatile Map<String, String> urls = Map.of();
 
+    /** The copy the gateway serves (and re-reads every second). */
+    public static volatile Path supergraphFile;
+
     private final List<FakeSubgraph> started = new ArrayList<>();
 
     @Override
@@ -76,7 +79,8 @@ public class FederationFeaturesResource implements QuarkusTestResourceLifecycleM
             Path file = Files.createTempFile("supergraph", ".graphql");
             file.toFile().deleteOnExit();
             Files.writeString(file, supergraph);
-            return Map.of("planning.composition.supergraph-file", file.toString());
+            supergraphFile = file;
+            return Map.of("planning.composition.supergraph-file", file.toString(), "planning.composition.poll-interval", "1s");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
