@@ -128,6 +128,15 @@ class FederationTest {
     }
 
     @Test
+    void metricsCountRequestsAndGraphqlErrorsPerSubgraph() {
+        post("{ plans { title indicatorSummary } }");
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("gateway_subgraph_requests_seconds_count\\{[^}]*subgraph=\"indicator-service\"");
+        assertThat(metrics).containsPattern("gateway_subgraph_errors_total\\{[^}]*subgraph=\"indicator-service\"[^}]*} [1-9]");
+    }
+
+    @Test
     void aWholeEntityFetchFailingWithoutAPositionStillGetsAClientPath() {
         mode(indicatorUrl, "system-error");
 

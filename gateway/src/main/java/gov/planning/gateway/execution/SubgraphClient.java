@@ -104,6 +104,11 @@ public class SubgraphClient {
                 throw new SubgraphException(subgraph + " answered HTTP " + response.statusCode() + " without a GraphQL response",
                         response.statusCode() == 401 || response.statusCode() == 403 ? "UNAUTHENTICATED" : "SUBGRAPH_BAD_RESPONSE", null);
             }
+            JsonNode errors = json.path("errors");
+            if (errors.isArray() && !errors.isEmpty()) {
+                // HTTP 200 with GraphQL errors: invisible in the request timer's outcome, but what ops alert on
+                meters.counter("gateway.subgraph.errors", "subgraph", subgraph).increment(errors.size());
+            }
             return json;
         });
     }
