@@ -93,6 +93,14 @@ public class IndicatorApi {
         return service.create(Ids.parse("planId", planId), input).map(IndicatorView::of);
     }
 
+    @Mutation
+    @Description("Removes an indicator without observations, and its regional targets (who may set the plan's indicators). "
+            + "An indicator with recorded values is refused with CONFLICT: observations are never deleted. Returns the id.")
+    @Id
+    public Uni<@NonNull String> deleteIndicator(@NonNull @Id String id) {
+        return service.delete(Ids.parse("id", id)).map(UUID::toString);
+    }
+
     // Named explicitly: MicroProfile GraphQL strips a "set" prefix from a method name, as for a Java bean setter.
     @Mutation("setRegionalTargets")
     @Description("Replaces the regional targets (任务分解表) of one period. Rows and total are in `unit` (default: the "

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import gov.planning.common.api.Ids;
 import gov.planning.common.error.BadUserInputException;
+import gov.planning.common.error.ConflictException;
 import gov.planning.common.error.InputValidator;
 import gov.planning.common.error.NotFoundException;
 import gov.planning.common.security.Caller;
@@ -20,8 +21,12 @@ import gov.planning.indicator.domain.Units;
 import gov.planning.indicator.entity.Indicator;
 import gov.planning.indicator.repository.AuditLog;
 import gov.planning.indicator.repository.IndicatorRepository;
+import gov.planning.indicator.repository.ObservationRepository;
 import gov.planning.indicator.repository.ReadSessions;
+import gov.planning.indicator.repository.RegionalTargetRepository;
 import gov.planning.indicator.security.IndicatorPermissions;
+import org.hibernate.reactive.mutiny.Mutiny;
+
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -45,6 +50,12 @@ public class IndicatorService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ObservationRepository observations;
+
+    @Inject
+    RegionalTargetRepository regionalTargets;
 
     @Inject
     Clock clock;
@@ -80,6 +91,29 @@ public class IndicatorService {
     @WithTransaction
     public Uni<Indicator> create(UUID planId, NewIndicator input) {
         return permissions.requireSetIndicators(planId, "set indicators of plan " + planId).chain(issuer -> persistNew(planId, input));
+    }
+
+    /**
+     * Removes an indicator that has no observations, with its regional targets (who may set the plan's indicators).
+     * Recorded values are never deleted: an indicator with observations is refused (CONFLICT). An import that fails
+     * half-way uses this to take back the indicators it created.
+     */
+    @WithTransaction
+    public Uni<UUID> delete(UUID id) {
+        return indicators.findForUpdate(id).map(found -> existing(id, found))
+                .call(indicator -> permissions.requireSetIndicators(indicator.planId, "delete indicator " + id))
+                .call(indicator -> observations.count("indicatorId", id).invoke(count -> {
+                    if (count > 0) {
+                        throw new ConflictException("indicator " + id + " has " + count
+                                + " recorded observations; recorded values are never deleted");
+                    }
+                }))
+                .call(indicator -> Mutiny.fetch(indicator.responsibleOrgIds)) // the audit records what it was, in full
+                .call(indicator -> regionalTargets.delete("indicatorId", id))
+                .call(indicator -> audit.append(caller.username(), clock.instant(), "DELETE_INDICATOR", "Indicator", id,
+                        AuditJson.indicator(indicator), null))
+                .call(indicator -> indicators.delete(indicator))
+                .replaceWith(id);
     }
 
     private Uni<Indicator> persistNew(UUID planId, NewIndicator input) {
