@@ -12,7 +12,10 @@ import gov.planning.common.error.BadUserInputException;
 import gov.planning.plan.importing.IndicatorClient;
 import io.smallrye.mutiny.Uni;
 
-/** indicator-service for the tests: keeps what was created per plan; {@link #failOnCreate} makes createIndicator fail. */
+/**
+ * indicator-service for the tests: keeps what was created per plan; {@link #failOnCreate} makes createIndicator fail,
+ * {@link #failAfterCreates} lets that many succeed first.
+ */
 @Singleton
 public class FakeIndicatorClient implements IndicatorClient {
 
@@ -22,13 +25,17 @@ public class FakeIndicatorClient implements IndicatorClient {
     final Map<UUID, Map<String, String>> byPlan = new ConcurrentHashMap<>();
     final List<NewIndicator> created = new CopyOnWriteArrayList<>();
     final List<Targets> targets = new CopyOnWriteArrayList<>();
+    final List<String> deleted = new CopyOnWriteArrayList<>();
     volatile boolean failOnCreate;
+    volatile int failAfterCreates = -1;
 
     void reset() {
         byPlan.clear();
         created.clear();
         targets.clear();
+        deleted.clear();
         failOnCreate = false;
+        failAfterCreates = -1;
     }
 
     @Override
@@ -38,7 +45,7 @@ public class FakeIndicatorClient implements IndicatorClient {
 
     @Override
     public Uni<String> createIndicator(UUID planId, NewIndicator input) {
-        if (failOnCreate) {
+        if (failOnCreate || failAfterCreates >= 0 && created.size() >= failAfterCreates) {
             return Uni.createFrom().failure(new BadUserInputException("indicator-service (creating indicator " + input.name()
                     + "): unit: unknown unit"));
         }
@@ -46,6 +53,13 @@ public class FakeIndicatorClient implements IndicatorClient {
         byPlan.computeIfAbsent(planId, p -> new ConcurrentHashMap<>()).put(input.name(), id);
         created.add(input);
         return Uni.createFrom().item(id);
+    }
+
+    @Override
+    public Uni<Void> deleteIndicator(String id) {
+        byPlan.values().forEach(named -> named.values().remove(id));
+        deleted.add(id);
+        return Uni.createFrom().voidItem();
     }
 
     @Override

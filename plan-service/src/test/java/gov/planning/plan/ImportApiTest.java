@@ -188,6 +188,19 @@ class ImportApiTest {
     }
 
     @Test
+    void aFailureAfterSomeIndicatorsWereCreatedTakesThemBackBeforeDroppingThePlan() {
+        indicators.failAfterCreates = 2;
+
+        JsonPath answer = importDocument(TestTokens.planner("nmg"), text, false, "nmg");
+
+        assertThat(firstErrorCode(answer)).isEqualTo("BAD_USER_INPUT");
+        assertThat(answer.getString("errors[0].message")).contains("the 2 indicators it had created in indicator-service were removed");
+        assertThat(indicators.deleted).hasSize(2);
+        assertThat(indicators.byPlan.values()).allSatisfy(named -> assertThat(named).isEmpty());
+        assertThat(plansWithNumber()).isZero();
+    }
+
+    @Test
     void aPlanStillBeingImportedIsHiddenFromEveryReadAndReservesItsNumber() {
         UUID hidden = UUID.randomUUID();
         Db.update("INSERT INTO plan (id, title, kind, doc_number, issuer_id, status, created_by, importing) "

@@ -64,6 +64,12 @@ public class GraphQLIndicatorClient implements IndicatorClient {
     }
 
     @Override
+    public Uni<Void> deleteIndicator(String id) {
+        return graphql.call(url, "indicator-service (removing indicator " + id + ")", "mutation($id: ID!) { deleteIndicator(id: $id) }",
+                Json.createObjectBuilder().add("id", id).build(), timeout).replaceWithVoid();
+    }
+
+    @Override
     public Uni<Void> setRegionalTargets(String indicatorId, String period, List<RegionalTarget> rows, Double total, String unit) {
         JsonArrayBuilder given = Json.createArrayBuilder();
         rows.forEach(r -> given.add(Json.createObjectBuilder().add("regionId", r.regionId().toString()).add("value", r.value())));

@@ -26,5 +26,8 @@ public interface IndicatorClient {
     /** The new indicator's id. */
     Uni<String> createIndicator(UUID planId, NewIndicator input);
 
+    /** Takes back an indicator this import created (indicator-service refuses one with recorded values). */
+    Uni<Void> deleteIndicator(String id);
+
     Uni<Void> setRegionalTargets(String indicatorId, String period, List<RegionalTarget> rows, Double total, String unit);
 }

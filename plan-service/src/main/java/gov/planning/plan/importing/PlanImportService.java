@@ -180,20 +180,38 @@ public class PlanImportService {
                 }
             }
         }
-        return writer.reserve(analysis).chain(target -> indicatorStep(analysis, target, notes)
+        List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+        return writer.reserve(analysis).chain(target -> indicatorStep(analysis, target, notes, created)
                 .chain(() -> writer.finish(target.planId(), analysis))
                 .map(plan -> analysis.withPlan(plan, notes))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf(failure, "import of %s into plan %s failed", analysis.doc().docNumber(), target.planId());
-                    Uni<Void> undo = target.fresh() ? writer.discard(target.planId()) : Uni.createFrom().voidItem();
+                    List<String> kept = new java.util.concurrent.CopyOnWriteArrayList<>();
+                    // indicators first: indicator-service checks the plan's issuer, which it can no longer do once
+                    // the hidden plan is gone
+                    Uni<Void> undo = removeIndicators(created, kept)
+                            .chain(() -> target.fresh() ? writer.discard(target.planId()) : Uni.createFrom().voidItem());
                     return undo.onFailure().invoke(e -> LOG.errorf(e, "could not delete hidden plan %s", target.planId()))
                             .onFailure().recoverWithNull()
-                            .chain(() -> Uni.createFrom().failure(undone(failure, target.fresh())));
+                            .chain(() -> Uni.createFrom().failure(undone(failure, target.fresh(), created.size(), kept)));
                 }));
     }
 
+    /** Deletes the indicators this import created, one by one; those indicator-service would not delete go to {@code kept}. */
+    private Uni<Void> removeIndicators(List<String> created, List<String> kept) {
+        Uni<Void> steps = Uni.createFrom().voidItem();
+        for (String id : created) {
+            steps = steps.chain(() -> indicators.deleteIndicator(id).onFailure().recoverWithUni(e -> {
+                LOG.errorf(e, "could not take back indicator %s after a failed import", id);
+                kept.add(id);
+                return Uni.createFrom().voidItem();
+            }));
+        }
+        return steps;
+    }
+
     /** Creates the indicators not yet in indicator-service (by name) and sets the regional targets of each table. */
-    private Uni<Void> indicatorStep(ImportAnalysis a, PlanImportWriter.Target target, List<String> notes) {
+    private Uni<Void> indicatorStep(ImportAnalysis a, PlanImportWriter.Target target, List<String> notes, List<String> created) {
         ParsedPlanDocument doc = a.doc();
         Uni<Map<String, String>> existing = target.fresh() ? Uni.createFrom().item(Map.of()) : indicators.indicatorsOf(target.planId());
         return existing.chain(already -> {
@@ -205,7 +223,7 @@ public class PlanImportService {
                 if (ind.target() == null) {
                     notes.add("indicator " + ind.name() + " has no target value and was not created");
                 } else if (already.containsKey(ind.name())) {
-                    // indicator-service cannot delete, so a re-import keeps what exists rather than duplicating it.
+                    // what an earlier import of this draft created stays (it may have recorded values by now)
                     idByIndex.put(index, already.get(ind.name()));
                     notes.add("indicator " + ind.name() + " already exists for this plan and was not created again");
                 } else if (!IndicatorUnits.known(ind.unit())) {
@@ -218,8 +236,10 @@ public class PlanImportService {
                     var input = new IndicatorClient.NewIndicator(ind.name(), ind.unit() == null ? null : ind.unit().strip(),
                             ind.comparator().name(), ind.baseline() == null ? null : ind.baseline().value(),
                             ind.baseline() == null ? null : ind.baseline().year(), ind.target().value(), ind.target().year(), responsible);
-                    steps = steps.chain(() -> indicators.createIndicator(target.planId(), input).invoke(id -> idByIndex.put(index, id)))
-                            .replaceWithVoid();
+                    steps = steps.chain(() -> indicators.createIndicator(target.planId(), input).invoke(id -> {
+                        idByIndex.put(index, id);
+                        created.add(id);
+                    })).replaceWithVoid();
                 }
             }
             for (int t = 0; t < doc.regionalTables().size(); t++) {
@@ -312,9 +332,12 @@ public class PlanImportService {
     }
 
     /** The failure as the client sees it: same code, saying that nothing of the import stayed in plan-service. */
-    private static Throwable undone(Throwable failure, boolean fresh) {
+    private static Throwable undone(Throwable failure, boolean fresh, int created, List<String> kept) {
+        String indicatorsNote = created == 0 ? ""
+                : kept.isEmpty() ? " (the " + created + " indicators it had created in indicator-service were removed)"
+                : " (indicators it created that could not be removed from indicator-service: " + String.join(", ", kept) + ")";
         String what = (fresh ? "import failed and nothing was saved in plan-service" : "import failed and the draft was left as it was")
-                + " (indicators already created in indicator-service stay): " + failure.getMessage();
+                + indicatorsNote + ": " + failure.getMessage();
         if (failure instanceof BadUserInputException) {
             return new BadUserInputException(what);
         }
