@@ -222,6 +222,24 @@ class ImportApiTest {
     }
 
     @Test
+    void anImportAbandonedMidwayIsTakenOverAfterTenMinutesReusingTheIndicatorsItHadCreated() {
+        UUID hidden = UUID.randomUUID();
+        Db.update("INSERT INTO plan (id, title, kind, doc_number, issuer_id, status, created_by, importing, created_at) "
+                + "VALUES (?, '导入中', 'PLAN', ?, ?, 'DRAFT', 'test', true, now() - interval '11 minutes')",
+                hidden, docNumber, FakeOrgTree.id("nmg"));
+        String first = importDocument(TestTokens.admin(), text, true, "nmg").getString("data.importPlanDocument.indicators[0].name");
+        String earlierId = UUID.randomUUID().toString();
+        indicators.byPlan.computeIfAbsent(hidden, p -> new java.util.concurrent.ConcurrentHashMap<>()).put(first, earlierId);
+
+        JsonPath answer = importDocument(TestTokens.planner("nmg"), text, false, "nmg");
+
+        assertThat(answer.getString("errors")).isNull();
+        assertThat(answer.getString("data.importPlanDocument.plan.id")).isEqualTo(hidden.toString());
+        assertThat(indicators.created).extracting(FakeIndicatorClient.NewIndicator::name).doesNotContain(first).hasSize(4);
+        assertThat(indicators.byPlan.get(hidden)).containsEntry(first, earlierId).hasSize(5);
+    }
+
+    @Test
     void anUnresolvedLeadRefusesTheRealImportButNotTheDryRun() {
         String unknownLead = text.replace("市市场监督管理局", "市不存在管理局");
         assertThat(importDocument(TestTokens.planner("nmg"), unknownLead, true, "nmg").getList("data.importPlanDocument.unresolvedNames"))

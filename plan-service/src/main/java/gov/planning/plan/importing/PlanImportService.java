@@ -213,7 +213,8 @@ public class PlanImportService {
     /** Creates the indicators not yet in indicator-service (by name) and sets the regional targets of each table. */
     private Uni<Void> indicatorStep(ImportAnalysis a, PlanImportWriter.Target target, List<String> notes, List<String> created) {
         ParsedPlanDocument doc = a.doc();
-        Uni<Map<String, String>> existing = target.fresh() ? Uni.createFrom().item(Map.of()) : indicators.indicatorsOf(target.planId());
+        // Also for a hidden plan taken over from an import that died: what that import created is reused, not doubled.
+        Uni<Map<String, String>> existing = indicators.indicatorsOf(target.planId());
         return existing.chain(already -> {
             Map<Integer, String> idByIndex = new java.util.HashMap<>();
             Uni<Void> steps = Uni.createFrom().voidItem();
