@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import gov.planning.testing.SampleDocuments;
+
 /** gx-2014-urbanization-task-division.txt: a task-division plan with labelled lines throughout. */
 class GuangxiTaskDivisionSampleTest {
 
@@ -14,7 +16,7 @@ class GuangxiTaskDivisionSampleTest {
 
     @BeforeAll
     static void parse() {
-        doc = SampleDocuments.parse("gx-2014-urbanization-task-division.txt");
+        doc = PlanDocumentParser.parse(SampleDocuments.read("gx-2014-urbanization-task-division.txt"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import gov.planning.testing.SampleDocuments;
+
 /**
  * nmg-2016-urbanization-plan.txt: a ten-chapter plan taken from a web page. Tasks are unnumbered
  * paragraphs that end with their units in parentheses; the main targets are ——bullets under
@@ -17,7 +19,7 @@ class InnerMongolia2016PlanSampleTest {
 
     @BeforeAll
     static void parse() {
-        doc = SampleDocuments.parse("nmg-2016-urbanization-plan.txt");
+        doc = PlanDocumentParser.parse(SampleDocuments.read("nmg-2016-urbanization-plan.txt"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import gov.planning.testing.SampleDocuments;
+
 /**
  * nmg-2021-urban-renewal-guidance.txt: a guidance extracted from PDF, cut at a fixed width with
  * blank lines between the pieces, page numbers, and a 抄送/印发 footer. It names no units at all.
@@ -16,7 +18,7 @@ class InnerMongolia2021GuidanceSampleTest {
 
     @BeforeAll
     static void parse() {
-        doc = SampleDocuments.parse("nmg-2021-urban-renewal-guidance.txt");
+        doc = PlanDocumentParser.parse(SampleDocuments.read("nmg-2021-urban-renewal-guidance.txt"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import gov.planning.testing.SampleDocuments;
+
 /** synthetic-breakdown-table.txt: notice, 责任单位 lines with （牵头） marks, and a tab-separated annex table. */
 class SyntheticBreakdownSampleTest {
 
@@ -13,7 +15,7 @@ class SyntheticBreakdownSampleTest {
 
     @BeforeAll
     static void parse() {
-        doc = SampleDocuments.parse("synthetic-breakdown-table.txt");
+        doc = PlanDocumentParser.parse(SampleDocuments.read("synthetic-breakdown-table.txt"));
     }
 
     @Test

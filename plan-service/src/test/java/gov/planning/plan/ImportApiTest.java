@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import gov.planning.testing.SampleDocuments;
 import gov.planning.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -56,7 +57,7 @@ class ImportApiTest {
     void freshDocumentNumber() {
         indicators.reset();
         docNumber = "示政办发〔2025〕" + NUMBERS.incrementAndGet() + "号";
-        text = Samples.read("synthetic-breakdown-table.txt").replace(SYNTHETIC_NUMBER, docNumber);
+        text = SampleDocuments.read("synthetic-breakdown-table.txt").replace(SYNTHETIC_NUMBER, docNumber);
     }
 
     static JsonPath importDocument(String token, String text, boolean dryRun, String issuer) {
@@ -278,7 +279,7 @@ class ImportApiTest {
 
     @Test
     void theLargestSampleDryRunsWithoutErrors() {
-        JsonPath answer = importDocument(TestTokens.admin(), Samples.read("nmg-2016-urbanization-plan.txt"), true, "nmg");
+        JsonPath answer = importDocument(TestTokens.admin(), SampleDocuments.read("nmg-2016-urbanization-plan.txt"), true, "nmg");
         assertThat(answer.getString("errors")).isNull();
         assertThat(answer.getList("data.importPlanDocument.tasks")).isNotEmpty();
         assertThat(answer.getList("data.importPlanDocument.indicators")).isNotEmpty();
@@ -286,7 +287,7 @@ class ImportApiTest {
 
     @Test
     void guangxiTaskDivisionDryRunHas47TasksEachWithALead() {
-        JsonPath answer = importDocument(TestTokens.admin(), Samples.read("gx-2014-urbanization-task-division.txt"), true, "gx");
+        JsonPath answer = importDocument(TestTokens.admin(), SampleDocuments.read("gx-2014-urbanization-task-division.txt"), true, "gx");
         assertThat(answer.getString("errors")).isNull();
         List<String> numbers = answer.getList("data.importPlanDocument.tasks.number", String.class);
         assertThat(numbers).hasSize(47);

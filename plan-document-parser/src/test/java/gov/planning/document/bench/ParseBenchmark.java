@@ -2,6 +2,7 @@ package gov.planning.document.bench;
 
 import gov.planning.document.ParsedPlanDocument;
 import gov.planning.document.PlanDocumentParser;
+import gov.planning.testing.SampleDocuments;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ public final class ParseBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path file = args.length > 0 ? Path.of(args[0]) : locate();
+        Path file = args.length > 0 ? Path.of(args[0]) : SampleDocuments.path("nmg-2016-urbanization-plan.txt");
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         String text = Files.readString(file, StandardCharsets.UTF_8);
         int warmup = Math.max(20, iterations / 4);
@@ -36,15 +37,5 @@ public final class ParseBenchmark {
                 last.tasks().size(), last.indicators().size());
         System.out.printf("warm-up %d, iterations %d: mean %.2f ms, min %.2f ms per parse%n", warmup, iterations,
                 total / 1e6 / iterations, min / 1e6);
-    }
-
-    private static Path locate() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/samples/nmg-2016-urbanization-plan.txt");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("nmg-2016-urbanization-plan.txt not found in any ancestor's shared/samples");
     }
 }

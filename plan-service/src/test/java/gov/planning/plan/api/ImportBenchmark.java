@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 import gov.planning.document.ParsedPlanDocument;
 import gov.planning.document.PlanDocumentParser;
 import gov.planning.document.RegionalRow;
-import gov.planning.plan.Samples;
 import gov.planning.plan.importing.ImportAnalysis;
 import gov.planning.plan.importing.NameMatch;
+import gov.planning.testing.SampleDocuments;
 
 /**
  * How long importing the largest sample takes; a main class, not a test (run by hand, see the README):
@@ -38,7 +38,7 @@ public final class ImportBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path file = args.length > 0 ? Path.of(args[0]) : Samples.folder().resolve("nmg-2016-urbanization-plan.txt");
+        Path file = args.length > 0 ? Path.of(args[0]) : SampleDocuments.folder().resolve("nmg-2016-urbanization-plan.txt");
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         String issuer = args.length > 2 ? args[2] : "nmg";
         String text = Files.readString(file, StandardCharsets.UTF_8);

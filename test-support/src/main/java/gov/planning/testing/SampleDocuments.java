@@ -1,4 +1,4 @@
-package gov.planning.document;
+package gov.planning.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,18 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the shared sample documents. The repository is cloned with {@code shared/} beside it
- * ({@code <clone>/../shared/samples}), so the folder is looked for as {@code shared/samples} in
- * every ancestor of the working directory (and of {@code platform.root} when Maven sets it).
+ * The shared sample plan documents. The repository is cloned with {@code shared/} beside it
+ * ({@code <clone>/../shared/samples}), so the folder is looked for as {@code shared/samples} in every ancestor of
+ * {@code -Dplanning.samples.dir} (which may also name the folder itself), of {@code platform.root} (set by the
+ * parent pom) and of the working directory.
  */
-final class SampleDocuments {
+public final class SampleDocuments {
+
     private SampleDocuments() {
     }
 
-    static Path folder() {
+    public static Path folder() {
         for (String start : new String[] {System.getProperty("planning.samples.dir"), System.getProperty("platform.root"),
                 System.getProperty("user.dir")}) {
-            if (start == null) {
+            if (start == null || start.isBlank()) {
                 continue;
             }
             Path given = Path.of(start).toAbsolutePath();
@@ -37,19 +39,20 @@ final class SampleDocuments {
                 + "set -Dplanning.samples.dir=... to point elsewhere)");
     }
 
-    static String read(String name) {
+    /** One sample file; a missing one fails naming the path looked at. */
+    public static Path path(String name) {
         Path file = folder().resolve(name);
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("Sample document missing: " + file);
         }
+        return file;
+    }
+
+    public static String read(String name) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(path(name), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static ParsedPlanDocument parse(String name) {
-        return PlanDocumentParser.parse(read(name));
     }
 }
