@@ -19,6 +19,7 @@ import jakarta.json.JsonObjectBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import gov.planning.common.remote.ServiceGraphQL;
+import gov.planning.common.remote.TtlCache;
 import gov.planning.indicator.security.OrgTree;
 import io.smallrye.mutiny.Uni;
 

@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import gov.planning.common.remote.ServiceGraphQL;
+import gov.planning.common.remote.TtlCache;
 import gov.planning.indicator.security.PlanIssuers;
 import io.smallrye.mutiny.Uni;
 

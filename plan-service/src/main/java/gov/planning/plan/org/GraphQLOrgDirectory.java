@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.arc.DefaultBean;
 import gov.planning.common.remote.ServiceGraphQL;
+import gov.planning.common.remote.TtlCache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,9 +38,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 @DefaultBean
 public class GraphQLOrgDirectory implements OrgDirectory {
-
-    private record Cached<T>(T value, long expiresAtMillis) {
-    }
 
     private record Subtree(UUID id, Set<UUID> below, Set<UUID> predecessors) {
     }
@@ -69,27 +67,38 @@ public class GraphQLOrgDirectory implements OrgDirectory {
     @ConfigProperty(name = "planning.org-service.timeout", defaultValue = "PT5S")
     Duration timeout;
 
-    private final Map<String, Cached<Subtree>> subtrees = new ConcurrentHashMap<>();
-    /** Per id: its display name, or null when org-service does not know it. */
-    private final Map<UUID, Cached<java.util.Optional<String>>> known = new ConcurrentHashMap<>();
+    /** Per code: the organization's subtree and predecessors ({@link #UNKNOWN} when org-service does not know it). */
+    private TtlCache<String, Subtree> subtrees;
+    /** Per id: its display name; empty when org-service does not know it. */
+    private TtlCache<UUID, String> known;
     /** Per id: its predecessors, transitively (empty when none or unknown). */
-    private final Map<UUID, Cached<Set<UUID>>> lineages = new ConcurrentHashMap<>();
+    private TtlCache<UUID, Set<UUID>> lineages;
     /** Per id: the organization that carries its responsibilities today (itself when no reform replaced it). */
-    private final Map<UUID, Cached<UUID>> heirs = new ConcurrentHashMap<>();
-    /** Collective id → its current members' ids; one entry for all collectives, since they are few. */
-    private volatile Cached<Map<UUID, Set<UUID>>> collectives;
+    private TtlCache<UUID, UUID> heirs;
+    /** Collective id → its current members' ids; one entry ({@link #ALL}) for all collectives, since they are few. */
+    private TtlCache<String, Map<UUID, Set<UUID>>> collectives;
+    private static final String ALL = "all";
+
+    @PostConstruct
+    void init() {
+        subtrees = new TtlCache<>(ttl);
+        known = new TtlCache<>(ttl);
+        lineages = new TtlCache<>(ttl);
+        heirs = new TtlCache<>(ttl);
+        collectives = new TtlCache<>(ttl);
+    }
     @Override
     public Uni<OrgScope> scopeOf(Collection<String> codes) {
         Set<String> wanted = new LinkedHashSet<>(codes);
-        List<String> missing = wanted.stream().filter(c -> fresh(subtrees.get(c)) == null).toList();
-        boolean needCollectives = fresh(collectives) == null;
+        List<String> missing = wanted.stream().filter(c -> subtrees.get(c) == null).toList();
+        boolean needCollectives = collectives.get(ALL) == null;
         Uni<Void> load = missing.isEmpty() && !needCollectives ? Uni.createFrom().voidItem() : fetchSubtrees(missing, needCollectives);
         return load.map(ignored -> {
             Set<UUID> own = new HashSet<>();
             Set<UUID> below = new HashSet<>();
             Set<UUID> actingFor = new HashSet<>();
             for (String code : wanted) {
-                Subtree tree = fresh(subtrees.get(code));
+                Subtree tree = cached(subtrees, code);
                 if (tree != null && tree.id() != null) {
                     own.add(tree.id());
                     below.add(tree.id());
@@ -111,14 +120,14 @@ public class GraphQLOrgDirectory implements OrgDirectory {
     @Override
     public Uni<Map<UUID, String>> names(Collection<UUID> ids) {
         Set<UUID> wanted = new LinkedHashSet<>(ids);
-        List<UUID> missing = wanted.stream().filter(id -> fresh(known.get(id)) == null).toList();
+        List<UUID> missing = wanted.stream().filter(id -> known.get(id) == null).toList();
         Uni<Void> load = missing.isEmpty() ? Uni.createFrom().voidItem() : fetchExisting(missing);
         return load.map(ignored -> {
             Map<UUID, String> found = new java.util.HashMap<>();
             for (UUID id : wanted) {
-                var name = fresh(known.get(id));
-                if (name != null && name.isPresent()) {
-                    found.put(id, name.get());
+                String name = cached(known, id);
+                if (name != null) {
+                    found.put(id, name);
                 }
             }
             return Map.copyOf(found);
@@ -130,7 +139,7 @@ public class GraphQLOrgDirectory implements OrgDirectory {
         return lineagesOf(ids, false).map(loaded -> {
             Map<UUID, Set<UUID>> found = new java.util.HashMap<>();
             for (UUID id : new LinkedHashSet<>(ids)) {
-                Set<UUID> predecessors = fresh(lineages.get(id));
+                Set<UUID> predecessors = cached(lineages, id);
                 if (predecessors != null && !predecessors.isEmpty()) {
                     found.put(id, predecessors);
                 }
@@ -141,12 +150,12 @@ public class GraphQLOrgDirectory implements OrgDirectory {
 
     @Override
     public Uni<Map<UUID, Set<UUID>>> actingFor(Collection<UUID> ids) {
-        return lineagesOf(ids, fresh(collectives) == null).map(loaded -> {
+        return lineagesOf(ids, collectives.get(ALL) == null).map(loaded -> {
             Map<UUID, Set<UUID>> members = cachedCollectives();
             Map<UUID, Set<UUID>> found = new java.util.HashMap<>();
             for (UUID id : new LinkedHashSet<>(ids)) {
                 Set<UUID> acting = new HashSet<>();
-                Set<UUID> predecessors = fresh(lineages.get(id));
+                Set<UUID> predecessors = cached(lineages, id);
                 if (predecessors != null) {
                     acting.addAll(predecessors);
                 }
@@ -161,18 +170,16 @@ public class GraphQLOrgDirectory implements OrgDirectory {
 
     /** Loads the predecessors of the ids not cached (and the collectives if asked), in one request. */
     private Uni<Void> lineagesOf(Collection<UUID> ids, boolean withCollectives) {
-        List<UUID> missing = new LinkedHashSet<>(ids).stream().filter(id -> fresh(lineages.get(id)) == null).toList();
+        List<UUID> missing = new LinkedHashSet<>(ids).stream().filter(id -> lineages.get(id) == null).toList();
         if (missing.isEmpty() && !withCollectives) {
             return Uni.createFrom().voidItem();
         }
         return postForIds(missing, "id " + PREDECESSORS, withCollectives ? COLLECTIVES : "").map(data -> {
-            long expires = System.currentTimeMillis() + ttl.toMillis();
             for (int i = 0; i < missing.size(); i++) {
-                Set<UUID> predecessors = data.get("o" + i) instanceof JsonObject org ? predecessors(org) : Set.of();
-                lineages.put(missing.get(i), new Cached<>(predecessors, expires));
+                lineages.put(missing.get(i), data.get("o" + i) instanceof JsonObject org ? predecessors(org) : Set.of());
             }
             if (withCollectives) {
-                readCollectives(data, expires);
+                readCollectives(data);
             }
             return null;
         });
@@ -190,11 +197,11 @@ public class GraphQLOrgDirectory implements OrgDirectory {
     }
 
     private Map<UUID, Set<UUID>> cachedCollectives() {
-        Map<UUID, Set<UUID>> cached = fresh(collectives);
+        Map<UUID, Set<UUID>> cached = cached(collectives, ALL);
         return cached == null ? Map.of() : cached;
     }
 
-    private void readCollectives(JsonObject data, long expires) {
+    private void readCollectives(JsonObject data) {
         Map<UUID, Set<UUID>> byCollective = new java.util.HashMap<>();
         if (data.get("cs") instanceof jakarta.json.JsonArray list) {
             for (JsonValue c : list) {
@@ -206,7 +213,7 @@ public class GraphQLOrgDirectory implements OrgDirectory {
                 byCollective.put(UUID.fromString(collective.getString("id")), Set.copyOf(members));
             }
         }
-        collectives = new Cached<>(Map.copyOf(byCollective), expires);
+        collectives.put(ALL, Map.copyOf(byCollective));
     }
 
     /** Every id in the nested {@code predecessors} lists of {@code org}. */
@@ -227,18 +234,8 @@ public class GraphQLOrgDirectory implements OrgDirectory {
     }
 
     private Uni<Void> fetchSubtrees(List<String> codes, boolean withCollectives) {
-        StringBuilder query = new StringBuilder("query");
-        StringBuilder body = new StringBuilder();
-        JsonObjectBuilder variables = Json.createObjectBuilder();
-        for (int i = 0; i < codes.size(); i++) {
-            query.append(i == 0 ? "(" : ", ").append("$c").append(i).append(": String");
-            body.append(" o").append(i).append(": organization(code: $c").append(i).append(") { id descendants { id } ")
-                    .append(PREDECESSORS).append(" }");
-            variables.add("c" + i, codes.get(i));
-        }
-        query.append(codes.isEmpty() ? "" : ")").append(" {").append(body).append(withCollectives ? " " + COLLECTIVES : "").append(" }");
-        return post(query.toString(), variables.build()).map(data -> {
-            long expires = System.currentTimeMillis() + ttl.toMillis();
+        return postForOrganizations("code", "String", codes, "id descendants { id } " + PREDECESSORS,
+                withCollectives ? COLLECTIVES : "").map(data -> {
             for (int i = 0; i < codes.size(); i++) {
                 JsonValue org = data.get("o" + i);
                 Subtree tree = UNKNOWN;
@@ -248,12 +245,12 @@ public class GraphQLOrgDirectory implements OrgDirectory {
                     UUID id = UUID.fromString(found.getString("id"));
                     Set<UUID> predecessors = predecessors(found);
                     tree = new Subtree(id, Set.copyOf(below), predecessors);
-                    lineages.put(id, new Cached<>(predecessors, expires));
+                    lineages.put(id, predecessors);
                 }
-                subtrees.put(codes.get(i), new Cached<>(tree, expires));
+                subtrees.put(codes.get(i), tree);
             }
             if (withCollectives) {
-                readCollectives(data, expires);
+                readCollectives(data);
             }
             return null;
         });
@@ -262,12 +259,12 @@ public class GraphQLOrgDirectory implements OrgDirectory {
     private Uni<Void> fetchExisting(List<UUID> ids) {
         return postForIds(ids, "id name shortName", "").map(data -> {
             for (int i = 0; i < ids.size(); i++) {
-                java.util.Optional<String> name = java.util.Optional.empty();
+                String name = null;
                 if (data.get("o" + i) instanceof JsonObject org) {
                     String shortName = org.containsKey("shortName") && !org.isNull("shortName") ? org.getString("shortName") : null;
-                    name = java.util.Optional.of(shortName != null ? shortName : org.getString("name"));
+                    name = shortName != null ? shortName : org.getString("name");
                 }
-                known.put(ids.get(i), new Cached<>(name, System.currentTimeMillis() + ttl.toMillis()));
+                known.put(ids.get(i), name);
             }
             return null;
         });
@@ -275,9 +272,8 @@ public class GraphQLOrgDirectory implements OrgDirectory {
 
     @Override
     public Uni<Map<UUID, UUID>> currentSuccessorOf(Collection<UUID> ids) {
-        List<UUID> missing = new LinkedHashSet<>(ids).stream().filter(id -> fresh(heirs.get(id)) == null).toList();
+        List<UUID> missing = new LinkedHashSet<>(ids).stream().filter(id -> heirs.get(id) == null).toList();
         Uni<Void> load = missing.isEmpty() ? Uni.createFrom().voidItem() : postForIds(missing, "id " + SUCCESSORS, "").map(data -> {
-            long expires = System.currentTimeMillis() + ttl.toMillis();
             for (int i = 0; i < missing.size(); i++) {
                 UUID heir = missing.get(i);
                 JsonObject at = data.get("o" + i) instanceof JsonObject org ? org : null;
@@ -285,14 +281,14 @@ public class GraphQLOrgDirectory implements OrgDirectory {
                     heir = UUID.fromString(next.getString("id"));
                     at = next;
                 }
-                heirs.put(missing.get(i), new Cached<>(heir, expires));
+                heirs.put(missing.get(i), heir);
             }
             return null;
         });
         return load.map(loaded -> {
             Map<UUID, UUID> found = new java.util.HashMap<>();
             for (UUID id : new LinkedHashSet<>(ids)) {
-                UUID heir = fresh(heirs.get(id));
+                UUID heir = cached(heirs, id);
                 if (heir != null && !heir.equals(id)) {
                     found.put(id, heir);
                 }
@@ -301,17 +297,26 @@ public class GraphQLOrgDirectory implements OrgDirectory {
         });
     }
 
-    /** {@code query($i0: ID, …) { o0: organization(id: $i0) { selection } … extra }}: one request for many ids. */
     private Uni<JsonObject> postForIds(List<UUID> ids, String selection, String extra) {
+        return postForOrganizations("id", "ID", ids.stream().map(UUID::toString).toList(), selection, extra);
+    }
+
+    /**
+     * {@code query($i0: ID, …) { o0: organization(id: $i0) { selection } … extra }} (or by {@code code}, with
+     * {@code $c0: String}): one request for many organizations, the answer for the i-th key under {@code o<i>}.
+     */
+    private Uni<JsonObject> postForOrganizations(String argument, String type, List<String> keys, String selection, String extra) {
+        String variable = argument.substring(0, 1);
         StringBuilder query = new StringBuilder("query");
         StringBuilder body = new StringBuilder();
         JsonObjectBuilder variables = Json.createObjectBuilder();
-        for (int i = 0; i < ids.size(); i++) {
-            query.append(i == 0 ? "(" : ", ").append("$i").append(i).append(": ID");
-            body.append(" o").append(i).append(": organization(id: $i").append(i).append(") { ").append(selection).append(" }");
-            variables.add("i" + i, ids.get(i).toString());
+        for (int i = 0; i < keys.size(); i++) {
+            query.append(i == 0 ? "(" : ", ").append('$').append(variable).append(i).append(": ").append(type);
+            body.append(" o").append(i).append(": organization(").append(argument).append(": $").append(variable).append(i)
+                    .append(") { ").append(selection).append(" }");
+            variables.add(variable + i, keys.get(i));
         }
-        query.append(ids.isEmpty() ? "" : ")").append(" {").append(body).append(extra.isEmpty() ? "" : " " + extra).append(" }");
+        query.append(keys.isEmpty() ? "" : ")").append(" {").append(body).append(extra.isEmpty() ? "" : " " + extra).append(" }");
         return post(query.toString(), variables.build());
     }
 
@@ -320,7 +325,9 @@ public class GraphQLOrgDirectory implements OrgDirectory {
         return graphql.lookup(url, "org-service (organization tree)", query, variables, timeout);
     }
 
-    private static <T> T fresh(Cached<T> cached) {
-        return cached == null || cached.expiresAtMillis() < System.currentTimeMillis() ? null : cached.value();
+    /** The cached value, or null when none is cached, it expired, or org-service answered "no such organization". */
+    private static <K, V> V cached(TtlCache<K, V> cache, K key) {
+        java.util.Optional<V> value = cache.get(key);
+        return value == null ? null : value.orElse(null);
     }
 }

@@ -74,6 +74,7 @@ class GraphQLOrgDirectoryTest {
         directory.url = "http://localhost:" + server.actualPort() + "/graphql";
         directory.ttl = Duration.ofMinutes(1);
         directory.timeout = Duration.ofSeconds(5);
+        directory.init();
     }
 
     @AfterEach

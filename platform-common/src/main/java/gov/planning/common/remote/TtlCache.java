@@ -1,4 +1,4 @@
-package gov.planning.indicator.remote;
+package gov.planning.common.remote;
 
 import java.time.Duration;
 import java.util.Map;
@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Answers of another service for a short time: one request may check permissions several times, and org trees and
  * plan issuers change rarely (a reorganization is seen within the TTL). Absent answers are cached too.
  */
-final class TtlCache<K, V> {
+public final class TtlCache<K, V> {
 
     private record Entry<V>(Optional<V> value, long expiresAtMillis) {
     }
@@ -17,17 +17,17 @@ final class TtlCache<K, V> {
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
     private final Duration ttl;
 
-    TtlCache(Duration ttl) {
+    public TtlCache(Duration ttl) {
         this.ttl = ttl;
     }
 
     /** The cached answer (possibly empty = "does not exist"), or null when there is none or it expired. */
-    Optional<V> get(K key) {
+    public Optional<V> get(K key) {
         Entry<V> e = entries.get(key);
         return e == null || e.expiresAtMillis() < System.currentTimeMillis() ? null : e.value();
     }
 
-    void put(K key, V valueOrNull) {
+    public void put(K key, V valueOrNull) {
         entries.put(key, new Entry<>(Optional.ofNullable(valueOrNull), System.currentTimeMillis() + ttl.toMillis()));
     }
 }
