@@ -181,8 +181,8 @@ class ImportApiTest {
         assertThat(firstErrorCode(answer)).isEqualTo("BAD_USER_INPUT");
         assertThat(answer.getString("errors[0].message")).contains("nothing was saved").contains("creating indicator");
         assertThat(plansWithNumber()).isZero();
-        JsonPath all = post(TestTokens.admin(), "{ plans(first: 500) { docNumber } }");
-        assertThat(all.getList("data.plans.docNumber")).doesNotContain(docNumber);
+        JsonPath all = post(TestTokens.admin(), "{ plans(first: 500) { edges { node { docNumber } } } }");
+        assertThat(all.getList("data.plans.edges.node.docNumber")).doesNotContain(docNumber);
         // The number is free again: the next attempt succeeds.
         indicators.failOnCreate = false;
         assertThat(importDocument(TestTokens.planner("nmg"), text, false, "nmg").getString("errors")).isNull();
@@ -208,7 +208,7 @@ class ImportApiTest {
                 + "VALUES (?, '导入中', 'PLAN', ?, ?, 'DRAFT', 'test', true)", hidden, docNumber, FakeOrgTree.id("nmg"));
         Map<String, Object> id = Map.of("id", hidden.toString());
         assertThat(post(TestTokens.admin(), "query($id: ID!) { plan(id: $id) { id } }", id).getString("data.plan")).isNull();
-        assertThat(post(TestTokens.admin(), "{ plans(first: 500) { id } }").getList("data.plans.id")).doesNotContain(hidden.toString());
+        assertThat(post(TestTokens.admin(), "{ plans(first: 500) { edges { node { id } } } }").getList("data.plans.edges.node.id")).doesNotContain(hidden.toString());
         assertThat(firstErrorCode(post(TestTokens.admin(), "mutation($id: ID!) { publishPlan(id: $id) { id } }", id))).isEqualTo("NOT_FOUND");
         assertThat(firstErrorCode(Api.createTask(TestTokens.admin(), hidden.toString(),
                 Api.task("任务", List.of("nmg.zjt"), List.of(), null)))).isEqualTo("NOT_FOUND");

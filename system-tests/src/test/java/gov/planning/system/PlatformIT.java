@@ -55,7 +55,7 @@ class PlatformIT {
         String planner = token("planner");
         assertThat(graphql("ORG_SERVICE_PORT", planner, "{ me { username roles } }").getString("data.me.username"))
                 .isEqualTo("planner");
-        assertThat(graphql("PLAN_SERVICE_PORT", planner, "{ plans(first: 5) { id } }").getString("errors")).isNull();
+        assertThat(graphql("PLAN_SERVICE_PORT", planner, "{ plans(first: 5) { totalCount edges { node { id } } } }").getString("errors")).isNull();
         assertThat(graphql("INDICATOR_SERVICE_PORT", planner, "{ indicators { id } }").getString("errors")).isNull();
         given().auth().oauth2(planner).when().get(platform.url("GATEWAY_PORT", "/viewer"))
                 .then().statusCode(200).body("username", org.hamcrest.Matchers.equalTo("planner"));
@@ -79,8 +79,8 @@ class PlatformIT {
                   issuerId: "00000000-0000-0000-0000-000000000001" }) { id } }""".formatted(docNumber));
         assertThat(refused.getString("errors[0].extensions.code")).isEqualTo("FORBIDDEN");
 
-        JsonPath plans = graphql("PLAN_SERVICE_PORT", token("admin"), "{ plans(first: 500) { docNumber } }");
-        assertThat(plans.getList("data.plans.docNumber")).doesNotContain(docNumber);
+        JsonPath plans = graphql("PLAN_SERVICE_PORT", token("admin"), "{ plans(first: 500) { edges { node { docNumber } } } }");
+        assertThat(plans.getList("data.plans.edges.node.docNumber")).doesNotContain(docNumber);
     }
 
     @Test

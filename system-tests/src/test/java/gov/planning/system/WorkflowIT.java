@@ -107,4 +107,53 @@ class WorkflowIT {
                 Map.of("id", taskId));
         assertThat(reports.getList("data.task.reports.reportedBy")).containsExactly("zjt.reporter");
     }
+
+    /** The ```graphql block of docs/frontend.md that defines the operation {@code name}: the test runs what the guide shows. */
+    private static String documentedQuery(String name) throws java.io.IOException {
+        String guide = java.nio.file.Files.readString(platform.root.resolve("docs/frontend.md"));
+        var blocks = java.util.regex.Pattern.compile("```graphql\\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(guide);
+        while (blocks.find()) {
+            if (blocks.group(1).matches("(?s)\\s*query " + name + "\\b.*")) {
+                return blocks.group(1);
+            }
+        }
+        throw new AssertionError("docs/frontend.md shows no query " + name);
+    }
+
+    @Test
+    void theStaffScreensDocumentedQueriesAnswerThroughTheGateway() throws Exception {
+        String admin = token("admin");
+        String nmg = gateway(admin, "{ organization(code: \"nmg\") { id } }", Map.of()).getString("data.organization.id");
+        String zjt = gateway(admin, "{ organization(code: \"nmg.zjt\") { id } }", Map.of()).getString("data.organization.id");
+        String planId = gateway(admin, """
+                mutation($issuer: ID!) { createPlan(input: { title: "系统测试：城市更新工作台", kind: IMPLEMENTATION_PLAN, issuerId: $issuer,
+                  issuedOn: "2026-01-01" }) { id } }""", Map.of("issuer", nmg)).getString("data.createPlan.id");
+        String taskId = gateway(admin, """
+                mutation($plan: ID!, $lead: ID!) { createTask(planId: $plan, input: { title: "推进城市更新示范片区建设", leadOrgIds: [$lead],
+                  deadline: "2030-12-31" }) { id } }""", Map.of("plan", planId, "lead", zjt)).getString("data.createTask.id");
+
+        JsonPath inbox = gateway(token("zjt.reporter"), documentedQuery("MyTasks"), Map.of("search", "城市更新示范"));
+        assertThat(inbox.getString("errors")).isNull();
+        assertThat(inbox.getList("data.myTasks.edges.node.id")).containsExactly(taskId);
+        assertThat(inbox.getBoolean("data.myTasks.edges[0].reportDue")).isTrue();
+        assertThat(inbox.getString("data.myTasks.edges[0].node.leadOrgs[0].name")).contains("住房");
+
+        String reportId = gateway(token("zjt.reporter"), """
+                mutation($task: ID!, $org: ID!) { submitProgressReport(taskId: $task, orgId: $org, period: "2026年第一季度", percent: 20,
+                  summary: "已完成摸底") { id } }""", Map.of("task", taskId, "org", zjt)).getString("data.submitProgressReport.id");
+        JsonPath queue = gateway(token("planner"), documentedQuery("ApprovalQueue"), Map.of());
+        assertThat(queue.getString("errors")).isNull();
+        assertThat(queue.getList("data.approvalQueue.edges.node.id")).contains(reportId);
+        assertThat(gateway(token("viewer"), documentedQuery("ApprovalQueue"), Map.of()).getInt("data.approvalQueue.totalCount")).isZero();
+
+        JsonPath page = gateway(token("viewer"), documentedQuery("TaskPage"), Map.of("id", taskId));
+        assertThat(page.getString("errors")).isNull();
+        assertThat(page.getString("data.task.healthReason.kind")).isNotBlank();
+        assertThat(page.getList("data.task.history.action")).containsExactly("CREATE");
+        assertThat(page.getString("data.task.createdBy")).isEqualTo("admin");
+
+        JsonPath search = gateway(token("viewer"), documentedQuery("Search"), Map.of("q", "城市更新工作台"));
+        assertThat(search.getString("errors")).isNull();
+        assertThat(search.getList("data.plans.edges.node.id")).containsExactly(planId);
+    }
 }

@@ -20,6 +20,12 @@ import org.eclipse.microprofile.graphql.Source;
 
 import gov.planning.common.api.Cursor;
 import gov.planning.common.api.Ids;
+import gov.planning.common.api.SortOrder;
+import gov.planning.common.api.TextSearch;
+import gov.planning.common.audit.HistoryEntry;
+import gov.planning.plan.audit.AuditReads;
+import gov.planning.plan.entity.PlanKind;
+import gov.planning.plan.service.PlanSort;
 import gov.planning.orgref.OrganizationRef;
 import gov.planning.plan.entity.Plan;
 import gov.planning.plan.entity.PlanStatus;
@@ -48,6 +54,9 @@ public class PlanApi {
     @Inject
     TaskReads reads;
 
+    @Inject
+    AuditReads audit;
+
     @Query
     @Description("One plan by id.")
     public Uni<PlanView> plan(@NonNull @Id String id) {
@@ -64,10 +73,13 @@ public class PlanApi {
     }
 
     @Query
-    @Description("Plans, newest first, optionally of one status; `first`/`after` page through them.")
-    public Uni<@NonNull List<@NonNull PlanView>> plans(PlanStatus status, Integer first, String after) {
-        return service.page(status, Cursor.offsetAfter(after), Cursor.pageSize(first))
-                .map(found -> found.stream().map(PlanView::of).toList());
+    @Description("Plans, filtered (status, kind, issuer, search: a substring of the title or the document number), "
+            + "sorted (default: newest issued first) and paged.")
+    public Uni<@NonNull PlanConnection> plans(PlanStatus status, PlanKind kind, @Id String issuerId, String search,
+            PlanSort sortBy, SortOrder order, Integer first, String after) {
+        int offset = Cursor.offsetAfter(after);
+        return service.page(status, kind, issuerId == null ? null : Ids.parse("issuerId", issuerId), TextSearch.term("search", search),
+                sortBy, order, offset, Cursor.pageSize(first)).map(page -> PlanConnection.of(page, offset));
     }
 
     @Mutation
@@ -119,6 +131,18 @@ public class PlanApi {
         return reads.ofSections(sections.stream().map(SectionView::id).distinct().toList())
                 .map(bySection -> sections.stream()
                         .map(s -> bySection.getOrDefault(s.id(), List.<AssessedTask>of()).stream().map(TaskView::of).toList()).toList());
+    }
+
+    @Description("Every audited change of the plan, newest first: who, when, what (CREATE, PUBLISH, IMPORT) and the fields changed.")
+    public Uni<List<@NonNull List<@NonNull HistoryEntry>>> history(@Source List<PlanView> plans) {
+        return audit.history("Plan", plans.stream().map(PlanView::id).distinct().toList())
+                .map(byPlan -> plans.stream().map(p -> byPlan.getOrDefault(p.id(), List.of())).toList());
+    }
+
+    @Description("Who changed the plan last (its creator until someone else changes it).")
+    public Uni<List<String>> updatedBy(@Source List<PlanView> plans) {
+        return audit.lastActors("Plan", plans.stream().map(PlanView::id).distinct().toList())
+                .map(actors -> plans.stream().map(p -> actors.get(p.id())).toList());
     }
 
     @Description("The issuing organization (发文机关), resolved by org-service.")

@@ -1,6 +1,8 @@
 package gov.planning.plan.api;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Id;
@@ -29,11 +31,15 @@ public record PlanView(
         Integer periodEnd,
         @NonNull PlanStatus status,
         @NonNull Integer version,
+        String createdBy,
+        @NonNull OffsetDateTime createdAt,
+        @NonNull OffsetDateTime updatedAt,
         @Ignore UUID issuerId) {
 
     static PlanView of(Plan plan) {
         return plan == null ? null
                 : new PlanView(plan.id, plan.title, plan.docNumber, plan.kind, plan.issuedOn, plan.periodStart,
-                        plan.periodEnd, plan.status, plan.version, plan.issuerId);
+                        plan.periodEnd, plan.status, plan.version, plan.createdBy, plan.createdAt.atOffset(ZoneOffset.UTC),
+                        plan.updatedAt.atOffset(ZoneOffset.UTC), plan.issuerId);
     }
 }

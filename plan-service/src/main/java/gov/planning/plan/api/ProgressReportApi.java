@@ -13,9 +13,14 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import gov.planning.common.api.Cursor;
 import gov.planning.common.api.Ids;
+import gov.planning.common.audit.HistoryEntry;
+import gov.planning.plan.audit.AuditReads;
+import gov.planning.plan.service.Permissions;
 import gov.planning.plan.service.AssessedTask;
 import gov.planning.plan.service.NewReport;
 import gov.planning.plan.service.TaskReads;
@@ -32,6 +37,12 @@ public class ProgressReportApi {
     @Inject
     TaskReads reads;
 
+    @Inject
+    Permissions permissions;
+
+    @Inject
+    AuditReads audit;
+
     @Mutation
     @Description("Reports progress on a task for one of its organizations (the caller's own; admin any).")
     public Uni<@NonNull ProgressReportView> submitProgressReport(@NonNull @Id String taskId, @NonNull @Id String orgId,
@@ -44,6 +55,23 @@ public class ProgressReportApi {
     @Description("Approves or returns (comment required) a submitted report; the task's lead side decides.")
     public Uni<@NonNull ProgressReportView> reviewProgressReport(@NonNull @Id String id, boolean approve, String comment) {
         return service.reviewReport(Ids.parse("id", id), approve, comment).map(ProgressReportView::of);
+    }
+
+    @Query
+    @Description("审核, the approval queue: SUBMITTED reports on the tasks the caller may steer (admin: all; planner: "
+            + "tasks their organization or one below it leads; reporter: tasks their organization leads), oldest first. "
+            + "`approvalQueue(first: 0) { totalCount }` is the badge count.")
+    public Uni<@NonNull ProgressReportConnection> approvalQueue(Integer first, String after) {
+        int offset = Cursor.offsetAfter(after);
+        int size = Cursor.pageSize(first);
+        return permissions.steerableOrgs().chain(leads -> reads.approvalQueue(leads, offset, size))
+                .map(page -> ProgressReportConnection.of(page, offset));
+    }
+
+    @Description("Every audited change of the report, newest first: SUBMIT, APPROVE, RETURN, who and when.")
+    public Uni<List<@NonNull List<@NonNull HistoryEntry>>> history(@Source List<ProgressReportView> reports) {
+        return audit.history("ProgressReport", reports.stream().map(ProgressReportView::id).distinct().toList())
+                .map(byReport -> reports.stream().map(r -> byReport.getOrDefault(r.id(), List.of())).toList());
     }
 
     public Uni<List<@NonNull TaskView>> task(@Source List<ProgressReportView> reports) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,7 +22,12 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import gov.planning.common.api.Cursor;
 import gov.planning.common.api.Ids;
+import gov.planning.common.api.SortOrder;
+import gov.planning.common.api.TextSearch;
+import gov.planning.common.audit.HistoryEntry;
+import gov.planning.plan.audit.AuditReads;
 import gov.planning.orgref.OrganizationRef;
 import gov.planning.plan.entity.Health;
 import gov.planning.plan.entity.Plan;
@@ -29,6 +35,9 @@ import gov.planning.plan.entity.TaskOrg;
 import gov.planning.plan.entity.TaskRole;
 import gov.planning.plan.entity.TaskStatus;
 import gov.planning.plan.service.NewTask;
+import gov.planning.plan.service.Permissions;
+import gov.planning.plan.service.TaskQuery;
+import gov.planning.plan.service.TaskSort;
 import gov.planning.plan.service.TaskReads;
 import gov.planning.plan.service.TaskService;
 import io.smallrye.graphql.api.Nullable;
@@ -45,6 +54,12 @@ public class TaskApi {
     @Inject
     TaskService service;
 
+    @Inject
+    Permissions permissions;
+
+    @Inject
+    AuditReads audit;
+
     @Query
     @Description("One task by id.")
     public Uni<TaskView> task(@NonNull @Id String id) {
@@ -53,12 +68,38 @@ public class TaskApi {
     }
 
     @Query
-    @Description("Tasks across plans: of one organization (in a role; ANY or none: lead or cooperating), of one health, "
-            + "due before a day (ongoing tasks never are); plan by plan in document order.")
-    public Uni<@NonNull TaskConnection> tasks(@Id String orgId, TaskRole role, Health health, LocalDate dueBefore,
-            Integer first, String after) {
+    @Description("Tasks across plans, filtered, sorted and paged (each filter optional). orgId: tasks of the "
+            + "organization (and of those it took over from in a reform) in a role (ANY or none: lead or cooperating); "
+            + "orgCode: the same by code, with includeSubOrgs every organization below it too; dueBefore/dueAfter: "
+            + "deadline strictly before/after the day (ongoing tasks never match); search: a substring of the title. "
+            + "Default order: document order (NUMBER).")
+    public Uni<@NonNull TaskConnection> tasks(@Id String orgId, String orgCode, @DefaultValue("false") boolean includeSubOrgs,
+            TaskRole role, @Id String planId, Health health, @Nullable List<@NonNull TaskStatus> status, LocalDate dueBefore,
+            LocalDate dueAfter, String search, TaskSort sortBy, SortOrder order, Integer first, String after) {
         UUID org = orgId == null ? null : Ids.parse("orgId", orgId);
-        return reads.search(org, role, health, dueBefore).map(all -> TaskConnection.of(all, after, first));
+        UUID plan = planId == null ? null : Ids.parse("planId", planId);
+        String term = TextSearch.term("search", search);
+        int offset = Cursor.offsetAfter(after);
+        int size = Cursor.pageSize(first);
+        return reads.orgFilter(org, orgCode, includeSubOrgs)
+                .chain(orgs -> reads.list(new TaskQuery(plan == null ? null : Set.of(plan), orgs, role, health, status,
+                        dueBefore, dueAfter, term, null, null, null, sortBy, order, offset, size)))
+                .map(page -> TaskConnection.of(page, offset));
+    }
+
+    @Query
+    @Description("我的任务, the inbox: tasks the caller's organizations (and those they act for) lead or cooperate on "
+            + "(role), with each task's reportDue and returned flags, filtered by them, health and search. Default "
+            + "order: most urgent first (HEALTH), then by id.")
+    public Uni<@NonNull MyTaskConnection> myTasks(TaskRole role, Health health, Boolean reportDue, Boolean returned,
+            String search, TaskSort sortBy, SortOrder order, Integer first, String after) {
+        String term = TextSearch.term("search", search);
+        int offset = Cursor.offsetAfter(after);
+        int size = Cursor.pageSize(first);
+        return permissions.reportingOrgs()
+                .chain(mine -> reads.list(new TaskQuery(null, mine, role, health, null, null, null, term, mine, reportDue,
+                        returned, sortBy == null ? TaskSort.HEALTH : sortBy, order, offset, size)))
+                .map(page -> MyTaskConnection.of(page, offset));
     }
 
     @Query
@@ -100,8 +141,8 @@ public class TaskApi {
         });
     }
 
-    @Description("牵头单位, in the document's order; the first is the convener.")
-    @NonNull
+    @Description("牵头单位, in the document's order; the first is the convener. Null (with an error) only while "
+            + "org-service cannot be reached, so that the task itself still answers.")
     public Uni<List<@NonNull List<@NonNull OrganizationRef>>> leadOrgs(@Source List<TaskView> tasks) {
         return orgs(tasks, TaskRole.LEAD);
     }
@@ -122,10 +163,27 @@ public class TaskApi {
                 .map(t -> byTask.getOrDefault(t.id(), List.of()).stream().map(ProgressReportView::of).toList()).toList());
     }
 
+    @Description("Healthy or not, and why: the rule that decided the task's health, with the day and number behind it.")
+    @NonNull
+    public HealthReasonView healthReason(@Source TaskView task) {
+        return HealthReasonView.of(task.verdict());
+    }
+
+    @Description("Every audited change of the task, newest first: who, when, what (CREATE, UPDATE) and the fields changed.")
+    public Uni<List<@NonNull List<@NonNull HistoryEntry>>> history(@Source List<TaskView> tasks) {
+        return audit.history("Task", ids(tasks))
+                .map(byTask -> tasks.stream().map(t -> byTask.getOrDefault(t.id(), List.of())).toList());
+    }
+
+    @Description("Who changed the task last (its creator until someone else changes it).")
+    public Uni<List<String>> updatedBy(@Source List<TaskView> tasks) {
+        return audit.lastActors("Task", ids(tasks)).map(actors -> tasks.stream().map(t -> actors.get(t.id())).toList());
+    }
+
     /** Contributed to org-service's Organization: one query for every organization of the request. */
     @Name("tasks")
-    @Description("Tasks this organization leads or cooperates on (role), of one health.")
-    @NonNull
+    @Description("Tasks this organization leads or cooperates on (role), of one health. Null (with an error) only while "
+            + "plan-service cannot be reached.")
     public Uni<List<@NonNull TaskConnection>> organizationTasks(@Source List<OrganizationRef> orgs,
             @DefaultValue("ANY") TaskRole role, Health health, Integer first, String after) {
         return reads.ofOrganizations(orgs.stream().map(OrganizationRef::id).distinct().toList(), role, health)

@@ -1,14 +1,13 @@
 package gov.planning.plan.api;
 
-import gov.planning.common.api.PageInfo;
-
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.NonNull;
 
 import gov.planning.common.api.Cursor;
+import gov.planning.common.api.PageInfo;
 import gov.planning.plan.service.AssessedTask;
+import gov.planning.plan.service.TaskPage;
 
 /** A Relay connection over tasks; the cursor is the item's offset in the (filtered, ordered) list, opaque to clients. */
 public record TaskConnection(@NonNull List<@NonNull TaskEdge> edges, @NonNull PageInfo pageInfo, @NonNull Integer totalCount) {
@@ -17,14 +16,18 @@ public record TaskConnection(@NonNull List<@NonNull TaskEdge> edges, @NonNull Pa
     public record TaskEdge(@NonNull TaskView node, @NonNull String cursor) {
     }
 
+    /** A page of a list held in memory. */
     static TaskConnection of(List<AssessedTask> all, String after, Integer first) {
         int offset = Cursor.offsetAfter(after);
         int size = Cursor.pageSize(first);
-        List<TaskEdge> edges = new ArrayList<>();
-        for (int i = offset; i < Math.min(all.size(), offset + size); i++) {
-            edges.add(new TaskEdge(TaskView.of(all.get(i)), Cursor.encode(i)));
-        }
-        String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
-        return new TaskConnection(edges, new PageInfo(offset + size < all.size(), end), all.size());
+        List<AssessedTask> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + size));
+        return new TaskConnection(Cursor.edges(page, offset, (t, cursor) -> new TaskEdge(TaskView.of(t), cursor)),
+                PageInfo.of(offset, page.size(), all.size()), all.size());
+    }
+
+    /** A page read in SQL from {@code offset}. */
+    static TaskConnection of(TaskPage page, int offset) {
+        return new TaskConnection(Cursor.edges(page.items(), offset, (t, cursor) -> new TaskEdge(TaskView.of(t.task()), cursor)),
+                PageInfo.of(offset, page.items().size(), page.total()), (int) page.total());
     }
 }

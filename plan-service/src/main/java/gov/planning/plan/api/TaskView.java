@@ -1,5 +1,7 @@
 package gov.planning.plan.api;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Id;
@@ -12,6 +14,7 @@ import gov.planning.plan.entity.Health;
 import gov.planning.plan.entity.Task;
 import gov.planning.plan.entity.TaskStatus;
 import gov.planning.plan.service.AssessedTask;
+import gov.planning.plan.service.HealthRule;
 import io.smallrye.graphql.api.federation.FieldSet;
 import io.smallrye.graphql.api.federation.Key;
 
@@ -29,7 +32,11 @@ public record TaskView(
         @NonNull Health health,
         Integer progressPercent,
         @NonNull Integer version,
-        @Ignore UUID planId) {
+        @NonNull String createdBy,
+        @NonNull OffsetDateTime createdAt,
+        @NonNull OffsetDateTime updatedAt,
+        @Ignore UUID planId,
+        @Ignore HealthRule.Verdict verdict) {
 
     static TaskView of(AssessedTask assessed) {
         if (assessed == null) {
@@ -37,6 +44,7 @@ public record TaskView(
         }
         Task t = assessed.task();
         return new TaskView(t.id, t.number, t.title, t.description, DeadlineView.of(t), t.status, assessed.health(),
-                assessed.progressPercent(), t.version, t.planId);
+                assessed.progressPercent(), t.version, t.createdBy, t.createdAt.atOffset(ZoneOffset.UTC),
+                t.updatedAt.atOffset(ZoneOffset.UTC), t.planId, assessed.verdict());
     }
 }

@@ -6,6 +6,7 @@ import java.time.temporal.IsoFields;
 import java.util.List;
 
 import gov.planning.plan.entity.Health;
+import gov.planning.plan.entity.HealthReasonKind;
 import gov.planning.plan.entity.TaskStatus;
 
 /**
@@ -48,27 +49,53 @@ public final class HealthRule {
     }
 
     public static Health of(Facts task, LocalDate today) {
+        return verdict(task, today).health();
+    }
+
+    /** The health and the first rule that decided it, for a screen that says why a task is red or yellow. */
+    public static Verdict verdict(Facts task, LocalDate today) {
         if (task.status() == TaskStatus.COMPLETED) {
-            return Health.DONE;
+            return new Verdict(Health.DONE, HealthReasonKind.COMPLETED, null, null);
         }
         if (task.ongoing()) {
-            return reportMissing(task, today) ? Health.YELLOW : Health.GREEN;
+            return reportMissing(task, today) ? noRecentReport(task) : onTrack();
         }
         if (task.deadline() != null && task.deadline().isBefore(today)) {
-            return Health.RED;
+            return new Verdict(Health.RED, HealthReasonKind.OVERDUE, task.deadline(), (int) ChronoUnit.DAYS.between(task.deadline(), today));
         }
-        boolean milestoneOverdue = task.milestones().stream()
-                .anyMatch(m -> !m.done() && m.dueDate() != null && m.dueDate().isBefore(today));
-        if (milestoneOverdue) {
-            return Health.RED;
+        LocalDate milestoneOverdue = task.milestones().stream()
+                .filter(m -> !m.done() && m.dueDate() != null && m.dueDate().isBefore(today))
+                .map(MilestoneFact::dueDate).min(LocalDate::compareTo).orElse(null);
+        if (milestoneOverdue != null) {
+            return new Verdict(Health.RED, HealthReasonKind.MILESTONE_OVERDUE, milestoneOverdue,
+                    (int) ChronoUnit.DAYS.between(milestoneOverdue, today));
         }
         if (task.deadline() != null && ChronoUnit.DAYS.between(today, task.deadline()) <= DUE_SOON_DAYS) {
-            return Health.YELLOW;
+            return new Verdict(Health.YELLOW, HealthReasonKind.DUE_SOON, task.deadline(), (int) ChronoUnit.DAYS.between(today, task.deadline()));
         }
-        if (reportMissing(task, today) || behindTime(task, today)) {
-            return Health.YELLOW;
+        if (reportMissing(task, today)) {
+            return noRecentReport(task);
         }
-        return Health.GREEN;
+        if (behindTime(task, today)) {
+            return new Verdict(Health.YELLOW, HealthReasonKind.BEHIND_SCHEDULE, null,
+                    (int) Math.round(elapsedPercent(task, today) - task.reportedPercent()));
+        }
+        return onTrack();
+    }
+
+    /**
+     * A health and why: {@code since} is the day the reason dates from (the passed deadline, the overdue milestone's
+     * due day, the last report, the coming deadline); {@code amount} the days overdue, days left, or points behind.
+     */
+    public record Verdict(Health health, HealthReasonKind kind, LocalDate since, Integer amount) {
+    }
+
+    private static Verdict noRecentReport(Facts task) {
+        return new Verdict(Health.YELLOW, HealthReasonKind.NO_RECENT_REPORT, task.lastReportOn(), null);
+    }
+
+    private static Verdict onTrack() {
+        return new Verdict(Health.GREEN, HealthReasonKind.ON_TRACK, null, null);
     }
 
     /** The first day of the quarter before {@code today}'s. */
@@ -92,9 +119,12 @@ public final class HealthRule {
                 || !task.deadline().isAfter(task.start())) {
             return false;
         }
+        return elapsedPercent(task, today) - task.reportedPercent() > BEHIND_POINTS;
+    }
+
+    private static double elapsedPercent(Facts task, LocalDate today) {
         double total = ChronoUnit.DAYS.between(task.start(), task.deadline());
         double elapsed = Math.max(0, Math.min(total, ChronoUnit.DAYS.between(task.start(), today)));
-        double elapsedPercent = 100.0 * elapsed / total;
-        return elapsedPercent - task.reportedPercent() > BEHIND_POINTS;
+        return 100.0 * elapsed / total;
     }
 }

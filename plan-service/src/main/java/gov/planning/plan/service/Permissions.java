@@ -56,21 +56,39 @@ public class Permissions {
      */
     public Uni<Void> requireSteerTask(String action, Collection<java.util.UUID> leadOrgIds) {
         caller.requireAnyRole(action, PlatformRole.ADMIN, PlatformRole.PLANNER, PlatformRole.REPORTER);
+        return steerableOrgs().map(mine -> {
+            if (mine != null && leadOrgIds.stream().noneMatch(mine::contains)) {
+                throw forbidden(action, caller.hasRole(PlatformRole.PLANNER) ? "their organization neither leads the task nor is above a lead"
+                        : "their organization does not lead the task");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The lead organizations whose tasks the caller steers ({@link #requireSteerTask}): null for an admin (every
+     * task), empty for a viewer. The approval queue lists the reports of exactly these tasks.
+     */
+    public Uni<Set<UUID>> steerableOrgs() {
         if (caller.isAdmin()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().nullItem();
         }
         boolean planner = caller.hasRole(PlatformRole.PLANNER);
+        if (!planner && !caller.hasRole(PlatformRole.REPORTER)) {
+            return Uni.createFrom().item(Set.of());
+        }
         return scope().map(scope -> {
             Set<UUID> mine = new HashSet<>(scope.actingFor());
             if (planner) {
                 mine.addAll(scope.ownAndBelow());
             }
-            if (leadOrgIds.stream().noneMatch(mine::contains)) {
-                throw forbidden(action, planner ? "their organization neither leads the task nor is above a lead"
-                        : "their organization does not lead the task");
-            }
-            return null;
+            return mine;
         });
+    }
+
+    /** The organizations the caller reports for: their own and those they act for (the inbox's scope). */
+    public Uni<Set<UUID>> reportingOrgs() {
+        return scope().map(OrgScope::actingFor);
     }
 
     /**

@@ -1,7 +1,9 @@
 package gov.planning.plan.service;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +18,10 @@ import gov.planning.common.security.Caller;
 import gov.planning.common.security.PlatformRole;
 import gov.planning.plan.audit.AuditLog;
 import gov.planning.plan.audit.Snapshots;
+import gov.planning.common.api.SortOrder;
+import gov.planning.common.api.TextSearch;
 import gov.planning.plan.entity.Plan;
+import gov.planning.plan.entity.PlanKind;
 import gov.planning.plan.entity.PlanStatus;
 import gov.planning.plan.repository.PlanRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -62,18 +67,57 @@ public class PlanService {
                 .setParameter(1, ids).getResultList());
     }
 
-    /** Newest first; {@code status} null means every status. */
-    public Uni<List<Plan>> page(PlanStatus status, int offset, int limit) {
-        String where = status == null ? "importing = false" : "status = ?1 and importing = false";
-        return reads.read(s -> {
-            var query = s.createQuery("from Plan where " + where + " order by issuedOn desc nulls last, createdAt desc, id",
-                    Plan.class);
-            if (status != null) {
-                query.setParameter(1, status);
-            }
-            return query.setFirstResult(offset).setMaxResults(limit).getResultList();
-        });
+    /**
+     * A page of the plans, filtered, sorted and counted in SQL (each filter null: none; {@code search}: a substring of
+     * the title or the document number). Default: newest issued first.
+     */
+    public Uni<PlanPage> page(PlanStatus status, PlanKind kind, UUID issuerId, String search, PlanSort sortBy, SortOrder order,
+            int offset, int limit) {
+        StringBuilder where = new StringBuilder(" FROM plan p WHERE NOT p.importing");
+        Map<String, Object> params = new HashMap<>();
+        if (status != null) {
+            params.put("status", status.name());
+            where.append(" AND p.status = :status");
+        }
+        if (kind != null) {
+            params.put("kind", kind.name());
+            where.append(" AND p.kind = :kind");
+        }
+        if (issuerId != null) {
+            params.put("issuer", issuerId);
+            where.append(" AND p.issuer_id = :issuer");
+        }
+        if (search != null) {
+            params.put("search", search);
+            params.put("searchPattern", TextSearch.containsPattern(search));
+            where.append(" AND (").append(TextSearch.condition("p.title", "search")).append(" OR ")
+                    .append(TextSearch.condition("p.doc_number", "search")).append(")");
+        }
+        SortOrder direction = order == null ? (sortBy == null ? SortOrder.DESC : SortOrder.ASC) : order;
+        String dir = SortOrder.sql(direction, SortOrder.ASC);
+        String key = switch (sortBy == null ? PlanSort.ISSUED : sortBy) {
+            case ISSUED -> "p.issued_on " + dir + " NULLS LAST, p.created_at " + dir;
+            case UPDATED -> "p.updated_at " + dir;
+            case TITLE -> "p.title " + dir;
+            case DOC_NUMBER -> "p.doc_number " + dir + " NULLS LAST";
+        };
+        String page = "SELECT p.id" + where + " ORDER BY " + key + ", p.id LIMIT " + limit + " OFFSET " + offset;
+        return reads.read(s -> TaskReads.nativeRows(s, page, params).chain(ids -> TaskReads.nativeRows(s, "SELECT count(*)" + where, params).chain(count -> {
+            List<UUID> found = ids.stream().map(UUID.class::cast).toList();
+            Uni<List<Plan>> plans = found.isEmpty() ? Uni.createFrom().item(List.of())
+                    : s.createQuery("from Plan where id in ?1", Plan.class).setParameter(1, found).getResultList();
+            return plans.map(loaded -> {
+                Map<UUID, Plan> byId = new HashMap<>();
+                loaded.forEach(p -> byId.put(p.id, p));
+                return new PlanPage(found.stream().map(byId::get).toList(), ((Number) count.get(0)).longValue());
+            });
+        })));
     }
+
+    /** One page of plans and how many the whole list has. */
+    public record PlanPage(List<Plan> items, long total) {
+    }
+
 
     @WithTransaction
     public Uni<Plan> create(NewPlan input) {

@@ -150,6 +150,90 @@ public class TaskReads {
                         .sorted(Comparator.comparing(AssessedTask::task, DOCUMENT_ORDER)).toList());
     }
 
+    /**
+     * One page of a task list, filtered, sorted, counted and paged in SQL (two statements), then the page's tasks
+     * assessed (three more, for the page only).
+     */
+    public Uni<TaskPage> list(TaskQuery query) {
+        if ((query.orgIds() != null && query.orgIds().isEmpty()) || (query.mine() != null && query.mine().isEmpty())) {
+            return Uni.createFrom().item(new TaskPage(List.of(), 0));
+        }
+        TaskListSql sql = new TaskListSql(query, today(), clock.getZone());
+        return read(s -> nativeRows(s, sql.page(), sql.params()).chain(rows -> nativeRows(s, sql.count(), sql.params())
+                .chain(count -> {
+                    long total = ((Number) count.get(0)).longValue();
+                    List<UUID> ids = rows.stream().map(r -> (UUID) ((Object[]) r)[0]).toList();
+                    Uni<List<Task>> tasks = ids.isEmpty() ? Uni.createFrom().item(List.of())
+                            : list(s, Task.class, "from Task where id in ?1", ids);
+                    return tasks.chain(found -> assess(s, found)).map(assessed -> {
+                        Map<UUID, AssessedTask> byId = assessed.stream().collect(Collectors.toMap(a -> a.task().id, Function.identity()));
+                        List<TaskPage.Listed> items = rows.stream().map(r -> (Object[]) r)
+                                .map(r -> new TaskPage.Listed(byId.get((UUID) r[0]), (Boolean) r[1], (Boolean) r[2])).toList();
+                        return new TaskPage(items, total);
+                    });
+                })));
+    }
+
+    /**
+     * The organizations a task list's organization filter stands for: {@code orgId} with its predecessors (as in
+     * {@link #search}); {@code orgCode} with its predecessors and, with {@code includeSubOrgs}, every organization
+     * below it. Null when neither is given (no filter); empty for an unknown code.
+     */
+    public Uni<Set<UUID>> orgFilter(UUID orgId, String orgCode, boolean includeSubOrgs) {
+        if (orgId == null && orgCode == null) {
+            return Uni.createFrom().nullItem();
+        }
+        Uni<Set<UUID>> named = orgCode == null ? Uni.createFrom().item(Set.of(orgId))
+                : directory.scopeOf(List.of(orgCode)).map(scope -> {
+                    Set<UUID> ids = new HashSet<>(includeSubOrgs ? scope.ownAndBelow() : scope.own());
+                    if (orgId != null) {
+                        ids.retainAll(Set.of(orgId));
+                    }
+                    return ids;
+                });
+        return named.chain(ids -> ids.isEmpty() ? Uni.createFrom().item(Set.<UUID>of())
+                : directory.predecessorsOf(ids).map(predecessors -> {
+                    Set<UUID> all = new HashSet<>(ids);
+                    predecessors.values().forEach(all::addAll);
+                    return all;
+                }));
+    }
+
+    /**
+     * The approval queue: SUBMITTED reports on tasks led by one of {@code leads} (null: every task), oldest first;
+     * the page and the count in two statements.
+     */
+    public Uni<ReportPage> approvalQueue(Set<UUID> leads, int offset, int limit) {
+        if (leads != null && leads.isEmpty()) {
+            return Uni.createFrom().item(new ReportPage(List.of(), 0));
+        }
+        String from = " FROM progress_report r JOIN task t ON t.id = r.task_id JOIN plan p ON p.id = t.plan_id AND NOT p.importing"
+                + " WHERE r.status = 'SUBMITTED'"
+                + (leads == null ? "" : " AND r.task_id IN (SELECT o.task_id FROM task_org o WHERE o.role = 'LEAD' AND o.org_id IN (:leads))");
+        Map<String, Object> params = leads == null ? Map.of() : Map.of("leads", leads);
+        return read(s -> nativeRows(s, "SELECT r.id" + from + " ORDER BY r.reported_at, r.id LIMIT " + limit + " OFFSET " + offset, params)
+                .chain(rows -> nativeRows(s, "SELECT count(*)" + from, params).chain(count -> {
+                    List<UUID> ids = rows.stream().map(UUID.class::cast).toList();
+                    Uni<List<ProgressReport>> reports = ids.isEmpty() ? Uni.createFrom().item(List.of())
+                            : list(s, ProgressReport.class, "from ProgressReport where id in ?1", ids);
+                    return reports.map(found -> {
+                        Map<UUID, ProgressReport> byId = found.stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
+                        return new ReportPage(ids.stream().map(byId::get).toList(), ((Number) count.get(0)).longValue());
+                    });
+                })));
+    }
+
+    /** One page of reports and how many the whole list has. */
+    public record ReportPage(List<ProgressReport> items, long total) {
+    }
+
+    /** The rows of a native query: a column's value, or an {@code Object[]} per row of several. */
+    static Uni<List<Object>> nativeRows(Mutiny.Session s, String sql, Map<String, Object> params) {
+        var query = s.createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
     /** For {@code Organization.tasks}: the tasks of each organization in a role, of one health. */
     public Uni<Map<UUID, List<AssessedTask>>> ofOrganizations(Collection<UUID> requested, TaskRole role, Health health) {
         if (requested.isEmpty()) {
@@ -306,7 +390,7 @@ public class TaskReads {
                                 milestones.getOrDefault(task.id, List.of()).stream()
                                         .map(m -> new HealthRule.MilestoneFact(m.dueDate, m.done)).toList(),
                                 start, created, lastReport, percent);
-                        return new AssessedTask(task, HealthRule.of(facts, today), percent);
+                        return new AssessedTask(task, HealthRule.verdict(facts, today), percent);
                     }).toList();
                 })));
     }

@@ -38,6 +38,16 @@ public final class Cursor {
         throw new BadUserInputException("after: '" + cursor + "' is not a cursor this API returned");
     }
 
+    /** The edges of a page that starts at {@code offset}, each with its cursor. */
+    public static <T, E> java.util.List<E> edges(java.util.List<T> page, int offset,
+            java.util.function.BiFunction<T, String, E> edge) {
+        java.util.List<E> edges = new java.util.ArrayList<>(page.size());
+        for (int i = 0; i < page.size(); i++) {
+            edges.add(edge.apply(page.get(i), encode(offset + i)));
+        }
+        return edges;
+    }
+
     public static int pageSize(Integer first) {
         if (first == null) {
             return DEFAULT_PAGE_SIZE;

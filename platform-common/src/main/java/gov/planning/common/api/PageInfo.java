@@ -12,4 +12,9 @@ import io.smallrye.graphql.api.federation.Shareable;
 @Type("PageInfo")
 @Shareable
 public record PageInfo(@NonNull Boolean hasNextPage, String endCursor) {
+
+    /** For a page of {@code size} items starting at {@code offset} of a list of {@code total}. */
+    public static PageInfo of(int offset, int size, long total) {
+        return new PageInfo(offset + size < total, size == 0 ? null : Cursor.encode(offset + size - 1));
+    }
 }

@@ -1,0 +1,27 @@
+package gov.planning.plan.api;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import gov.planning.common.api.Cursor;
+import gov.planning.common.api.PageInfo;
+import gov.planning.plan.service.TaskPage;
+
+/** The reporter's inbox (我的任务): tasks with what the caller's organizations still have to do on each. */
+public record MyTaskConnection(@NonNull List<@NonNull MyTaskEdge> edges, @NonNull PageInfo pageInfo, @NonNull Integer totalCount) {
+
+    @Type("MyTaskEdge")
+    @Description("A task of the inbox. reportDue: the caller's organizations have reported nothing (not returned) since "
+            + "the current quarter opened and the task is not completed; returned: their latest report was returned.")
+    public record MyTaskEdge(@NonNull TaskView node, @NonNull String cursor, @NonNull Boolean reportDue, @NonNull Boolean returned) {
+    }
+
+    static MyTaskConnection of(TaskPage page, int offset) {
+        return new MyTaskConnection(Cursor.edges(page.items(), offset,
+                (t, cursor) -> new MyTaskEdge(TaskView.of(t.task()), cursor, t.reportDue(), t.returned())),
+                PageInfo.of(offset, page.items().size(), page.total()), (int) page.total());
+    }
+}

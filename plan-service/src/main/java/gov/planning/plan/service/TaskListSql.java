@@ -1,0 +1,163 @@
+package gov.planning.plan.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import gov.planning.common.api.SortOrder;
+import gov.planning.common.api.TextSearch;
+import gov.planning.plan.entity.TaskRole;
+
+/**
+ * The SQL of a task list: health ({@link HealthRule}, restated in SQL so that lists filter, sort, count and page in
+ * the database; HealthRuleSqlTest keeps both the same), the inbox's flags, filters, order and page. Only the latest
+ * report and the earliest overdue milestone of each task are read, never all of them.
+ */
+final class TaskListSql {
+
+    /** "The caller's organization still owes a report": none (not returned) since the current quarter opened. */
+    private static final String REPORT_DUE = "(t.status <> 'COMPLETED' AND NOT EXISTS (SELECT 1 FROM progress_report r"
+            + " WHERE r.task_id = t.id AND r.org_id IN (:mine) AND r.status <> 'RETURNED' AND r.reported_at >= :quarterOpened))";
+    /** "Returned to me": the latest report of the caller's organizations was returned. */
+    private static final String RETURNED = "COALESCE((SELECT r.status FROM progress_report r WHERE r.task_id = t.id"
+            + " AND r.org_id IN (:mine) ORDER BY r.reported_at DESC, r.id DESC LIMIT 1) = 'RETURNED', false)";
+
+    private static final String REPORT_MISSING = "(t.created_at < :trackedBefore AND (lr.reported_at IS NULL OR lr.reported_at < :periodOpened))";
+    private static final String BEHIND = "(lp.percent IS NOT NULL AND t.deadline_date > st.start_day AND 100.0 * GREATEST(0,"
+            + " LEAST(t.deadline_date - st.start_day, CAST(:today AS date) - st.start_day)) / (t.deadline_date - st.start_day) - lp.percent > "
+            + HealthRule.BEHIND_POINTS + ")";
+    private static final String HEALTH = "CASE WHEN t.status = 'COMPLETED' THEN 'DONE'"
+            + " WHEN t.deadline_ongoing THEN CASE WHEN " + REPORT_MISSING + " THEN 'YELLOW' ELSE 'GREEN' END"
+            + " WHEN t.deadline_date < :today THEN 'RED'"
+            + " WHEN EXISTS (SELECT 1 FROM milestone m WHERE m.task_id = t.id AND NOT m.done AND m.due_date < :today) THEN 'RED'"
+            + " WHEN t.deadline_date - CAST(:today AS date) <= " + HealthRule.DUE_SOON_DAYS + " THEN 'YELLOW'"
+            + " WHEN " + REPORT_MISSING + " OR " + BEHIND + " THEN 'YELLOW'"
+            + " ELSE 'GREEN' END";
+
+    private final StringBuilder inner = new StringBuilder();
+    private final List<String> outer = new ArrayList<>();
+    private final Map<String, Object> params = new LinkedHashMap<>();
+    private final TaskQuery query;
+
+    TaskListSql(TaskQuery query, LocalDate today, ZoneId zone) {
+        this.query = query;
+        boolean inbox = query.mine() != null;
+        LocalDate periodOpened = HealthRule.lastPeriodStart(today);
+        LocalDate quarterOpened = today.with(IsoFields.DAY_OF_QUARTER, 1);
+        params.put("today", today);
+        params.put("zone", sqlZone(zone));
+        params.put("periodOpened", startOf(periodOpened, zone));
+        params.put("trackedBefore", startOf(quarterOpened, zone));
+        inner.append("SELECT t.id, t.plan_id, t.position, t.title, t.deadline_date, t.updated_at, lp.percent AS progress, ")
+                .append(HEALTH).append(" AS health, ")
+                .append(inbox ? REPORT_DUE : "false").append(" AS report_due, ")
+                .append(inbox ? RETURNED : "false").append(" AS returned")
+                .append(" FROM task t JOIN plan p ON p.id = t.plan_id AND NOT p.importing")
+                .append(" CROSS JOIN LATERAL (SELECT COALESCE(p.issued_on, CAST(t.created_at AT TIME ZONE :zone AS date)) AS start_day) st")
+                .append(" LEFT JOIN LATERAL (SELECT r.reported_at FROM progress_report r WHERE r.task_id = t.id AND r.status <> 'RETURNED'")
+                .append(" ORDER BY r.reported_at DESC LIMIT 1) lr ON true")
+                .append(" LEFT JOIN LATERAL (SELECT r.percent FROM progress_report r WHERE r.task_id = t.id AND r.status <> 'RETURNED'")
+                .append(" AND r.percent IS NOT NULL ORDER BY r.reported_at DESC LIMIT 1) lp ON true")
+                .append(" WHERE true");
+        if (inbox) {
+            params.put("mine", query.mine());
+            params.put("quarterOpened", startOf(quarterOpened, zone));
+        }
+        if (query.planIds() != null) {
+            params.put("planIds", query.planIds());
+            inner.append(" AND t.plan_id IN (:planIds)");
+        }
+        if (query.orgIds() != null) {
+            params.put("orgIds", query.orgIds());
+            inner.append(" AND t.id IN (SELECT o.task_id FROM task_org o WHERE o.org_id IN (:orgIds)");
+            if (query.role() != null && query.role() != TaskRole.ANY) {
+                params.put("role", query.role().name());
+                inner.append(" AND o.role = :role");
+            }
+            inner.append(")");
+        }
+        if (query.statuses() != null && !query.statuses().isEmpty()) {
+            params.put("statuses", query.statuses().stream().map(Enum::name).toList());
+            inner.append(" AND t.status IN (:statuses)");
+        }
+        if (query.dueBefore() != null) {
+            params.put("dueBefore", query.dueBefore());
+            inner.append(" AND t.deadline_date < :dueBefore");
+        }
+        if (query.dueAfter() != null) {
+            params.put("dueAfter", query.dueAfter());
+            inner.append(" AND t.deadline_date > :dueAfter");
+        }
+        if (query.search() != null) {
+            params.put("search", query.search());
+            params.put("searchPattern", TextSearch.containsPattern(query.search()));
+            inner.append(" AND ").append(TextSearch.condition("t.title", "search"));
+        }
+        if (query.health() != null) {
+            params.put("health", query.health().name());
+            outer.add("a.health = :health");
+        }
+        if (query.reportDue() != null) {
+            outer.add(query.reportDue() ? "a.report_due" : "NOT a.report_due");
+        }
+        if (query.returned() != null) {
+            outer.add(query.returned() ? "a.returned" : "NOT a.returned");
+        }
+    }
+
+    Map<String, Object> params() {
+        return params;
+    }
+
+    /** Ids and inbox flags of the page, in order. */
+    String page() {
+        return "SELECT a.id, a.report_due, a.returned FROM (" + inner + ") a" + where() + " ORDER BY " + orderBy()
+                + " LIMIT " + query.limit() + " OFFSET " + query.offset();
+    }
+
+    String count() {
+        return "SELECT count(*) FROM (" + inner + ") a" + where();
+    }
+
+    private String where() {
+        return outer.isEmpty() ? "" : " WHERE " + String.join(" AND ", outer);
+    }
+
+    private String orderBy() {
+        TaskSort sort = query.sortBy() == null ? TaskSort.NUMBER : query.sortBy();
+        String dir = SortOrder.sql(query.order(), SortOrder.ASC);
+        String key = switch (sort) {
+            case NUMBER -> "a.plan_id " + dir + ", a.position " + dir;
+            case DEADLINE -> "a.deadline_date " + dir + " NULLS LAST";
+            case HEALTH -> "CASE a.health WHEN 'RED' THEN 0 WHEN 'YELLOW' THEN 1 WHEN 'GREEN' THEN 2 ELSE 3 END " + dir;
+            case PROGRESS -> "a.progress " + dir + " NULLS LAST";
+            case UPDATED -> "a.updated_at " + dir;
+            case TITLE -> "a.title " + dir;
+        };
+        return key + ", a.id";
+    }
+
+    private static Instant startOf(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    /** PostgreSQL reads a bare offset such as '+08:00' with the POSIX sign (the reverse); region ids are unambiguous. */
+    private static String sqlZone(ZoneId zone) {
+        ZoneId normalized = zone.normalized();
+        if (normalized instanceof ZoneOffset offset) {
+            int seconds = offset.getTotalSeconds();
+            if (seconds % 3600 != 0) {
+                throw new IllegalStateException("planning.time-zone must be a region or a whole-hour offset: " + zone);
+            }
+            int hours = seconds / 3600;
+            return hours == 0 ? "UTC" : "Etc/GMT" + (hours > 0 ? "-" : "+") + Math.abs(hours);
+        }
+        return normalized.getId();
+    }
+}

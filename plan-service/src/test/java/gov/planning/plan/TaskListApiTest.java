@@ -1,0 +1,166 @@
+package gov.planning.plan;
+
+import static gov.planning.testing.GraphQLClient.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import gov.planning.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** The task and plan lists of the screens: paging, sorting, filtering and search, all in SQL. */
+@QuarkusTest
+class TaskListApiTest {
+
+    private static final String ADMIN = TestTokens.admin();
+    private static final String VIEWER = TestTokens.viewer();
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
+
+    private static JsonPath tasks(String args) {
+        JsonPath answer = post(VIEWER, "{ tasks(" + args + ") { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id title health } } } }");
+        assertThat(answer.getString("errors")).as(args).isNull();
+        return answer;
+    }
+
+    private static String titled(String plan, String title, String deadline) {
+        JsonPath created = Api.createTask(ADMIN, plan, Api.task(title, List.of("nmg.zjt"), List.of(), deadline));
+        assertThat(created.getString("errors")).isNull();
+        return created.getString("data.createTask.id");
+    }
+
+    @Test
+    void pagingPastTheFirstPageVisitsEveryTaskOnceInAStableOrderUnderTies() {
+        String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            created.add(titled(plan, "同一天到期 " + i, "2030-06-30"));
+        }
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < 3; page++) {
+            JsonPath answer = tasks("planId: \"" + plan + "\", sortBy: DEADLINE, first: 3" + (after == null ? "" : ", after: \"" + after + "\""));
+            assertThat(answer.getInt("data.tasks.totalCount")).isEqualTo(7);
+            seen.addAll(answer.getList("data.tasks.edges.node.id"));
+            assertThat(answer.getBoolean("data.tasks.pageInfo.hasNextPage")).isEqualTo(page < 2);
+            after = answer.getString("data.tasks.pageInfo.endCursor");
+        }
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(created).doesNotHaveDuplicates();
+        assertThat(tasks("planId: \"" + plan + "\", sortBy: DEADLINE, first: 7").getList("data.tasks.edges.node.id"))
+                .as("the same order when asked again").containsExactlyElementsOf(seen);
+    }
+
+    @Test
+    void searchFindsChineseSubstringsAndTakesWildcardsLiterally() {
+        String plan = Api.createPlan(ADMIN, "nmg", null);
+        String renewal = titled(plan, "全面推进城市更新行动", null);
+        String housing = titled(plan, "开展住建领域安全隐患排查", null);
+        String percent = titled(plan, "污水处理率100%_达标", null);
+        String scope = "planId: \"" + plan + "\", ";
+        assertThat(tasks(scope + "search: \"城市更新\"").getList("data.tasks.edges.node.id")).containsExactly(renewal);
+        assertThat(tasks(scope + "search: \"住建\"").getList("data.tasks.edges.node.id")).containsExactly(housing);
+        assertThat(tasks(scope + "search: \"%_\"").getList("data.tasks.edges.node.id")).containsExactly(percent);
+        assertThat(tasks(scope + "search: \"更\"").getList("data.tasks.edges.node.id")).as("one character").containsExactly(renewal);
+        assertThat(tasks(scope + "search: \"城市 更新\"").getInt("data.tasks.totalCount")).isZero();
+    }
+
+    @Test
+    void filtersByOrganizationBelowACodeStatusAndDeadlineWindow() {
+        String plan = Api.createPlan(ADMIN, "nmg", null);
+        String city = Api.newTask(plan, List.of("nmg.hhht"), List.of(), "2026-03-31");
+        String cityBureau = Api.newTask(plan, List.of("nmg.hhht.zjj"), List.of(), "2026-09-30");
+        String province = Api.newTask(plan, List.of("nmg.zjt"), List.of("nmg.hhht.zjj"), "2027-12-31");
+        assertThat(Api.setStatus(ADMIN, cityBureau, 0, "IN_PROGRESS").getString("errors")).isNull();
+        String scope = "planId: \"" + plan + "\", ";
+
+        assertThat(tasks(scope + "orgCode: \"nmg.hhht\"").getList("data.tasks.edges.node.id")).containsExactly(city);
+        assertThat(tasks(scope + "orgCode: \"nmg.hhht\", includeSubOrgs: true").getList("data.tasks.edges.node.id"))
+                .containsExactlyInAnyOrder(city, cityBureau, province);
+        assertThat(tasks(scope + "orgCode: \"nmg.hhht\", includeSubOrgs: true, role: LEAD").getList("data.tasks.edges.node.id"))
+                .containsExactlyInAnyOrder(city, cityBureau);
+        assertThat(tasks(scope + "status: [IN_PROGRESS]").getList("data.tasks.edges.node.id")).containsExactly(cityBureau);
+        assertThat(tasks(scope + "dueAfter: \"2026-03-31\", dueBefore: \"2027-12-31\"").getList("data.tasks.edges.node.id"))
+                .containsExactly(cityBureau);
+        assertThat(tasks(scope + "orgCode: \"no.such.org\"").getInt("data.tasks.totalCount")).isZero();
+    }
+
+    @Test
+    void healthFiltersAndSortsInSqlAgreeWithTheHealthRuleOfEveryTask() {
+        clock.setToday(LocalDate.of(2025, 8, 15));
+        String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
+        List<String> ids = new ArrayList<>();
+        ids.add(Api.newTask(plan, List.of("nmg.zjt"), List.of(), "2025-08-01"));
+        ids.add(Api.newTask(plan, List.of("nmg.zjt"), List.of(), "2025-09-01"));
+        ids.add(Api.newTask(plan, List.of("nmg.zjt"), List.of(), "2026-12-31"));
+        String completed = Api.newTask(plan, List.of("nmg.gat"), List.of(), "2025-03-01");
+        ids.add(completed);
+        Map<String, Object> withMilestone = Api.task("有里程碑", List.of("nmg.zjt"), List.of(), "2026-12-31");
+        withMilestone.put("milestones", List.of(Map.of("dueDate", "2025-06-30", "description", "出台办法")));
+        ids.add(Api.createTask(ADMIN, plan, withMilestone).getString("data.createTask.id"));
+        String behind = Api.newTask(plan, List.of("nmg.gat"), List.of(), "2026-12-31");
+        ids.add(behind);
+        String ahead = Api.newTask(plan, List.of("nmg.gat"), List.of(), "2026-12-31");
+        ids.add(ahead);
+        Map<String, Object> ongoing = new HashMap<>(Api.task("长期坚持", List.of("nmg.gat"), List.of(), null));
+        ongoing.put("ongoing", true);
+        ids.add(Api.createTask(ADMIN, plan, ongoing).getString("data.createTask.id"));
+        assertThat(Api.setStatus(ADMIN, completed, 0, "COMPLETED").getString("errors")).isNull();
+        assertThat(Api.submit(ADMIN, behind, "nmg.gat", "2025年第三季度", 0, "尚未启动").getString("errors")).isNull();
+        assertThat(Api.submit(ADMIN, ahead, "nmg.gat", "2025年第三季度", 60, "进展顺利").getString("errors")).isNull();
+        clock.setToday(LocalDate.of(2025, 11, 15));
+
+        Map<String, List<String>> byRule = new HashMap<>();
+        for (String id : ids) {
+            byRule.computeIfAbsent(Api.readTask(VIEWER, id).getString("data.task.health"), h -> new ArrayList<>()).add(id);
+        }
+        assertThat(byRule.keySet()).as("the fixture covers every health").contains("RED", "YELLOW", "GREEN", "DONE");
+        for (String health : List.of("RED", "YELLOW", "GREEN", "DONE")) {
+            assertThat(tasks("planId: \"" + plan + "\", health: " + health).getList("data.tasks.edges.node.id"))
+                    .as(health).containsExactlyInAnyOrderElementsOf(byRule.getOrDefault(health, List.of()));
+        }
+        List<String> urgentFirst = tasks("planId: \"" + plan + "\", sortBy: HEALTH").getList("data.tasks.edges.node.health");
+        assertThat(urgentFirst).isSortedAccordingTo(java.util.Comparator.comparingInt(List.of("RED", "YELLOW", "GREEN", "DONE")::indexOf));
+        List<String> byProgress = tasks("planId: \"" + plan + "\", sortBy: PROGRESS, order: DESC").getList("data.tasks.edges.node.id");
+        assertThat(byProgress.subList(0, 2)).containsExactly(ahead, behind);
+    }
+
+    @Test
+    void plansAreFilteredSearchedSortedAndCounted() {
+        String marker = "检索" + System.nanoTime();
+        List<String> ids = new ArrayList<>();
+        for (String title : List.of("乙" + marker + "城镇化规划", "甲" + marker + "城市更新方案", "丙" + marker + "城市更新方案")) {
+            JsonPath created = post(ADMIN, "mutation($input: PlanInput!) { createPlan(input: $input) { id } }",
+                    Map.of("input", Map.of("title", title, "kind", "IMPLEMENTATION_PLAN", "issuerId", FakeOrgTree.ids("nmg"))));
+            assertThat(created.getString("errors")).isNull();
+            ids.add(created.getString("data.createPlan.id"));
+        }
+        JsonPath found = post(VIEWER, "query($s: String) { plans(search: $s, sortBy: TITLE, order: ASC, first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title } } } }",
+                Map.of("s", marker + "城市更新"));
+        assertThat(found.getString("errors")).isNull();
+        assertThat(found.getInt("data.plans.totalCount")).isEqualTo(2);
+        assertThat(found.getBoolean("data.plans.pageInfo.hasNextPage")).isTrue();
+        String first = found.getString("data.plans.edges[0].node.id");
+        JsonPath next = post(VIEWER, "query($s: String, $after: String) { plans(search: $s, sortBy: TITLE, first: 1, after: $after) { pageInfo { hasNextPage } edges { node { id } } } }",
+                Map.of("s", marker + "城市更新", "after", found.getString("data.plans.pageInfo.endCursor")));
+        assertThat(List.of(first, next.getString("data.plans.edges[0].node.id"))).containsExactlyInAnyOrder(ids.get(1), ids.get(2));
+        assertThat(next.getBoolean("data.plans.pageInfo.hasNextPage")).isFalse();
+        assertThat(post(VIEWER, "query($s: String) { plans(search: $s, kind: PLAN) { totalCount } }", Map.of("s", marker)).getInt("data.plans.totalCount"))
+                .as("kind filter").isZero();
+    }
+}
