@@ -55,4 +55,30 @@ class LedgerTest {
         given().header("Authorization", "Bearer " + TestTokens.viewer())
                 .when().get("/plans/" + UUID.randomUUID() + "/ledger.xlsx").then().statusCode(404);
     }
+
+    @Test
+    void aFilteredTaskListDownloadsAsALedgerNamedInChinese() throws Exception {
+        String plan = Api.createPlan(TestTokens.admin(), "nmg", "2024-01-01");
+        Api.createTask(TestTokens.admin(), plan, Api.task("推进城市更新试点", List.of("nmg.zjt"), List.of(), "2030-12-31"));
+        Api.createTask(TestTokens.admin(), plan, Api.task("完善供热管网", List.of("nmg.fgw"), List.of(), "2030-12-31"));
+
+        var response = given().header("Authorization", "Bearer " + TestTokens.viewer())
+                .queryParam("planId", plan).queryParam("orgId", FakeOrgTree.ids("nmg.zjt"))
+                .when().get("/ledger/tasks.xlsx")
+                .then().statusCode(200).contentType(XLSX).extract();
+        assertThat(response.header("Content-Disposition"))
+                .contains("filename*=UTF-8''" + java.net.URLEncoder.encode("任务清单-台账-", java.nio.charset.StandardCharsets.UTF_8));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.asByteArray()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("推进城市更新试点");
+            assertThat(sheet.getLastRowNum()).as("only the filtered task").isEqualTo(2);
+        }
+
+        String planFile = given().header("Authorization", "Bearer " + TestTokens.viewer())
+                .when().get("/ledger/plans/" + plan + ".xlsx").then().statusCode(200).extract().header("Content-Disposition");
+        assertThat(java.net.URLDecoder.decode(planFile.substring(planFile.indexOf("UTF-8''") + 7), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("测试方案").contains("-台账-").endsWith(".xlsx");
+        given().header("Authorization", "Bearer " + TestTokens.viewer()).queryParam("health", "PURPLE")
+                .when().get("/ledger/tasks.xlsx").then().statusCode(400);
+    }
 }

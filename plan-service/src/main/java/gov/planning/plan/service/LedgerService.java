@@ -56,29 +56,46 @@ public class LedgerService {
     @Inject
     OrgDirectory directory;
 
-    public Uni<byte[]> ledger(UUID planId) {
+    /** A workbook and the title it is about (the plan's, or the task list's). */
+    public record Ledger(String title, byte[] xlsx) {
+    }
+
+    /** The ledger of one plan: its tasks in document order. */
+    public Uni<Ledger> ledger(UUID planId) {
         return reads.plansByIds(List.of(planId)).chain(found -> {
             if (found.isEmpty()) {
                 throw new NotFoundException("plan " + planId + " does not exist");
             }
             Plan plan = found.get(0);
-            return reads.ofPlans(List.of(planId), null).chain(byPlan -> {
-                List<AssessedTask> tasks = byPlan.getOrDefault(planId, List.of());
-                List<UUID> ids = tasks.stream().map(a -> a.task().id).toList();
-                return reads.orgsOf(ids).chain(orgs -> reads.milestonesOf(ids).chain(milestones -> reads.reportsOf(ids)
-                        .chain(reports -> {
-                            Set<UUID> orgIds = new HashSet<>();
-                            orgs.values().forEach(list -> list.forEach(o -> orgIds.add(o.orgId)));
-                            return directory.names(orgIds)
-                                    // Building the workbook is CPU work; keep it off the event loop.
-                                    .emitOn(Infrastructure.getDefaultWorkerPool())
-                                    .map(names -> write(plan, tasks, orgs, milestones, reports, names));
-                        })));
-            });
+            String heading = plan.title + (plan.docNumber == null ? "" : "（" + plan.docNumber + "）") + " 重点任务台账";
+            return reads.ofPlans(List.of(planId), null)
+                    .chain(byPlan -> workbook(heading, byPlan.getOrDefault(planId, List.of())))
+                    .map(xlsx -> new Ledger(plan.title, xlsx));
         });
     }
 
-    static byte[] write(Plan plan, List<AssessedTask> tasks, Map<UUID, List<TaskOrg>> orgs, Map<UUID, List<Milestone>> milestones,
+    /** The ledger of a filtered task list as a screen shows it (at most {@value #MAX_LIST_ROWS} tasks). */
+    public Uni<Ledger> ledger(TaskQuery query) {
+        return reads.list(query).chain(page -> workbook("重点任务台账（共" + page.total() + "项）",
+                page.items().stream().map(TaskPage.Listed::task).toList())).map(xlsx -> new Ledger("任务清单", xlsx));
+    }
+
+    public static final int MAX_LIST_ROWS = 5000;
+
+    private Uni<byte[]> workbook(String heading, List<AssessedTask> tasks) {
+        List<UUID> ids = tasks.stream().map(a -> a.task().id).toList();
+        return reads.orgsOf(ids).chain(orgs -> reads.milestonesOf(ids).chain(milestones -> reads.reportsOf(ids)
+                .chain(reports -> {
+                    Set<UUID> orgIds = new HashSet<>();
+                    orgs.values().forEach(list -> list.forEach(o -> orgIds.add(o.orgId)));
+                    return directory.names(orgIds)
+                            // Building the workbook is CPU work; keep it off the event loop.
+                            .emitOn(Infrastructure.getDefaultWorkerPool())
+                            .map(names -> write(heading, tasks, orgs, milestones, reports, names));
+                })));
+    }
+
+    static byte[] write(String heading, List<AssessedTask> tasks, Map<UUID, List<TaskOrg>> orgs, Map<UUID, List<Milestone>> milestones,
             Map<UUID, List<ProgressReport>> reports, Map<UUID, String> names) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("任务台账");
@@ -90,7 +107,7 @@ public class LedgerService {
             wrap.setWrapText(true);
 
             Row title = sheet.createRow(0);
-            title.createCell(0).setCellValue(plan.title + (plan.docNumber == null ? "" : "（" + plan.docNumber + "）") + " 重点任务台账");
+            title.createCell(0).setCellValue(heading);
             title.getCell(0).setCellStyle(bold);
             Row header = sheet.createRow(1);
             for (int c = 0; c < HEADERS.size(); c++) {
