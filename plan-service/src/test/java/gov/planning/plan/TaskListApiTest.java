@@ -163,4 +163,30 @@ class TaskListApiTest {
         assertThat(post(VIEWER, "query($s: String) { plans(search: $s, kind: PLAN) { totalCount } }", Map.of("s", marker)).getInt("data.plans.totalCount"))
                 .as("kind filter").isZero();
     }
+
+    @Test
+    void aPageOfTasksIsTheSameNumberOfSqlStatementsHoweverManyTasksThePlanHas() {
+        String small = Api.createPlan(ADMIN, "nmg", "2025-01-01");
+        String large = Api.createPlan(ADMIN, "nmg", "2025-01-01");
+        Api.newTask(small, List.of("nmg.zjt"), List.of("nmg.gat"), "2030-12-31");
+        for (int i = 0; i < 30; i++) {
+            Map<String, Object> input = Api.task("大方案任务 " + i, List.of("nmg.zjt", "nmg.fgw"), List.of("nmg.gat"), "2030-12-31");
+            input.put("milestones", List.of(Map.of("dueDate", "2026-06-30", "description", "阶段成果")));
+            String task = Api.createTask(ADMIN, large, input).getString("data.createTask.id");
+            Api.submit(ADMIN, task, "nmg.gat", "2025年第四季度", i, "推进中");
+        }
+        String query = "query($p: ID!) { plan(id: $p) { tasks(first: 20, sortBy: HEALTH) { totalCount edges { node { id health "
+                + "healthReason { kind } progressPercent leadOrgs { id } milestones { dueDate } reports { id } } } } } }";
+        long[] statements = new long[2];
+        String[] plans = { small, large };
+        for (int i = 0; i < 2; i++) {
+            post(VIEWER, query, Map.of("p", plans[i]));
+            gov.planning.testing.SqlStatements.reset();
+            JsonPath answer = post(VIEWER, query, Map.of("p", plans[i]));
+            statements[i] = gov.planning.testing.SqlStatements.calls("");
+            assertThat(answer.getString("errors")).isNull();
+        }
+        assertThat(statements[1]).as("30 tasks (a page of 20) as for 1").isEqualTo(statements[0]);
+        assertThat(statements[0]).isPositive();
+    }
 }

@@ -3,6 +3,7 @@ package gov.planning.plan.api;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,6 +27,10 @@ import gov.planning.common.audit.HistoryEntry;
 import gov.planning.plan.audit.AuditReads;
 import gov.planning.plan.entity.PlanKind;
 import gov.planning.plan.service.PlanSort;
+import gov.planning.plan.service.TaskQuery;
+import gov.planning.plan.service.TaskSort;
+import gov.planning.plan.entity.TaskStatus;
+import io.smallrye.graphql.api.Nullable;
 import gov.planning.orgref.OrganizationRef;
 import gov.planning.plan.entity.Plan;
 import gov.planning.plan.entity.PlanStatus;
@@ -119,11 +124,17 @@ public class PlanApi {
     }
 
     @Name("tasks")
-    @Description("The plan's tasks in document order, optionally of one health.")
+    @Description("The plan's tasks, filtered, sorted (default: document order) and paged like the root `tasks`.")
     @NonNull
-    public Uni<List<@NonNull TaskConnection>> planTasks(@Source List<PlanView> plans, Health health, Integer first, String after) {
-        return reads.ofPlans(plans.stream().map(PlanView::id).distinct().toList(), health)
-                .map(byPlan -> plans.stream().map(p -> TaskConnection.of(byPlan.getOrDefault(p.id(), List.of()), after, first)).toList());
+    public Uni<List<@NonNull TaskConnection>> planTasks(@Source List<PlanView> plans, Health health,
+            @Nullable List<@NonNull TaskStatus> status, String search, TaskSort sortBy, SortOrder order, Integer first, String after) {
+        String term = TextSearch.term("search", search);
+        int offset = Cursor.offsetAfter(after);
+        int size = Cursor.pageSize(first);
+        // One list per plan: a request names one plan, or a few (a plan list's page), each paged on its own.
+        return Uni.join().all(plans.stream().map(p -> reads.list(new TaskQuery(Set.of(p.id()), null, null, health, status, null, null,
+                term, null, null, null, sortBy, order, offset, size)).map(page -> TaskConnection.of(page, offset))).toList())
+                .andFailFast();
     }
 
     /** Section.tasks for every section of the request at once. */

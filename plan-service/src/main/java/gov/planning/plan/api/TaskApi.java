@@ -182,12 +182,17 @@ public class TaskApi {
 
     /** Contributed to org-service's Organization: one query for every organization of the request. */
     @Name("tasks")
-    @Description("Tasks this organization leads or cooperates on (role), of one health. Null (with an error) only while "
-            + "plan-service cannot be reached.")
+    @Description("Tasks this organization (or a body it replaced) leads or cooperates on (role), of one health, sorted "
+            + "(default: document order) and paged. Null (with an error) only while plan-service cannot be reached.")
     public Uni<List<@NonNull TaskConnection>> organizationTasks(@Source List<OrganizationRef> orgs,
-            @DefaultValue("ANY") TaskRole role, Health health, Integer first, String after) {
-        return reads.ofOrganizations(orgs.stream().map(OrganizationRef::id).distinct().toList(), role, health)
-                .map(byOrg -> orgs.stream().map(o -> TaskConnection.of(byOrg.getOrDefault(o.id(), List.of()), after, first)).toList());
+            @DefaultValue("ANY") TaskRole role, Health health, TaskSort sortBy, SortOrder order, Integer first, String after) {
+        int offset = Cursor.offsetAfter(after);
+        int size = Cursor.pageSize(first);
+        // One list per organization: a request names one, or a few, each paged on its own.
+        return Uni.join().all(orgs.stream().map(o -> reads.orgFilter(o.id(), null, false)
+                .chain(ids -> reads.list(new TaskQuery(null, ids, role, health, null, null, null, null, null, null, null, sortBy,
+                        order, offset, size)))
+                .map(page -> TaskConnection.of(page, offset))).toList()).andFailFast();
     }
 
     private Uni<List<List<OrganizationRef>>> orgs(List<TaskView> tasks, TaskRole role) {

@@ -60,7 +60,7 @@ public class LedgerService {
     public record Ledger(String title, byte[] xlsx) {
     }
 
-    /** The ledger of one plan: its tasks in document order. */
+    /** The ledger of one plan: its tasks in document order (at most {@value #MAX_LIST_ROWS}). */
     public Uni<Ledger> ledger(UUID planId) {
         return reads.plansByIds(List.of(planId)).chain(found -> {
             if (found.isEmpty()) {
@@ -68,8 +68,9 @@ public class LedgerService {
             }
             Plan plan = found.get(0);
             String heading = plan.title + (plan.docNumber == null ? "" : "（" + plan.docNumber + "）") + " 重点任务台账";
-            return reads.ofPlans(List.of(planId), null)
-                    .chain(byPlan -> workbook(heading, byPlan.getOrDefault(planId, List.of())))
+            return reads.list(new TaskQuery(Set.of(planId), null, null, null, null, null, null, null, null, null, null,
+                    TaskSort.NUMBER, null, 0, MAX_LIST_ROWS))
+                    .chain(page -> workbook(heading, page.items().stream().map(TaskPage.Listed::task).toList()))
                     .map(xlsx -> new Ledger(plan.title, xlsx));
         });
     }

@@ -3,12 +3,10 @@ package gov.planning.plan.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,16 +33,11 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Everything read about tasks, each a fixed number of SQL queries for any number of tasks (the GraphQL field
- * resolvers are batched). Health is assessed here for "today" by {@link HealthRule}; lists filtered by health are
- * filtered after the assessment, in memory, because health is never stored (a plan has at most some hundred tasks,
- * an organization some thousand).
+ * resolvers are batched). Health is never stored: lists filter, sort and count on it in SQL ({@link TaskListSql}), and
+ * the tasks shown are assessed for "today" by {@link HealthRule}, which also says why.
  */
 @ApplicationScoped
 public class TaskReads {
-
-    /** Document order: plan, then position within the plan. */
-    static final Comparator<Task> DOCUMENT_ORDER = Comparator.comparing((Task t) -> t.planId.toString())
-            .thenComparingInt(t -> t.position);
 
     @Inject
     Mutiny.SessionFactory sessions;
@@ -92,16 +85,6 @@ public class TaskReads {
         });
     }
 
-    /** The tasks of each plan, in document order, optionally of one health. */
-    public Uni<Map<UUID, List<AssessedTask>>> ofPlans(Collection<UUID> planIds, Health health) {
-        if (planIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return read(s -> list(s, Task.class, "from Task where planId in ?1 order by position", planIds).chain(found -> assess(s, found)))
-                .map(all -> all.stream().filter(a -> health == null || a.health() == health)
-                        .collect(Collectors.groupingBy(a -> a.task().planId, LinkedHashMap::new, Collectors.toList())));
-    }
-
     /** The tasks of each section, in document order. */
     public Uni<Map<UUID, List<AssessedTask>>> ofSections(Collection<UUID> sectionIds) {
         if (sectionIds.isEmpty()) {
@@ -109,45 +92,6 @@ public class TaskReads {
         }
         return read(s -> list(s, Task.class, "from Task where sectionId in ?1 order by position", sectionIds).chain(found -> assess(s, found)))
                 .map(all -> all.stream().collect(Collectors.groupingBy(a -> a.task().sectionId)));
-    }
-
-    /**
-     * Tasks across plans: of one organization in a role (ANY/null: either), due before a day (ongoing tasks have no
-     * due day and never match), of one health; plan by plan in document order. A task assigned to a predecessor of
-     * the organization counts as its own (a reform hands the work over: 国土资源厅's tasks are 自然资源厅's), so the
-     * predecessors are asked of org-service first.
-     */
-    public Uni<List<AssessedTask>> search(UUID orgId, TaskRole role, Health health, LocalDate dueBefore) {
-        if (orgId == null) {
-            return search(Set.of(), role, health, dueBefore);
-        }
-        return directory.predecessorsOf(Set.of(orgId)).chain(predecessors -> {
-            Set<UUID> orgIds = new HashSet<>(predecessors.getOrDefault(orgId, Set.of()));
-            orgIds.add(orgId);
-            return search(orgIds, role, health, dueBefore);
-        });
-    }
-
-    /** {@link #search(UUID, TaskRole, Health, LocalDate)} for tasks of any of {@code orgIds} (none: every task). */
-    private Uni<List<AssessedTask>> search(Set<UUID> orgIds, TaskRole role, Health health, LocalDate dueBefore) {
-        StringBuilder hql = new StringBuilder("from Task t where 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (!orgIds.isEmpty()) {
-            params.add(orgIds);
-            hql.append(" and t.id in (select o.taskId from TaskOrg o where o.orgId in ?").append(params.size());
-            if (role != null && role != TaskRole.ANY) {
-                params.add(role);
-                hql.append(" and o.role = ?").append(params.size());
-            }
-            hql.append(")");
-        }
-        if (dueBefore != null) {
-            params.add(dueBefore);
-            hql.append(" and t.deadlineDate < ?").append(params.size());
-        }
-        return read(s -> list(s, Task.class, hql.toString(), params.toArray()).chain(found -> assess(s, found)))
-                .map(all -> all.stream().filter(a -> health == null || a.health() == health)
-                        .sorted(Comparator.comparing(AssessedTask::task, DOCUMENT_ORDER)).toList());
     }
 
     /**
@@ -175,8 +119,8 @@ public class TaskReads {
     }
 
     /**
-     * The organizations a task list's organization filter stands for: {@code orgId} with its predecessors (as in
-     * {@link #search}); {@code orgCode} with its predecessors and, with {@code includeSubOrgs}, every organization
+     * The organizations a task list's organization filter stands for: {@code orgId} with its predecessors (a reform
+     * hands the work over: 国土资源厅's tasks are 自然资源厅's); {@code orgCode} with its predecessors and, with {@code includeSubOrgs}, every organization
      * below it. Null when neither is given (no filter); empty for an unknown code.
      */
     public Uni<Set<UUID>> orgFilter(UUID orgId, String orgCode, boolean includeSubOrgs) {
@@ -232,54 +176,6 @@ public class TaskReads {
         var query = s.createNativeQuery(sql);
         params.forEach(query::setParameter);
         return query.getResultList();
-    }
-
-    /** For {@code Organization.tasks}: the tasks of each organization in a role, of one health. */
-    public Uni<Map<UUID, List<AssessedTask>>> ofOrganizations(Collection<UUID> requested, TaskRole role, Health health) {
-        if (requested.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        // As in search: a predecessor's tasks are listed under its successor too (and still under the predecessor).
-        return directory.predecessorsOf(requested).chain(predecessors -> {
-            Map<UUID, Set<UUID>> listedUnder = new HashMap<>();
-            for (UUID org : requested) {
-                listedUnder.computeIfAbsent(org, k -> new HashSet<>()).add(org);
-                predecessors.getOrDefault(org, Set.of()).forEach(p -> listedUnder.computeIfAbsent(p, k -> new HashSet<>()).add(org));
-            }
-            return ofOrganizations(listedUnder, role, health);
-        });
-    }
-
-    /** The tasks of each key of {@code listedUnder}, listed under each organization of its value, once per task. */
-    private Uni<Map<UUID, List<AssessedTask>>> ofOrganizations(Map<UUID, Set<UUID>> listedUnder, TaskRole role, Health health) {
-        Set<UUID> orgIds = listedUnder.keySet();
-        return read(s -> {
-            Uni<List<TaskOrg>> links = role == null || role == TaskRole.ANY
-                    ? list(s, TaskOrg.class, "from TaskOrg where orgId in ?1", orgIds)
-                    : list(s, TaskOrg.class, "from TaskOrg where orgId in ?1 and role = ?2", orgIds, role);
-            return links.chain(found -> {
-                List<UUID> taskIds = found.stream().map(l -> l.taskId).distinct().toList();
-                Uni<List<Task>> tasks = taskIds.isEmpty() ? Uni.createFrom().item(List.of())
-                        : list(s, Task.class, "from Task where id in ?1", taskIds);
-                return tasks.chain(t -> assess(s, t)).map(assessed -> {
-                    Map<UUID, AssessedTask> byId = assessed.stream().collect(Collectors.toMap(a -> a.task().id, Function.identity()));
-                    // A set per organization: a task of both an organization and its predecessor is listed once.
-                    Map<UUID, LinkedHashMap<UUID, AssessedTask>> byOrg = new HashMap<>();
-                    for (TaskOrg link : found) {
-                        AssessedTask task = byId.get(link.taskId);
-                        if (task != null && (health == null || task.health() == health)) {
-                            for (UUID org : listedUnder.getOrDefault(link.orgId, Set.of())) {
-                                byOrg.computeIfAbsent(org, k -> new LinkedHashMap<>()).putIfAbsent(task.task().id, task);
-                            }
-                        }
-                    }
-                    Map<UUID, List<AssessedTask>> sorted = new HashMap<>();
-                    byOrg.forEach((org, listed) -> sorted.put(org, listed.values().stream()
-                            .sorted(Comparator.comparing(AssessedTask::task, DOCUMENT_ORDER)).collect(Collectors.toCollection(ArrayList::new))));
-                    return sorted;
-                });
-            });
-        });
     }
 
     /**
