@@ -42,6 +42,14 @@ public interface GatewayConfig {
         @WithDefault("30")
         int maxAliases();
 
+        /**
+         * Most fields an operation may select, counting each fragment's fields every time it is spread: the work
+         * validation, planning and shaping do grows with it, and fragments spreading fragments can make it grow
+         * exponentially with the text (refused with {@code QUERY_TOO_COMPLEX} before any of that work).
+         */
+        @WithDefault("2000")
+        int maxFields();
+
         /** Longest operation text, in characters. */
         @WithDefault("20000")
         int maxOperationSize();
