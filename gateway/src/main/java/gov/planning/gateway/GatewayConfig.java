@@ -24,6 +24,8 @@ public interface GatewayConfig {
 
     Apq apq();
 
+    Ledger ledger();
+
     interface Subgraph {
         /** The subgraph's GraphQL endpoint. */
         String url();
@@ -74,5 +76,15 @@ public interface GatewayConfig {
         /** Most query texts the automatic-persisted-query cache keeps (least recently used dropped first); 0 turns APQ off. */
         @WithDefault("1000")
         int maxEntries();
+    }
+
+    interface Ledger {
+        /** The subgraph whose {@code /ledger/**} (next to its GraphQL endpoint) the gateway's {@code /ledger/**} proxies. */
+        @WithDefault("plan-service")
+        String subgraph();
+
+        /** How long the ledger service may stay silent (building a large workbook) before the download fails with 504. */
+        @WithDefault("60s")
+        Duration timeout();
     }
 }
