@@ -83,6 +83,16 @@ class LedgerProxyTest {
     }
 
     @Test
+    void aRefusedFilterIsBadUserInputWithPlanServicesMessageButNeverItsStackTrace() {
+        given().auth().oauth2(TestTokens.viewer()).get("/ledger/tasks.xlsx?health=PURPLE").then().statusCode(400)
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", equalTo("health: 'PURPLE' is not one of [GREEN, YELLOW, RED, DONE]"));
+        given().auth().oauth2(TestTokens.viewer()).get("/ledger/tasks.xlsx?health=CRASH").then().statusCode(400)
+                .body("errors[0].extensions.code", equalTo("BAD_REQUEST"))
+                .body(org.hamcrest.Matchers.not(containsString("java.")));
+    }
+
+    @Test
     void aFailingPlanServiceIsABadGatewayWithoutItsErrorPage() {
         given().body("http500").post(planUrl.replace("/graphql", "/mode")).then().statusCode(200);
 

@@ -18,7 +18,7 @@ import graphql.language.Value;
  * Clients get GraphQL and JSON words instead; a message that still looks like Java after that is replaced by a
  * plain one (what it said is logged).
  */
-final class ClientMessages {
+public final class ClientMessages {
 
     private static final Pattern AST_KIND = Pattern.compile("'(Int|Float|String|Boolean|Enum|Object|Array|Null)Value'|'VariableReference'");
     /** Only where graphql-java names the Java class of a value: 'String' elsewhere is GraphQL's scalar. */
@@ -74,7 +74,7 @@ final class ClientMessages {
     }
 
     /** Whether a message still shows Java internals (then the caller answers a plain message instead). */
-    static boolean looksLikeJava(String message) {
+    public static boolean looksLikeJava(String message) {
         return message != null && JAVA_LOOKING.matcher(message).find();
     }
 

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import gov.planning.gateway.GatewayConfig;
+import gov.planning.gateway.execution.ClientMessages;
 import gov.planning.gateway.execution.SubgraphClient;
 import gov.planning.logging.RequestLogContext;
 import io.vertx.core.Vertx;
@@ -160,6 +161,12 @@ public class LedgerProxy {
                     return;
                 }
             }
+            String text = status == 400 && body.succeeded() ? plainText(response, body.result()) : null;
+            if (text != null) {
+                // plan-service names the filter and the rule, as for the GraphQL tasks query
+                answer(rc, 400, "BAD_USER_INPUT", text);
+                return;
+            }
             switch (status) {
                 case 400 -> answer(rc, 400, "BAD_REQUEST", "台账的筛选条件无效");
                 case 401 -> answer(rc, 401, "UNAUTHENTICATED", "登录已失效，请重新登录");
@@ -177,16 +184,31 @@ public class LedgerProxy {
         });
     }
 
+    /** A short plain-text message of plan-service's (a refused filter), unless it looks like internals. */
+    private static String plainText(HttpClientResponse response, Buffer body) {
+        String type = response.getHeader("Content-Type");
+        if (type == null || !type.startsWith("text/plain") || body.length() == 0 || body.length() > 1_000) {
+            return null;
+        }
+        String text = body.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+        return text.isEmpty() || ClientMessages.looksLikeJava(text) ? null : text;
+    }
+
+    /** The body if it is the platform's error shape (every error with a message and a code), else null. */
     private JsonNode errors(Buffer body) {
         try {
             JsonNode json = mapper.readTree(body.getBytes());
             JsonNode errors = json == null ? null : json.get("errors");
-            boolean coded = errors != null && errors.isArray() && !errors.isEmpty();
-            for (JsonNode error : coded ? errors : mapper.createArrayNode()) {
-                coded &= error.path("message").isTextual() && error.path("extensions").path("code").isTextual();
+            if (errors == null || !errors.isArray() || errors.isEmpty()) {
+                return null;
             }
-            return coded ? json : null;
-        } catch (Exception e) {
+            for (JsonNode error : errors) {
+                if (!error.path("message").isTextual() || !error.path("extensions").path("code").isTextual()) {
+                    return null;
+                }
+            }
+            return json;
+        } catch (java.io.IOException e) {
             return null;
         }
     }

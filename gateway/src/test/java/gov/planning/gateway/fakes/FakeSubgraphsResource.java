@@ -121,6 +121,16 @@ public class FakeSubgraphsResource implements QuarkusTestResourceLifecycleManage
             body = ledgerBytes();
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
+        } else if (path.equals("/ledger/tasks.xlsx") && String.valueOf(exchange.getRequestURI().getQuery()).contains("PURPLE")) {
+            body = "health: 'PURPLE' is not one of [GREEN, YELLOW, RED, DONE]".getBytes(); // what plan-service answers
+            exchange.getResponseHeaders().add("Content-Type", "text/plain;charset=UTF-8");
+            exchange.sendResponseHeaders(400, body.length);
+            exchange.getResponseBody().write(body);
+        } else if (path.equals("/ledger/tasks.xlsx") && String.valueOf(exchange.getRequestURI().getQuery()).contains("CRASH")) {
+            body = "java.lang.NullPointerException\n\tat gov.planning.plan.api.LedgerResource".getBytes();
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(400, body.length);
+            exchange.getResponseBody().write(body);
         } else if (path.equals("/ledger/plans/p3.xlsx") || path.equals("/ledger/tasks.xlsx")) {
             exchange.getResponseHeaders().add("Content-Type", xlsx);
             exchange.sendResponseHeaders(200, 0); // chunked: no length known in advance
