@@ -24,6 +24,8 @@ public interface GatewayConfig {
 
     Apq apq();
 
+    Ledger ledger();
+
     interface Subgraph {
         /** The subgraph's GraphQL endpoint. */
         String url();
@@ -41,6 +43,14 @@ public interface GatewayConfig {
         /** Most aliased fields an operation may have: aliases multiply the work of one request. */
         @WithDefault("30")
         int maxAliases();
+
+        /**
+         * Most fields an operation may select, counting each fragment's fields every time it is spread: the work
+         * validation, planning and shaping do grows with it, and fragments spreading fragments can make it grow
+         * exponentially with the text (refused with {@code QUERY_TOO_COMPLEX} before any of that work).
+         */
+        @WithDefault("2000")
+        int maxFields();
 
         /** Longest operation text, in characters. */
         @WithDefault("20000")
@@ -66,5 +76,15 @@ public interface GatewayConfig {
         /** Most query texts the automatic-persisted-query cache keeps (least recently used dropped first); 0 turns APQ off. */
         @WithDefault("1000")
         int maxEntries();
+    }
+
+    interface Ledger {
+        /** The subgraph whose {@code /ledger/**} (next to its GraphQL endpoint) the gateway's {@code /ledger/**} proxies. */
+        @WithDefault("plan-service")
+        String subgraph();
+
+        /** How long the ledger service may stay silent (building a large workbook) before the download fails with 504. */
+        @WithDefault("60s")
+        Duration timeout();
     }
 }

@@ -1,5 +1,6 @@
 package gov.planning.gateway.api;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,15 +18,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import gov.planning.gateway.apq.PersistedQueries;
 import gov.planning.gateway.composition.SupergraphLoader;
 import gov.planning.gateway.execution.GatewayExecutor;
+import gov.planning.gateway.planning.RequestException;
 import gov.planning.logging.RequestLogContext;
+import io.smallrye.common.annotation.Blocking;
 
 /**
  * The one GraphQL endpoint clients use. Authentication is the HTTP permission {@code graphql} in
@@ -35,10 +41,6 @@ import gov.planning.logging.RequestLogContext;
  */
 @Path("/graphql")
 public class GraphQLResource {
-
-    /** A GraphQL-over-HTTP request body; {@code extensions.persistedQuery} is APQ. */
-    public record GraphQLRequest(String query, ObjectNode variables, String operationName, JsonNode extensions) {
-    }
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
@@ -54,16 +56,23 @@ public class GraphQLResource {
     @Inject
     ObjectMapper mapper;
 
+    /**
+     * Validation, normalization and planning are CPU work that grows with the operation: they run on a worker
+     * thread, so even an operation at the limits cannot hold up the event loop that serves other connections.
+     */
     @POST
+    @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public CompletionStage<ObjectNode> execute(GraphQLRequest request, @HeaderParam("Authorization") String authorization,
+    public CompletionStage<ObjectNode> execute(byte[] body, @HeaderParam("Authorization") String authorization,
             @HeaderParam("traceparent") String traceparent, @HeaderParam("tracestate") String tracestate) {
         Map<String, String> forwarded = forwarded(authorization, traceparent, tracestate);
-        if (request == null) {
-            return executor.execute(null, null, null, forwarded);
+        try {
+            GraphQLRequest request = GraphQLRequest.of(body == null || body.length == 0 ? null : json(body));
+            return run(request, forwarded, false);
+        } catch (RequestException e) {
+            return fail(e.getMessage(), e.code());
         }
-        return run(request.query(), request.variables(), request.operationName(), request.extensions(), forwarded, false);
     }
 
     /**
@@ -71,6 +80,7 @@ public class GraphQLResource {
      * parameters, the JSON ones URL-encoded), mainly for APQ reads. Queries only; the answer is never cached.
      */
     @GET
+    @Blocking
     @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> executeGet(@QueryParam("query") String query, @QueryParam("variables") String variables,
             @QueryParam("operationName") String operationName, @QueryParam("extensions") String extensions,
@@ -79,15 +89,14 @@ public class GraphQLResource {
         Map<String, String> forwarded = forwarded(authorization, traceparent, tracestate);
         CompletionStage<ObjectNode> answer;
         try {
-            JsonNode parsedVariables = json(variables, "variables");
-            if (parsedVariables != null && !parsedVariables.isObject()) {
-                throw new IllegalArgumentException("The URL parameter variables must be a JSON object");
-            }
-            answer = run(query, (ObjectNode) parsedVariables, operationName, json(extensions, "extensions"), forwarded, true);
-        } catch (IllegalArgumentException e) {
-            answer = CompletableFuture.completedFuture(executor.error(e.getMessage(), "BAD_REQUEST"));
+            GraphQLRequest request = GraphQLRequest.of(query == null ? null : TextNode.valueOf(query),
+                    parameter(variables, "variables"), operationName == null ? null : TextNode.valueOf(operationName),
+                    parameter(extensions, "extensions"));
+            answer = run(request, forwarded, true);
+        } catch (RequestException e) {
+            answer = fail(e.getMessage(), e.code());
         }
-        return answer.thenApply(body -> Response.ok(body).header("Cache-Control", "private, no-store").build());
+        return answer.thenApply(response -> Response.ok(response).header("Cache-Control", "private, no-store").build());
     }
 
     /** The client-facing schema (no federation internals), for code generators and humans. Needs a token too. */
@@ -100,13 +109,19 @@ public class GraphQLResource {
                         .entity("No supergraph yet: " + supergraphs.lastError()).build());
     }
 
-    private CompletionStage<ObjectNode> run(String query, ObjectNode variables, String operationName, JsonNode extensions,
-            Map<String, String> forwarded, boolean queriesOnly) {
+    private CompletionStage<ObjectNode> run(GraphQLRequest request, Map<String, String> forwarded, boolean queriesOnly) {
+        String query = request.query();
+        ObjectNode variables = request.variables();
+        String operationName = request.operationName();
+        JsonNode extensions = request.extensions();
         JsonNode persisted = extensions == null ? null : extensions.get("persistedQuery");
         if (persisted == null || persisted.isNull()) {
             return executor.execute(query, variables, operationName, forwarded, queriesOnly);
         }
-        if (!persisted.isObject() || !persisted.path("version").isIntegralNumber() || persisted.path("version").asInt() != 1) {
+        if (!persisted.isObject()) {
+            return fail("extensions.persistedQuery must be a JSON object", "BAD_REQUEST");
+        }
+        if (!persisted.path("version").isIntegralNumber() || persisted.path("version").asInt() != 1) {
             return fail("Unsupported persisted query version (only version 1 is supported)", "BAD_REQUEST");
         }
         String hash = persisted.path("sha256Hash").isTextual() ? persisted.path("sha256Hash").asText() : null;
@@ -137,14 +152,28 @@ public class GraphQLResource {
         return CompletableFuture.completedFuture(executor.error(message, code));
     }
 
-    private JsonNode json(String text, String parameter) {
+    private JsonNode parameter(String text, String name) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("The URL parameter " + parameter + " is not valid JSON");
+            throw new RequestException("BAD_REQUEST", "The URL parameter " + name + " is not valid JSON");
+        }
+    }
+
+    /** Jackson's own messages name its classes and settings, so the client gets the position only. */
+    private JsonNode json(byte[] body) {
+        try {
+            return mapper.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw new RequestException("BAD_REQUEST", "The request body goes beyond what the gateway reads: a number, string or"
+                    + " name too long, or nesting too deep");
+        } catch (IOException e) {
+            JsonLocation at = e instanceof JsonProcessingException json ? json.getLocation() : null;
+            throw new RequestException("BAD_REQUEST", "The request body is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.ParseAndValidate;
 import graphql.execution.CoercedVariables;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.execution.RawVariables;
 import graphql.language.Document;
 import graphql.language.Field;
@@ -81,7 +83,8 @@ public class GatewayExecutor {
                 throw new RequestException("BAD_REQUEST", "The request has no query");
             }
             GatewayConfig.Limits limits = config.limits();
-            OperationLimits checks = new OperationLimits(limits.maxDepth(), limits.maxAliases(), limits.maxOperationSize());
+            OperationLimits checks = new OperationLimits(limits.maxDepth(), limits.maxAliases(), limits.maxFields(),
+                    limits.maxOperationSize());
             checks.checkSize(query);
             Document document = validated.get(supergraph, query);
             if (document == null) {
@@ -89,8 +92,9 @@ public class GatewayExecutor {
                 checks.checkShape(document);
                 List<graphql.validation.ValidationError> invalid = ParseAndValidate.validate(supergraph.apiSchema(), document, Locale.ENGLISH);
                 if (!invalid.isEmpty()) {
+                    Document parsed = document;
                     return CompletableFuture.completedFuture(errors(invalid.stream().map(e -> (GraphQLError) e).toList(),
-                            "GRAPHQL_VALIDATION_FAILED"));
+                            message -> ClientMessages.validation(message, parsed), "GRAPHQL_VALIDATION_FAILED"));
                 }
                 validated.put(supergraph, query, document);
             }
@@ -135,7 +139,7 @@ public class GatewayExecutor {
             // The size limit already bounds the text; the parser's own token limit is left at its default.
             return new Parser().parseDocument(query);
         } catch (InvalidSyntaxException e) {
-            throw new RequestException("GRAPHQL_PARSE_FAILED", e.getMessage());
+            throw new RequestException("GRAPHQL_PARSE_FAILED", plain(e.getMessage(), "The operation is not valid GraphQL syntax"));
         }
     }
 
@@ -145,7 +149,8 @@ public class GatewayExecutor {
                     RawVariables.of(raw), GraphQLContext.getDefault(), Locale.ENGLISH);
             return coerced.toMap();
         } catch (RuntimeException e) {
-            throw new RequestException("BAD_USER_INPUT", e.getMessage());
+            throw new RequestException("BAD_USER_INPUT", plain(ClientMessages.words(e.getMessage()),
+                    "A variable does not match its declared type"));
         }
     }
 
@@ -171,15 +176,22 @@ public class GatewayExecutor {
                 .preparsedDocumentProvider((in, parse) -> CompletableFuture.completedFuture(
                         new graphql.execution.preparsed.PreparsedDocumentEntry(cut)))
                 .build().execute(input);
+        if (!result.getErrors().isEmpty()) {
+            GraphQLError first = result.getErrors().get(0);
+            if (first instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+                throw new RequestException("QUERY_TOO_COMPLEX", first.getMessage());
+            }
+            throw new IllegalStateException("Introspection failed: " + result.getErrors());
+        }
         return mapper.valueToTree(result.getData() == null ? Map.of() : result.getData());
     }
 
-    private ObjectNode errors(List<GraphQLError> errors, String code) {
+    private ObjectNode errors(List<GraphQLError> errors, UnaryOperator<String> forClients, String code) {
         ObjectNode response = mapper.createObjectNode();
         ArrayNode list = response.putArray("errors");
         for (GraphQLError error : errors) {
             ObjectNode node = list.addObject();
-            node.put("message", error.getMessage());
+            node.put("message", plain(forClients.apply(error.getMessage()), "The operation does not match the schema here"));
             if (error.getLocations() != null && !error.getLocations().isEmpty()) {
                 ArrayNode locations = node.putArray("locations");
                 for (SourceLocation location : error.getLocations()) {
@@ -189,6 +201,15 @@ public class GatewayExecutor {
             node.putObject("extensions").put("code", code);
         }
         return response;
+    }
+
+    /** The message, unless it still shows Java internals: then the fallback (and the message goes to the log). */
+    private static String plain(String message, String fallback) {
+        if (message == null || message.isBlank() || ClientMessages.looksLikeJava(message)) {
+            LOG.infof("Answered a plain message instead of: %s", message);
+            return fallback;
+        }
+        return message;
     }
 
     /** A request error response: one error with {@code extensions.code}, no {@code data}. */

@@ -52,13 +52,19 @@ public class SubgraphClient {
         return config.subgraphs().containsKey(subgraph) || supergraphUrls.containsKey(subgraph);
     }
 
+    /** The subgraph's GraphQL endpoint: configured, else from the supergraph file; null if unknown. */
+    public String url(String subgraph) {
+        GatewayConfig.Subgraph configured = config.subgraphs().get(subgraph);
+        return configured != null ? configured.url() : supergraphUrls.get(subgraph);
+    }
+
     /**
      * @param headers forwarded as they are (Authorization, traceparent); null values are skipped
      * @return the subgraph's whole GraphQL response ({@code data} and {@code errors})
      */
     public CompletableFuture<JsonNode> post(String subgraph, String query, ObjectNode variables, Map<String, String> headers) {
         GatewayConfig.Subgraph configured = config.subgraphs().get(subgraph);
-        String url = configured != null ? configured.url() : supergraphUrls.get(subgraph);
+        String url = url(subgraph);
         Duration timeout = configured != null ? configured.timeout() : config.defaultSubgraphTimeout();
         if (url == null) {
             return CompletableFuture.failedFuture(new SubgraphException("No URL for subgraph " + subgraph, "SUBGRAPH_UNAVAILABLE", null));

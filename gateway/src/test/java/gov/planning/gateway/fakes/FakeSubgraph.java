@@ -111,6 +111,21 @@ public final class FakeSubgraph {
         io.restassured.RestAssured.given().post(url.replace("/graphql", "/reset")).then().statusCode(200);
     }
 
+    /** Serves more than GraphQL under {@code path} (e.g. plan-service's ledger downloads). */
+    public void handle(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
+    /** Records a non-GraphQL request, so tests see it in {@link #requests(String)} too. */
+    public void record(Map<String, Object> request) {
+        requests.add(request);
+    }
+
+    /** What {@code POST /mode} last set ({@code ok} after a reset). */
+    public String mode() {
+        return mode;
+    }
+
     public String url() {
         return "http://localhost:" + server.getAddress().getPort() + "/graphql";
     }

@@ -68,6 +68,7 @@ public class FakeSubgraphsResource implements QuarkusTestResourceLifecycleManage
                                 throw GraphqlErrorException.newErrorException().message("Only planners may read the summary")
                                         .extensions(Map.of("code", "FORBIDDEN")).build();
                             })));
+            plan.handle("/ledger/", exchange -> ledger(plan, exchange));
             started.add(org);
             started.add(plan);
             started.add(indicator);
@@ -80,6 +81,74 @@ public class FakeSubgraphsResource implements QuarkusTestResourceLifecycleManage
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The bytes the fake plan-service's ledger of plan p1 has (big enough to take many buffers through the gateway). */
+    public static byte[] ledgerBytes() {
+        byte[] bytes = new byte[1_500_000];
+        new java.util.Random(42).nextBytes(bytes);
+        return bytes;
+    }
+
+    /** The file name plan-service gives p1's ledger: RFC 6266 with the Chinese name, and an ASCII fallback. */
+    public static final String LEDGER_DISPOSITION = "attachment; filename=\"ledger.xlsx\"; filename*=UTF-8''"
+            + java.net.URLEncoder.encode("Plan A-台账-2026-12-05.xlsx", java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+
+    /**
+     * plan-service's {@code /ledger/**}: p1's ledger with its file name, p3's without one, p2 refused with a stack
+     * trace in an HTML page (what must not reach a browser), {@code tasks.xlsx} with whatever filters were asked.
+     */
+    private static void ledger(FakeSubgraph plan, com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        recorded.put("path", path);
+        recorded.put("query", String.valueOf(exchange.getRequestURI().getRawQuery()));
+        recorded.put("authorization", String.valueOf(authorization));
+        recorded.put("X-Request-Id", String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")));
+        plan.record(recorded);
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        byte[] body;
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            exchange.sendResponseHeaders(401, -1);
+        } else if (plan.mode().equals("http500")) {
+            body = "<html><body>java.lang.IllegalStateException: pool exhausted</body></html>".getBytes();
+            exchange.sendResponseHeaders(500, body.length);
+            exchange.getResponseBody().write(body);
+        } else if (path.equals("/ledger/plans/p1.xlsx")) {
+            exchange.getResponseHeaders().add("Content-Type", xlsx);
+            exchange.getResponseHeaders().add("Content-Disposition", LEDGER_DISPOSITION);
+            body = ledgerBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        } else if (path.equals("/ledger/tasks.xlsx") && String.valueOf(exchange.getRequestURI().getQuery()).contains("PURPLE")) {
+            body = "health: 'PURPLE' is not one of [GREEN, YELLOW, RED, DONE]".getBytes(); // what plan-service answers
+            exchange.getResponseHeaders().add("Content-Type", "text/plain;charset=UTF-8");
+            exchange.sendResponseHeaders(400, body.length);
+            exchange.getResponseBody().write(body);
+        } else if (path.equals("/ledger/tasks.xlsx") && String.valueOf(exchange.getRequestURI().getQuery()).contains("CRASH")) {
+            body = "java.lang.NullPointerException\n\tat gov.planning.plan.api.LedgerResource".getBytes();
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(400, body.length);
+            exchange.getResponseBody().write(body);
+        } else if (path.equals("/ledger/plans/p3.xlsx") || path.equals("/ledger/tasks.xlsx")) {
+            exchange.getResponseHeaders().add("Content-Type", xlsx);
+            exchange.sendResponseHeaders(200, 0); // chunked: no length known in advance
+            exchange.getResponseBody().write("PK-small".getBytes());
+        } else if (path.equals("/ledger/plans/p2.xlsx")) {
+            body = "<html>java.lang.SecurityException at gov.planning.plan.api.LedgerResource</html>".getBytes();
+            exchange.sendResponseHeaders(403, body.length);
+            exchange.getResponseBody().write(body);
+        } else if (path.equals("/ledger/plans/bad.xlsx")) {
+            body = "{\"errors\":[{\"message\":\"计划编号无效\",\"extensions\":{\"code\":\"BAD_USER_INPUT\"}}]}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(400, body.length);
+            exchange.getResponseBody().write(body);
+        } else {
+            exchange.sendResponseHeaders(404, -1);
+        }
+        exchange.close();
     }
 
     @Override
