@@ -8,6 +8,11 @@ import static gov.planning.testing.GraphQLClient.firstErrorCode;
 import static gov.planning.testing.GraphQLClient.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,11 +20,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import gov.planning.common.api.TextSearch;
 import gov.planning.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -40,6 +48,9 @@ class IndicatorListApiTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    DataSource db;
 
     @AfterEach
     void backToSystemTime() {
@@ -232,6 +243,30 @@ class IndicatorListApiTest {
         assertThat(names(vars("planId", plan, "search", "%"))).containsExactly("达标率_100%");
         assertThat(names(vars("planId", plan, "search", "率_"))).containsExactly("达标率_100%");
         assertThat(names(vars("planId", plan, "search", "rate 100"))).containsExactly("Rate 100 PERCENT");
+    }
+
+    @Test
+    void searchIsAnsweredFromTheBigramIndexOfTheName() throws SQLException {
+        String condition = TextSearch.condition("i.name", "search").replace(":searchPattern", "?").replace(":search", "?");
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement off = c.createStatement();
+                    PreparedStatement explain = c.prepareStatement("EXPLAIN SELECT i.id FROM indicator i WHERE " + condition)) {
+                // The table of a test run is small enough for a sequential scan; this asks whether the index can serve.
+                off.execute("SET LOCAL enable_seqscan = off");
+                explain.setString(1, "城镇化");
+                explain.setString(2, TextSearch.containsPattern("城镇化"));
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet r = explain.executeQuery()) {
+                    while (r.next()) {
+                        plan.append(r.getString(1)).append('\n');
+                    }
+                }
+                assertThat(plan.toString()).contains("indicator_name_search_idx");
+            } finally {
+                c.rollback();
+            }
+        }
     }
 
     @Test
