@@ -48,8 +48,8 @@ class IndicatorDeletionApiTest {
 
         assertThat(deleted.getString("errors")).isNull();
         assertThat(deleted.getString("data.deleteIndicator")).isEqualTo(id);
-        JsonPath listed = post(TestTokens.viewer(), "query($p: ID!) { indicators(planId: $p) { id } }", Map.of("p", planId));
-        assertThat(listed.getList("data.indicators")).isEmpty();
+        JsonPath listed = post(TestTokens.viewer(), "query($p: ID!) { indicators(planId: $p) { edges { node { id } } } }", Map.of("p", planId));
+        assertThat(listed.getList("data.indicators.edges")).isEmpty();
         assertThat(count(db, "regional_target", "indicator_id", id)).isZero();
         assertThat(Fixtures.auditTrail(db, id)).containsExactly("admin CREATE_INDICATOR after", "admin SET_REGIONAL_TARGETS after",
                 "planner.nmg DELETE_INDICATOR before");

@@ -43,8 +43,8 @@ class OrgPermissionsApiTest {
     }
 
     private static List<String> indicatorsOf(String planId) {
-        return post(TestTokens.viewer(), "query($p: ID!) { indicators(planId: $p) { id } }", Map.of("p", planId))
-                .getList("data.indicators.id");
+        return post(TestTokens.viewer(), "query($p: ID!) { indicators(planId: $p) { edges { node { id } } } }", Map.of("p", planId))
+                .getList("data.indicators.edges.node.id");
     }
 
     /** An indicator of a plan issued by {@code issuer}, created by admin; 林草局 (nmg.lcj) is responsible for it. */

@@ -54,22 +54,22 @@ class ProgressAndHealthApiTest {
         withLatest(plan, "exactly not yet", "EXACTLY", 60, 2020, 65, 2025, 64.0);
         withLatest(plan, "target year passed", "AT_LEAST", 60, 2018, 70, 2022, 66.0);
 
-        JsonPath listed = post(TestTokens.viewer(), "query($p: ID!) { indicators(planId: $p) { name progress met health } }",
+        JsonPath listed = post(TestTokens.viewer(), "query($p: ID!) { indicators(planId: $p) { edges { node { name progress met health } } } }",
                 Map.of("p", plan));
         assertThat(listed.getString("errors")).isNull();
-        assertThat(listed.getList("data.indicators.name")).containsExactly("on track", "behind by 40 points", "already met",
+        assertThat(listed.getList("data.indicators.edges.node.name")).containsExactly("on track", "behind by 40 points", "already met",
                 "nothing observed", "falling rate on track", "about the target", "exactly not yet", "target year passed");
-        assertThat(listed.getList("data.indicators.health")).containsExactly("GREEN", "YELLOW", "DONE", "YELLOW", "GREEN", "DONE",
+        assertThat(listed.getList("data.indicators.edges.node.health")).containsExactly("GREEN", "YELLOW", "DONE", "YELLOW", "GREEN", "DONE",
                 "GREEN", "RED");
-        assertThat(listed.getDouble("data.indicators[0].progress")).isCloseTo(0.6, within(1e-9));
-        assertThat(listed.getDouble("data.indicators[1].progress")).isCloseTo(0.1, within(1e-9));
-        assertThat(listed.getDouble("data.indicators[4].progress")).isCloseTo(0.5, within(1e-9));
-        assertThat(listed.getBoolean("data.indicators[0].met")).isFalse();
-        assertThat(listed.getBoolean("data.indicators[2].met")).isTrue();
-        assertThat(listed.getBoolean("data.indicators[5].met")).isTrue();
-        assertThat(listed.getBoolean("data.indicators[6].met")).isFalse();
-        assertThat(listed.getString("data.indicators[3].progress")).isNull();
-        assertThat(listed.getString("data.indicators[3].met")).isNull();
+        assertThat(listed.getDouble("data.indicators.edges[0].node.progress")).isCloseTo(0.6, within(1e-9));
+        assertThat(listed.getDouble("data.indicators.edges[1].node.progress")).isCloseTo(0.1, within(1e-9));
+        assertThat(listed.getDouble("data.indicators.edges[4].node.progress")).isCloseTo(0.5, within(1e-9));
+        assertThat(listed.getBoolean("data.indicators.edges[0].node.met")).isFalse();
+        assertThat(listed.getBoolean("data.indicators.edges[2].node.met")).isTrue();
+        assertThat(listed.getBoolean("data.indicators.edges[5].node.met")).isTrue();
+        assertThat(listed.getBoolean("data.indicators.edges[6].node.met")).isFalse();
+        assertThat(listed.getString("data.indicators.edges[3].node.progress")).isNull();
+        assertThat(listed.getString("data.indicators.edges[3].node.met")).isNull();
     }
 
     @Test
@@ -78,9 +78,9 @@ class ProgressAndHealthApiTest {
         // 80% of the way with the target year about to end: 20 points behind the line, within the tolerated 25.
         withLatest(plan, "on track", "AT_LEAST", 60, 2020, 70, 2025, 68.0);
         clock.today(LocalDate.of(2025, 12, 31));
-        String query = "query($p: ID!) { indicators(planId: $p) { health } }";
-        assertThat(post(TestTokens.viewer(), query, Map.of("p", plan)).getList("data.indicators.health")).containsExactly("GREEN");
+        String query = "query($p: ID!) { indicators(planId: $p) { edges { node { health } } } }";
+        assertThat(post(TestTokens.viewer(), query, Map.of("p", plan)).getList("data.indicators.edges.node.health")).containsExactly("GREEN");
         clock.today(LocalDate.of(2026, 1, 1));
-        assertThat(post(TestTokens.viewer(), query, Map.of("p", plan)).getList("data.indicators.health")).containsExactly("RED");
+        assertThat(post(TestTokens.viewer(), query, Map.of("p", plan)).getList("data.indicators.edges.node.health")).containsExactly("RED");
     }
 }

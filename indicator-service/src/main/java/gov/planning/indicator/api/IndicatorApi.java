@@ -1,5 +1,6 @@
 package gov.planning.indicator.api;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,12 +20,22 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import gov.planning.common.api.Cursor;
 import gov.planning.common.api.Ids;
+import gov.planning.common.api.SortOrder;
+import gov.planning.common.api.TextSearch;
+import gov.planning.common.audit.HistoryEntry;
 import gov.planning.indicator.domain.Assessment;
 import gov.planning.indicator.domain.Health;
 import gov.planning.indicator.domain.IndicatorFigures;
 import gov.planning.indicator.domain.Period;
 import gov.planning.indicator.entity.Indicator;
+import gov.planning.indicator.entity.IndicatorNature;
+import gov.planning.indicator.history.IndicatorHistory;
+import gov.planning.indicator.listing.IndicatorFilter;
+import gov.planning.indicator.listing.IndicatorListing;
+import gov.planning.indicator.listing.IndicatorSort;
+import gov.planning.indicator.service.ClockProducer;
 import gov.planning.indicator.service.IndicatorFacts;
 import gov.planning.indicator.service.IndicatorService;
 import gov.planning.indicator.service.NewIndicator;
@@ -45,7 +56,7 @@ import io.smallrye.mutiny.Uni;
  * the method's {@code @NonNull}, not from the type argument, hence the method-level annotations.
  */
 @GraphQLApi
-@Link(url = "https://specs.apollo.dev/federation/v2.7", _import = { @Import(name = "@key") })
+@Link(url = "https://specs.apollo.dev/federation/v2.7", _import = { @Import(name = "@key"), @Import(name = "@shareable") })
 public class IndicatorApi {
 
     @Inject
@@ -61,6 +72,12 @@ public class IndicatorApi {
     IndicatorFacts facts;
 
     @Inject
+    IndicatorListing listing;
+
+    @Inject
+    IndicatorHistory history;
+
+    @Inject
     Context context;
 
     // ------------------------------------------------------------------------------------------------ queries
@@ -73,16 +90,15 @@ public class IndicatorApi {
     }
 
     @Query
-    @Description("The indicators a plan sets, in the order it lists them; with orgId, those the organization is responsible for.")
-    public Uni<@NonNull List<@NonNull IndicatorView>> indicators(@Id String planId, @Id String orgId) {
-        UUID plan = planId == null ? null : Ids.parse("planId", planId);
-        if (orgId != null) {
-            return service.findByResponsibleOrg(Ids.parse("orgId", orgId), plan).map(IndicatorApi::views);
-        }
-        if (plan == null) {
-            return Uni.createFrom().item(List.of());
-        }
-        return service.findByPlan(plan).map(IndicatorApi::views);
+    @Description("Indicators, a page at a time (`first`, default 50, at most 500; `after` a cursor of the previous page). "
+            + "Filters combine: planId (the plan's), orgId (those the organization is responsible for), nature, health, "
+            + "met (false: a value that misses the target; indicators without a value match neither), search (a substring "
+            + "of the name, literally). sortBy default PLAN_ORDER; ties are broken by id, so paging is stable.")
+    public Uni<@NonNull IndicatorConnection> indicators(@Id String planId, @Id String orgId, IndicatorNature nature,
+            Health health, Boolean met, String search, IndicatorSort sortBy, SortOrder order, Integer first, String after) {
+        IndicatorFilter filter = new IndicatorFilter(planId == null ? null : Ids.parse("planId", planId),
+                orgId == null ? null : Ids.parse("orgId", orgId), nature, health, met, TextSearch.term("search", search));
+        return listing.page(filter, sortBy, order, Cursor.offsetAfter(after), Cursor.pageSize(first)).map(IndicatorConnection::of);
     }
 
     // ---------------------------------------------------------------------------------------------- mutations
@@ -141,16 +157,16 @@ public class IndicatorApi {
         return ids.stream().map(id -> PlanRef.of(Ids.parseOrNull(id))).toList();
     }
 
+    // Nullable, as every field this subgraph adds to another's entity: when indicator-service is down, the gateway
+    // nulls this field and keeps the plan.
     @Name("indicators")
-    @Description("The indicators the plan sets, in the order it lists them.")
-    @NonNull
+    @Description("The indicators the plan sets, in the order it lists them; null when indicator-service is unavailable.")
     public Uni<List<List<@NonNull IndicatorView>>> planIndicators(@Source List<PlanRef> plans) {
         return facts.byPlans(plans.stream().map(PlanRef::id).toList()).map(IndicatorApi::viewLists);
     }
 
     @Name("indicators")
-    @Description("The indicators this organization is responsible for.")
-    @NonNull
+    @Description("The indicators this organization is responsible for; null when indicator-service is unavailable.")
     public Uni<List<List<@NonNull IndicatorView>>> organizationIndicators(@Source List<OrganizationRef> orgs) {
         return facts.byResponsibleOrgs(orgs.stream().map(OrganizationRef::id).toList()).map(IndicatorApi::viewLists);
     }
@@ -209,7 +225,30 @@ public class IndicatorApi {
         return facts.assess(figures(indicators)).map(a -> a.stream().map(Assessment::health).toList());
     }
 
+    @Description("Every audited write of the indicator, its regional targets and its observations, newest first.")
+    @NonNull
+    public Uni<List<List<@NonNull HistoryEntry>>> history(@Source List<IndicatorView> indicators) {
+        return history.entries(ids(indicators));
+    }
+
+    @Description("When it was last changed: the last audited write of the indicator, its regional targets or its observations.")
+    public CompletionStage<@NonNull OffsetDateTime> updatedAt(@Source IndicatorView indicator) {
+        return lastWrite(indicator).thenApply(last -> last != null ? last.at()
+                : indicator.updatedAt().atZone(ClockProducer.PLAN_ZONE).toOffsetDateTime());
+    }
+
+    @Description("The user name of who made the last audited write (see updatedAt).")
+    public CompletionStage<@NonNull String> updatedBy(@Source IndicatorView indicator) {
+        return lastWrite(indicator).thenApply(last -> last != null ? last.actor() : indicator.createdBy());
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /** updatedAt and updatedBy of every indicator of a request share one loader: one SQL statement for both. */
+    private CompletionStage<IndicatorHistory.LastWrite> lastWrite(IndicatorView indicator) {
+        return ArgumentBatches.<UUID, IndicatorHistory.LastWrite> load(context, "Indicator.lastWrite", indicator.id(),
+                history::lastWrites);
+    }
 
     private static List<IndicatorView> views(List<Indicator> found) {
         return found.stream().map(IndicatorView::of).toList();

@@ -1,5 +1,6 @@
 package gov.planning.indicator.api;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -31,7 +32,10 @@ public record IndicatorView(
         @NonNull Integer version,
         @Description("Whether regional values add up to the whole (万亩, 公里, 个) or not (%, 率); decided by the unit.")
         @NonNull Boolean additive,
-        @Ignore UUID planId) {
+        @Description("The user name of who created it.")
+        @NonNull String createdBy,
+        @Ignore UUID planId,
+        @Ignore Instant updatedAt) {
 
     static IndicatorFigures figures(IndicatorView v) {
         return new IndicatorFigures(v.id, v.additive, v.comparator, v.baseline == null ? null : v.baseline.value(),
@@ -41,6 +45,6 @@ public record IndicatorView(
     static IndicatorView of(Indicator i) {
         return i == null ? null
                 : new IndicatorView(i.id, i.name, i.unit, i.nature, i.comparator, Measure.of(i.baselineValue, i.baselineYear),
-                        Measure.of(i.targetValue, i.targetYear), i.version, i.additive, i.planId);
+                        Measure.of(i.targetValue, i.targetYear), i.version, i.additive, i.createdBy, i.planId, i.updatedAt);
     }
 }

@@ -43,7 +43,9 @@ public record Latest(Observation observation, List<Observation> parts, double va
             return Optional.empty();
         }
         List<Observation> parts = newestPerRegion.values().stream().sorted(NEWEST.reversed()).toList();
-        double sum = parts.stream().mapToDouble(o -> o.value).sum();
+        // Smallest first, one addition after the other: the SQL function indicator_latest_value adds up the same way,
+        // so filtering and sorting in SQL see exactly the double this answers.
+        double sum = parts.stream().mapToDouble(o -> o.value).sorted().reduce(Double::sum).orElseThrow();
         Observation newest = parts.get(0);
         Instant reportedAt = parts.stream().map(o -> o.reportedAt).max(Comparator.naturalOrder()).orElseThrow();
         return Optional.of(new Latest(null, parts, sum, newest.period, reportedAt));

@@ -68,18 +68,6 @@ public class IndicatorService {
         return reads.read(s -> indicators.findByIds(s, ids));
     }
 
-    public Uni<List<Indicator>> findByPlan(UUID planId) {
-        return reads.read(s -> indicators.findByPlans(s, List.of(planId)));
-    }
-
-    /** The indicators an organization is responsible for, optionally only those of one plan. */
-    public Uni<List<Indicator>> findByResponsibleOrg(UUID orgId, UUID planId) {
-        return reads.read(s -> indicators.findByResponsibleOrgs(s, List.of(orgId))).map(found -> found.stream()
-                .map(IndicatorRepository.OrgIndicator::indicator)
-                .filter(i -> planId == null || planId.equals(i.planId))
-                .toList());
-    }
-
     /** Loads an indicator a write refers to, or NOT_FOUND. */
     static Indicator existing(UUID id, Indicator found) {
         if (found == null) {
