@@ -165,7 +165,7 @@ class TaskListApiTest {
     }
 
     @Test
-    void aPageOfTasksIsTheSameNumberOfSqlStatementsHoweverManyTasksThePlanHas() {
+    void aPageOfTasksAndThePlansDashboardAreTheSameNumberOfSqlStatementsHoweverManyTasksThePlanHas() {
         String small = Api.createPlan(ADMIN, "nmg", "2025-01-01");
         String large = Api.createPlan(ADMIN, "nmg", "2025-01-01");
         Api.newTask(small, List.of("nmg.zjt"), List.of("nmg.gat"), "2030-12-31");
@@ -176,7 +176,8 @@ class TaskListApiTest {
             Api.submit(ADMIN, task, "nmg.gat", "2025年第四季度", i, "推进中");
         }
         String query = "query($p: ID!) { plan(id: $p) { tasks(first: 20, sortBy: HEALTH) { totalCount edges { node { id health "
-                + "healthReason { kind } progressPercent leadOrgs { id } milestones { dueDate } reports { id } } } } } }";
+                + "healthReason { kind } progressPercent leadOrgs { id } milestones { dueDate } reports { id } } } } } "
+                + "healthCounts(planId: $p) { org { id } red yellow green done } }";
         long[] statements = new long[2];
         String[] plans = { small, large };
         for (int i = 0; i < 2; i++) {
@@ -186,7 +187,7 @@ class TaskListApiTest {
             statements[i] = gov.planning.testing.SqlStatements.calls("");
             assertThat(answer.getString("errors")).isNull();
         }
-        assertThat(statements[1]).as("30 tasks (a page of 20) as for 1").isEqualTo(statements[0]);
+        assertThat(statements[1]).as("30 tasks (a page of 20, and the dashboard) as for 1").isEqualTo(statements[0]);
         assertThat(statements[0]).isPositive();
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import gov.planning.common.api.SortOrder;
 import gov.planning.common.api.TextSearch;
@@ -123,6 +124,25 @@ final class TaskListSql {
 
     String count() {
         return "SELECT count(*) FROM (" + inner + ") a" + where();
+    }
+
+    /**
+     * Per lead organization and health, how many tasks: every lead of a task counts, a lead a reform replaced counts as
+     * its current successor ({@code heirs}), and a task led by both counts once. The heirs are inlined as a VALUES
+     * list: they are UUIDs (no text of a user's), and few (the replaced organizations among the leads).
+     */
+    String healthCountsByLead(Map<UUID, UUID> heirs) {
+        String mapping = heirs.isEmpty() ? "SELECT NULL::uuid AS org_id, NULL::uuid AS heir WHERE false"
+                : "VALUES " + heirs.entrySet().stream().map(e -> "('" + e.getKey() + "'::uuid, '" + e.getValue() + "'::uuid)")
+                        .collect(java.util.stream.Collectors.joining(", "));
+        return "SELECT l.org, a.health, count(*) FROM (" + inner + ") a JOIN (SELECT DISTINCT o.task_id,"
+                + " COALESCE(m.heir, o.org_id) AS org FROM task_org o LEFT JOIN (" + mapping + ") m (org_id, heir) ON m.org_id = o.org_id"
+                + " WHERE o.role = 'LEAD') l ON l.task_id = a.id" + where() + " GROUP BY l.org, a.health";
+    }
+
+    /** The distinct lead organizations of the listed tasks (whose successors the dashboard asks for). */
+    String leads() {
+        return "SELECT DISTINCT o.org_id FROM task_org o WHERE o.role = 'LEAD' AND o.task_id IN (SELECT a.id FROM (" + inner + ") a" + where() + ")";
     }
 
     private String where() {

@@ -26,7 +26,6 @@ import gov.planning.plan.entity.ReportStatus;
 import gov.planning.plan.entity.Section;
 import gov.planning.plan.entity.Task;
 import gov.planning.plan.entity.TaskOrg;
-import gov.planning.plan.entity.TaskRole;
 import gov.planning.plan.org.OrgDirectory;
 import org.hibernate.reactive.mutiny.Mutiny;
 import io.smallrye.mutiny.Uni;
@@ -179,39 +178,31 @@ public class TaskReads {
     }
 
     /**
-     * The supervision dashboard: per lead organization (every lead counts, not only the convener), health counts. A
-     * task led by an organization a reform replaced counts for its successor today (once, if both lead it).
+     * The supervision dashboard: per lead organization (every lead counts, not only the convener), health counts,
+     * aggregated in SQL. A task led by an organization a reform replaced counts for its successor today (once, if
+     * both lead it): the leads are read first, their successors asked of org-service, then the counts grouped.
      */
     public Uni<List<OrgHealth>> healthCounts(UUID planId) {
-        return read(s -> {
-            Uni<List<Task>> tasks = planId == null ? list(s, Task.class, "from Task")
-                    : list(s, Task.class, "from Task where planId = ?1", planId);
-            return tasks.chain(t -> assess(s, t)).chain(assessed -> {
-                Map<UUID, Health> healthById = assessed.stream().collect(Collectors.toMap(a -> a.task().id, AssessedTask::health));
-                Uni<List<TaskOrg>> leads = healthById.isEmpty() ? Uni.createFrom().item(List.of())
-                        : list(s, TaskOrg.class, "from TaskOrg where taskId in ?1 and role = ?2", healthById.keySet(), TaskRole.LEAD);
-                return leads.map(found -> Map.entry(healthById, found));
-            });
-        }).chain(loaded -> {
-            List<TaskOrg> found = loaded.getValue();
-            return directory.currentSuccessorOf(found.stream().map(o -> o.orgId).collect(Collectors.toSet())).map(heirs -> {
-                Map<UUID, Health> healthById = loaded.getKey();
-                Map<UUID, Set<UUID>> tasksByOrg = new HashMap<>();
-                for (TaskOrg o : found) {
-                    tasksByOrg.computeIfAbsent(heirs.getOrDefault(o.orgId, o.orgId), k -> new HashSet<>()).add(o.taskId);
-                }
-                Map<UUID, int[]> counts = new HashMap<>();
-                tasksByOrg.forEach((org, taskIds) -> taskIds.forEach(task ->
-                        counts.computeIfAbsent(org, k -> new int[Health.values().length])[healthById.get(task).ordinal()]++));
-                return counts.entrySet().stream()
-                        .map(e -> new OrgHealth(e.getKey(), e.getValue()[Health.GREEN.ordinal()], e.getValue()[Health.YELLOW.ordinal()],
-                                e.getValue()[Health.RED.ordinal()], e.getValue()[Health.DONE.ordinal()]))
-                        .sorted(Comparator.comparingInt(OrgHealth::red).reversed()
-                                .thenComparing(Comparator.comparingInt(OrgHealth::yellow).reversed())
-                                .thenComparing(o -> o.orgId().toString()))
-                        .toList();
-            });
-        });
+        TaskListSql sql = new TaskListSql(new TaskQuery(planId == null ? null : Set.of(planId), null, null, null, null, null,
+                null, null, null, null, null, null, null, 0, 0), today(), clock.getZone());
+        return read(s -> nativeRows(s, sql.leads(), sql.params()))
+                .chain(leads -> directory.currentSuccessorOf(leads.stream().map(UUID.class::cast).collect(Collectors.toSet())))
+                .chain(heirs -> read(s -> nativeRows(s, sql.healthCountsByLead(heirs), sql.params())))
+                .map(rows -> {
+                    Map<UUID, int[]> counts = new HashMap<>();
+                    for (Object row : rows) {
+                        Object[] r = (Object[]) row;
+                        counts.computeIfAbsent((UUID) r[0], k -> new int[Health.values().length])[Health.valueOf((String) r[1]).ordinal()]
+                                += ((Number) r[2]).intValue();
+                    }
+                    return counts.entrySet().stream()
+                            .map(e -> new OrgHealth(e.getKey(), e.getValue()[Health.GREEN.ordinal()], e.getValue()[Health.YELLOW.ordinal()],
+                                    e.getValue()[Health.RED.ordinal()], e.getValue()[Health.DONE.ordinal()]))
+                            .sorted(Comparator.comparingInt(OrgHealth::red).reversed()
+                                    .thenComparing(Comparator.comparingInt(OrgHealth::yellow).reversed())
+                                    .thenComparing(o -> o.orgId().toString()))
+                            .toList();
+                });
     }
 
     /** Lead and cooperating organizations of each task, in their listed order. */
