@@ -161,7 +161,7 @@ export function operations({ planId, taskIds, indicatorIds, orgIds }) {
     {
       name: 'plans list → issuer, tasks, indicators',
       expectData: true,
-      query: `{ plans(first: 3) { title status issuer { code name } tasks(first: 1) { totalCount } indicators { name } } }`,
+      query: `{ plans(first: 3) { totalCount edges { node { title status issuer { code name } tasks(first: 1) { totalCount } indicators { name } } } } }`,
     },
     {
       name: 'not found → null',
@@ -182,7 +182,7 @@ export function operations({ planId, taskIds, indicatorIds, orgIds }) {
     {
       name: 'error in one subgraph, partial data (indicator-service)',
       expectErrors: true,
-      query: `{ organization(code: "nmg") { code } indicators(planId: "not-a-uuid") { name } }`,
+      query: `{ organization(code: "nmg") { code } indicators(planId: "not-a-uuid") { edges { node { name } } } }`,
     },
     {
       name: 'same operation with the viewer token',

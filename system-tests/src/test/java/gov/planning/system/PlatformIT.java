@@ -56,7 +56,7 @@ class PlatformIT {
         assertThat(graphql("ORG_SERVICE_PORT", planner, "{ me { username roles } }").getString("data.me.username"))
                 .isEqualTo("planner");
         assertThat(graphql("PLAN_SERVICE_PORT", planner, "{ plans(first: 5) { totalCount edges { node { id } } } }").getString("errors")).isNull();
-        assertThat(graphql("INDICATOR_SERVICE_PORT", planner, "{ indicators { id } }").getString("errors")).isNull();
+        assertThat(graphql("INDICATOR_SERVICE_PORT", planner, "{ indicators { totalCount } }").getString("errors")).isNull();
         given().auth().oauth2(planner).when().get(platform.url("GATEWAY_PORT", "/viewer"))
                 .then().statusCode(200).body("username", org.hamcrest.Matchers.equalTo("planner"));
     }

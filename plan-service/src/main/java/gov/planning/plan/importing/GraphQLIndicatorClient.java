@@ -37,11 +37,14 @@ public class GraphQLIndicatorClient implements IndicatorClient {
     @Override
     public Uni<Map<String, String>> indicatorsOf(UUID planId) {
         return graphql.call(url, "indicator-service (reading the plan's indicators)",
-                "query($plan: ID) { indicators(planId: $plan) { id name } }",
+                // A plan names tens of indicators; one page of the most a page holds is all of them.
+                "query($plan: ID) { indicators(planId: $plan, first: 500) { edges { node { id name } } } }",
                 Json.createObjectBuilder().add("plan", planId.toString()).build(), timeout).map(data -> {
                     Map<String, String> byName = new LinkedHashMap<>();
-                    data.getJsonArray("indicators").forEach(i -> byName.putIfAbsent(i.asJsonObject().getString("name"),
-                            i.asJsonObject().getString("id")));
+                    data.getJsonObject("indicators").getJsonArray("edges").forEach(edge -> {
+                        var i = edge.asJsonObject().getJsonObject("node");
+                        byName.putIfAbsent(i.getString("name"), i.getString("id"));
+                    });
                     return byName;
                 });
     }
