@@ -97,4 +97,10 @@ class PlanApiTest {
                 // Organization stays a key reference: its id, plus only the fields plan-service contributes (tasks).
                 .containsPattern("type Organization @key\\(fields ?: ?\"id\"\\) \\{\\s+id: ID!\\s+\"[^\"]*\"\\s+tasks\\([^)]*\\): TaskConnection!?\\s+}");
     }
+
+    @Test
+    void thePlanIssuerLookupIsMarkedForServicesOnlySoTheGatewayKeepsItFromClients() {
+        String sdl = post(TestTokens.viewer(), "{ _service { sdl } }").getString("data._service.sdl");
+        assertThat(sdl).containsPattern("planIssuer\\(planId: ID!\\): ID @inaccessible");
+    }
 }

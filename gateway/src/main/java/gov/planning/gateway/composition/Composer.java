@@ -44,7 +44,7 @@ import graphql.schema.idl.errors.SchemaProblem;
  * argument types everywhere (it is then resolvable by each of them, as federation's shareable fields);
  * enums must have the same values and input types the same fields, because the gateway forwards arguments to a
  * single subgraph and a value one subgraph accepts must not be refused by another; a root field belongs to exactly
- * one subgraph. Federation's own machinery ({@code _entities}, {@code _service}, {@code _Any}, {@code link__*},
+ * one subgraph; a field marked {@code @inaccessible} is left out of the API schema. Federation's own machinery ({@code _entities}, {@code _service}, {@code _Any}, {@code link__*},
  * directive definitions and applications) never reaches the API schema clients see.
  */
 public final class Composer {
@@ -247,6 +247,9 @@ public final class Composer {
                 }
                 if (isFederationInternal(unwrap(field.getType()))) {
                     continue;
+                }
+                if (field.hasDirective("inaccessible")) {
+                    continue; // served between services (federation's @inaccessible), never to clients
                 }
                 FieldDefinition existing = fields.get(field.getName());
                 if (existing == null) {

@@ -120,6 +120,19 @@ class ComposerTest {
     }
 
     @Test
+    void aFieldMarkedInaccessibleIsServedBetweenServicesButNotPartOfTheClientApi() {
+        SubgraphSdl a = new SubgraphSdl("a-service", FED + """
+                type Thing @key(fields: "id") { id: ID! name: String secret: String @inaccessible }
+                type Query { thing(id: ID!): Thing  internalLookup(id: ID!): ID @inaccessible }
+                """);
+
+        Supergraph supergraph = new Composer().compose(List.of(a));
+
+        assertThat(supergraph.apiSdl()).contains("thing(id: ID!): Thing").doesNotContain("internalLookup", "secret");
+        assertThat(supergraph.types().get("Thing").fieldSubgraphs()).containsKey("name").doesNotContainKey("secret");
+    }
+
+    @Test
     void aSharedFieldThatOneSubgraphDeclaresNullableIsNullableForClients() {
         SubgraphSdl a = new SubgraphSdl("a-service", FED + """
                 type PageInfo @shareable { hasNextPage: Boolean! endCursor: String! }
