@@ -82,15 +82,8 @@ class WorkflowIT {
 
     @Test
     void aReporterReportsOnTheirDepartmentsTaskButNotOnAnotherDepartments() {
-        String admin = token("admin");
-        String nmg = gateway(admin, "{ organization(code: \"nmg\") { id } }", Map.of()).getString("data.organization.id");
-        String zjt = gateway(admin, "{ organization(code: \"nmg.zjt\") { id } }", Map.of()).getString("data.organization.id");
-        String planId = gateway(admin, """
-                mutation($issuer: ID!) { createPlan(input: { title: "系统测试：住建任务", kind: IMPLEMENTATION_PLAN, issuerId: $issuer,
-                  issuedOn: "2026-01-01" }) { id } }""", Map.of("issuer", nmg)).getString("data.createPlan.id");
-        String taskId = gateway(admin, """
-                mutation($plan: ID!, $lead: ID!) { createTask(planId: $plan, input: { title: "城镇老旧小区改造", leadOrgIds: [$lead],
-                  deadline: "2030-12-31" }) { id } }""", Map.of("plan", planId, "lead", zjt)).getString("data.createTask.id");
+        String zjt = orgId("nmg.zjt");
+        String taskId = zjtTask("系统测试：住建任务", "城镇老旧小区改造")[1];
         String report = """
                 mutation($task: ID!, $org: ID!) { submitProgressReport(taskId: $task, orgId: $org, period: "2026Q1", percent: 20,
                   summary: "已完成摸底") { status reportedBy } }""";
@@ -108,6 +101,24 @@ class WorkflowIT {
         assertThat(reports.getList("data.task.reports.reportedBy")).containsExactly("zjt.reporter");
     }
 
+    private static String orgId(String code) {
+        return gateway(token("admin"), "query($c: String!) { organization(code: $c) { id } }", Map.of("c", code))
+                .getString("data.organization.id");
+    }
+
+    /** A plan of nmg (created by admin through the gateway) with one task led by 住建厅: {plan id, task id}. */
+    private static String[] zjtTask(String planTitle, String taskTitle) {
+        String admin = token("admin");
+        String planId = gateway(admin, """
+                mutation($issuer: ID!, $title: String!) { createPlan(input: { title: $title, kind: IMPLEMENTATION_PLAN, issuerId: $issuer,
+                  issuedOn: "2026-01-01" }) { id } }""", Map.of("issuer", orgId("nmg"), "title", planTitle)).getString("data.createPlan.id");
+        String taskId = gateway(admin, """
+                mutation($plan: ID!, $lead: ID!, $title: String!) { createTask(planId: $plan, input: { title: $title, leadOrgIds: [$lead],
+                  deadline: "2030-12-31" }) { id } }""", Map.of("plan", planId, "lead", orgId("nmg.zjt"), "title", taskTitle))
+                .getString("data.createTask.id");
+        return new String[] { planId, taskId };
+    }
+
     /** The ```graphql block of docs/frontend.md that defines the operation {@code name}: the test runs what the guide shows. */
     private static String documentedQuery(String name) throws java.io.IOException {
         String guide = java.nio.file.Files.readString(platform.root.resolve("docs/frontend.md"));
@@ -122,15 +133,10 @@ class WorkflowIT {
 
     @Test
     void theStaffScreensDocumentedQueriesAnswerThroughTheGateway() throws Exception {
-        String admin = token("admin");
-        String nmg = gateway(admin, "{ organization(code: \"nmg\") { id } }", Map.of()).getString("data.organization.id");
-        String zjt = gateway(admin, "{ organization(code: \"nmg.zjt\") { id } }", Map.of()).getString("data.organization.id");
-        String planId = gateway(admin, """
-                mutation($issuer: ID!) { createPlan(input: { title: "系统测试：城市更新工作台", kind: IMPLEMENTATION_PLAN, issuerId: $issuer,
-                  issuedOn: "2026-01-01" }) { id } }""", Map.of("issuer", nmg)).getString("data.createPlan.id");
-        String taskId = gateway(admin, """
-                mutation($plan: ID!, $lead: ID!) { createTask(planId: $plan, input: { title: "推进城市更新示范片区建设", leadOrgIds: [$lead],
-                  deadline: "2030-12-31" }) { id } }""", Map.of("plan", planId, "lead", zjt)).getString("data.createTask.id");
+        String zjt = orgId("nmg.zjt");
+        String[] created = zjtTask("系统测试：城市更新工作台", "推进城市更新示范片区建设");
+        String planId = created[0];
+        String taskId = created[1];
 
         JsonPath inbox = gateway(token("zjt.reporter"), documentedQuery("MyTasks"), Map.of("search", "城市更新示范"));
         assertThat(inbox.getString("errors")).isNull();
