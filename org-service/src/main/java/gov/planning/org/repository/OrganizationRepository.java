@@ -25,8 +25,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Organizations. Single-record reads and all writes go through Hibernate; the tree walks and batched lookups (and the
  * list, {@link OrganizationListing}) are plain SQL on the reactive pool, because each must be exactly one statement
- * whatever the size of the tree or of the batch, and HQL has neither recursive queries nor array operators. Rows read that way are
- * detached entities: never persist them.
+ * whatever the size of the tree or of the batch, and HQL has neither recursive queries nor array operators. Rows read
+ * that way are detached entities: never persist them.
  */
 @ApplicationScoped
 public class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID> {
