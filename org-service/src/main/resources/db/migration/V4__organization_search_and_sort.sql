@@ -4,7 +4,8 @@
 CREATE FUNCTION planning_bigrams(t text) RETURNS text[]
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT ARRAY(SELECT DISTINCT lower(substr(t, i, 2)) FROM generate_series(1, length(t) - 1) AS i)
+    SELECT coalesce(array_agg(DISTINCT substr(lower(t), i, 2)), '{}')
+    FROM generate_series(1, length(t) - 1) AS i
 $$;
 
 -- All aliases as one text, so that one index and one ILIKE cover them. The newline between them never occurs in a
@@ -16,10 +17,10 @@ AS $$
     SELECT array_to_string(aliases, E'\n')
 $$;
 
-CREATE INDEX organization_name_bigrams ON organization USING gin (planning_bigrams(name));
-CREATE INDEX organization_short_name_bigrams ON organization USING gin (planning_bigrams(short_name));
-CREATE INDEX organization_aliases_bigrams ON organization USING gin (planning_bigrams(organization_alias_text(aliases)));
-CREATE INDEX organization_code_bigrams ON organization USING gin (planning_bigrams(code));
+CREATE INDEX organization_name_search_idx ON organization USING gin (planning_bigrams(name));
+CREATE INDEX organization_short_name_search_idx ON organization USING gin (planning_bigrams(short_name));
+CREATE INDEX organization_aliases_search_idx ON organization USING gin (planning_bigrams(organization_alias_text(aliases)));
+CREATE INDEX organization_code_search_idx ON organization USING gin (planning_bigrams(code));
 
 -- Staff expect Chinese names in pinyin order (安 before 北 before 财), not in code point order.
 CREATE COLLATION pinyin (provider = icu, locale = 'zh');

@@ -39,9 +39,9 @@ class OrganizationListingTest {
                     for (Row row : rows) {
                         plan.add(row.getString(0));
                     }
-                    assertThat(String.join("\n", plan)).contains("Bitmap Index Scan on organization_name_bigrams",
-                            "Bitmap Index Scan on organization_short_name_bigrams", "Bitmap Index Scan on organization_aliases_bigrams",
-                            "Bitmap Index Scan on organization_code_bigrams");
+                    assertThat(String.join("\n", plan)).contains("Bitmap Index Scan on organization_name_search_idx",
+                            "Bitmap Index Scan on organization_short_name_search_idx", "Bitmap Index Scan on organization_aliases_search_idx",
+                            "Bitmap Index Scan on organization_code_search_idx");
                 });
     }
 }
