@@ -82,7 +82,7 @@ public class OrganizationApi {
         int size = Cursor.pageSize(first);
         OrganizationListing.Filter filter = new OrganizationListing.Filter(TextSearch.term("search", search), kind, level,
                 parentCode, under == null ? null : Ids.parse("under", under), underCode,
-                Boolean.TRUE.equals(includeReplaced) ? null : LocalDate.now());
+                Boolean.TRUE.equals(includeReplaced) ? null : service.today());
         return service.list(filter, sortBy, order, offset, size).map(page -> OrganizationList.Connection.of(page, offset));
     }
 

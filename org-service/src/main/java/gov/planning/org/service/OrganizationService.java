@@ -1,6 +1,7 @@
 package gov.planning.org.service;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import gov.planning.common.api.SortOrder;
 import gov.planning.common.audit.HistoryEntry;
@@ -47,6 +50,14 @@ public class OrganizationService {
 
     @Inject
     Caller caller;
+
+    /** Where "today" is: validity dates are the dates of Chinese documents. */
+    @ConfigProperty(name = "planning.time-zone", defaultValue = "Asia/Shanghai")
+    ZoneId zone;
+
+    public LocalDate today() {
+        return LocalDate.now(zone);
+    }
 
     public Uni<Organization> findById(UUID id) {
         return organizations.readByIds(List.of(id)).map(found -> found.isEmpty() ? null : found.get(0));
@@ -99,7 +110,7 @@ public class OrganizationService {
 
     /** Members as of today: a body that has been replaced no longer acts for the collective. */
     public Uni<Map<UUID, List<Organization>>> members(Collection<UUID> collectiveIds) {
-        return organizations.members(collectiveIds, LocalDate.now());
+        return organizations.members(collectiveIds, today());
     }
 
     public Uni<List<CollectiveRule>> rules(Collection<UUID> collectiveIds) {
