@@ -72,7 +72,8 @@ class OrganizationAdminApiTest {
         assertThat(log.getString("data.auditLog.edges[1].node.before")).isNull();
 
         // aliases are searchable
-        assertThat(post(TestTokens.viewer(), "{ organizations(search: \"甲乙\") { code } }").getList("data.organizations.code")).contains("a1");
+        assertThat(post(TestTokens.viewer(), "{ organizations(search: \"甲乙\") { edges { node { code } } } }")
+                .getList("data.organizations.edges.node.code")).contains("a1");
     }
 
     @Test

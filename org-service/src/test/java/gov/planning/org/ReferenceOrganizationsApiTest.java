@@ -22,6 +22,10 @@ class ReferenceOrganizationsApiTest {
         return result;
     }
 
+    private static List<String> codes(String query) {
+        return query(query).getList("data.organizations.edges.node.code");
+    }
+
     @Test
     void departmentsCarryAliasesParentAndAncestors() {
         JsonPath zjt = query("{ organization(code: \"nmg.zjt\") { name aliases parent { code } ancestors { code } } }");
@@ -36,11 +40,9 @@ class ReferenceOrganizationsApiTest {
 
     @Test
     void searchMatchesAliasesAndFiltersByKindAndParent() {
-        assertThat(query("{ organizations(search: \"住建厅\") { code } }").getList("data.organizations.code"))
-                .contains("nmg.zjt", "gx.zjt");
-        assertThat(query("{ organizations(search: \"住建厅\", parentCode: \"gx\") { code } }").getList("data.organizations.code"))
-                .containsExactly("gx.zjt");
-        assertThat(query("{ organizations(kind: COLLECTIVE, parentCode: \"nmg\") { code } }").getList("data.organizations.code"))
+        assertThat(codes("{ organizations(search: \"住建厅\") { edges { node { code } } } }")).contains("nmg.zjt", "gx.zjt");
+        assertThat(codes("{ organizations(search: \"住建厅\", parentCode: \"gx\") { edges { node { code } } } }")).containsExactly("gx.zjt");
+        assertThat(codes("{ organizations(kind: COLLECTIVE, parentCode: \"nmg\") { edges { node { code } } } }"))
                 .containsExactly("nmg.mengshi-govs", "nmg.qixian-govs");
     }
 
@@ -59,15 +61,15 @@ class ReferenceOrganizationsApiTest {
         JsonPath hhht = query("{ organization(code: \"nmg.hhht\") { descendants(kind: GOVERNMENT, level: COUNTY) { code } } }");
         assertThat(hhht.getList("data.organization.descendants.code")).hasSize(9).contains("nmg.hhht.tmtzq");
 
-        JsonPath prefectures = query("{ organizations(kind: GOVERNMENT, parentCode: \"nmg\") { code descendants(level: COUNTY) { code } } }");
-        List<List<String>> counties = prefectures.getList("data.organizations.descendants.code");
+        JsonPath prefectures = query("{ organizations(kind: GOVERNMENT, parentCode: \"nmg\") { edges { node { code descendants(level: COUNTY) { code } } } } }");
+        List<List<String>> counties = prefectures.getList("data.organizations.edges.node.descendants.code");
         assertThat(counties).hasSize(12).allSatisfy(list -> assertThat(list).isNotEmpty());
         assertThat(counties.stream().mapToInt(List::size).sum()).isEqualTo(103);
 
-        JsonPath collectives = query("{ organizations(kind: COLLECTIVE, parentCode: \"nmg\") { code members { code } memberRule { under { code } kind level } } }");
-        assertThat(collectives.getList("data.organizations[0].members.code")).hasSize(12).contains("nmg.hhht", "nmg.xam", "nmg.als");
-        assertThat(collectives.getList("data.organizations[1].members.code")).hasSize(103);
-        assertThat(collectives.getString("data.organizations[0].memberRule.level")).isEqualTo("PREFECTURE");
+        JsonPath collectives = query("{ organizations(kind: COLLECTIVE, parentCode: \"nmg\") { edges { node { code members { code } memberRule { under { code } kind level } } } } }");
+        assertThat(collectives.getList("data.organizations.edges[0].node.members.code")).hasSize(12).contains("nmg.hhht", "nmg.xam", "nmg.als");
+        assertThat(collectives.getList("data.organizations.edges[1].node.members.code")).hasSize(103);
+        assertThat(collectives.getString("data.organizations.edges[0].node.memberRule.level")).isEqualTo("PREFECTURE");
         assertThat(query("{ organization(code: \"nmg.zjt\") { members { code } memberRule { kind } } }")
                 .getList("data.organization.members")).isEmpty();
     }

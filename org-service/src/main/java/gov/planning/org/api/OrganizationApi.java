@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -19,12 +20,18 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import gov.planning.common.api.Cursor;
 import gov.planning.common.api.Ids;
+import gov.planning.common.api.SortOrder;
+import gov.planning.common.api.TextSearch;
+import gov.planning.common.audit.HistoryEntry;
 import gov.planning.common.security.Caller;
 import gov.planning.org.entity.AdminLevel;
 import gov.planning.org.entity.CollectiveRule;
 import gov.planning.org.entity.OrgKind;
 import gov.planning.org.entity.Organization;
+import gov.planning.org.repository.OrganizationListing;
+import gov.planning.org.repository.OrganizationSort;
 import gov.planning.org.service.OrganizationService;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
@@ -60,9 +67,23 @@ public class OrganizationApi {
     }
 
     @Query
-    @Description("Organizations whose name, short name, code or an alias contains `search`, optionally of one kind or directly under `parentCode`.")
-    public Uni<@NonNull List<@NonNull OrganizationView>> organizations(String search, OrgKind kind, String parentCode) {
-        return service.search(search, kind, parentCode).map(OrganizationApi::views);
+    @Description("""
+            The organization list, one page at a time (first: default 50, at most 500; after: a cursor from this list). \
+            search: a substring (at most 100 characters, % and _ taken literally) of the name, short name, an alias, the \
+            code or a historical name (the names of the bodies it took over from: 国土资源厅 finds 自然资源厅). \
+            kind, level: only those. parentCode: only its direct children; under (an id) or underCode: anything below \
+            that organization, at any depth. includeReplaced: false (default) lists only organizations valid today and \
+            not replaced in a reform; true lists all. sortBy: default CODE; order: default ASC (UPDATED: DESC). \
+            An unknown parent lists nothing.""")
+    public Uni<OrganizationList.@NonNull Connection> organizations(String search, OrgKind kind, AdminLevel level,
+            String parentCode, @Id String under, String underCode, @DefaultValue("false") Boolean includeReplaced,
+            @DefaultValue("CODE") OrganizationSort sortBy, SortOrder order, Integer first, String after) {
+        int offset = Cursor.offsetAfter(after);
+        int size = Cursor.pageSize(first);
+        OrganizationListing.Filter filter = new OrganizationListing.Filter(TextSearch.term("search", search), kind, level,
+                parentCode, under == null ? null : Ids.parse("under", under), underCode,
+                Boolean.TRUE.equals(includeReplaced) ? null : service.today());
+        return service.list(filter, sortBy, order, offset, size).map(page -> OrganizationList.Connection.of(page, offset));
     }
 
     @Query
@@ -145,6 +166,12 @@ public class OrganizationApi {
                                 : new MemberRuleView(OrganizationView.of(underById.get(rule.underId)), rule.memberKind, rule.memberLevel, o.id());
                     }).toList();
                 }));
+    }
+
+    @Description("Every audited write to this organization, newest first: who, when, which action, which fields changed.")
+    @NonNull
+    public Uni<List<@NonNull List<@NonNull HistoryEntry>>> history(@Source List<OrganizationView> orgs) {
+        return service.history(ids(orgs)).map(found -> orgs.stream().map(o -> found.getOrDefault(o.id(), List.of())).toList());
     }
 
     public Uni<@NonNull List<@NonNull OrganizationView>> orgs(@Source Viewer viewer) {

@@ -2,12 +2,16 @@ package gov.planning.org.repository;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import gov.planning.common.audit.HistoryEntry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -60,6 +64,32 @@ public class AuditLogRepository {
                                 row.getString("after")));
                     }
                     return entries;
+                });
+    }
+
+    /**
+     * Every entry of each organization, newest first, as the history screens show it; one query for all of them.
+     * The id and the optimistic version are left out of the states: nobody changes the one, and the other changes
+     * with every write.
+     */
+    public Uni<Map<UUID, List<HistoryEntry>>> history(Collection<UUID> organizationIds) {
+        if (organizationIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("""
+                SELECT organization_id, at, actor, action, (before - 'id' - 'version')::text AS before,
+                       (after - 'id' - 'version')::text AS after
+                FROM organization_audit WHERE organization_id = ANY($1)
+                ORDER BY organization_id, seq DESC""")
+                .execute(Tuple.of(organizationIds.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, List<HistoryEntry>> byOrganization = new HashMap<>();
+                    for (Row row : rows) {
+                        byOrganization.computeIfAbsent(row.getUUID("organization_id"), id -> new ArrayList<>())
+                                .add(HistoryEntry.of(row.getOffsetDateTime("at"), row.getString("actor"), row.getString("action"),
+                                        row.getString("before"), row.getString("after")));
+                    }
+                    return byOrganization;
                 });
     }
 

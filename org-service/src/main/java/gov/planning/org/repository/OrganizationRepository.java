@@ -23,10 +23,10 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Organizations. Single-record reads and all writes go through Hibernate; the tree walks, searches over aliases and
- * batched lookups are plain SQL on the reactive pool, because each must be exactly one statement whatever the size
- * of the tree or of the batch, and HQL has neither recursive queries nor array operators. Rows read that way are
- * detached entities: never persist them.
+ * Organizations. Single-record reads and all writes go through Hibernate; the tree walks and batched lookups (and the
+ * list, {@link OrganizationListing}) are plain SQL on the reactive pool, because each must be exactly one statement
+ * whatever the size of the tree or of the batch, and HQL has neither recursive queries nor array operators. Rows read
+ * that way are detached entities: never persist them.
  */
 @ApplicationScoped
 public class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID> {
@@ -47,32 +47,6 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
             return Uni.createFrom().item(List.of());
         }
         return list("id in ?1", ids);
-    }
-
-    /**
-     * Organizations whose name, short name, code or any alias contains {@code search}, optionally of one kind and
-     * directly under {@code parentId}; every filter is optional.
-     */
-    public Uni<List<Organization>> search(String search, OrgKind kind, UUID parentId) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM organization o WHERE true");
-        List<Object> params = new ArrayList<>();
-        if (search != null && !search.isBlank()) {
-            params.add("%" + search.strip() + "%");
-            int p = params.size();
-            sql.append(" AND (o.name LIKE $").append(p).append(" OR o.short_name LIKE $").append(p)
-                    .append(" OR o.code LIKE $").append(p)
-                    .append(" OR EXISTS (SELECT 1 FROM unnest(o.aliases) a WHERE a LIKE $").append(p).append("))");
-        }
-        if (kind != null) {
-            params.add(kind.name());
-            sql.append(" AND o.kind = $").append(params.size());
-        }
-        if (parentId != null) {
-            params.add(parentId);
-            sql.append(" AND o.parent_id = $").append(params.size());
-        }
-        sql.append(" ORDER BY o.code");
-        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> map(rows, null).get(null));
     }
 
     /** Every organization below each root (any depth), nearest first; one recursive query for all roots. */

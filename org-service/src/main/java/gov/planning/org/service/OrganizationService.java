@@ -1,6 +1,7 @@
 package gov.planning.org.service;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import gov.planning.common.api.SortOrder;
+import gov.planning.common.audit.HistoryEntry;
+import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.security.Caller;
 import gov.planning.common.security.PlatformRole;
 import gov.planning.org.entity.AdminLevel;
@@ -18,15 +24,23 @@ import gov.planning.org.entity.Organization;
 import gov.planning.org.naming.OrgDirectory;
 import gov.planning.org.naming.OrgNameResolver;
 import gov.planning.org.repository.AuditLogRepository;
+import gov.planning.org.repository.OrganizationListing;
 import gov.planning.org.repository.OrganizationRepository;
+import gov.planning.org.repository.OrganizationSort;
 import io.smallrye.mutiny.Uni;
 
-/** Reads: everyone with a token may read organizations; only the audit log is for admins. */
+/**
+ * Reads: everyone with a token may read organizations and their history; only the audit log with the full before and
+ * after states is for admins.
+ */
 @ApplicationScoped
 public class OrganizationService {
 
     @Inject
     OrganizationRepository organizations;
+
+    @Inject
+    OrganizationListing listing;
 
     @Inject
     AuditLogRepository auditLog;
@@ -36,6 +50,14 @@ public class OrganizationService {
 
     @Inject
     Caller caller;
+
+    /** Where "today" is: validity dates are the dates of Chinese documents. */
+    @ConfigProperty(name = "planning.time-zone", defaultValue = "Asia/Shanghai")
+    ZoneId zone;
+
+    public LocalDate today() {
+        return LocalDate.now(zone);
+    }
 
     public Uni<Organization> findById(UUID id) {
         return organizations.readByIds(List.of(id)).map(found -> found.isEmpty() ? null : found.get(0));
@@ -57,14 +79,21 @@ public class OrganizationService {
         return organizations.readChildren(parentIds);
     }
 
-    /** An unknown parent code yields no organizations rather than all of them. */
-    public Uni<List<Organization>> search(String search, OrgKind kind, String parentCode) {
-        if (parentCode == null) {
-            return organizations.search(search, kind, null);
+    /**
+     * One page of the organization list. An unknown parent (by id or code) yields no organizations rather than all
+     * of them.
+     */
+    public Uni<OrganizationListing.Page> list(OrganizationListing.Filter filter, OrganizationSort sort, SortOrder order,
+            int offset, int limit) {
+        if (filter.under() != null && filter.underCode() != null) {
+            throw new BadUserInputException("under, underCode: give one of them, not both");
         }
-        return organizations.readByCode(parentCode).chain(parent -> parent == null
-                ? Uni.createFrom().item(List.<Organization>of())
-                : organizations.search(search, kind, parent.id));
+        return listing.page(filter, sort, order, offset, limit);
+    }
+
+    /** Every audited write to each organization, newest first. */
+    public Uni<Map<UUID, List<HistoryEntry>>> history(Collection<UUID> ids) {
+        return auditLog.history(ids);
     }
 
     public Uni<Map<UUID, List<Organization>>> ancestors(Collection<UUID> ids) {
@@ -81,7 +110,7 @@ public class OrganizationService {
 
     /** Members as of today: a body that has been replaced no longer acts for the collective. */
     public Uni<Map<UUID, List<Organization>>> members(Collection<UUID> collectiveIds) {
-        return organizations.members(collectiveIds, LocalDate.now());
+        return organizations.members(collectiveIds, today());
     }
 
     public Uni<List<CollectiveRule>> rules(Collection<UUID> collectiveIds) {
