@@ -30,7 +30,7 @@ import io.smallrye.mutiny.Uni;
  * alias of {@code organization(code:)} / {@code organization(id:)}, and {@code descendants { id }} brings the whole
  * subtree in the same answer, {@code predecessors { id … }} (nested {@value #REFORMS} deep, since org-service only
  * answers direct predecessors) the bodies it took over from. org-service has no "collectives of a member" query, so
- * the members of every collective ({@code organizations(kind: COLLECTIVE) { id members { id } }}, a small list) ride
+ * the members of every collective ({@code organizations(kind: COLLECTIVE) { edges { node { id members { id } } } }}, a small list) ride
  * along in the same request whenever they are not cached, and membership is computed here. Answers are cached for a short time ({@code planning.org-service.cache-ttl}), since
  * one GraphQL request may check permissions several times and the tree changes rarely (a reorganization is seen
  * within the TTL). Tests replace this bean with a fake tree ({@link DefaultBean}).
@@ -53,7 +53,8 @@ public class GraphQLOrgDirectory implements OrgDirectory {
     /** {@code successor { id successor { id … } }}, {@value #REFORMS} levels. */
     static final String SUCCESSORS = "successor { id ".repeat(REFORMS) + "}".repeat(REFORMS);
 
-    static final String COLLECTIVES = "cs: organizations(kind: COLLECTIVE) { id members { id } }";
+    // Collectives are few (a province has tens); one page of the most a page holds is all of them.
+    static final String COLLECTIVES = "cs: organizations(kind: COLLECTIVE, first: 500) { edges { node { id members { id } } } }";
 
     @Inject
     ServiceGraphQL graphql;
@@ -203,9 +204,9 @@ public class GraphQLOrgDirectory implements OrgDirectory {
 
     private void readCollectives(JsonObject data) {
         Map<UUID, Set<UUID>> byCollective = new java.util.HashMap<>();
-        if (data.get("cs") instanceof jakarta.json.JsonArray list) {
-            for (JsonValue c : list) {
-                JsonObject collective = c.asJsonObject();
+        if (data.get("cs") instanceof JsonObject cs && cs.get("edges") instanceof jakarta.json.JsonArray list) {
+            for (JsonValue edge : list) {
+                JsonObject collective = edge.asJsonObject().getJsonObject("node");
                 Set<UUID> members = new HashSet<>();
                 if (collective.get("members") instanceof jakarta.json.JsonArray ms) {
                     ms.forEach(m -> members.add(UUID.fromString(m.asJsonObject().getString("id"))));

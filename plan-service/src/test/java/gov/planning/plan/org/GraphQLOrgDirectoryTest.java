@@ -46,8 +46,8 @@ class GraphQLOrgDirectoryTest {
             String query = body.toString();
             requests.add(query);
             String answer;
-            String collectives = "\"cs\":[{\"id\":\"" + MENGSHI + "\",\"members\":[{\"id\":\"" + HHHT + "\"},{\"id\":\""
-                    + ZRZYT + "\"}]},{\"id\":\"" + OTHER_COLLECTIVE + "\",\"members\":[{\"id\":\"" + ZJT + "\"}]}]";
+            String collectives = "\"cs\":{\"edges\":[{\"node\":{\"id\":\"" + MENGSHI + "\",\"members\":[{\"id\":\"" + HHHT + "\"},{\"id\":\""
+                    + ZRZYT + "\"}]}},{\"node\":{\"id\":\"" + OTHER_COLLECTIVE + "\",\"members\":[{\"id\":\"" + ZJT + "\"}]}}]}";
             // zrzyt took over from gtzyt, which took over from gtt: two reforms back
             String lineage = "\"predecessors\":[{\"id\":\"" + GTZYT + "\",\"predecessors\":[{\"id\":\"" + GTT
                     + "\",\"predecessors\":[]}]}]";
@@ -111,7 +111,7 @@ class GraphQLOrgDirectoryTest {
         assertThat(scope.own()).containsExactly(ZRZYT);
         assertThat(scope.actingFor()).containsExactlyInAnyOrder(ZRZYT, GTZYT, GTT, MENGSHI);
         assertThat(requests.get(0)).contains("predecessors { id predecessors { id")
-                .contains("cs: organizations(kind: COLLECTIVE) { id members { id } }");
+                .contains("cs: organizations(kind: COLLECTIVE, first: 500) { edges { node { id members { id } } } }");
 
         UUID unknown = UUID.randomUUID();
         var predecessors = directory.predecessorsOf(List.of(ZRZYT, unknown)).await().atMost(Duration.ofSeconds(10));
