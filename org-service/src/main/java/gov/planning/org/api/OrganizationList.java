@@ -1,6 +1,5 @@
 package gov.planning.org.api;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.NonNull;
@@ -24,12 +23,8 @@ public final class OrganizationList {
     public record Connection(@NonNull List<@NonNull Edge> edges, @NonNull PageInfo pageInfo, int totalCount) {
 
         static Connection of(OrganizationListing.Page page, int offset) {
-            List<Edge> edges = new ArrayList<>();
-            for (int i = 0; i < page.organizations().size(); i++) {
-                edges.add(new Edge(OrganizationView.of(page.organizations().get(i)), Cursor.encode(offset + i)));
-            }
-            String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
-            return new Connection(edges, new PageInfo(offset + edges.size() < page.totalCount(), end), (int) page.totalCount());
+            return new Connection(Cursor.edges(page.organizations(), offset, (o, cursor) -> new Edge(OrganizationView.of(o), cursor)),
+                    PageInfo.of(offset, page.organizations().size(), page.totalCount()), (int) page.totalCount());
         }
     }
 }
