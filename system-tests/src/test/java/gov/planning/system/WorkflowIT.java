@@ -1,5 +1,6 @@
 package gov.planning.system;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -161,5 +162,26 @@ class WorkflowIT {
         JsonPath search = gateway(token("viewer"), documentedQuery("Search"), Map.of("q", "城市更新工作台"));
         assertThat(search.getString("errors")).isNull();
         assertThat(search.getList("data.plans.edges.node.id")).containsExactly(planId);
+
+        JsonPath dashboard = gateway(token("viewer"), documentedQuery("Dashboard"), Map.of("planId", planId));
+        assertThat(dashboard.getString("errors")).isNull();
+        assertThat(dashboard.getString("data.healthCounts[0].org.id")).isEqualTo(zjt);
+        assertThat(dashboard.getInt("data.healthCounts[0].total")).isEqualTo(1);
+        JsonPath drillDown = gateway(token("viewer"), documentedQuery("DrillDown"), Map.of("orgId", zjt, "planId", planId));
+        assertThat(drillDown.getList("data.tasks.edges.node.id")).containsExactly(taskId);
+
+        JsonPath outline = gateway(token("viewer"), documentedQuery("PlanOutline"), Map.of("id", planId));
+        assertThat(outline.getString("errors")).isNull();
+        assertThat(outline.getInt("data.plan.tasks.totalCount")).isEqualTo(1);
+        JsonPath indicators = gateway(token("viewer"), documentedQuery("IndicatorProgress"), Map.of("planId", planId));
+        assertThat(indicators.getString("errors")).isNull();
+        assertThat(indicators.getInt("data.indicators.totalCount")).isZero();
+
+        var ledger = given().auth().oauth2(token("viewer")).when()
+                .get(platform.url("GATEWAY_PORT", "/ledger/plans/" + planId + ".xlsx")).then().statusCode(200).extract();
+        assertThat(ledger.header("Content-Disposition")).contains("filename*=UTF-8''");
+        assertThat(java.net.URLDecoder.decode(ledger.header("Content-Disposition").replaceFirst(".*filename\\*=UTF-8''", ""),
+                java.nio.charset.StandardCharsets.UTF_8)).startsWith("系统测试：城市更新工作台-台账-");
+        assertThat(ledger.asByteArray()).startsWith((byte) 'P', (byte) 'K');
     }
 }
