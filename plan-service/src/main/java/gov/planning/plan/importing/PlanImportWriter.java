@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import gov.planning.common.error.ConflictException;
 import gov.planning.common.error.NotFoundException;
@@ -101,7 +102,8 @@ public class PlanImportWriter {
     /** Replaces the plan's outline and tasks with the document's and shows the plan (DRAFT), in one transaction. */
     @WithTransaction
     public Uni<Plan> finish(UUID planId, ImportAnalysis a) {
-        return plans.findById(planId).chain(plan -> {
+        // Locked: two re-imports of one draft racing here would each delete the tasks they see and both insert theirs.
+        return plans.findById(planId, LockModeType.PESSIMISTIC_WRITE).chain(plan -> {
             if (plan == null) {
                 throw new NotFoundException("plan " + planId + " disappeared during the import");
             }

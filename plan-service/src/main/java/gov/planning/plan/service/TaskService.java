@@ -237,8 +237,8 @@ public class TaskService {
                             taskId, orgId, input.period().strip(), ReportStatus.RETURNED))
                     .chain(existing -> {
                         if (existing > 0) {
-                            throw new ConflictException("period: organization " + orgId + " already reported on task " + taskId
-                                    + " for " + input.period().strip() + "; a new report is possible once that one is returned");
+                            throw new ConflictException("period: a report for this task, organization and period ("
+                                    + input.period().strip() + ") is already open; a new one is possible once it is returned");
                         }
                         ProgressReport report = new ProgressReport();
                         report.id = UUID.randomUUID();
