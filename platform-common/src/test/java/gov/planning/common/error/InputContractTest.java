@@ -53,6 +53,13 @@ class InputContractTest {
     }
 
     @ParameterizedTest
+    @ValueSource(doubles = { 1e308, 3_000_000_000d, -3_000_000_000d, 2.5 })
+    void intsThatAreNotWhole32BitNumbersAreRefused(double value) {
+        assertThat(InputContract.scalarProblem("Int", "percent", value)).contains("whole number");
+        assertThat(InputContract.scalarProblem("Int", "percent", 100)).isNull();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
             "argument 'input.ongoing' with value 'StringValue{value='yes'}' is not a valid 'Boolean' - Expected a value that can be converted to type 'Boolean' but it was a 'StringValue'",
             "Unknown Scalar Type [gov.planning.plan.service.NewTask]" })
