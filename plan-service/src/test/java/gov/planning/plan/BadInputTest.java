@@ -3,7 +3,9 @@ package gov.planning.plan;
 import static gov.planning.testing.BadInput.of;
 import static gov.planning.testing.BadInput.raw;
 import static gov.planning.testing.BadInput.vars;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +18,7 @@ import gov.planning.testing.BadInput;
 import gov.planning.testing.BadInput.Case;
 import gov.planning.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /**
  * Every refused input of plan-service answers a documented code, never a 5xx or internals, and writes nothing:
@@ -136,5 +139,19 @@ class BadInputTest {
 
         assertThat(cases).hasSizeGreaterThanOrEqualTo(55);
         assertThat(BadInput.failures(cases, ADMIN, BadInputTest::rows)).isEmpty();
+    }
+
+    @Test
+    void aMalformedRequestFromAnAnonymousCallerIsStill401() {
+        given().contentType(ContentType.JSON).body("{\"query\":\"{ __typename }\",\"variables\":[1]}")
+                .when().post("/graphql").then().statusCode(401);
+    }
+
+    @Test
+    void aGetWhoseVariablesAreNotAnObjectIsBadRequestAndASyntaxErrorIsParseFailed() {
+        given().header("Authorization", "Bearer " + ADMIN).queryParam("query", "{ __typename }").queryParam("variables", "[1]")
+                .when().get("/graphql").then().statusCode(400).body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
+        given().header("Authorization", "Bearer " + ADMIN).queryParam("query", "{ __typename")
+                .when().get("/graphql").then().statusCode(200).body("errors[0].extensions.code", equalTo("GRAPHQL_PARSE_FAILED"));
     }
 }

@@ -85,4 +85,17 @@ class ConcurrentDuplicatesTest {
         long once = ImportApiTest.importDocument(ADMIN, text, true, "nmg").getList("data.importPlanDocument.tasks").size();
         assertThat(tasks).isEqualTo(once);
     }
+
+    @Test
+    void aDocumentNumberTypedWithACompatibilityIdeographOrSpacesIsTheSameNumber() {
+        String number = "内金发〔2026〕" + System.nanoTime() + "号";
+        String typedElsewhere = "\u3000" + number.replace("金", "\uF90A") + " ";
+        String create = "mutation($input: PlanInput!) { createPlan(input: $input) { id docNumber } }";
+        Map<String, Object> first = Map.of("title", "方案", "kind", "PLAN", "docNumber", typedElsewhere, "issuerId", FakeOrgTree.ids("nmg"));
+        Map<String, Object> second = Map.of("title", "方案", "kind", "PLAN", "docNumber", number, "issuerId", FakeOrgTree.ids("nmg"));
+
+        assertThat(post(ADMIN, create, Map.of("input", first)).getString("data.createPlan.docNumber")).isEqualTo(number);
+        assertThat(Concurrently.outcomes(List.of(post(ADMIN, create, Map.of("input", second))))).containsExactly("CONFLICT");
+        assertThat(Db.count("SELECT count(*) FROM plan WHERE doc_number = ?", number)).isEqualTo(1);
+    }
 }

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
+import gov.planning.common.api.Texts;
 import gov.planning.common.error.ConflictException;
 import gov.planning.common.error.NotFoundException;
 import gov.planning.common.security.Caller;
@@ -235,10 +236,10 @@ public class PlanImportWriter {
     }
 
     private static String trim(String text, int max) {
-        if (text == null || text.isBlank()) {
+        String s = Texts.clean(text);
+        if (s == null) {
             return null;
         }
-        String s = text.strip();
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }
