@@ -47,6 +47,27 @@ public final class BadInput {
         return new Case(name, body, code);
     }
 
+    /**
+     * Requests that are not a GraphQL request at all, the same for every subgraph: HTTP 400 {@code BAD_REQUEST}, or a
+     * query that does not parse ({@code GRAPHQL_PARSE_FAILED}) or asks for a field no type has
+     * ({@code GRAPHQL_VALIDATION_FAILED}).
+     */
+    public static List<Case> malformedRequests() {
+        String query = "{\"query\":\"{ __typename }\"";
+        return List.of(
+                of("syntax error", "GRAPHQL_PARSE_FAILED", "{ __typename ", vars()),
+                of("syntax error in a mutation", "GRAPHQL_PARSE_FAILED", "mutation { x(", vars()),
+                of("unknown field", "GRAPHQL_VALIDATION_FAILED", "{ noSuchField }", vars()),
+                raw("variables a list", "BAD_REQUEST", query + ",\"variables\":[1]}"),
+                raw("variables a string", "BAD_REQUEST", query + ",\"variables\":\"{}\"}"),
+                raw("variables a number", "BAD_REQUEST", query + ",\"variables\":1}"),
+                raw("variables true", "BAD_REQUEST", query + ",\"variables\":true}"),
+                raw("query not a string", "BAD_REQUEST", "{\"query\":{\"a\":1}}"),
+                raw("body not JSON", "BAD_REQUEST", "query { __typename }"),
+                raw("body cut off", "BAD_REQUEST", "{\"query\":"),
+                raw("body a list", "BAD_REQUEST", "[" + query + "}]"));
+    }
+
     /** A map that keeps null values, for variables. */
     public static Map<String, Object> vars(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
