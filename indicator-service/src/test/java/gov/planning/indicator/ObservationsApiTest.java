@@ -128,7 +128,7 @@ class ObservationsApiTest {
         // JSON has no NaN or Infinity; a number beyond double range is how an infinite value reaches the API.
         JsonPath refused = record(TestTokens.admin(), id, null, "2022", new java.math.BigDecimal("1e400"), null);
         assertThat(firstErrorCode(refused)).isEqualTo("BAD_USER_INPUT");
-        assertThat(refused.getString("errors[0].message")).isEqualTo("value: must be a finite number, was Infinity");
+        assertThat(refused.getString("errors[0].message")).startsWith("value: must be a finite number");
         assertThat(count(db, "observation", "indicator_id", id)).isZero();
     }
 

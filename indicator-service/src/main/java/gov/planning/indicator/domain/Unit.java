@@ -20,4 +20,18 @@ public record Unit(String symbol, Dimension dimension, double factor, boolean ad
         }
         return value * factor / target.factor;
     }
+
+    /**
+     * Null when {@code value} can be a quantity in this unit, else the rule it breaks: a rate lies between 0 and 100 %
+     * (1000 ‰); an age between 0 and 150; money may be negative (a deficit, a decrease); every other quantity (persons,
+     * counts, lengths, areas, volumes, masses, bandwidth, power, energy, years) is at least 0.
+     */
+    public String valueProblem(double value) {
+        return switch (dimension) {
+            case RATIO -> value < 0 || value > 1 / factor ? "a rate in " + symbol + " lies between 0 and " + Math.round(1 / factor) : null;
+            case MONEY -> null;
+            case AGE -> value < 0 || value > 150 ? "an age lies between 0 and 150" : null;
+            default -> value < 0 ? "a quantity in " + symbol + " cannot be negative" : null;
+        };
+    }
 }

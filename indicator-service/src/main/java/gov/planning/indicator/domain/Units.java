@@ -112,6 +112,26 @@ public final class Units {
         };
     }
 
+    /** Bigger than any quantity a plan states: such a value is a typo or a probe, in any unit. */
+    public static final double MAX_MAGNITUDE = 1e15;
+
+    /**
+     * Refuses, as BAD_USER_INPUT naming the field, a value that is not finite, beyond ±{@value #MAX_MAGNITUDE}, or
+     * outside what {@code unit} allows ({@link Unit#valueProblem}); a value without a unit is only checked for size.
+     */
+    public static void requireValue(String field, Double value, Unit unit) {
+        if (value == null) {
+            return;
+        }
+        if (!Double.isFinite(value) || Math.abs(value) > MAX_MAGNITUDE) {
+            throw new BadUserInputException(field + ": must be a finite number between -1e15 and 1e15, was " + value);
+        }
+        String problem = unit == null ? null : unit.valueProblem(value);
+        if (problem != null) {
+            throw new BadUserInputException(field + ": " + value + " " + unit.symbol() + " is out of range (" + problem + ")");
+        }
+    }
+
     /** Converts between two units of the same dimension, or refuses as BAD_USER_INPUT naming both. */
     public static double convert(String field, double value, Unit from, Unit to) {
         if (from.dimension() != to.dimension()) {

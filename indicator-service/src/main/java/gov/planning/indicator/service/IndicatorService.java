@@ -106,13 +106,13 @@ public class IndicatorService {
 
     private Uni<Indicator> persistNew(UUID planId, NewIndicator input) {
         validator.check(input);
-        requireFinite("targetValue", input.targetValue());
-        requireFinite("baselineValue", input.baselineValue());
         if (input.baselineYear() != null && input.targetYear() != null && input.targetYear() < input.baselineYear()) {
             throw new BadUserInputException("targetYear: " + input.targetYear() + " is before baselineYear " + input.baselineYear());
         }
         // An indicator without a unit (a count of "things" or an index) is allowed but never added across regions.
         Unit unit = input.unit() == null || input.unit().isBlank() ? null : Units.require("unit", input.unit());
+        Units.requireValue("targetValue", input.targetValue(), unit);
+        Units.requireValue("baselineValue", input.baselineValue(), unit);
         Indicator indicator = new Indicator();
         indicator.planId = planId;
         indicator.name = input.name().strip();
@@ -141,11 +141,5 @@ public class IndicatorService {
             parsed.add(Ids.parse("responsibleOrgIds[" + i + "]", ids.get(i)));
         }
         return new ArrayList<>(parsed);
-    }
-
-    static void requireFinite(String field, Double value) {
-        if (value != null && !Double.isFinite(value)) {
-            throw new BadUserInputException(field + ": must be a finite number, was " + value);
-        }
     }
 }

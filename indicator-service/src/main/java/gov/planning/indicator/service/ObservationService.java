@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.security.Caller;
 import gov.planning.indicator.domain.Period;
+import gov.planning.indicator.domain.Units;
 import gov.planning.indicator.entity.Observation;
 import gov.planning.indicator.repository.AuditLog;
 import gov.planning.indicator.repository.IndicatorRepository;
@@ -56,6 +57,7 @@ public class ObservationService {
                     if (value == null || !Double.isFinite(value)) {
                         throw new BadUserInputException("value: must be a finite number, was " + value);
                     }
+                    Units.requireValue("value", value, RegionalTargetService.unitOf(indicator, unit));
                     String trimmedSource = source == null || source.isBlank() ? null : source.strip();
                     if (trimmedSource != null && trimmedSource.length() > MAX_SOURCE_LENGTH) {
                         throw new BadUserInputException("source: at most " + MAX_SOURCE_LENGTH + " characters");

@@ -79,7 +79,8 @@ public class RegionalTargetService {
     private List<RegionalTarget> rowsInIndicatorUnit(Indicator indicator, String period, List<RegionalTargetRow> rows,
             Double total, String unitText) {
         DoubleUnaryOperator toIndicatorUnit = toIndicatorUnit(indicator, unitText);
-        IndicatorService.requireFinite("total", total);
+        Unit stated = unitOf(indicator, unitText);
+        Units.requireValue("total", total, stated);
         Set<UUID> regions = new HashSet<>();
         List<RegionalTarget> converted = new ArrayList<>();
         Instant now = clock.instant();
@@ -90,7 +91,7 @@ public class RegionalTargetService {
                 throw new BadUserInputException(field + ": a row needs a regionId and a value");
             }
             UUID regionId = Ids.parse(field + ".regionId", row.regionId());
-            IndicatorService.requireFinite(field + ".value", row.value());
+            Units.requireValue(field + ".value", row.value(), stated);
             if (!regions.add(regionId)) {
                 throw new BadUserInputException(field + ".regionId: region " + regionId + " appears twice in period " + period);
             }
@@ -111,6 +112,11 @@ public class RegionalTargetService {
                     throw new BadUserInputException("rows: " + reason + " (period " + period + "); nothing was saved");
                 });
         return converted;
+    }
+
+    /** The unit a client's values are stated in: {@code unitText}, else the indicator's (null when it has none). */
+    static Unit unitOf(Indicator indicator, String unitText) {
+        return unitText == null || unitText.isBlank() ? Units.find(indicator.unit).orElse(null) : Units.require("unit", unitText);
     }
 
     /**

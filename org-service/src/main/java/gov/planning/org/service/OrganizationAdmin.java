@@ -20,6 +20,7 @@ import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.error.ConflictException;
 import gov.planning.common.error.InputValidator;
 import gov.planning.common.error.NotFoundException;
+import gov.planning.common.error.UniqueRules;
 import gov.planning.common.security.Caller;
 import gov.planning.common.security.PlatformRole;
 import gov.planning.org.entity.CollectiveRule;
@@ -241,6 +242,7 @@ public class OrganizationAdmin {
         return Panache.withTransaction(work)
                 .onFailure(OrganizationAdmin::isConcurrentWrite)
                 .transform(e -> new ConflictException("The organization was changed by someone else meanwhile; read it again and retry"))
+                .onFailure().transform(UniqueRules::toConflict)
                 .onFailure(OrganizationAdmin::isConstraintViolation)
                 .transform(e -> new ConflictException("The write conflicts with an organization written meanwhile (e.g. the same code)"))
                 .invoke(org -> afterCommit(org, action));

@@ -12,7 +12,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
+import gov.planning.common.api.Texts;
 import gov.planning.common.error.ConflictException;
 import gov.planning.common.error.NotFoundException;
 import gov.planning.common.security.Caller;
@@ -101,7 +103,8 @@ public class PlanImportWriter {
     /** Replaces the plan's outline and tasks with the document's and shows the plan (DRAFT), in one transaction. */
     @WithTransaction
     public Uni<Plan> finish(UUID planId, ImportAnalysis a) {
-        return plans.findById(planId).chain(plan -> {
+        // Locked: two re-imports of one draft racing here would each delete the tasks they see and both insert theirs.
+        return plans.findById(planId, LockModeType.PESSIMISTIC_WRITE).chain(plan -> {
             if (plan == null) {
                 throw new NotFoundException("plan " + planId + " disappeared during the import");
             }
@@ -233,10 +236,10 @@ public class PlanImportWriter {
     }
 
     private static String trim(String text, int max) {
-        if (text == null || text.isBlank()) {
+        String s = Texts.clean(text);
+        if (s == null) {
             return null;
         }
-        String s = text.strip();
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import gov.planning.common.api.Ids;
+import gov.planning.common.api.Texts;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.error.ConflictException;
 import gov.planning.common.error.InputValidator;
@@ -127,9 +128,9 @@ public class PlanService {
             throw new BadUserInputException("periodEnd: " + input.periodEnd() + " is before periodStart " + input.periodStart());
         }
         Plan plan = new Plan();
-        plan.title = input.title().strip();
+        plan.title = Texts.clean(input.title());
         plan.kind = input.kind();
-        plan.docNumber = input.docNumber() == null || input.docNumber().isBlank() ? null : input.docNumber().strip();
+        plan.docNumber = Texts.clean(input.docNumber());
         plan.issuerId = Ids.parse("issuerId", input.issuerId());
         plan.issuedOn = input.issuedOn();
         plan.periodStart = input.periodStart();

@@ -18,6 +18,7 @@ import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
 
 import gov.planning.common.api.Ids;
+import gov.planning.common.api.Texts;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.error.ConflictException;
 import gov.planning.common.error.InputValidator;
@@ -86,7 +87,7 @@ public class TaskService {
                     section.planId = planId;
                     section.parentId = parentId;
                     section.number = blankToNull(input.number());
-                    section.heading = input.heading().strip();
+                    section.heading = Texts.clean(input.heading());
                     section.level = parent == null ? 1 : parent.level + 1;
                     if (section.level > 10) {
                         throw new BadUserInputException("parentId: an outline nests at most 10 levels");
@@ -124,7 +125,7 @@ public class TaskService {
                     task.sectionId = sectionId;
                     task.number = blankToNull(input.number());
                     task.position = count.intValue();
-                    task.title = input.title().strip();
+                    task.title = Texts.clean(input.title());
                     task.description = blankToNull(input.description());
                     task.deadlineDate = input.deadline();
                     task.deadlineOngoing = ongoing;
@@ -141,7 +142,7 @@ public class TaskService {
                         m.id = UUID.randomUUID();
                         m.taskId = task.id;
                         m.dueDate = given.get(i).dueDate();
-                        m.description = given.get(i).description().strip();
+                        m.description = Texts.clean(given.get(i).description());
                         m.position = i;
                         milestones.add(m);
                     }
@@ -234,19 +235,19 @@ public class TaskService {
                 }
             }).chain(() -> permissions.requireReportFor("report on task " + taskId + " for organization " + orgId, orgId))
                     .chain(() -> ProgressReport.count("taskId = ?1 and orgId = ?2 and period = ?3 and status <> ?4",
-                            taskId, orgId, input.period().strip(), ReportStatus.RETURNED))
+                            taskId, orgId, Texts.clean(input.period()), ReportStatus.RETURNED))
                     .chain(existing -> {
                         if (existing > 0) {
-                            throw new ConflictException("period: organization " + orgId + " already reported on task " + taskId
-                                    + " for " + input.period().strip() + "; a new report is possible once that one is returned");
+                            throw new ConflictException("period: a report for this task, organization and period ("
+                                    + Texts.clean(input.period()) + ") is already open; a new one is possible once it is returned");
                         }
                         ProgressReport report = new ProgressReport();
                         report.id = UUID.randomUUID();
                         report.taskId = taskId;
                         report.orgId = orgId;
-                        report.period = input.period().strip();
+                        report.period = Texts.clean(input.period());
                         report.percent = input.percent();
-                        report.summary = input.summary().strip();
+                        report.summary = Texts.clean(input.summary());
                         report.problems = blankToNull(input.problems());
                         report.nextSteps = blankToNull(input.nextSteps());
                         report.reportedBy = caller.username();
@@ -403,6 +404,6 @@ public class TaskService {
     }
 
     private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return Texts.clean(text);
     }
 }

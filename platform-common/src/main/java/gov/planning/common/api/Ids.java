@@ -1,13 +1,23 @@
 package gov.planning.common.api;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import gov.planning.common.error.BadUserInputException;
 
 /** Record ids travel as GraphQL {@code ID} strings; they are UUIDs inside every service. */
 public final class Ids {
 
+    /** The canonical form only: {@link UUID#fromString} also takes "1-2-3-4-5", which no record id looks like. */
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private Ids() {
+    }
+
+    /** Whether {@code id} is a record id as the platform writes them (a UUID in its 36-character form). */
+    public static boolean isWellFormed(String id) {
+        return id != null && UUID_TEXT.matcher(id).matches();
     }
 
     /** For lookups where an unknown or malformed id simply finds nothing (federation representations). */
@@ -24,10 +34,10 @@ public final class Ids {
 
     /** For arguments a client typed: a malformed id is the client's error, named as such. */
     public static UUID parse(String field, String id) {
-        UUID parsed = parseOrNull(id);
-        if (parsed == null) {
-            throw new BadUserInputException(field + ": '" + id + "' is not a valid id");
+        if (!isWellFormed(id)) {
+            throw new BadUserInputException(field + ": '" + (id != null && id.length() > 40 ? id.substring(0, 40) + "…" : id)
+                    + "' is not a valid id");
         }
-        return parsed;
+        return UUID.fromString(id);
     }
 }

@@ -1,0 +1,125 @@
+package gov.planning.common.error;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import graphql.ErrorType;
+import graphql.ExceptionWhileDataFetching;
+import graphql.ExecutionResult;
+import graphql.ExecutionResultImpl;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.validation.ValidationError;
+import graphql.validation.ValidationErrorType;
+import io.smallrye.graphql.api.Context;
+import io.smallrye.graphql.cdi.event.AfterExecute;
+import io.smallrye.graphql.execution.context.SmallRyeContext;
+
+/**
+ * Gives the errors graphql-java and SmallRye raise before a resolver runs the codes clients act on, with messages
+ * free of Java and AST internals: a query that does not match the schema is {@code GRAPHQL_VALIDATION_FAILED}; a
+ * value that does not fit its argument's type (a variable of the wrong type, an unknown input field, a value
+ * SmallRye could not convert) is {@code BAD_USER_INPUT}, as the gateway answers too. Syntax errors never get this
+ * far: {@link GraphQLRequestCheck} answers them.
+ */
+@ApplicationScoped
+public class GraphQLErrorCodes {
+
+    public static final String VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
+    private static final Pattern ARGUMENT = Pattern.compile("argument '([^']+)'");
+    private static final Pattern AST_VALUE = Pattern.compile("'?(?:String|Int|Float|Boolean|Enum)Value\\{value='?(.*?)'?}'?");
+    private static final Pattern AST_KIND = Pattern.compile("'(String|Int|Float|Boolean|Enum|Object|Array|Null)Value'");
+    private static final Pattern JAVA_VALUE = Pattern.compile("'(Double|Float|Integer|Long|Short|Byte|BigDecimal|BigInteger|String|Boolean|"
+            + "LinkedHashMap|HashMap|Map|ArrayList|List|JsonArray|JsonObject)'");
+    private static final Pattern JAVA_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*");
+
+    void codes(@Observes @AfterExecute Context context) {
+        ExecutionResult result = context.unwrap(ExecutionResult.class);
+        if (result == null || result.getErrors().isEmpty() || !(context instanceof SmallRyeContext smallRye)) {
+            return;
+        }
+        List<GraphQLError> errors = result.getErrors().stream().map(GraphQLErrorCodes::withCode).toList();
+        smallRye.setExecutionResult(ExecutionResultImpl.newExecutionResult().from(result).errors(errors).build());
+    }
+
+    static GraphQLError withCode(GraphQLError error) {
+        if (error instanceof ExceptionWhileDataFetching
+                || (error.getExtensions() != null && error.getExtensions().containsKey("code"))) {
+            return error;
+        }
+        if (error instanceof ValidationError validation) {
+            String description = validation.getDescription() == null ? "" : validation.getDescription();
+            if (isConversionFailure(validation, description)) {
+                Matcher argument = ARGUMENT.matcher(description);
+                String name = argument.find() ? argument.group(1) : "input";
+                return badUserInput(error, name + ": a value does not fit its type (dates are yyyy-MM-dd, numbers are numbers)");
+            }
+            return ValidationError.newValidationError()
+                    .validationErrorType(validation.getValidationErrorType())
+                    .sourceLocations(validation.getLocations())
+                    .description(clean(description))
+                    .queryPath(validation.getQueryPath())
+                    .extensions(withCode(validation.getExtensions(), VALIDATION_FAILED))
+                    .build();
+        }
+        if (error.getErrorType() == ErrorType.ValidationError) {
+            return badUserInput(error, clean(error.getMessage()));
+        }
+        return error;
+    }
+
+    /**
+     * SmallRye's TransformException error: the value passed graphql-java's type check but could not be converted to
+     * Java. Unlike graphql-java's own WrongType errors it gives no reason after " - ", only the value and a Java type.
+     */
+    private static boolean isConversionFailure(ValidationError validation, String description) {
+        return validation.getValidationErrorType() == ValidationErrorType.WrongType && description.startsWith("argument '")
+                && !description.contains("' - ");
+    }
+
+    private static GraphQLError badUserInput(GraphQLError error, String message) {
+        return GraphqlErrorBuilder.newError()
+                .message(message)
+                .locations(error.getLocations())
+                .path(error.getPath())
+                .errorType(ErrorType.ValidationError)
+                .extensions(withCode(error.getExtensions(), BadUserInputException.CODE))
+                .build();
+    }
+
+    private static Map<String, Object> withCode(Map<String, Object> extensions, String code) {
+        Map<String, Object> all = extensions == null ? new HashMap<>() : new HashMap<>(extensions);
+        all.put("code", code);
+        return all;
+    }
+
+    /** graphql-java's wording without its AST class names ({@code StringValue{value='x'}} → {@code 'x'}) or Java types. */
+    static String clean(String message) {
+        String m = AST_VALUE.matcher(message).replaceAll(r -> Matcher.quoteReplacement("'" + r.group(1) + "'"));
+        m = AST_KIND.matcher(m).replaceAll(r -> switch (r.group(1)) {
+            case "String" -> "a string";
+            case "Int" -> "an integer";
+            case "Float" -> "a number";
+            case "Boolean" -> "a boolean";
+            case "Enum" -> "an enum value";
+            case "Object" -> "an object";
+            case "Array" -> "a list";
+            default -> "null";
+        });
+        m = JAVA_VALUE.matcher(m).replaceAll(r -> switch (r.group(1)) {
+            case "Double", "Float", "BigDecimal" -> "a decimal number";
+            case "Integer", "Long", "Short", "Byte", "BigInteger" -> "an integer";
+            case "String" -> "a string";
+            case "Boolean" -> "a boolean";
+            case "LinkedHashMap", "HashMap", "Map", "JsonObject" -> "an object";
+            default -> "a list";
+        });
+        return JAVA_NAME.matcher(m).replaceAll("a value");
+    }
+}
