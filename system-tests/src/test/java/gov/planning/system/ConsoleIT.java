@@ -49,14 +49,20 @@ class ConsoleIT {
         String admin = platform.token("admin");
         String nmg = gateway(admin, "{ organization(code: \"nmg\") { id } }", Map.of()).get("organization");
         String zjt = gateway(admin, "{ organization(code: \"nmg.zjt\") { id } }", Map.of()).get("organization");
+        String zrzyt = gateway(admin, "{ organization(code: \"nmg.zrzyt\") { id } }", Map.of()).get("organization");
         String planId = gateway(admin, """
                 mutation($issuer: ID!) { createPlan(input: { title: "浏览器测试：城镇老旧小区改造实施方案", kind: IMPLEMENTATION_PLAN,
                   issuerId: $issuer, issuedOn: "2026-01-01" }) { id } }""", Map.of("issuer", nmg)).get("createPlan");
+        String section = gateway(admin, """
+                mutation($plan: ID!) { createSection(planId: $plan, input: { number: "一、", heading: "重点任务" }) { id } }""",
+                Map.of("plan", planId)).get("createSection");
         String title = "推进城镇老旧小区改造（浏览器测试）";
         String taskId = gateway(admin, """
-                mutation($plan: ID!, $lead: ID!, $title: String!) { createTask(planId: $plan, input: { number: "1", title: $title,
-                  description: "2026年起每年改造老旧小区不少于 100 个，完善配套设施。", leadOrgIds: [$lead], deadline: "2030-12-31" }) { id } }""",
-                Map.of("plan", planId, "lead", zjt, "title", title)).get("createTask");
+                mutation($plan: ID!, $lead: ID!, $coop: ID!, $section: ID!, $title: String!) { createTask(planId: $plan, input: {
+                  number: "1", title: $title, sectionId: $section, leadOrgIds: [$lead], cooperatingOrgIds: [$coop], deadline: "2030-12-31",
+                  description: "2026年起每年改造老旧小区不少于 100 个，完善配套设施。",
+                  milestones: [{ dueDate: "2026-12-31", description: "完成首批 100 个小区改造" }] }) { id } }""",
+                Map.of("plan", planId, "lead", zjt, "coop", zrzyt, "section", section, "title", title)).get("createTask");
 
         Path shots = platform.root.resolve("system-tests/target/console-screenshots");
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "--test-concurrency=1",
