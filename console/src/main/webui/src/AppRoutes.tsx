@@ -1,11 +1,14 @@
+import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { MyTasksPage } from './pages/MyTasksPage';
 import { TaskPage } from './pages/TaskPage';
-import { DashboardPage } from './pages/DashboardPage';
-import { PlansPage } from './pages/PlansPage';
-import { PlanPage } from './pages/PlanPage';
-import { ApprovalsPage } from './pages/ApprovalsPage';
+
+// The charts (ECharts) and the plan screens load when first opened, so that 我的任务 comes up quickly.
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const PlansPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlansPage })));
+const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m.PlanPage })));
+const ApprovalsPage = lazy(() => import('./pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
 
 export function AppRoutes() {
   return (

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { AuditOutlined, BarChartOutlined, FileTextOutlined, LogoutOutlined, ProfileOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,8 @@ import { useMe, MeContext } from '../auth/me';
 import { ProblemAlert } from './ProblemAlert';
 
 const { Header, Sider, Content } = Layout;
+// Keycloak adds technical roles (offline_access, …); staff see only the platform's four.
+const ROLES = ['admin', 'planner', 'reporter', 'viewer'];
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
@@ -46,7 +49,7 @@ export function AppLayout() {
               {me?.orgs.map((o) => (
                 <Tag key={o.id} style={{ marginInlineStart: 8 }}>{o.name}</Tag>
               ))}
-              {me?.roles.map((r) => (
+              {me?.roles.filter((r) => ROLES.includes(r)).map((r) => (
                 <Tag key={r} color="blue">{t(`role.${r}`, { defaultValue: r })}</Tag>
               ))}
             </span>
@@ -62,7 +65,9 @@ export function AppLayout() {
             <Spin />
           ) : (
             <MeContext.Provider value={me}>
-              <Outlet />
+              <Suspense fallback={<Spin />}>
+                <Outlet />
+              </Suspense>
             </MeContext.Provider>
           )}
         </Content>

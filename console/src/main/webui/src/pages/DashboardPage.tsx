@@ -27,6 +27,7 @@ export function DashboardPage() {
 
   const option = useMemo<EChartOption>(
     () => ({
+      animation: false,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 8, right: 24, bottom: 8, top: 36, containLabel: true },
@@ -37,6 +38,7 @@ export function DashboardPage() {
         name: t(`health.${s.health}`),
         type: 'bar',
         stack: 'tasks',
+        barMaxWidth: 28,
         itemStyle: { color: s.color },
         label: { show: true, formatter: ({ value }: { value: number }) => (value ? String(value) : '') },
         data: rows.map((r) => r[s.key]),

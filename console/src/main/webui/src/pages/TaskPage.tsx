@@ -1,4 +1,4 @@
-import { App, Alert, Button, Card, Col, Descriptions, Empty, Progress, Result, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { App, Alert, Button, Card, Descriptions, Empty, Progress, Result, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -71,111 +71,105 @@ export function TaskPage() {
         )}
       </Card>
 
-      <Row gutter={16}>
-        <Col xs={24} xl={myOrgs.length ? 14 : 24}>
-          <Card title={t('task.reports')}>
-            <Table<ReportRowFragment>
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={reports}
-              locale={{ emptyText: <Empty description={t('task.noReports')} /> }}
-              expandable={{
-                expandedRowRender: (r) => (
-                  <Descriptions column={1} size="small">
-                    <Descriptions.Item label={t('report.summary')}>{r.summary}</Descriptions.Item>
-                    {r.problems ? <Descriptions.Item label={t('report.problems')}>{r.problems}</Descriptions.Item> : null}
-                    {r.nextSteps ? <Descriptions.Item label={t('report.nextSteps')}>{r.nextSteps}</Descriptions.Item> : null}
-                    {r.reviewedBy ? (
-                      <Descriptions.Item label={t('report.reviewedBy')}>{r.reviewedBy} {formatDateTime(r.reviewedAt)}</Descriptions.Item>
-                    ) : null}
-                  </Descriptions>
-                ),
-                rowExpandable: () => true,
-              }}
-              columns={[
-                { title: t('report.period'), dataIndex: 'period', width: 90 },
-                { title: t('task.reportFor'), key: 'org', render: (_, r) => r.org.name },
-                { title: t('report.percent'), dataIndex: 'percent', width: 90, render: (p: number | null) => (p == null ? '' : `${p}%`) },
-                { title: t('report.summary'), dataIndex: 'summary', ellipsis: true },
-                {
-                  title: t('report.reportedBy'),
-                  key: 'by',
-                  render: (_, r) => (
-                    <>
-                      {r.reportedBy}
-                      <br />
-                      <Typography.Text type="secondary">{formatDateTime(r.reportedAt)}</Typography.Text>
-                    </>
-                  ),
-                },
-                {
-                  title: t('tasks.health'),
-                  dataIndex: 'status',
-                  render: (s: string, r) => (
-                    <Space direction="vertical" size={2}>
-                      <Tag color={REPORT_COLORS[s]} data-report-status={s}>{t(`reportStatus.${s}`)}</Tag>
-                      {r.reviewComment ? <Typography.Text type="secondary">{r.reviewComment}</Typography.Text> : null}
-                    </Space>
-                  ),
-                },
-                ...(reviewer
-                  ? [
-                      {
-                        title: '',
-                        key: 'review',
-                        render: (_: unknown, r: ReportRowFragment) =>
-                          r.status === 'SUBMITTED' ? <ReviewButtons reportId={r.id} onDone={() => void refetch()} /> : null,
-                      },
-                    ]
-                  : []),
-              ]}
+      <Card title={t('task.reports')}>
+        <Table<ReportRowFragment>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={reports}
+          locale={{ emptyText: <Empty description={t('task.noReports')} /> }}
+          expandable={{
+            expandedRowRender: (r) => (
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label={t('report.summary')}>{r.summary}</Descriptions.Item>
+                {r.problems ? <Descriptions.Item label={t('report.problems')}>{r.problems}</Descriptions.Item> : null}
+                {r.nextSteps ? <Descriptions.Item label={t('report.nextSteps')}>{r.nextSteps}</Descriptions.Item> : null}
+                {r.reviewedBy ? (
+                  <Descriptions.Item label={t('report.reviewedBy')}>{r.reviewedBy} {formatDateTime(r.reviewedAt)}</Descriptions.Item>
+                ) : null}
+              </Descriptions>
+            ),
+            rowExpandable: () => true,
+          }}
+          columns={[
+            { title: t('report.period'), dataIndex: 'period', width: 90 },
+            { title: t('task.reportFor'), key: 'org', render: (_, r) => r.org.name },
+            { title: t('report.percent'), dataIndex: 'percent', width: 90, render: (p: number | null) => (p == null ? '' : `${p}%`) },
+            { title: t('report.summary'), dataIndex: 'summary', ellipsis: true },
+            {
+              title: t('report.reportedBy'),
+              key: 'by',
+              render: (_, r) => (
+                <>
+                  {r.reportedBy}
+                  <br />
+                  <Typography.Text type="secondary">{formatDateTime(r.reportedAt)}</Typography.Text>
+                </>
+              ),
+            },
+            {
+              title: t('tasks.health'),
+              dataIndex: 'status',
+              render: (s: string, r) => (
+                <Space direction="vertical" size={2}>
+                  <Tag color={REPORT_COLORS[s]} data-report-status={s}>{t(`reportStatus.${s}`)}</Tag>
+                  {r.reviewComment ? <Typography.Text type="secondary">{r.reviewComment}</Typography.Text> : null}
+                </Space>
+              ),
+            },
+            ...(reviewer
+              ? [
+                  {
+                    title: '',
+                    key: 'review',
+                    render: (_: unknown, r: ReportRowFragment) =>
+                      r.status === 'SUBMITTED' ? <ReviewButtons reportId={r.id} onDone={() => void refetch()} /> : null,
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      {myOrgs.length ? (
+        <Card title={t('task.report')}>
+          {returned ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('report.resubmitHint')}
+              description={returned.reviewComment}
             />
-          </Card>
-        </Col>
-        {myOrgs.length ? (
-          <Col xs={24} xl={10}>
-            <Card title={t('task.report')}>
-              {returned ? (
-                <Alert
-                  type="warning"
-                  showIcon
-                  style={{ marginBottom: 16 }}
-                  title={t('report.resubmitHint')}
-                  description={returned.reviewComment}
-                />
-              ) : null}
-              <ReportForm
-                key={lastOfMine?.id ?? 'new'}
-                orgs={myOrgs}
-                initial={
-                  returned
-                    ? {
-                        orgId: returned.org.id,
-                        period: returned.period,
-                        percent: returned.percent ?? undefined,
-                        summary: returned.summary,
-                        problems: returned.problems ?? undefined,
-                        nextSteps: returned.nextSteps ?? undefined,
-                      }
-                    : undefined
-                }
-                onSubmit={async (values) => {
-                  try {
-                    await submitReport({ variables: { taskId: task.id, ...values } });
-                    void message.success(t('report.submitted'));
-                    await refetch();
-                  } catch (e) {
-                    // A CONFLICT means someone else reported meanwhile: show their report before the user redoes it.
-                    void refetch();
-                    throw e;
+          ) : null}
+          <ReportForm
+            key={lastOfMine?.id ?? 'new'}
+            orgs={myOrgs}
+            initial={
+              returned
+                ? {
+                    orgId: returned.org.id,
+                    period: returned.period,
+                    percent: returned.percent ?? undefined,
+                    summary: returned.summary,
+                    problems: returned.problems ?? undefined,
+                    nextSteps: returned.nextSteps ?? undefined,
                   }
-                }}
-              />
-            </Card>
-          </Col>
-        ) : null}
-      </Row>
+                : undefined
+            }
+            onSubmit={async (values) => {
+              try {
+                await submitReport({ variables: { taskId: task.id, ...values } });
+                void message.success(t('report.submitted'));
+                await refetch();
+              } catch (e) {
+                // A CONFLICT means someone else reported meanwhile: show their report before the user redoes it.
+                void refetch();
+                throw e;
+              }
+            }}
+          />
+        </Card>
+      ) : null}
     </Space>
   );
 }

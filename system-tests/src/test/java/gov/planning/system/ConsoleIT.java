@@ -6,6 +6,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -51,8 +52,9 @@ class ConsoleIT {
         String zjt = gateway(admin, "{ organization(code: \"nmg.zjt\") { id } }", Map.of()).get("organization");
         String zrzyt = gateway(admin, "{ organization(code: \"nmg.zrzyt\") { id } }", Map.of()).get("organization");
         String planId = gateway(admin, """
-                mutation($issuer: ID!) { createPlan(input: { title: "浏览器测试：城镇老旧小区改造实施方案", kind: IMPLEMENTATION_PLAN,
-                  issuerId: $issuer, issuedOn: "2026-01-01" }) { id } }""", Map.of("issuer", nmg)).get("createPlan");
+                mutation($issuer: ID!, $issued: Date!) { createPlan(input: { title: "浏览器测试：城镇老旧小区改造实施方案", kind: IMPLEMENTATION_PLAN,
+                  issuerId: $issuer, issuedOn: $issued }) { id } }""",
+                Map.of("issuer", nmg, "issued", LocalDate.now().minusYears(1).toString())).get("createPlan");
         String section = gateway(admin, """
                 mutation($plan: ID!) { createSection(planId: $plan, input: { number: "一、", heading: "重点任务" }) { id } }""",
                 Map.of("plan", planId)).get("createSection");
@@ -63,6 +65,15 @@ class ConsoleIT {
                   description: "2026年起每年改造老旧小区不少于 100 个，完善配套设施。",
                   milestones: [{ dueDate: "2026-12-31", description: "完成首批 100 个小区改造" }] }) { id } }""",
                 Map.of("plan", planId, "lead", zjt, "coop", zrzyt, "section", section, "title", title)).get("createTask");
+
+        // Another department's overdue and nearly due tasks, so that the dashboard shows red and yellow too.
+        String other = """
+                mutation($plan: ID!, $lead: ID!, $title: String!, $deadline: Date!) { createTask(planId: $plan, input: {
+                  number: "2", title: $title, leadOrgIds: [$lead], deadline: $deadline }) { id } }""";
+        gateway(admin, other, Map.of("plan", planId, "lead", zrzyt, "title", "完成城镇开发边界划定",
+                "deadline", LocalDate.now().minusDays(30).toString()));
+        gateway(admin, other, Map.of("plan", planId, "lead", zrzyt, "title", "开展存量建设用地盘活",
+                "deadline", LocalDate.now().plusDays(10).toString()));
 
         Path shots = platform.root.resolve("system-tests/target/console-screenshots");
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "--test-concurrency=1",
