@@ -87,6 +87,7 @@ test('the reporter opens the task, is stopped by the form check, then submits a 
   await page.getByRole('button', { name: /提\s*交/ }).click();
   await reportRow(page, 'SUBMITTED').waitFor();
   assert.equal(await page.getByRole('button', { name: /通\s*过/ }).count(), 1, 'the lead unit reviews its own reports');
+  await page.locator('[data-testid="approvals-badge"] [title="1"]').waitFor();
   await shot(page, '04-task-report-submitted');
 });
 

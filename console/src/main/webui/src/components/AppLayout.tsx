@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { AuditOutlined, BarChartOutlined, FileTextOutlined, LogoutOutlined, ProfileOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -7,6 +7,7 @@ import { useAuth } from '../auth/AuthContext';
 import { LANGUAGE_KEY } from '../i18n';
 import { useMe, MeContext } from '../auth/me';
 import { ProblemAlert } from './ProblemAlert';
+import { usePendingReviewCount } from '../pages/ApprovalsPage';
 
 const { Header, Sider, Content } = Layout;
 // Keycloak adds technical roles (offline_access, …); staff see only the platform's four.
@@ -18,6 +19,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const { me, loading, error } = useMe();
+  const pending = usePendingReviewCount(me);
   const selected = '/' + (location.pathname.split('/')[1] || 'tasks');
   const switchLanguage = () => {
     const next = i18n.language === 'en' ? 'zh' : 'en';
@@ -35,7 +37,16 @@ export function AppLayout() {
           onClick={({ key }) => navigate(key)}
           items={[
             { key: '/tasks', icon: <ProfileOutlined />, label: t('menu.myTasks') },
-            { key: '/approvals', icon: <AuditOutlined />, label: t('menu.approvals') },
+            {
+              key: '/approvals',
+              icon: <AuditOutlined />,
+              label: (
+                <Space>
+                  {t('menu.approvals')}
+                  <Badge count={pending} size="small" data-testid="approvals-badge" />
+                </Space>
+              ),
+            },
             { key: '/dashboard', icon: <BarChartOutlined />, label: t('menu.dashboard') },
             { key: '/plans', icon: <FileTextOutlined />, label: t('menu.plans') },
           ]}

@@ -3,10 +3,23 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LeadTasksReportsDocument, type ReportRowFragment } from '../gql/graphql';
-import { useCurrentUser } from '../auth/me';
+import { useCurrentUser, type Me } from '../auth/me';
 import { formatDateTime } from '../format';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ReviewButtons } from '../components/ReviewButtons';
+
+const REVIEW_ROLES = ['admin', 'planner', 'reporter'];
+
+/** How many submitted reports wait for the user's organization (the badge on 审核); 0 for a viewer. */
+export function usePendingReviewCount(me: Me | undefined): number {
+  const orgId = me?.orgs[0]?.id;
+  const reviewer = !!me?.roles.some((r) => REVIEW_ROLES.includes(r));
+  const { data } = useQuery(LeadTasksReportsDocument, { variables: { orgId: orgId ?? '' }, skip: !orgId || !reviewer });
+  return (data?.tasks.edges ?? []).reduce(
+    (n, { node }) => n + (node.reports ?? []).filter((r) => r.status === 'SUBMITTED').length,
+    0,
+  );
+}
 
 interface Pending {
   report: ReportRowFragment;
@@ -29,7 +42,7 @@ export function ApprovalsPage() {
   const pending: Pending[] = (data?.tasks.edges ?? [])
     .flatMap(({ node }) => (node.reports ?? []).filter((r) => r.status === 'SUBMITTED').map((report) => ({ report, task: node })))
     .sort((a, b) => a.report.reportedAt.localeCompare(b.report.reportedAt));
-  const reviewer = me.roles.some((r) => r === 'admin' || r === 'planner' || r === 'reporter');
+  const reviewer = me.roles.some((r) => REVIEW_ROLES.includes(r));
   return (
     <Card title={t('approvals.title')}>
       {error ? <ProblemAlert error={error} /> : null}

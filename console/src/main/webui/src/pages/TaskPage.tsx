@@ -21,7 +21,7 @@ export function TaskPage() {
   const navigate = useNavigate();
   const me = useCurrentUser();
   const { data, loading, error, refetch } = useQuery(TaskDocument, { variables: { id } });
-  const [submitReport] = useMutation(SubmitReportDocument);
+  const [submitReport] = useMutation(SubmitReportDocument, { refetchQueries: ['LeadTasksReports'] });
 
   if (loading && !data) return <Card loading />;
   const task = data?.task;

@@ -68,11 +68,11 @@ class ConsoleIT {
 
         // Another department's overdue and nearly due tasks, so that the dashboard shows red and yellow too.
         String other = """
-                mutation($plan: ID!, $lead: ID!, $title: String!, $deadline: Date!) { createTask(planId: $plan, input: {
-                  number: "2", title: $title, leadOrgIds: [$lead], deadline: $deadline }) { id } }""";
-        gateway(admin, other, Map.of("plan", planId, "lead", zrzyt, "title", "完成城镇开发边界划定",
+                mutation($plan: ID!, $lead: ID!, $number: String!, $title: String!, $deadline: Date!) { createTask(planId: $plan,
+                  input: { number: $number, title: $title, leadOrgIds: [$lead], deadline: $deadline }) { id } }""";
+        gateway(admin, other, Map.of("plan", planId, "lead", zrzyt, "number", "2", "title", "完成城镇开发边界划定",
                 "deadline", LocalDate.now().minusDays(30).toString()));
-        gateway(admin, other, Map.of("plan", planId, "lead", zrzyt, "title", "开展存量建设用地盘活",
+        gateway(admin, other, Map.of("plan", planId, "lead", zrzyt, "number", "3", "title", "开展存量建设用地盘活",
                 "deadline", LocalDate.now().plusDays(10).toString()));
 
         Path shots = platform.root.resolve("system-tests/target/console-screenshots");
