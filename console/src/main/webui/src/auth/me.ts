@@ -1,0 +1,18 @@
+import { createContext, useContext } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { MeDocument, type MeQuery } from '../gql/graphql';
+
+export type Me = MeQuery['me'];
+
+export function useMe() {
+  const { data, loading, error } = useQuery(MeDocument);
+  return { me: data?.me, loading, error };
+}
+
+export const MeContext = createContext<Me | null>(null);
+
+export function useCurrentUser(): Me {
+  const me = useContext(MeContext);
+  if (!me) throw new Error('useCurrentUser outside MeContext');
+  return me;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { canReview, canSubmitReport, reportingOrgs } from './permissions';
+
+const NMG = { id: 'nmg' };
+const ZJT = { id: 'zjt', ancestors: [NMG] };
+const ZRZYT = { id: 'zrzyt', ancestors: [NMG] };
+const task = { leadOrgs: [ZJT], cooperatingOrgs: [ZRZYT] };
+const person = (role: string, ...orgs: { id: string }[]) => ({ roles: [role], orgs });
+
+describe('which actions the task page offers (DOMAIN.md §4)', () => {
+  it('a viewer may neither report nor review', () => {
+    expect(canSubmitReport(person('viewer', ZJT), task)).toBe(false);
+    expect(canReview(person('viewer', ZJT), task)).toBe(false);
+  });
+
+  it('a reporter of the lead unit reports and reviews; of a cooperating unit only reports', () => {
+    expect(canReview(person('reporter', ZJT), task)).toBe(true);
+    expect(canSubmitReport(person('reporter', ZRZYT), task)).toBe(true);
+    expect(canReview(person('reporter', ZRZYT), task)).toBe(false);
+  });
+
+  it('a planner above the lead unit reviews but reports only for a unit of their own on the task', () => {
+    expect(canReview(person('planner', NMG), task)).toBe(true);
+    expect(canSubmitReport(person('planner', NMG), task)).toBe(false);
+  });
+
+  it('a reporter of an unrelated unit sees no actions', () => {
+    expect(canSubmitReport(person('reporter', { id: 'fgw' }), task)).toBe(false);
+    expect(canReview(person('reporter', { id: 'fgw' }), task)).toBe(false);
+  });
+
+  it('an admin may report for any of the task units', () => {
+    expect(reportingOrgs(person('admin', NMG), task).map((o) => o.id)).toEqual(['zjt', 'zrzyt']);
+    expect(canReview(person('admin', NMG), task)).toBe(true);
+  });
+});

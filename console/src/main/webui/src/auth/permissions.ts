@@ -1,0 +1,44 @@
+/**
+ * Which actions to offer, from DOMAIN.md §4. The server decides (a forbidden write answers FORBIDDEN and changes
+ * nothing); the UI only hides what the user's roles and organizations cannot do, so a viewer sees no edit buttons.
+ */
+export interface Person {
+  roles: readonly string[];
+  orgs: readonly { id: string }[];
+}
+
+export interface TaskSides {
+  leadOrgs: readonly { id: string; ancestors?: readonly { id: string }[] | null }[];
+  cooperatingOrgs?: readonly { id: string }[] | null;
+}
+
+const has = (person: Person, role: string) => person.roles.includes(role);
+const mine = (person: Person) => new Set(person.orgs.map((o) => o.id));
+
+/** The user's organizations that lead or cooperate on the task: those they may submit a report for. */
+export function reportingOrgs<T extends { id: string }>(
+  person: Person,
+  task: { leadOrgs: readonly T[]; cooperatingOrgs?: readonly T[] | null },
+): T[] {
+  const own = mine(person);
+  const sides = [...task.leadOrgs, ...(task.cooperatingOrgs ?? [])];
+  if (has(person, 'admin')) return sides;
+  if (!has(person, 'planner') && !has(person, 'reporter')) return [];
+  return sides.filter((o) => own.has(o.id));
+}
+
+export function canSubmitReport(person: Person, task: TaskSides): boolean {
+  return reportingOrgs(person, task).length > 0;
+}
+
+/** Approve or return a report, change the task's status: the lead side (a planner also from above the lead). */
+export function canReview(person: Person, task: TaskSides): boolean {
+  if (has(person, 'admin')) return true;
+  const own = mine(person);
+  const leads = task.leadOrgs.some((o) => own.has(o.id));
+  if (has(person, 'reporter') && leads) return true;
+  if (has(person, 'planner')) {
+    return leads || task.leadOrgs.some((o) => (o.ancestors ?? []).some((a) => own.has(a.id)));
+  }
+  return false;
+}

@@ -1,0 +1,88 @@
+import { Suspense } from 'react';
+import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { AuditOutlined, BarChartOutlined, FileTextOutlined, LogoutOutlined, ProfileOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useAuth } from '../auth/AuthContext';
+import { LANGUAGE_KEY } from '../i18n';
+import { useMe, MeContext } from '../auth/me';
+import { ProblemAlert } from './ProblemAlert';
+import { usePendingReviewCount } from '../pages/ApprovalsPage';
+
+const { Header, Sider, Content } = Layout;
+// Keycloak adds technical roles (offline_access, …); staff see only the platform's four.
+const ROLES = ['admin', 'planner', 'reporter', 'viewer'];
+
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const { user, userManager } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { me, loading, error } = useMe();
+  const pending = usePendingReviewCount(me);
+  const selected = '/' + (location.pathname.split('/')[1] || 'tasks');
+  const switchLanguage = () => {
+    const next = i18n.language === 'en' ? 'zh' : 'en';
+    localStorage.setItem(LANGUAGE_KEY, next);
+    void i18n.changeLanguage(next);
+  };
+  const name = [user.profile.family_name, user.profile.given_name].filter(Boolean).join('') || user.profile.preferred_username;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200}>
+        <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 16, color: '#b71c1c' }}>{t('app.title')}</div>
+        <Menu
+          mode="inline"
+          selectedKeys={[selected]}
+          onClick={({ key }) => navigate(key)}
+          items={[
+            { key: '/tasks', icon: <ProfileOutlined />, label: t('menu.myTasks') },
+            {
+              key: '/approvals',
+              icon: <AuditOutlined />,
+              label: (
+                <Space>
+                  {t('menu.approvals')}
+                  <Badge count={pending} size="small" data-testid="approvals-badge" />
+                </Space>
+              ),
+            },
+            { key: '/dashboard', icon: <BarChartOutlined />, label: t('menu.dashboard') },
+            { key: '/plans', icon: <FileTextOutlined />, label: t('menu.plans') },
+          ]}
+        />
+      </Sider>
+      <Layout>
+        <Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', paddingInline: 24 }}>
+          <Space size="middle">
+            <span data-testid="current-user">
+              <Typography.Text strong>{name}</Typography.Text>
+              {me?.orgs.map((o) => (
+                <Tag key={o.id} style={{ marginInlineStart: 8 }}>{o.name}</Tag>
+              ))}
+              {me?.roles.filter((r) => ROLES.includes(r)).map((r) => (
+                <Tag key={r} color="blue">{t(`role.${r}`, { defaultValue: r })}</Tag>
+              ))}
+            </span>
+            <Button type="link" onClick={switchLanguage}>{t('header.language')}</Button>
+            <Button icon={<LogoutOutlined />} onClick={() => void userManager.signoutRedirect()}>
+              {t('header.logout')}
+            </Button>
+          </Space>
+        </Header>
+        <Content style={{ margin: 24 }}>
+          {error ? <ProblemAlert error={error} /> : null}
+          {loading || !me ? (
+            <Spin />
+          ) : (
+            <MeContext.Provider value={me}>
+              <Suspense fallback={<Spin />}>
+                <Outlet />
+              </Suspense>
+            </MeContext.Provider>
+          )}
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,38 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import i18n from './i18n';
+
+const zh = () => i18n.language !== 'en';
+
+/** `2025-12-31` → `2025年12月31日` (Chinese) or `2025-12-31`. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const d = dayjs(value);
+  return zh() ? d.format('YYYY年M月D日') : d.format('YYYY-MM-DD');
+}
+
+/** An instant → `2026年1月5日 14:03`. */
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '';
+  const d = dayjs(value);
+  return zh() ? d.format('YYYY年M月D日 HH:mm') : d.format('YYYY-MM-DD HH:mm');
+}
+
+export interface DeadlineLike {
+  date?: string | null;
+  ongoing: boolean;
+  text?: string | null;
+}
+
+/** A task's deadline as staff say it: the date, 长期坚持 for an ongoing task, or the document's wording. */
+export function formatDeadline(deadline: DeadlineLike | null | undefined): string {
+  if (!deadline) return i18n.t('deadline.none');
+  if (deadline.ongoing) return i18n.t('deadline.ongoing');
+  if (deadline.date) return formatDate(deadline.date);
+  return deadline.text || i18n.t('deadline.none');
+}
+
+export function formatNumber(value: number | null | undefined): string {
+  if (value == null) return '';
+  return new Intl.NumberFormat(zh() ? 'zh-CN' : 'en-US').format(value);
+}

@@ -1,0 +1,93 @@
+import { useMemo, useState } from 'react';
+import { Card, Col, Descriptions, Row, Space, Tag, Tree, Typography } from 'antd';
+import type { DataNode } from 'antd/es/tree';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { PlanDocument, type PlanQuery } from '../gql/graphql';
+import { formatDate } from '../format';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { TaskTable } from '../components/TaskTable';
+
+type Plan = NonNullable<PlanQuery['plan']>;
+interface SectionLike {
+  id: string;
+  number?: string | null;
+  heading: string;
+  tasks?: readonly { id: string }[] | null;
+  children?: readonly SectionLike[] | null;
+}
+
+function toTree(sections: readonly SectionLike[]): DataNode[] {
+  return sections.map((s) => ({
+    key: s.id,
+    title: `${s.number ?? ''} ${s.heading}`.trim(),
+    children: toTree(s.children ?? []),
+  }));
+}
+
+function taskIdsUnder(section: SectionLike): string[] {
+  return [...(section.tasks ?? []).map((t) => t.id), ...(section.children ?? []).flatMap(taskIdsUnder)];
+}
+
+function findSection(sections: readonly SectionLike[], id: string): SectionLike | undefined {
+  for (const s of sections) {
+    if (s.id === id) return s;
+    const found = findSection(s.children ?? [], id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A plan: its particulars, the outline tree, and the tasks of the chosen section (all by default). */
+export function PlanPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const [section, setSection] = useState<string | null>(null);
+  const { data, loading, error } = useQuery(PlanDocument, { variables: { id } });
+  const plan: Plan | null | undefined = data?.plan;
+  const tasks = useMemo(() => {
+    const all = plan?.tasks.edges.map((e) => e.node) ?? [];
+    if (!plan || !section) return all;
+    const chosen = findSection(plan.outline, section);
+    const ids = new Set(chosen ? taskIdsUnder(chosen) : []);
+    return all.filter((task) => ids.has(task.id));
+  }, [plan, section]);
+
+  if (loading && !data) return <Card loading />;
+  if (!plan) return error ? <ProblemAlert error={error} /> : null;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card title={<span data-testid="plan-title">{plan.title}</span>} extra={<Tag>{t(`planStatus.${plan.status}`, { defaultValue: plan.status })}</Tag>}>
+        <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+          <Descriptions.Item label={t('plans.docNumber')}>{plan.docNumber ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('plans.issuer')}>{plan.issuer?.name}</Descriptions.Item>
+          <Descriptions.Item label={t('plans.issuedOn')}>{formatDate(plan.issuedOn)}</Descriptions.Item>
+          <Descriptions.Item label={t('plans.kind')}>{t(`planKind.${plan.kind}`, { defaultValue: plan.kind })}</Descriptions.Item>
+          <Descriptions.Item label={t('plans.period')}>
+            {plan.periodStart || plan.periodEnd ? `${plan.periodStart ?? ''}—${plan.periodEnd ?? ''}` : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('plans.tasks')}>{plan.tasks.totalCount}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} lg={8}>
+          <Card title={t('plans.outline')}>
+            <Typography.Link onClick={() => setSection(null)}>{t('plans.allSections')}</Typography.Link>
+            <Tree
+              defaultExpandAll
+              selectedKeys={section ? [section] : []}
+              treeData={toTree(plan.outline)}
+              onSelect={(keys) => setSection((keys[0] as string | undefined) ?? null)}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={16}>
+          <Card title={t('plans.tasksOf')}>
+            <TaskTable tasks={tasks} showPlan={false} />
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

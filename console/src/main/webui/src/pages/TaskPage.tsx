@@ -1,0 +1,175 @@
+import { App, Alert, Button, Card, Descriptions, Empty, Progress, Result, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { ReportRowFragment, SubmitReportDocument, TaskDocument } from '../gql/graphql';
+import { useCurrentUser } from '../auth/me';
+import { canReview, reportingOrgs } from '../auth/permissions';
+import { formatDate, formatDateTime, formatDeadline } from '../format';
+import { HealthTag } from '../components/HealthTag';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { ReportForm } from '../components/ReportForm';
+import { ReviewButtons } from '../components/ReviewButtons';
+
+const REPORT_COLORS: Record<string, string> = { SUBMITTED: 'processing', APPROVED: 'success', RETURNED: 'error' };
+
+/** 任务详情: the task, its milestones and report history, 进度填报 for its units and 通过/退回 for its lead side. */
+export function TaskPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const me = useCurrentUser();
+  const { data, loading, error, refetch } = useQuery(TaskDocument, { variables: { id } });
+  const [submitReport] = useMutation(SubmitReportDocument, { refetchQueries: ['LeadTasksReports'] });
+
+  if (loading && !data) return <Card loading />;
+  const task = data?.task;
+  if (!task) {
+    return error ? <ProblemAlert error={error} /> : <Result status="404" title={t('task.notFound')} />;
+  }
+  const myOrgs = reportingOrgs(me, task);
+  const reviewer = canReview(me, task);
+  const reports = task.reports ?? [];
+  const milestones = task.milestones ?? [];
+  const lastOfMine = reports.find((r) => myOrgs.some((o) => o.id === r.org.id));
+  const returned = lastOfMine?.status === 'RETURNED' ? lastOfMine : undefined;
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {error ? <ProblemAlert error={error} /> : null}
+      <Card
+        title={
+          <Space>
+            <Button size="small" onClick={() => navigate(-1)}>{t('task.back')}</Button>
+            <span data-testid="task-title">{task.number ? `${task.number} ` : ''}{task.title}</span>
+            <HealthTag health={task.health} />
+          </Space>
+        }
+      >
+        <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+          <Descriptions.Item label={t('task.plan')}>{task.plan?.title}</Descriptions.Item>
+          <Descriptions.Item label={t('task.deadline')}>{formatDeadline(task.deadline)}</Descriptions.Item>
+          <Descriptions.Item label={t('task.lead')}>{task.leadOrgs.map((o) => o.name).join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('task.cooperating')}>{(task.cooperatingOrgs ?? []).map((o) => o.name).join('、') || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('task.status')}>{t(`status.${task.status}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('task.progress')}>
+            <Progress percent={task.progressPercent ?? 0} size="small" style={{ maxWidth: 240 }} />
+          </Descriptions.Item>
+        </Descriptions>
+        {task.description ? (
+          <>
+            <Typography.Title level={5} style={{ marginTop: 16 }}>{t('task.description')}</Typography.Title>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{task.description}</Typography.Paragraph>
+          </>
+        ) : null}
+        <Typography.Title level={5} style={{ marginTop: 16 }}>{t('task.milestones')}</Typography.Title>
+        {milestones.length ? (
+          <Timeline items={milestones.map((m) => ({ children: `${formatDate(m.dueDate)}  ${m.description}` }))} />
+        ) : (
+          <Typography.Text type="secondary">{t('task.noMilestones')}</Typography.Text>
+        )}
+      </Card>
+
+      <Card title={t('task.reports')}>
+        <Table<ReportRowFragment>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={reports}
+          locale={{ emptyText: <Empty description={t('task.noReports')} /> }}
+          expandable={{
+            expandedRowRender: (r) => (
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label={t('report.summary')}>{r.summary}</Descriptions.Item>
+                {r.problems ? <Descriptions.Item label={t('report.problems')}>{r.problems}</Descriptions.Item> : null}
+                {r.nextSteps ? <Descriptions.Item label={t('report.nextSteps')}>{r.nextSteps}</Descriptions.Item> : null}
+                {r.reviewedBy ? (
+                  <Descriptions.Item label={t('report.reviewedBy')}>{r.reviewedBy} {formatDateTime(r.reviewedAt)}</Descriptions.Item>
+                ) : null}
+              </Descriptions>
+            ),
+            rowExpandable: () => true,
+          }}
+          columns={[
+            { title: t('report.period'), dataIndex: 'period', width: 90 },
+            { title: t('task.reportFor'), key: 'org', render: (_, r) => r.org.name },
+            { title: t('report.percent'), dataIndex: 'percent', width: 90, render: (p: number | null) => (p == null ? '' : `${p}%`) },
+            { title: t('report.summary'), dataIndex: 'summary', ellipsis: true },
+            {
+              title: t('report.reportedBy'),
+              key: 'by',
+              render: (_, r) => (
+                <>
+                  {r.reportedBy}
+                  <br />
+                  <Typography.Text type="secondary">{formatDateTime(r.reportedAt)}</Typography.Text>
+                </>
+              ),
+            },
+            {
+              title: t('tasks.health'),
+              dataIndex: 'status',
+              render: (s: string, r) => (
+                <Space direction="vertical" size={2}>
+                  <Tag color={REPORT_COLORS[s]} data-report-status={s}>{t(`reportStatus.${s}`)}</Tag>
+                  {r.reviewComment ? <Typography.Text type="secondary">{r.reviewComment}</Typography.Text> : null}
+                </Space>
+              ),
+            },
+            ...(reviewer
+              ? [
+                  {
+                    title: '',
+                    key: 'review',
+                    render: (_: unknown, r: ReportRowFragment) =>
+                      r.status === 'SUBMITTED' ? <ReviewButtons reportId={r.id} onDone={() => void refetch()} /> : null,
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      {myOrgs.length ? (
+        <Card title={t('task.report')}>
+          {returned ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('report.resubmitHint')}
+              description={returned.reviewComment}
+            />
+          ) : null}
+          <ReportForm
+            key={lastOfMine?.id ?? 'new'}
+            orgs={myOrgs}
+            initial={
+              returned
+                ? {
+                    orgId: returned.org.id,
+                    period: returned.period,
+                    percent: returned.percent ?? undefined,
+                    summary: returned.summary,
+                    problems: returned.problems ?? undefined,
+                    nextSteps: returned.nextSteps ?? undefined,
+                  }
+                : undefined
+            }
+            onSubmit={async (values) => {
+              try {
+                await submitReport({ variables: { taskId: task.id, ...values } });
+                void message.success(t('report.submitted'));
+                await refetch();
+              } catch (e) {
+                // A CONFLICT means someone else reported meanwhile: show their report before the user redoes it.
+                void refetch();
+                throw e;
+              }
+            }}
+          />
+        </Card>
+      ) : null}
+    </Space>
+  );
+}
