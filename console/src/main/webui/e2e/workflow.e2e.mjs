@@ -3,7 +3,7 @@
 // creates the task and passes: CONSOLE_URL, GATEWAY_URL, TASK_ID, TASK_TITLE, PLAN_ID, SCREENSHOT_DIR, CHROMIUM.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -67,6 +67,8 @@ test('a reporter signs in through Keycloak and lands on 我的任务 with the ta
   await taskLink(page).waitFor();
   assert.ok(await page.getByText('自治区住房和城乡建设厅').first().isVisible());
   assert.ok(await page.getByText('2030年12月31日').first().isVisible(), 'deadline in Chinese');
+  const row = page.locator('tr', { has: taskLink(page) });
+  await row.getByTestId('mark-due').waitFor();
   await shot(page, '02-my-tasks');
 });
 
@@ -116,6 +118,11 @@ test('a planner of the lead side finds it from 督查看板 and returns it with 
 
 test('the reporter sees the comment, corrects the report and submits it again', async () => {
   const page = sessions['zjt.reporter'];
+  await page.getByRole('menuitem', { name: '我的任务' }).click();
+  await page.getByText('被退回', { exact: true }).click();
+  await page.locator('tr', { has: taskLink(page) }).getByTestId('mark-returned').waitFor();
+  await shot(page, '07a-my-tasks-returned');
+  await taskLink(page).click();
   await page.reload();
   await page.getByText('该填报已被退回，请根据审核意见修改后重新提交。').waitFor();
   await page.getByText('请补充资金落实情况和开工时间。').first().waitFor();
@@ -146,6 +153,11 @@ test('the planner reads the plans list and the plan page with its outline and ta
   await page.getByTestId('plan-title').waitFor();
   await taskLink(page).waitFor();
   await shot(page, '09-plan');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-download').click()]);
+  assert.match(download.suggestedFilename(), /-台账-\d{4}-\d{2}-\d{2}\.xlsx$/, 'the ledger is saved under its Chinese name');
+  const saved = join(SHOTS, 'ledger.xlsx');
+  await download.saveAs(saved);
+  assert.equal(readFileSync(saved).subarray(0, 2).toString('latin1'), 'PK', 'an xlsx (zip) file');
   await page.getByRole('menuitem', { name: '审核' }).click();
   await shot(page, '10-approvals');
 });

@@ -12,7 +12,17 @@ import type { User, UserManager } from 'oidc-client-ts';
 import { AuthContext } from './auth/AuthContext';
 import { AppRoutes } from './AppRoutes';
 
-export function Root({ client, userManager, user }: { client: ApolloClient; userManager: UserManager; user: User }) {
+export function Root({
+  client,
+  userManager,
+  user,
+  graphqlUrl,
+}: {
+  client: ApolloClient;
+  userManager: UserManager;
+  user: User;
+  graphqlUrl: string;
+}) {
   const { i18n } = useTranslation();
   const [current, setCurrent] = useState(user);
   useEffect(() => {
@@ -25,7 +35,7 @@ export function Root({ client, userManager, user }: { client: ApolloClient; user
   return (
     <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#b71c1c' } }}>
       <AntApp>
-        <AuthContext.Provider value={{ user: current, userManager }}>
+        <AuthContext.Provider value={{ user: current, userManager, graphqlUrl }}>
           <ApolloProvider client={client}>
             <BrowserRouter>
               <AppRoutes />

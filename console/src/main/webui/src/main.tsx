@@ -21,7 +21,7 @@ async function boot() {
   const client = createApolloClient(config.graphqlUrl, userManager);
   root.render(
     <StrictMode>
-      <Root client={client} userManager={userManager} user={user} />
+      <Root client={client} userManager={userManager} user={user} graphqlUrl={config.graphqlUrl} />
     </StrictMode>,
   );
 }

@@ -4,6 +4,8 @@ import type { User, UserManager } from 'oidc-client-ts';
 export interface Auth {
   user: User;
   userManager: UserManager;
+  /** The gateway's GraphQL URL; its other paths (the ledger downloads) sit beside it. */
+  graphqlUrl: string;
 }
 
 export const AuthContext = createContext<Auth | null>(null);

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Card, Select, Space, Table } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { HealthCountsDocument, OrgTasksDocument, PlansDocument, type Health, type HealthCountsQuery } from '../gql/graphql';
+import { HealthCountsDocument, LeadTasksDocument, PlansDocument, type Health, type HealthCountsQuery } from '../gql/graphql';
 import { EChart, type EChartOption } from '../components/EChart';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { TaskTable } from '../components/TaskTable';
@@ -67,7 +67,7 @@ export function DashboardPage() {
             placeholder={t('dashboard.allPlans')}
             value={planId}
             onChange={(v) => { setPlanId(v); setDrill(null); }}
-            options={(plans.data?.plans ?? []).map((p) => ({ value: p.id, label: p.title }))}
+            options={(plans.data?.plans.edges ?? []).map(({ node: p }) => ({ value: p.id, label: p.title }))}
           />
         }
       >
@@ -99,14 +99,15 @@ export function DashboardPage() {
           ]}
         />
       </Card>
-      {drill ? <DrillDown org={drill.org} health={drill.health} onClose={() => setDrill(null)} /> : null}
+      {drill ? <DrillDown org={drill.org} health={drill.health} planId={planId} onClose={() => setDrill(null)} /> : null}
     </Space>
   );
 }
 
-function DrillDown({ org, health, onClose }: { org: Row['org']; health: Health; onClose: () => void }) {
+/** The tasks behind a number: that lead organization's tasks of that health, in the plan chosen (or all). */
+function DrillDown({ org, health, planId, onClose }: { org: Row['org']; health: Health; planId?: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const { data, loading, error } = useQuery(OrgTasksDocument, { variables: { orgId: org.id, role: 'LEAD', health, first: 100 } });
+  const { data, loading, error } = useQuery(LeadTasksDocument, { variables: { orgId: org.id, health, planId, first: 100 } });
   return (
     <Card
       title={<span data-testid="drill-title">{t('dashboard.drill', { org: org.name, health: t(`healthLong.${health}`) })}</span>}

@@ -1,56 +1,59 @@
 import { useState } from 'react';
-import { Alert, Card, Segmented, Select, Space } from 'antd';
+import { Alert, Card, Input, Segmented, Select, Space, Tag } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { OrgTasksDocument, type Health, type TaskRole } from '../gql/graphql';
+import { MyTasksDocument, type Health, type TaskRole } from '../gql/graphql';
 import { useCurrentUser } from '../auth/me';
 import { TaskTable } from '../components/TaskTable';
 import { CursorPager } from '../components/CursorPager';
 import { ProblemAlert } from '../components/ProblemAlert';
 
 const PAGE_SIZE = 20;
+type Owed = 'ALL' | 'DUE' | 'RETURNED';
 
-/** 我的任务: what the user's organization leads or cooperates on, filtered by role and health, page by page. */
+/**
+ * 我的任务: what the user's organizations lead or cooperate on, most urgent first, with what they still owe
+ * (待填报: no report this quarter; 已退回: the last report came back), filtered and searched, page by page.
+ */
 export function MyTasksPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const [orgId, setOrgId] = useState(me.orgs[0]?.id);
   const [role, setRole] = useState<TaskRole>('ANY');
   const [health, setHealth] = useState<Health | 'ALL'>('ALL');
+  const [owed, setOwed] = useState<Owed>('ALL');
+  const [search, setSearch] = useState<string | undefined>();
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const page = cursors.length - 1;
-  const { data, previousData, loading, error } = useQuery(OrgTasksDocument, {
+  const { data, previousData, loading, error } = useQuery(MyTasksDocument, {
     variables: {
-      orgId: orgId ?? '',
       role,
       health: health === 'ALL' ? undefined : health,
+      reportDue: owed === 'DUE' ? true : undefined,
+      returned: owed === 'RETURNED' ? true : undefined,
+      search,
       first: PAGE_SIZE,
       after: cursors[page],
     },
-    skip: !orgId,
+    skip: me.orgs.length === 0,
     fetchPolicy: 'cache-and-network',
   });
-  const connection = (data ?? previousData)?.tasks;
+  const connection = (data ?? previousData)?.myTasks;
+  const flags = new Map(connection?.edges.map((e) => [e.node.id, e]) ?? []);
   const restart = () => setCursors([undefined]);
 
-  if (!orgId) return <Alert type="info" showIcon title={t('tasks.noOrg')} />;
+  if (me.orgs.length === 0) return <Alert type="info" showIcon title={t('tasks.noOrg')} />;
   return (
-    <Card title={t('tasks.title')}>
+    <Card title={t('tasks.title')} extra={<strong>{me.orgs.map((o) => o.name).join('、')}</strong>}>
       <Space wrap style={{ marginBottom: 16 }}>
-        {me.orgs.length > 1 ? (
-          <Select
-            style={{ minWidth: 240 }}
-            value={orgId}
-            onChange={(v) => { setOrgId(v); restart(); }}
-            options={me.orgs.map((o) => ({ value: o.id, label: o.name }))}
-          />
-        ) : (
-          <strong>{me.orgs[0].name}</strong>
-        )}
         <Segmented<TaskRole>
           value={role}
           onChange={(v) => { setRole(v); restart(); }}
           options={(['ANY', 'LEAD', 'COOPERATING'] as const).map((r) => ({ value: r, label: t(`tasks.role${r}`) }))}
+        />
+        <Segmented<Owed>
+          value={owed}
+          onChange={(v) => { setOwed(v); restart(); }}
+          options={(['ALL', 'DUE', 'RETURNED'] as const).map((o) => ({ value: o, label: t(`tasks.owed${o}`) }))}
         />
         <Select<Health | 'ALL'>
           style={{ width: 140 }}
@@ -61,9 +64,24 @@ export function MyTasksPage() {
             ...(['RED', 'YELLOW', 'GREEN', 'DONE'] as const).map((h) => ({ value: h, label: t(`healthLong.${h}`) })),
           ]}
         />
+        <Input.Search
+          allowClear
+          style={{ width: 240 }}
+          placeholder={t('tasks.search')}
+          onSearch={(v) => { setSearch(v.trim() || undefined); restart(); }}
+        />
       </Space>
       {error ? <ProblemAlert error={error} /> : null}
-      <TaskTable tasks={connection?.edges.map((e) => e.node) ?? []} loading={loading} />
+      <TaskTable
+        tasks={connection?.edges.map((e) => e.node) ?? []}
+        loading={loading}
+        marks={(task) => (
+          <>
+            {flags.get(task.id)?.returned ? <Tag color="volcano" data-testid="mark-returned">{t('tasks.returned')}</Tag> : null}
+            {flags.get(task.id)?.reportDue ? <Tag color="processing" data-testid="mark-due">{t('tasks.reportDue')}</Tag> : null}
+          </>
+        )}
+      />
       {connection ? (
         <CursorPager
           page={page}

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Card, Col, Descriptions, Row, Space, Tag, Tree, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Row, Space, Tag, Tree, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import type { DataNode } from 'antd/es/tree';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,8 @@ import { PlanDocument, type PlanQuery } from '../gql/graphql';
 import { formatDate } from '../format';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { TaskTable } from '../components/TaskTable';
+import { downloadLedger } from '../api/ledger';
+import { useAuth } from '../auth/AuthContext';
 
 type Plan = NonNullable<PlanQuery['plan']>;
 interface SectionLike {
@@ -43,6 +46,8 @@ function findSection(sections: readonly SectionLike[], id: string): SectionLike 
 export function PlanPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { graphqlUrl, userManager } = useAuth();
   const [section, setSection] = useState<string | null>(null);
   const { data, loading, error } = useQuery(PlanDocument, { variables: { id } });
   const plan: Plan | null | undefined = data?.plan;
@@ -58,7 +63,25 @@ export function PlanPage() {
   if (!plan) return error ? <ProblemAlert error={error} /> : null;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title={<span data-testid="plan-title">{plan.title}</span>} extra={<Tag>{t(`planStatus.${plan.status}`, { defaultValue: plan.status })}</Tag>}>
+      <Card
+        title={<span data-testid="plan-title">{plan.title}</span>}
+        extra={
+          <Space>
+            <Tag>{t(`planStatus.${plan.status}`, { defaultValue: plan.status })}</Tag>
+            <Button
+              icon={<DownloadOutlined />}
+              data-testid="ledger-download"
+              onClick={() =>
+                downloadLedger(graphqlUrl, userManager, `/ledger/plans/${plan.id}.xlsx`).catch((e: Error) =>
+                  message.error(t('plans.ledgerFailed', { reason: t(`error.${e.message}`, { defaultValue: e.message }) })),
+                )
+              }
+            >
+              {t('plans.ledger')}
+            </Button>
+          </Space>
+        }
+      >
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('plans.docNumber')}>{plan.docNumber ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('plans.issuer')}>{plan.issuer?.name}</Descriptions.Item>

@@ -1,26 +1,46 @@
-import { Card, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Card, Input, Table, Tag } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PlansDocument, type PlansQuery } from '../gql/graphql';
 import { formatDate } from '../format';
+import { CursorPager } from '../components/CursorPager';
 import { ProblemAlert } from '../components/ProblemAlert';
 
-type PlanRow = PlansQuery['plans'][number];
+type PlanRow = PlansQuery['plans']['edges'][number]['node'];
+const PAGE_SIZE = 20;
 
-/** 规划: the plans, newest first, each opening its outline and tasks. */
+/** 规划: the plans, newest first, searchable by title or 发文字号, each opening its outline and tasks. */
 export function PlansPage() {
   const { t } = useTranslation();
-  const { data, loading, error } = useQuery(PlansDocument, { variables: { first: 200 }, fetchPolicy: 'cache-and-network' });
+  const [search, setSearch] = useState<string | undefined>();
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const page = cursors.length - 1;
+  const { data, previousData, loading, error } = useQuery(PlansDocument, {
+    variables: { search, first: PAGE_SIZE, after: cursors[page] },
+    fetchPolicy: 'cache-and-network',
+  });
+  const connection = (data ?? previousData)?.plans;
   return (
-    <Card title={t('plans.title')}>
+    <Card
+      title={t('plans.title')}
+      extra={
+        <Input.Search
+          allowClear
+          style={{ width: 280 }}
+          placeholder={t('plans.search')}
+          onSearch={(v) => { setSearch(v.trim() || undefined); setCursors([undefined]); }}
+        />
+      }
+    >
       {error ? <ProblemAlert error={error} /> : null}
       <Table<PlanRow>
         rowKey="id"
         size="middle"
         loading={loading && !data}
-        dataSource={data?.plans ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        dataSource={connection?.edges.map((e) => e.node) ?? []}
+        pagination={false}
         locale={{ emptyText: t('plans.empty') }}
         columns={[
           { title: t('plans.name'), key: 'title', render: (_, p) => <Link to={`/plans/${p.id}`}>{p.title}</Link> },
@@ -37,6 +57,16 @@ export function PlansPage() {
           },
         ]}
       />
+      {connection ? (
+        <CursorPager
+          page={page}
+          pageSize={PAGE_SIZE}
+          totalCount={connection.totalCount}
+          hasNextPage={connection.pageInfo.hasNextPage}
+          onPrevious={() => setCursors(cursors.slice(0, -1))}
+          onNext={() => setCursors([...cursors, connection.pageInfo.endCursor ?? undefined])}
+        />
+      ) : null}
     </Card>
   );
 }

@@ -21,19 +21,23 @@ export function TaskPage() {
   const navigate = useNavigate();
   const me = useCurrentUser();
   const { data, loading, error, refetch } = useQuery(TaskDocument, { variables: { id } });
-  const [submitReport] = useMutation(SubmitReportDocument, { refetchQueries: ['LeadTasksReports'] });
+  const [submitReport] = useMutation(SubmitReportDocument, { refetchQueries: ['ApprovalQueue', 'ApprovalCount', 'MyTasks'] });
 
   if (loading && !data) return <Card loading />;
   const task = data?.task;
   if (!task) {
     return error ? <ProblemAlert error={error} /> : <Result status="404" title={t('task.notFound')} />;
   }
-  const myOrgs = reportingOrgs(me, task);
-  const reviewer = canReview(me, task);
+  // Null only while org-service is unreachable: then nobody is shown as responsible, and the server still decides.
+  const sides = { leadOrgs: task.leadOrgs ?? [], cooperatingOrgs: task.cooperatingOrgs };
+  const myOrgs = reportingOrgs(me, sides);
+  const reviewer = canReview(me, sides);
   const reports = task.reports ?? [];
   const milestones = task.milestones ?? [];
   const lastOfMine = reports.find((r) => myOrgs.some((o) => o.id === r.org.id));
   const returned = lastOfMine?.status === 'RETURNED' ? lastOfMine : undefined;
+  const shown = (field: string, value?: string | null) =>
+    value == null ? '—' : field === 'status' ? t(`status.${value}`, { defaultValue: value }) : value;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -43,14 +47,23 @@ export function TaskPage() {
           <Space>
             <Button size="small" onClick={() => navigate(-1)}>{t('task.back')}</Button>
             <span data-testid="task-title">{task.number ? `${task.number} ` : ''}{task.title}</span>
-            <HealthTag health={task.health} />
+            <HealthTag health={task.health} reason={task.healthReason?.text} />
           </Space>
         }
       >
+        {task.healthReason && task.health !== 'GREEN' && task.health !== 'DONE' ? (
+          <Alert
+            type={task.health === 'RED' ? 'error' : 'warning'}
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={`${t('task.why')}：${task.healthReason.text}`}
+            data-testid="health-reason"
+          />
+        ) : null}
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
           <Descriptions.Item label={t('task.plan')}>{task.plan?.title}</Descriptions.Item>
           <Descriptions.Item label={t('task.deadline')}>{formatDeadline(task.deadline)}</Descriptions.Item>
-          <Descriptions.Item label={t('task.lead')}>{task.leadOrgs.map((o) => o.name).join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('task.lead')}>{(task.leadOrgs ?? []).map((o) => o.name).join('、')}</Descriptions.Item>
           <Descriptions.Item label={t('task.cooperating')}>{(task.cooperatingOrgs ?? []).map((o) => o.name).join('、') || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('task.status')}>{t(`status.${task.status}`)}</Descriptions.Item>
           <Descriptions.Item label={t('task.progress')}>
@@ -129,6 +142,40 @@ export function TaskPage() {
               : []),
           ]}
         />
+      </Card>
+      <Card
+        title={t('task.history')}
+        extra={
+          <Typography.Text type="secondary">
+            {t('task.createdBy')} {task.createdBy} {formatDateTime(task.createdAt)} · {t('task.updatedBy')} {task.updatedBy ?? task.createdBy}{' '}
+            {formatDateTime(task.updatedAt)}
+          </Typography.Text>
+        }
+      >
+        {task.history?.length ? (
+          <Timeline
+            data-testid="task-history"
+            items={task.history.map((h) => ({
+              children: (
+                <>
+                  <Typography.Text strong>{formatDateTime(h.at)}</Typography.Text> {h.actor} · {t(`historyAction.${h.action}`, { defaultValue: h.action })}
+                  <div>
+                    {h.changes
+                      .filter((c) => c.field !== 'version' && c.field !== 'id')
+                      .map((c) => (
+                        <div key={c.field}>
+                          <Typography.Text type="secondary">{t(`historyField.${c.field}`, { defaultValue: c.field })}</Typography.Text>
+                          ：{shown(c.field, c.before)} → {shown(c.field, c.after)}
+                        </div>
+                      ))}
+                  </div>
+                </>
+              ),
+            }))}
+          />
+        ) : (
+          <Typography.Text type="secondary">{t('task.noHistory')}</Typography.Text>
+        )}
       </Card>
       {myOrgs.length ? (
         <Card title={t('task.report')}>
