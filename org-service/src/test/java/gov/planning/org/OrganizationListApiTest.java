@@ -126,7 +126,7 @@ class OrganizationListApiTest {
         create("lsf.c1.d2.x", "筛选县局站", "AGENCY", "COUNTY", "lsf.c1.d2");
         String ended = create("lsf.old", "已撤销厅", "DEPARTMENT", "PROVINCE", "lsf");
         create("lsf.pre", "改革前厅", "DEPARTMENT", "PROVINCE", "lsf");
-        create("lsf.new", "将成立厅", "DEPARTMENT", "PROVINCE", "lsf", Map.of("validFrom", "2999-01-01"));
+        create("lsf.new", "将成立厅", "DEPARTMENT", "PROVINCE", "lsf", Map.of("validFrom", "2199-01-01"));
         admin("mutation($id: ID!) { deactivateOrganization(id: $id, validTo: \"2020-01-01\") { id } }", Map.of("id", ended));
         admin("mutation { recordSuccession(predecessorCode: \"lsf.pre\", successorCode: \"lsf.d1\", date: \"2020-01-01\") { id } }", Map.of());
 
