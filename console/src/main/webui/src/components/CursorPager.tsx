@@ -1,10 +1,38 @@
+import { useState } from 'react';
 import { Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+/** What a page of a Relay connection tells the pager. */
+interface Connection {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}
+
 /**
- * Previous / next over the API's opaque cursors (clients must not compute them): the cursors of the pages already
- * seen are kept, so going back needs no arithmetic on them.
+ * Paging over the API's opaque cursors (clients must not compute them): the cursors of the pages already seen are
+ * kept, so going back needs no arithmetic on them. `after` goes into the query; `restart` when a filter changes;
+ * `pager(connection)` renders previous / next for the page the query answered.
  */
+export function useCursorPages(pageSize: number) {
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const page = cursors.length - 1;
+  return {
+    after: cursors[page],
+    restart: () => setCursors([undefined]),
+    pager: (connection: Connection | undefined) =>
+      connection ? (
+        <CursorPager
+          page={page}
+          pageSize={pageSize}
+          totalCount={connection.totalCount}
+          hasNextPage={connection.pageInfo.hasNextPage}
+          onPrevious={() => setCursors(cursors.slice(0, -1))}
+          onNext={() => setCursors([...cursors, connection.pageInfo.endCursor ?? undefined])}
+        />
+      ) : null,
+  };
+}
+
 export function CursorPager({
   page,
   pageSize,
@@ -35,4 +63,3 @@ export function CursorPager({
     </Space>
   );
 }
-

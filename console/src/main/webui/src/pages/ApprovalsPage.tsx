@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Card, Table, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +5,7 @@ import { Link } from 'react-router';
 import { ApprovalCountDocument, ApprovalQueueDocument, type ApprovalQueueQuery } from '../gql/graphql';
 import { type Me } from '../auth/me';
 import { formatDateTime } from '../format';
-import { CursorPager } from '../components/CursorPager';
+import { useCursorPages } from '../components/CursorPager';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ReviewButtons } from '../components/ReviewButtons';
 
@@ -24,10 +23,9 @@ export function usePendingReviewCount(me: Me | undefined): number {
 /** 审核: the submitted reports on the tasks the user may steer (the API's approval queue), oldest first. */
 export function ApprovalsPage() {
   const { t } = useTranslation();
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const page = cursors.length - 1;
+  const pages = useCursorPages(PAGE_SIZE);
   const { data, previousData, loading, error, refetch } = useQuery(ApprovalQueueDocument, {
-    variables: { first: PAGE_SIZE, after: cursors[page] },
+    variables: { first: PAGE_SIZE, after: pages.after },
     fetchPolicy: 'cache-and-network',
   });
   const connection = (data ?? previousData)?.approvalQueue;
@@ -58,16 +56,7 @@ export function ApprovalsPage() {
           { title: '', key: 'review', render: (_, r) => <ReviewButtons reportId={r.id} onDone={() => void refetch()} /> },
         ]}
       />
-      {connection ? (
-        <CursorPager
-          page={page}
-          pageSize={PAGE_SIZE}
-          totalCount={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          onPrevious={() => setCursors(cursors.slice(0, -1))}
-          onNext={() => setCursors([...cursors, connection.pageInfo.endCursor ?? undefined])}
-        />
-      ) : null}
+      {pages.pager(connection)}
     </Card>
   );
 }

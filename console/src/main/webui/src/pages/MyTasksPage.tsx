@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { MyTasksDocument, type Health, type TaskRole } from '../gql/graphql';
 import { useCurrentUser } from '../auth/me';
 import { TaskTable } from '../components/TaskTable';
-import { CursorPager } from '../components/CursorPager';
+import { useCursorPages } from '../components/CursorPager';
 import { ProblemAlert } from '../components/ProblemAlert';
 
 const PAGE_SIZE = 20;
@@ -22,8 +22,7 @@ export function MyTasksPage() {
   const [health, setHealth] = useState<Health | 'ALL'>('ALL');
   const [owed, setOwed] = useState<Owed>('ALL');
   const [search, setSearch] = useState<string | undefined>();
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const page = cursors.length - 1;
+  const pages = useCursorPages(PAGE_SIZE);
   const { data, previousData, loading, error } = useQuery(MyTasksDocument, {
     variables: {
       role,
@@ -32,14 +31,14 @@ export function MyTasksPage() {
       returned: owed === 'RETURNED' ? true : undefined,
       search,
       first: PAGE_SIZE,
-      after: cursors[page],
+      after: pages.after,
     },
     skip: me.orgs.length === 0,
     fetchPolicy: 'cache-and-network',
   });
   const connection = (data ?? previousData)?.myTasks;
   const flags = new Map(connection?.edges.map((e) => [e.node.id, e]) ?? []);
-  const restart = () => setCursors([undefined]);
+  const restart = pages.restart;
 
   if (me.orgs.length === 0) return <Alert type="info" showIcon title={t('tasks.noOrg')} />;
   return (
@@ -82,16 +81,7 @@ export function MyTasksPage() {
           </>
         )}
       />
-      {connection ? (
-        <CursorPager
-          page={page}
-          pageSize={PAGE_SIZE}
-          totalCount={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          onPrevious={() => setCursors(cursors.slice(0, -1))}
-          onNext={() => setCursors([...cursors, connection.pageInfo.endCursor ?? undefined])}
-        />
-      ) : null}
+      {pages.pager(connection)}
     </Card>
   );
 }

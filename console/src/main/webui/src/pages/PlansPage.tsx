@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PlansDocument, type PlansQuery } from '../gql/graphql';
 import { formatDate } from '../format';
-import { CursorPager } from '../components/CursorPager';
+import { useCursorPages } from '../components/CursorPager';
 import { ProblemAlert } from '../components/ProblemAlert';
 
 type PlanRow = PlansQuery['plans']['edges'][number]['node'];
@@ -15,10 +15,9 @@ const PAGE_SIZE = 20;
 export function PlansPage() {
   const { t } = useTranslation();
   const [search, setSearch] = useState<string | undefined>();
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const page = cursors.length - 1;
+  const pages = useCursorPages(PAGE_SIZE);
   const { data, previousData, loading, error } = useQuery(PlansDocument, {
-    variables: { search, first: PAGE_SIZE, after: cursors[page] },
+    variables: { search, first: PAGE_SIZE, after: pages.after },
     fetchPolicy: 'cache-and-network',
   });
   const connection = (data ?? previousData)?.plans;
@@ -30,7 +29,7 @@ export function PlansPage() {
           allowClear
           style={{ width: 280 }}
           placeholder={t('plans.search')}
-          onSearch={(v) => { setSearch(v.trim() || undefined); setCursors([undefined]); }}
+          onSearch={(v) => { setSearch(v.trim() || undefined); pages.restart(); }}
         />
       }
     >
@@ -57,16 +56,7 @@ export function PlansPage() {
           },
         ]}
       />
-      {connection ? (
-        <CursorPager
-          page={page}
-          pageSize={PAGE_SIZE}
-          totalCount={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          onPrevious={() => setCursors(cursors.slice(0, -1))}
-          onNext={() => setCursors([...cursors, connection.pageInfo.endCursor ?? undefined])}
-        />
-      ) : null}
+      {pages.pager(connection)}
     </Card>
   );
 }
