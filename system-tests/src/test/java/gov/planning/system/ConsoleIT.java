@@ -1,5 +1,6 @@
 package gov.planning.system;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -93,6 +94,25 @@ class ConsoleIT {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).contains("02-my-tasks.png", "05-dashboard.png",
                     "08-task-approved.png", "11-task-viewer.png");
         }
+    }
+
+    @Test
+    void theCommittedSchemaIsTheOneTheGatewayServesAndTheGuidesQueriesTypeAgainstItsIntrospection() throws Exception {
+        Path webui = platform.root.resolve("console/src/main/webui");
+        String token = platform.token("viewer");
+        String served = given().auth().oauth2(token).when().get(platform.url("GATEWAY_PORT", "/graphql/schema.graphql"))
+                .then().statusCode(200).extract().asString();
+        assertThat(Files.readString(webui.resolve("schema.graphql")).strip())
+                .as("console/src/main/webui/schema.graphql is the gateway's SDL: after an API change, save GET /graphql/schema.graphql there")
+                .isEqualTo(served.strip());
+
+        ProcessBuilder codegen = new ProcessBuilder("npm", "run", "docs:codegen").directory(webui.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        codegen.environment().putAll(Map.of("GATEWAY_URL", platform.url("GATEWAY_PORT", "/graphql"), "GATEWAY_TOKEN", token));
+        Process process = codegen.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("codegen finished").isTrue();
+        assertThat(process.exitValue()).as("docs/frontend.md's queries against the gateway's introspection:\n" + output).isZero();
     }
 
     /** Posts an operation as {@code token}; answers the id of each root field, failing on any error. */
