@@ -63,6 +63,9 @@ export function DashboardPage() {
         extra={
           <Select
             allowClear
+            showSearch
+            optionFilterProp="label"
+            data-testid="plan-select"
             style={{ minWidth: 280 }}
             placeholder={t('dashboard.allPlans')}
             value={planId}
