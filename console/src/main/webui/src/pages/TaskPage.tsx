@@ -11,6 +11,9 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { ReportForm } from '../components/ReportForm';
 import { ReviewButtons } from '../components/ReviewButtons';
 
+/** Bookkeeping a reader does not act on; a creation lists no fields (they are all on the page above). */
+const HIDDEN_FIELDS = ['id', 'version', 'planId', 'sectionId'];
+
 const REPORT_COLORS: Record<string, string> = { SUBMITTED: 'processing', APPROVED: 'success', RETURNED: 'error' };
 
 /** 任务详情: the task, its milestones and report history, 进度填报 for its units and 通过/退回 for its lead side. */
@@ -161,7 +164,7 @@ export function TaskPage() {
                   <Typography.Text strong>{formatDateTime(h.at)}</Typography.Text> {h.actor} · {t(`historyAction.${h.action}`, { defaultValue: h.action })}
                   <div>
                     {h.changes
-                      .filter((c) => c.field !== 'version' && c.field !== 'id')
+                      .filter((c) => h.action !== 'CREATE' && !HIDDEN_FIELDS.includes(c.field))
                       .map((c) => (
                         <div key={c.field}>
                           <Typography.Text type="secondary">{t(`historyField.${c.field}`, { defaultValue: c.field })}</Typography.Text>
