@@ -135,7 +135,10 @@ class FederationApiTest {
         assertThat(schema).contains("regionalTargets(period: String): [RegionalTarget!]!");
         assertThat(schema).contains("observations(region: ID): [Observation!]!");
         assertThat(schema).contains("health: Health!");
-        assertThat(schema).contains("responsibleOrgs: [Organization!]!");
+        // Fields pointing into org-service and plan-service: nullable too, so their outage nulls only them.
+        assertThat(schema).containsPattern("responsibleOrgs: \\[Organization!\\]\\s").doesNotContain("responsibleOrgs: [Organization!]!");
+        assertThat(schema).containsPattern("plan: Plan\\s").doesNotContain("plan: Plan!");
+        assertThat(schema).containsPattern("region: Organization\\s").doesNotContain("region: Organization!");
         assertThat(schema).contains("additive: Boolean!");
     }
 }

@@ -173,11 +173,11 @@ public class IndicatorApi {
 
     // ------------------------------------------------------------------------------------ Indicator fields
 
-    public @NonNull PlanRef plan(@Source IndicatorView indicator) {
+    // Nullable like every field that points into another service: a plan-service outage nulls it, not the indicator.
+    public PlanRef plan(@Source IndicatorView indicator) {
         return PlanRef.of(indicator.planId());
     }
 
-    @NonNull
     public Uni<List<List<@NonNull OrganizationRef>>> responsibleOrgs(@Source List<IndicatorView> indicators) {
         return facts.responsibleOrgs(ids(indicators))
                 .map(lists -> lists.stream().map(orgs -> orgs.stream().map(OrganizationRef::of).toList()).toList());

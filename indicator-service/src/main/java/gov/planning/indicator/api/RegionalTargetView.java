@@ -10,7 +10,7 @@ import gov.planning.orgref.OrganizationRef;
 /** One row of a task-division table, in the indicator's unit. */
 @Type("RegionalTarget")
 @Name("RegionalTarget")
-public record RegionalTargetView(@NonNull OrganizationRef region, @NonNull String period, @NonNull Double value) {
+public record RegionalTargetView(OrganizationRef region, @NonNull String period, @NonNull Double value) {
 
     static RegionalTargetView of(RegionalTarget t) {
         return new RegionalTargetView(OrganizationRef.of(t.regionId), t.period, t.value);
