@@ -1,61 +1,14 @@
-// The console in a real browser (the system's chromium) against the platform `./platform up` started, with real
-// Keycloak logins typed into Keycloak's own login page. Run by system-tests' ConsoleIT, which starts the platform,
-// creates the task and passes: CONSOLE_URL, GATEWAY_URL, TASK_ID, TASK_TITLE, PLAN_ID, SCREENSHOT_DIR, CHROMIUM.
-import { test, before, after } from 'node:test';
+// The daily loop in a real browser: a report is submitted, returned, resubmitted and approved; the dashboard and the
+// plan page; a viewer can change nothing. ConsoleIT creates the task and passes TASK_ID, TASK_TITLE and PLAN_ID.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { CONSOLE_URL, GATEWAY_URL, SHOTS, env, sessions, shot, signIn } from './browser.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set (ConsoleIT sets it)`);
-  return value;
-};
-const CONSOLE_URL = env('CONSOLE_URL');
-const GATEWAY_URL = env('GATEWAY_URL');
 const TASK_ID = env('TASK_ID');
 const TASK_TITLE = env('TASK_TITLE');
 const PLAN_ID = env('PLAN_ID');
-const SHOTS = env('SCREENSHOT_DIR');
-mkdirSync(SHOTS, { recursive: true });
-
-let browser;
-const sessions = {};
-
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--lang=zh-CN'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-async function shot(page, name) {
-  await page.waitForLoadState('networkidle').catch(() => {});
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-/** A user's own browser session: opens the console, is sent to Keycloak, types user name and password there. */
-async function signIn(user, screenshot) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  await page.goto(CONSOLE_URL);
-  await page.waitForSelector('#username');
-  assert.match(page.url(), /\/realms\/planning\/protocol\/openid-connect\/auth/);
-  if (screenshot) await shot(page, screenshot);
-  await page.fill('#username', user);
-  await page.fill('#password', user);
-  await page.click('#kc-login');
-  await page.waitForURL((url) => url.href.startsWith(CONSOLE_URL) && !url.pathname.startsWith('/auth/'));
-  await page.getByTestId('current-user').waitFor();
-  sessions[user] = page;
-  return page;
-}
 
 /** The 审核 badge's number (0 when it shows none). */
 async function approvalsBadge(page) {

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The console in a real browser (the system's chromium, driven by playwright-core) against the platform as
  * {@code ./platform up} starts it: users sign in on Keycloak's own login page; a report is submitted, returned,
  * resubmitted and approved; a viewer sees no edit buttons and a forged write is refused. The browser steps are in
- * {@code console/src/main/webui/e2e/workflow.e2e.mjs}; screenshots of every screen go to
+ * {@code console/src/main/webui/e2e/*.e2e.mjs}; screenshots of every screen go to
  * {@code system-tests/target/console-screenshots}.
  */
 class ConsoleIT {
@@ -77,12 +79,17 @@ class ConsoleIT {
                 "deadline", LocalDate.now().plusDays(10).toString()));
 
         Path shots = platform.root.resolve("system-tests/target/console-screenshots");
-        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "--test-concurrency=1",
-                "e2e/workflow.e2e.mjs").directory(webui.toFile()).redirectErrorStream(true)
+        // Every browser test file (e2e/*.e2e.mjs), one after the other, each in its own browser.
+        List<String> command = new ArrayList<>(List.of("node", "--test", "--test-reporter=spec", "--test-concurrency=1"));
+        try (var files = Files.list(webui.resolve("e2e"))) {
+            files.map(p -> "e2e/" + p.getFileName()).filter(name -> name.endsWith(".e2e.mjs")).sorted().forEach(command::add);
+        }
+        ProcessBuilder node = new ProcessBuilder(command).directory(webui.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         node.environment().putAll(Map.of(
                 "CONSOLE_URL", platform.url("CONSOLE_PORT", ""),
                 "GATEWAY_URL", platform.url("GATEWAY_PORT", "/graphql"),
+                "KEYCLOAK_URL", platform.url("KEYCLOAK_PORT", ""),
                 "TASK_ID", taskId, "TASK_TITLE", title, "PLAN_ID", planId,
                 "SCREENSHOT_DIR", shots.toString(), "CHROMIUM", chromium));
         Process process = node.start();

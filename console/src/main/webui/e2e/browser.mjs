@@ -1,0 +1,73 @@
+// What every browser test shares: the platform's addresses (system-tests' ConsoleIT starts `./platform up` and
+// passes CONSOLE_URL, GATEWAY_URL, KEYCLOAK_URL, SCREENSHOT_DIR, CHROMIUM and the ids of the data it created), the
+// system's chromium, real Keycloak logins typed into Keycloak's own login page, screenshots, and the gateway as a
+// demo user (password grant of the dev realm) for the data a test needs before its screens.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set (ConsoleIT sets it)`);
+  return value;
+};
+export const CONSOLE_URL = env('CONSOLE_URL');
+export const GATEWAY_URL = env('GATEWAY_URL');
+export const KEYCLOAK_URL = env('KEYCLOAK_URL');
+export const SHOTS = env('SCREENSHOT_DIR');
+mkdirSync(SHOTS, { recursive: true });
+
+let browser;
+/** The pages of the users signed in so far, by user name. */
+export const sessions = {};
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--lang=zh-CN'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+export async function shot(page, name) {
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A user's own browser session: opens the console, is sent to Keycloak, types user name and password there. */
+export async function signIn(user, screenshot) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.goto(CONSOLE_URL);
+  await page.waitForSelector('#username');
+  assert.match(page.url(), /\/realms\/planning\/protocol\/openid-connect\/auth/);
+  if (screenshot) await shot(page, screenshot);
+  await page.fill('#username', user);
+  await page.fill('#password', user);
+  await page.click('#kc-login');
+  await page.waitForURL((url) => url.href.startsWith(CONSOLE_URL) && !url.pathname.startsWith('/auth/'));
+  await page.getByTestId('current-user').waitFor();
+  sessions[user] = page;
+  return page;
+}
+
+/** A GraphQL operation through the gateway as a demo user (password = user name); answers `data`, throws on errors. */
+export async function gateway(user, query, variables = {}) {
+  const form = new URLSearchParams({ grant_type: 'password', client_id: 'planning-web', username: user, password: user });
+  const token = await fetch(`${KEYCLOAK_URL}/realms/planning/protocol/openid-connect/token`, { method: 'POST', body: form })
+    .then((r) => r.json())
+    .then((t) => t.access_token);
+  const answer = await fetch(GATEWAY_URL, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  }).then((r) => r.json());
+  if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+  return answer.data;
+}
