@@ -123,6 +123,8 @@ final class LocalPlatform {
         ports.forEach((k, v) -> env.put(k, String.valueOf(v)));
         env.put("PLATFORM_STATE_DIR", state.toString());
         env.put("PLATFORM_SKIP_BUILD", "1");
+        // CI machines are shared: Keycloak's first start can take minutes there; a part that hangs still fails.
+        env.putIfAbsent("PLATFORM_START_TIMEOUT", "600");
     }
 
     private static int freePort() throws IOException {
