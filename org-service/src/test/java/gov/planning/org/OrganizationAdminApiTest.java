@@ -51,6 +51,23 @@ class OrganizationAdminApiTest {
     }
 
     @Test
+    void namesAndAliasesAreStoredTrimmedAndInOneUnicodeFormAndANameOfSpacesIsRefused() {
+        String code = "nfc" + System.nanoTime();
+        JsonPath created = post(TestTokens.admin(), "mutation($input: OrganizationInput!) { createOrganization(input: $input) { "
+                + "id name shortName aliases } }", Map.of("input", Map.of("code", code, "name", "\u3000Cafe\u0301厅 ", "shortName", " 咖啡厅\u3000",
+                        "kind", "DEPARTMENT", "aliases", List.of(" 咖啡厅", "咖啡厅\u3000", "Caf\u00e9", "Cafe\u0301", "\u3000"))));
+        assertThat(created.getString("errors")).as(created.prettify()).isNull();
+        assertThat(created.getString("data.createOrganization.name")).isEqualTo("Caf\u00e9厅");
+        assertThat(created.getString("data.createOrganization.shortName")).isEqualTo("咖啡厅");
+        assertThat(created.getList("data.createOrganization.aliases")).containsExactly("咖啡厅", "Caf\u00e9");
+
+        JsonPath blank = update(TestTokens.admin(), created.getString("data.createOrganization.id"), 0, Map.of("name", "\u3000 "));
+        assertThat(firstErrorCode(blank)).isEqualTo("BAD_USER_INPUT");
+        assertThat(blank.getString("errors[0].message")).startsWith("name:");
+        assertThat(read(code).getString("data.organization.name")).isEqualTo("Caf\u00e9厅");
+    }
+
+    @Test
     void updateWithTheCurrentVersionIsAuditedAndAStaleVersionIsAConflictThatWritesNothing() {
         String id = create("a1", "甲厅", null).getString("data.createOrganization.id");
         JsonPath updated = update(TestTokens.admin(), id, 0, Map.of("name", "甲乙厅", "aliases", List.of("甲乙", "甲厅")));

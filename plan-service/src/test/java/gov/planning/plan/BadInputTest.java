@@ -121,6 +121,11 @@ class BadInputTest {
         cases.add(of("percent 1e308", BAD, SUBMIT, vars("task", taskId, "org", org, "period", "2025", "percent", 1e308, "summary", "进展")));
         cases.add(of("percent beyond Int", BAD, SUBMIT, vars("task", taskId, "org", org, "period", "2025", "percent", 3000000000L, "summary", "进展")));
         cases.add(of("plan periodStart negative", BAD, CREATE_PLAN, vars("input", plan("periodStart", -5))));
+        cases.add(of("plans periodFrom after periodTo", BAD, "{ plans(periodFrom: 2030, periodTo: 2026) { totalCount } }", vars()));
+        cases.add(of("plans periodFrom not a year", BAD, "{ plans(periodFrom: -1) { totalCount } }", vars()));
+        cases.add(of("plans periodTo 5-digit year", BAD, "query($y: Int) { plans(periodTo: $y) { totalCount } }", vars("y", 20260)));
+        cases.add(of("plans periodFrom beyond Int", BAD, "query($y: Int) { plans(periodFrom: $y) { totalCount } }", vars("y", 3000000000L)));
+        cases.add(of("plans periodFrom a string", BAD, "query($y: Int) { plans(periodFrom: $y) { totalCount } }", vars("y", "2026")));
         cases.add(of("version not a number", BAD, UPDATE, vars("id", taskId, "v", "abc", "d", "2031-01-01")));
         cases.add(of("ongoing not a boolean", BAD, CREATE_TASK, vars("plan", planId, "input", task("ongoing", "yes"))));
         cases.add(of("unknown input field", BAD, CREATE_TASK, vars("plan", planId, "input", task("bogus", "x"))));

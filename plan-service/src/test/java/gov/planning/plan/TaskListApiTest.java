@@ -165,6 +165,49 @@ class TaskListApiTest {
     }
 
     @Test
+    void thePeriodFilterListsThePlansWhosePeriodOverlapsTheYearsAndNeverAPlanWithoutAPeriod() {
+        String marker = "规划期" + System.nanoTime();
+        Map<String, String> byName = new HashMap<>();
+        Object[][] periods = { { "十三五", 2016, 2020 }, { "十四五", 2021, 2025 }, { "十五五", 2026, 2030 }, { "远景", 2025, 2035 },
+                { "自2024年起", 2024, null }, { "到2022年", null, 2022 }, { "无规划期", null, null } };
+        for (Object[] period : periods) {
+            Map<String, Object> input = new HashMap<>(Map.of("title", marker + period[0], "kind", "PLAN", "issuerId", FakeOrgTree.ids("nmg")));
+            input.put("periodStart", period[1]);
+            input.put("periodEnd", period[2]);
+            JsonPath created = post(ADMIN, "mutation($input: PlanInput!) { createPlan(input: $input) { id } }", Map.of("input", input));
+            assertThat(created.getString("errors")).isNull();
+            byName.put(created.getString("data.createPlan.id"), (String) period[0]);
+        }
+        java.util.function.Function<String, List<String>> plans = args -> {
+            JsonPath answer = post(VIEWER, "query($s: String) { plans(search: $s, " + args + ", sortBy: TITLE, first: 2) { totalCount "
+                    + "pageInfo { hasNextPage endCursor } edges { node { id } } } }", Map.of("s", marker));
+            assertThat(answer.getString("errors")).as(args).isNull();
+            List<String> names = new ArrayList<>();
+            String after = null;
+            do {
+                JsonPath page = post(VIEWER, "query($s: String, $after: String) { plans(search: $s, " + args + ", sortBy: TITLE, first: 2, "
+                        + "after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }", vars("s", marker, "after", after));
+                page.<String>getList("data.plans.edges.node.id").forEach(id -> names.add(byName.get(id)));
+                after = page.getBoolean("data.plans.pageInfo.hasNextPage") ? page.getString("data.plans.pageInfo.endCursor") : null;
+            } while (after != null);
+            assertThat(answer.getInt("data.plans.totalCount")).as(args + ": totalCount").isEqualTo(names.size());
+            return names;
+        };
+        assertThat(plans.apply("periodFrom: 2026, periodTo: 2026")).as("in force in 2026")
+                .containsExactlyInAnyOrder("十五五", "远景", "自2024年起");
+        assertThat(plans.apply("periodFrom: 2020, periodTo: 2021")).as("overlapping 2020–2021")
+                .containsExactlyInAnyOrder("十三五", "十四五", "到2022年");
+        assertThat(plans.apply("periodFrom: 2031")).as("in force from 2031 on").containsExactlyInAnyOrder("远景", "自2024年起");
+        assertThat(plans.apply("periodTo: 2019")).as("in force up to 2019").containsExactlyInAnyOrder("十三五", "到2022年");
+        assertThat(plans.apply("periodFrom: 2040, periodTo: 2050")).as("after every bounded period").containsExactly("自2024年起");
+        assertThat(plans.apply("periodFrom: null")).as("no period filter").hasSize(periods.length).contains("无规划期");
+    }
+
+    private static Map<String, Object> vars(Object... keysAndValues) {
+        return gov.planning.testing.BadInput.vars(keysAndValues);
+    }
+
+    @Test
     void aPageOfTasksAndThePlansDashboardAreTheSameNumberOfSqlStatementsHoweverManyTasksThePlanHas() {
         String small = Api.createPlan(ADMIN, "nmg", "2025-01-01");
         String large = Api.createPlan(ADMIN, "nmg", "2025-01-01");

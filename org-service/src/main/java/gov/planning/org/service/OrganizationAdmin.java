@@ -16,6 +16,7 @@ import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
+import gov.planning.common.api.Texts;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.error.ConflictException;
 import gov.planning.common.error.InputValidator;
@@ -69,12 +70,12 @@ public class OrganizationAdmin {
                 .chain(parent -> {
                     Organization org = new Organization();
                     org.code = input.code();
-                    org.name = input.name().strip();
-                    org.shortName = strip(input.shortName());
+                    org.name = Texts.required("name", input.name());
+                    org.shortName = Texts.clean(input.shortName());
                     org.aliases = aliases(input.aliases());
                     org.kind = input.kind();
                     org.level = input.level();
-                    org.region = strip(input.region());
+                    org.region = Texts.clean(input.region());
                     org.parentId = parent == null ? null : parent.id;
                     org.validFrom = input.validFrom();
                     return organizations.persist(org).chain(() -> audited(actor, "CREATE", org, null, null));
@@ -87,13 +88,10 @@ public class OrganizationAdmin {
         return committed("UPDATE", () -> current(id, version).chain(org -> {
             String before = AuditSnapshot.of(org, null);
             if (input.name() != null) {
-                if (input.name().isBlank()) {
-                    throw new BadUserInputException("name: must not be blank");
-                }
-                org.name = input.name().strip();
+                org.name = Texts.required("name", input.name());
             }
             if (input.shortName() != null) {
-                org.shortName = strip(input.shortName());
+                org.shortName = Texts.clean(input.shortName());
             }
             if (input.aliases() != null && !Arrays.equals(org.aliases, aliases(input.aliases()))) {
                 org.aliases = aliases(input.aliases());
@@ -102,7 +100,7 @@ public class OrganizationAdmin {
                 org.level = input.level();
             }
             if (input.region() != null) {
-                org.region = strip(input.region());
+                org.region = Texts.clean(input.region());
             }
             if (input.validFrom() != null) {
                 org.validFrom = input.validFrom();
@@ -193,7 +191,7 @@ public class OrganizationAdmin {
                 .chain(parent -> byCode("rule.underCode", input.rule().underCode()).chain(under -> {
                     Organization org = new Organization();
                     org.code = input.code();
-                    org.name = input.name().strip();
+                    org.name = Texts.required("name", input.name());
                     org.aliases = aliases(input.aliases());
                     org.kind = OrgKind.COLLECTIVE;
                     // A collective is addressed by the government it belongs to, so it shares that level.
@@ -352,11 +350,7 @@ public class OrganizationAdmin {
         aliases.stream().filter(a -> a != null && a.length() > 200).findFirst().ifPresent(a -> {
             throw new BadUserInputException("aliases: an alias must be at most 200 characters");
         });
-        return new LinkedHashSet<>(aliases.stream().filter(java.util.Objects::nonNull).map(String::strip)
-                .filter(a -> !a.isEmpty()).toList()).toArray(String[]::new);
-    }
-
-    private static String strip(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return new LinkedHashSet<>(aliases.stream().map(Texts::clean).filter(java.util.Objects::nonNull).toList())
+                .toArray(String[]::new);
     }
 }

@@ -26,6 +26,7 @@ import gov.planning.common.api.TextSearch;
 import gov.planning.common.audit.HistoryEntry;
 import gov.planning.plan.audit.AuditReads;
 import gov.planning.plan.entity.PlanKind;
+import gov.planning.plan.service.PlanFilter;
 import gov.planning.plan.service.PlanSort;
 import gov.planning.plan.service.TaskQuery;
 import gov.planning.plan.service.TaskSort;
@@ -81,12 +82,15 @@ public class PlanApi {
     }
 
     @Query
-    @Description("Plans, filtered (status, kind, issuer, search: a substring of the title or the document number), "
+    @Description("Plans, filtered (status, kind, issuer, search: a substring of the title or the document number; "
+            + "periodFrom/periodTo: plans whose period (规划期) overlaps these years, both included: periodFrom: 2026, "
+            + "periodTo: 2026 lists the plans in force in 2026; a plan without a period matches no period filter), "
             + "sorted (default: newest issued first) and paged.")
     public Uni<@NonNull PlanConnection> plans(PlanStatus status, PlanKind kind, @Id String issuerId, String search,
-            PlanSort sortBy, SortOrder order, Integer first, String after) {
+            Integer periodFrom, Integer periodTo, PlanSort sortBy, SortOrder order, Integer first, String after) {
         int offset = Cursor.offsetAfter(after);
-        return service.page(status, kind, issuerId == null ? null : Ids.parse("issuerId", issuerId), TextSearch.term("search", search),
+        return service.page(new PlanFilter(status, kind, issuerId == null ? null : Ids.parse("issuerId", issuerId),
+                TextSearch.term("search", search), PlanFilter.years(periodFrom, periodTo)),
                 sortBy, order, offset, Cursor.pageSize(first)).map(page -> PlanConnection.of(page, offset));
     }
 

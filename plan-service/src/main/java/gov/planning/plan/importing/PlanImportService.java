@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import gov.planning.common.api.Texts;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.error.ConflictException;
 import gov.planning.common.error.ForbiddenException;
@@ -218,15 +219,20 @@ public class PlanImportService {
         return existing.chain(already -> {
             Map<Integer, String> idByIndex = new java.util.HashMap<>();
             Uni<Void> steps = Uni.createFrom().voidItem();
+            // indicator-service stores names cleaned and allows one per plan (a second one would fail the import)
+            java.util.Set<String> named = new java.util.HashSet<>();
             for (int i = 0; i < doc.indicators().size(); i++) {
                 Indicator ind = doc.indicators().get(i);
                 int index = i;
+                String name = Texts.clean(ind.name());
                 if (ind.target() == null) {
                     notes.add("indicator " + ind.name() + " has no target value and was not created");
-                } else if (already.containsKey(ind.name())) {
+                } else if (already.containsKey(name)) {
                     // what an earlier import of this draft created stays (it may have recorded values by now)
-                    idByIndex.put(index, already.get(ind.name()));
+                    idByIndex.put(index, already.get(name));
                     notes.add("indicator " + ind.name() + " already exists for this plan and was not created again");
+                } else if (!named.add(name)) {
+                    notes.add("indicator " + ind.name() + " appears more than once in the document; only the first was created");
                 } else if (!IndicatorUnits.known(ind.unit())) {
                     notes.add("indicator " + ind.name() + " was not created: indicator-service does not know the unit " + ind.unit());
                 } else {

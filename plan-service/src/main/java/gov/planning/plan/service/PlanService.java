@@ -68,31 +68,40 @@ public class PlanService {
                 .setParameter(1, ids).getResultList());
     }
 
-    /**
-     * A page of the plans, filtered, sorted and counted in SQL (each filter null: none; {@code search}: a substring of
-     * the title or the document number). Default: newest issued first.
-     */
-    public Uni<PlanPage> page(PlanStatus status, PlanKind kind, UUID issuerId, String search, PlanSort sortBy, SortOrder order,
-            int offset, int limit) {
+    /** A page of the plans, filtered, sorted and counted in SQL. Default: newest issued first. */
+    public Uni<PlanPage> page(PlanFilter filter, PlanSort sortBy, SortOrder order, int offset, int limit) {
         StringBuilder where = new StringBuilder(" FROM plan p WHERE NOT p.importing");
         Map<String, Object> params = new HashMap<>();
-        if (status != null) {
-            params.put("status", status.name());
+        if (filter.status() != null) {
+            params.put("status", filter.status().name());
             where.append(" AND p.status = :status");
         }
-        if (kind != null) {
-            params.put("kind", kind.name());
+        if (filter.kind() != null) {
+            params.put("kind", filter.kind().name());
             where.append(" AND p.kind = :kind");
         }
-        if (issuerId != null) {
-            params.put("issuer", issuerId);
+        if (filter.issuerId() != null) {
+            params.put("issuer", filter.issuerId());
             where.append(" AND p.issuer_id = :issuer");
         }
-        if (search != null) {
-            params.put("search", search);
-            params.put("searchPattern", TextSearch.containsPattern(search));
+        if (filter.search() != null) {
+            params.put("search", filter.search());
+            params.put("searchPattern", TextSearch.containsPattern(filter.search()));
             where.append(" AND (").append(TextSearch.condition("p.title", "search")).append(" OR ")
                     .append(TextSearch.condition("p.doc_number", "search")).append(")");
+        }
+        if (filter.period() != null) {
+            // A period known at one end only (到2025年) is open at the other; a plan without any period is in force at
+            // no year we could name, so a period filter leaves it out.
+            where.append(" AND (p.period_start IS NOT NULL OR p.period_end IS NOT NULL)");
+            if (filter.period().from() != null) {
+                params.put("periodFrom", filter.period().from());
+                where.append(" AND (p.period_end IS NULL OR p.period_end >= :periodFrom)");
+            }
+            if (filter.period().to() != null) {
+                params.put("periodTo", filter.period().to());
+                where.append(" AND (p.period_start IS NULL OR p.period_start <= :periodTo)");
+            }
         }
         SortOrder direction = order == null ? (sortBy == null ? SortOrder.DESC : SortOrder.ASC) : order;
         String dir = SortOrder.sql(direction, SortOrder.ASC);
@@ -128,7 +137,7 @@ public class PlanService {
             throw new BadUserInputException("periodEnd: " + input.periodEnd() + " is before periodStart " + input.periodStart());
         }
         Plan plan = new Plan();
-        plan.title = Texts.clean(input.title());
+        plan.title = Texts.required("input.title", input.title());
         plan.kind = input.kind();
         plan.docNumber = Texts.clean(input.docNumber());
         plan.issuerId = Ids.parse("issuerId", input.issuerId());

@@ -87,7 +87,7 @@ public class TaskService {
                     section.planId = planId;
                     section.parentId = parentId;
                     section.number = blankToNull(input.number());
-                    section.heading = Texts.clean(input.heading());
+                    section.heading = Texts.required("input.heading", input.heading());
                     section.level = parent == null ? 1 : parent.level + 1;
                     if (section.level > 10) {
                         throw new BadUserInputException("parentId: an outline nests at most 10 levels");
@@ -125,7 +125,7 @@ public class TaskService {
                     task.sectionId = sectionId;
                     task.number = blankToNull(input.number());
                     task.position = count.intValue();
-                    task.title = Texts.clean(input.title());
+                    task.title = Texts.required("input.title", input.title());
                     task.description = blankToNull(input.description());
                     task.deadlineDate = input.deadline();
                     task.deadlineOngoing = ongoing;
@@ -142,7 +142,7 @@ public class TaskService {
                         m.id = UUID.randomUUID();
                         m.taskId = task.id;
                         m.dueDate = given.get(i).dueDate();
-                        m.description = Texts.clean(given.get(i).description());
+                        m.description = Texts.required("input.milestones[" + i + "].description", given.get(i).description());
                         m.position = i;
                         milestones.add(m);
                     }
@@ -220,6 +220,8 @@ public class TaskService {
     public Uni<ProgressReport> submitReport(UUID taskId, UUID orgId, NewReport input) {
         caller.requireAnyRole("submit a progress report", PlatformRole.ADMIN, PlatformRole.PLANNER, PlatformRole.REPORTER);
         validator.check(input);
+        String period = Texts.required("period", input.period());
+        String summary = Texts.required("summary", input.summary());
         return task(taskId).chain(task -> TaskOrg.<TaskOrg>list("taskId", taskId).chain(orgs -> {
             Set<UUID> onTask = orgs.stream().map(o -> o.orgId).collect(Collectors.toSet());
             // An organization that is not on the task itself may still report in its own name when it acts for one
@@ -235,19 +237,19 @@ public class TaskService {
                 }
             }).chain(() -> permissions.requireReportFor("report on task " + taskId + " for organization " + orgId, orgId))
                     .chain(() -> ProgressReport.count("taskId = ?1 and orgId = ?2 and period = ?3 and status <> ?4",
-                            taskId, orgId, Texts.clean(input.period()), ReportStatus.RETURNED))
+                            taskId, orgId, period, ReportStatus.RETURNED))
                     .chain(existing -> {
                         if (existing > 0) {
                             throw new ConflictException("period: a report for this task, organization and period ("
-                                    + Texts.clean(input.period()) + ") is already open; a new one is possible once it is returned");
+                                    + period + ") is already open; a new one is possible once it is returned");
                         }
                         ProgressReport report = new ProgressReport();
                         report.id = UUID.randomUUID();
                         report.taskId = taskId;
                         report.orgId = orgId;
-                        report.period = Texts.clean(input.period());
+                        report.period = period;
                         report.percent = input.percent();
-                        report.summary = Texts.clean(input.summary());
+                        report.summary = summary;
                         report.problems = blankToNull(input.problems());
                         report.nextSteps = blankToNull(input.nextSteps());
                         report.reportedBy = caller.username();

@@ -38,7 +38,7 @@ import io.smallrye.graphql.cdi.event.BeforeDataFetch;
  * in the multi-line fields {@link #MULTI_LINE}), no lone surrogate halves.</li>
  * <li>{@code ID}: a UUID, since every record id of the platform is one (federation representations are
  * {@code _Any}, not {@code ID}, and are not checked here).</li>
- * <li>{@code Int}: a whole number within 32 bits; {@code Float}: finite and within ±{@value #MAX_MAGNITUDE} (a bigger
+ * <li>{@code Int}: a whole number within 32 bits, never text; {@code Float}: a number (not text), finite and within ±{@value #MAX_MAGNITUDE} (a bigger
  * quantity is a typo, not a plan).</li>
  * </ul>
  */
@@ -107,7 +107,11 @@ public class InputContract {
                 }
                 return null;
             case "Int":
-                // SmallRye's Int scalar lets 1e308 or 3000000000 through coercion and fails later as "System error".
+                // SmallRye's Int scalar lets 1e308 or 3000000000 through coercion and fails later as "System error",
+                // and a numeric string ("2026") too, which its conversion then drops without a word.
+                if (value instanceof String) {
+                    return "must be a whole number, not text";
+                }
                 if (value instanceof Number number) {
                     double d = number.doubleValue();
                     if (d != Math.rint(d) || d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
@@ -116,6 +120,9 @@ public class InputContract {
                 }
                 return null;
             case "Float":
+                if (value instanceof String) {
+                    return "must be a number, not text";
+                }
                 if (value instanceof Number number) {
                     double d = number.doubleValue();
                     if (!Double.isFinite(d) || Math.abs(d) > MAX_MAGNITUDE) {

@@ -53,6 +53,13 @@ class InputContractTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "2026", "12.5", "" })
+    void numbersSentAsTextAreRefusedRatherThanDropped(String text) {
+        assertThat(InputContract.scalarProblem("Int", "periodFrom", text)).contains("not text");
+        assertThat(InputContract.scalarProblem("Float", "value", text)).contains("not text");
+    }
+
+    @ParameterizedTest
     @ValueSource(doubles = { 1e308, 3_000_000_000d, -3_000_000_000d, 2.5 })
     void intsThatAreNotWhole32BitNumbersAreRefused(double value) {
         assertThat(InputContract.scalarProblem("Int", "percent", value)).contains("whole number");
