@@ -40,7 +40,7 @@ export function currentObservations<T extends ObservationLike>(observations: rea
 }
 
 /** Key of the whole area (an observation without a region) in maps by region. */
-export const WHOLE_AREA = '';
+export const WHOLE_AREA = 'WHOLE_AREA';
 
 /** Each region's newest current value (by period), the whole area under {@link WHOLE_AREA}. */
 export function latestByRegion<T extends ObservationLike>(observations: readonly T[]): Map<string, T> {

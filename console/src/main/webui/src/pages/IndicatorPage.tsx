@@ -3,7 +3,6 @@ import { Alert, App, Card, Descriptions, Result, Space, Table, Tag, Timeline, Ty
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { TFunction } from 'i18next';
 import { IndicatorDocument, RecordObservationDocument, type IndicatorQuery, type ObservationRowFragment } from '../gql/graphql';
 import { useCurrentUser } from '../auth/me';
 import { observationPlaces } from '../auth/permissions';
@@ -13,6 +12,7 @@ import { EChart, type EChartOption } from '../components/EChart';
 import { HealthTag } from '../components/HealthTag';
 import { formatMeasure, formatValue, IndicatorProgress, MetTag } from '../components/IndicatorTable';
 import { ObservationForm } from '../components/ObservationForm';
+import { describeHistoryValue } from '../indicators/history';
 import { ProblemAlert } from '../components/ProblemAlert';
 
 type Indicator = NonNullable<IndicatorQuery['indicator']>;
@@ -299,49 +299,6 @@ function orgNames(indicator: Indicator): Map<string, string> {
   indicator.observations.forEach((o) => add(o.region));
   (indicator.responsibleOrgs ?? []).forEach((o) => names.set(o.id, o.name));
   return names;
-}
-
-/** One field of a history entry in words: names instead of ids, values with their unit, enums translated. */
-export function describeHistoryValue(
-  field: string,
-  value: string | null | undefined,
-  names: Map<string, string>,
-  unit: string | null | undefined,
-  t: TFunction,
-): string {
-  const name = (id: string) => names.get(id) ?? t('indicators.unknownOrg');
-  if (value == null) return field === 'regionId' ? t('indicators.wholeArea') : '—';
-  const parsed = () => {
-    try {
-      return JSON.parse(value) as unknown;
-    } catch {
-      return null;
-    }
-  };
-  switch (field) {
-    case 'regionId':
-      return name(value);
-    case 'responsibleOrgIds': {
-      const ids = parsed();
-      return Array.isArray(ids) ? ids.map((id) => name(String(id))).join('、') : value;
-    }
-    case 'rows': {
-      const rows = parsed();
-      return Array.isArray(rows)
-        ? rows.map((r: { regionId?: string; value?: number }) => `${name(String(r.regionId))} ${formatValue(r.value, unit)}`).join('、')
-        : value;
-    }
-    case 'value':
-    case 'targetValue':
-    case 'baselineValue':
-      return Number.isFinite(Number(value)) ? formatValue(Number(value), unit) : value;
-    case 'nature':
-      return t(`nature.${value}`, { defaultValue: value });
-    case 'comparator':
-      return t(`comparator.${value}`, { defaultValue: value }) || value;
-    default:
-      return value;
-  }
 }
 
 function History({ indicator }: { indicator: Indicator }) {
