@@ -31,8 +31,7 @@ describe('记录观测值 form', () => {
   it('refuses a period that is neither a year nor a plan period', async () => {
     const { user, onSubmit } = setup();
     await user.clear(screen.getByLabelText('期次'));
-    await user.type(screen.getByLabelText('期次'), '2025年底');
-    await user.type(screen.getByLabelText('数值（%）'), '60');
+    await user.type(screen.getByLabelText('期次'), '25年');
     await user.click(screen.getByRole('button', { name: SAVE }));
     expect(await screen.findByText(/^期次应为年份（如 2025）或规划期（如 2021-2025），年份在 1949 到 2100 之间/)).toBeInTheDocument();
     expect(onSubmit).not.toHaveBeenCalled();
