@@ -3,7 +3,7 @@
 // sees them in the chart and the tables; a viewer gets no form. The data is created here through the gateway.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CONSOLE_URL, gateway, sessions, shot, signIn } from './browser.mjs';
+import { CONSOLE_URL, GATEWAY_URL, gateway, sessions, shot, signIn } from './browser.mjs';
 
 // A platform that ran this test before holds an indicator of the same kind: this run's name is unique. The titles avoid
 // 浏览器测试, which workflow.e2e.mjs searches for to pick its own plan.
@@ -50,6 +50,21 @@ test('a reporter of the responsible department finds the indicator under 指标 
   await page.getByPlaceholder('搜索指标名称').press('Enter');
   const link = page.locator(`a[href="/indicators/${indicatorId}"]`);
   await link.waitFor();
+  // A binding indicator whose target year passed unmet: 预期性 hides it, 约束性 and 红 show it.
+  // Queries go as GET (persisted queries), their variables in the URL; a first-time query is POSTed.
+  const answered = (variable) =>
+    page.waitForResponse((r) => r.url().startsWith(GATEWAY_URL) && (decodeURIComponent(r.url()) + (r.request().postData() ?? '')).includes(variable));
+  const pick = async (filter, option, variable) => {
+    const response = answered(variable);
+    await page.getByTestId(filter).click();
+    await page.locator(`.ant-select-item-option[title="${option}"]`).click();
+    await response;
+  };
+  await pick('nature-filter', '预期性', '"nature":"EXPECTED"');
+  await page.getByTestId('indicator-table').getByText('暂无指标').waitFor();
+  await pick('nature-filter', '约束性', '"nature":"BINDING"');
+  await pick('health-filter', '红灯（逾期）', '"health":"RED"');
+  await link.waitFor();
   await shot(page, 'indicators-01-list');
   await link.click();
   assert.equal(await page.getByTestId('indicator-name').innerText(), NAME);
@@ -75,7 +90,7 @@ test('the reporter is stopped by the form check, then records values for the who
   await form.getByLabel('数据来源').fill('2025年统计公报');
   await form.getByRole('button', { name: /保\s*存/ }).click();
   await page.locator('[data-testid="indicator-chart"][data-actual="2022:35 2025:96"]').waitFor();
-  await page.getByTestId('indicator-latest').getByText('96个（2025）').waitFor();
+  await page.getByTestId('indicator-latest').getByText('96个（2025年）').waitFor();
   await page.getByTestId('observation-table').getByText('2025年统计公报').waitFor();
 
   await form.getByLabel('地区').click();
@@ -83,7 +98,7 @@ test('the reporter is stopped by the form check, then records values for the who
   await form.getByLabel('数值（个）').fill('58');
   await form.getByRole('button', { name: /保\s*存/ }).click();
   const row = page.getByTestId('regional-targets').locator('tr', { hasText: '呼和浩特市' });
-  await row.getByText('58个（2025）').waitFor();
+  await row.getByText('58个（2025年）').waitFor();
   assert.match(await page.getByTestId('regional-total').innerText(), /58个/);
   await page.getByTestId('indicator-history').getByText('记录观测值').first().waitFor();
   assert.ok(await page.getByTestId('indicator-history').getByText('呼和浩特市').first().isVisible(), 'history names the region');

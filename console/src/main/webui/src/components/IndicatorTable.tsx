@@ -2,7 +2,7 @@ import { Progress, Table, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { IndicatorRowFragment } from '../gql/graphql';
-import { formatNumber } from '../format';
+import { formatNumber, formatPeriod } from '../format';
 import i18n from '../i18n';
 import { HealthTag } from './HealthTag';
 
@@ -91,7 +91,7 @@ export function IndicatorTable({ indicators, showPlan = true, loading }: { indic
           title: t('indicators.latest'),
           key: 'latest',
           width: 140,
-          render: (_, i) => (i.latest ? `${formatValue(i.latest.value, i.unit)}（${i.latest.period}）` : '—'),
+          render: (_, i) => (i.latest ? `${formatValue(i.latest.value, i.unit)}（${formatPeriod(i.latest.period)}）` : '—'),
         },
         { title: t('indicators.progress'), key: 'progress', width: 150, render: (_, i) => <IndicatorProgress progress={i.progress} /> },
         { title: t('indicators.health'), dataIndex: 'health', width: 80, render: (h: string) => <HealthTag health={h} /> },

@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { IndicatorDocument, RecordObservationDocument, type IndicatorQuery, type ObservationRowFragment } from '../gql/graphql';
 import { useCurrentUser } from '../auth/me';
 import { observationPlaces } from '../auth/permissions';
-import { formatDateTime } from '../format';
+import { formatDateTime, formatPeriod } from '../format';
 import { chartData, comparePeriods, currentObservations, latestByRegion, regionalTotal, WHOLE_AREA } from '../indicators/figures';
 import { EChart, type EChartOption } from '../components/EChart';
 import { HealthTag } from '../components/HealthTag';
@@ -70,7 +70,7 @@ export function IndicatorPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('indicators.latest')}>
             <span data-testid="indicator-latest">
-              {indicator.latest ? `${formatValue(indicator.latest.value, indicator.unit)}（${indicator.latest.period}）` : '—'}
+              {indicator.latest ? `${formatValue(indicator.latest.value, indicator.unit)}（${formatPeriod(indicator.latest.period)}）` : '—'}
             </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('indicators.progress')}>
@@ -201,7 +201,7 @@ function RegionalTargets({ indicator }: { indicator: Indicator }) {
         const latestSum = indicator.additive && latestValues.some((v) => v != null) ? latestValues.reduce<number>((s, v) => s + (v ?? 0), 0) : null;
         return (
           <div key={period} style={{ marginBottom: 16 }}>
-            {periods.length > 1 ? <Typography.Title level={5}>{period}</Typography.Title> : null}
+            {periods.length > 1 ? <Typography.Title level={5}>{formatPeriod(period)}</Typography.Title> : null}
             {total.shortfall != null && total.sum != null && total.expected != null ? (
               <Alert
                 type="warning"
@@ -223,14 +223,14 @@ function RegionalTargets({ indicator }: { indicator: Indicator }) {
               dataSource={rows}
               columns={[
                 { title: t('indicators.region'), key: 'region', render: (_, r) => placeName(r.region) || t('indicators.unknownOrg') },
-                { title: `${t('indicators.regionalTarget')}（${period}）`, key: 'value', align: 'right', render: (_, r) => formatValue(r.value, unit) },
+                { title: `${t('indicators.regionalTarget')}（${formatPeriod(period)}）`, key: 'value', align: 'right', render: (_, r) => formatValue(r.value, unit) },
                 {
                   title: t('indicators.regionalLatest'),
                   key: 'latest',
                   align: 'right',
                   render: (_, r) => {
                     const o = r.region ? latest.get(r.region.id) : undefined;
-                    return o ? `${formatValue(o.value, unit)}（${o.period}）` : '—';
+                    return o ? `${formatValue(o.value, unit)}（${formatPeriod(o.period)}）` : '—';
                   },
                 },
               ]}
@@ -269,7 +269,7 @@ function ObservationTable({ observations, unit }: { observations: readonly Obser
       locale={{ emptyText: t('indicators.noObservations') }}
       data-testid="observation-table"
       columns={[
-        { title: t('indicators.period'), dataIndex: 'period', width: 110 },
+        { title: t('indicators.period'), dataIndex: 'period', width: 130, render: (p: string) => formatPeriod(p) },
         { title: t('indicators.region'), key: 'region', render: (_, o) => (o.region ? placeName(o.region) : t('indicators.wholeArea')) },
         {
           title: t('indicators.value'),
