@@ -45,3 +45,8 @@ export function formatPeriod(period: string | null | undefined): string {
   if (range) return `${range[1]}—${range[2]}年`;
   return /^\d{4}$/.test(period) ? `${period}年` : period;
 }
+
+/** A remark after a value: `96个（2025年）` in Chinese, `96个 (2025)` in English. */
+export function withRemark(text: string, remark: string): string {
+  return zh() ? `${text}（${remark}）` : `${text} (${remark})`;
+}

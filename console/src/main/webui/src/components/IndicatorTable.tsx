@@ -2,7 +2,7 @@ import { Progress, Table, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { IndicatorRowFragment } from '../gql/graphql';
-import { formatNumber, formatPeriod } from '../format';
+import { formatNumber, formatPeriod, withRemark } from '../format';
 import i18n from '../i18n';
 import { HealthTag } from './HealthTag';
 
@@ -23,7 +23,7 @@ export function formatMeasure(
   const words = comparator ? i18n.t(`comparator.${comparator}`, { defaultValue: '' }) : '';
   const text = !words ? value : comparator === 'ABOUT' ? `${value}${i18n.language === 'en' ? ' ' : ''}${words}` : `${words} ${value}`;
   if (measure.year == null) return text;
-  return i18n.language === 'en' ? `${text} (${measure.year})` : `${text}（${measure.year}年）`;
+  return withRemark(text, formatPeriod(String(measure.year)));
 }
 
 export function MetTag({ met }: { met: boolean | null | undefined }) {
@@ -91,7 +91,7 @@ export function IndicatorTable({ indicators, showPlan = true, loading }: { indic
           title: t('indicators.latest'),
           key: 'latest',
           width: 140,
-          render: (_, i) => (i.latest ? `${formatValue(i.latest.value, i.unit)}（${formatPeriod(i.latest.period)}）` : '—'),
+          render: (_, i) => (i.latest ? withRemark(formatValue(i.latest.value, i.unit), formatPeriod(i.latest.period)) : '—'),
         },
         { title: t('indicators.progress'), key: 'progress', width: 150, render: (_, i) => <IndicatorProgress progress={i.progress} /> },
         { title: t('indicators.health'), dataIndex: 'health', width: 80, render: (h: string) => <HealthTag health={h} /> },

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/errors';
+import { withRemark } from '../format';
 import { parsePeriod, valueLimits, WHOLE_AREA } from '../indicators/figures';
 import { ProblemAlert } from './ProblemAlert';
 
@@ -108,7 +109,7 @@ export function ObservationForm({
       </Form.Item>
       <Form.Item
         name="value"
-        label={unit ? `${t('observation.value')}（${unit}）` : t('observation.value')}
+        label={unit ? withRemark(t('observation.value'), unit) : t('observation.value')}
         rules={[
           { required: true, message: t('observation.required', { field: t('observation.value') }) },
           {

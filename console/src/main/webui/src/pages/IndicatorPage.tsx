@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { IndicatorDocument, RecordObservationDocument, type IndicatorQuery, type ObservationRowFragment } from '../gql/graphql';
 import { useCurrentUser } from '../auth/me';
 import { observationPlaces } from '../auth/permissions';
-import { formatDateTime, formatPeriod } from '../format';
+import { formatDateTime, formatPeriod, withRemark } from '../format';
 import { chartData, comparePeriods, currentObservations, latestByRegion, regionalTotal, WHOLE_AREA } from '../indicators/figures';
 import { EChart, type EChartOption } from '../components/EChart';
 import { HealthTag } from '../components/HealthTag';
@@ -70,7 +70,7 @@ export function IndicatorPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('indicators.latest')}>
             <span data-testid="indicator-latest">
-              {indicator.latest ? `${formatValue(indicator.latest.value, indicator.unit)}（${formatPeriod(indicator.latest.period)}）` : '—'}
+              {indicator.latest ? withRemark(formatValue(indicator.latest.value, indicator.unit), formatPeriod(indicator.latest.period)) : '—'}
             </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('indicators.progress')}>
@@ -223,14 +223,14 @@ function RegionalTargets({ indicator }: { indicator: Indicator }) {
               dataSource={rows}
               columns={[
                 { title: t('indicators.region'), key: 'region', render: (_, r) => placeName(r.region) || t('indicators.unknownOrg') },
-                { title: `${t('indicators.regionalTarget')}（${formatPeriod(period)}）`, key: 'value', align: 'right', render: (_, r) => formatValue(r.value, unit) },
+                { title: withRemark(t('indicators.regionalTarget'), formatPeriod(period)), key: 'value', align: 'right', render: (_, r) => formatValue(r.value, unit) },
                 {
                   title: t('indicators.regionalLatest'),
                   key: 'latest',
                   align: 'right',
                   render: (_, r) => {
                     const o = r.region ? latest.get(r.region.id) : undefined;
-                    return o ? `${formatValue(o.value, unit)}（${formatPeriod(o.period)}）` : '—';
+                    return o ? withRemark(formatValue(o.value, unit), formatPeriod(o.period)) : '—';
                   },
                 },
               ]}
