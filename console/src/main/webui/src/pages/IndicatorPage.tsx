@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Alert, App, Card, Descriptions, Result, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Card, Descriptions, Result, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -10,6 +10,7 @@ import { formatDateTime, formatPeriod, withRemark } from '../format';
 import { chartData, comparePeriods, currentObservations, latestByRegion, regionalTotal, WHOLE_AREA } from '../indicators/figures';
 import { EChart, type EChartOption } from '../components/EChart';
 import { HealthTag } from '../components/HealthTag';
+import { HistoryTimeline } from '../components/HistoryTimeline';
 import { formatMeasure, formatValue, IndicatorProgress, MetTag } from '../components/IndicatorTable';
 import { ObservationForm } from '../components/ObservationForm';
 import { describeHistoryValue } from '../indicators/history';
@@ -304,28 +305,14 @@ function orgNames(indicator: Indicator): Map<string, string> {
 function History({ indicator }: { indicator: Indicator }) {
   const { t } = useTranslation();
   const names = orgNames(indicator);
-  if (!indicator.history.length) return <Typography.Text type="secondary">{t('indicators.noHistory')}</Typography.Text>;
   return (
-    <Timeline
-      data-testid="indicator-history"
-      items={indicator.history.map((h) => ({
-        children: (
-          <>
-            <Typography.Text strong>{formatDateTime(h.at)}</Typography.Text> {h.actor} · {t(`historyAction.${h.action}`, { defaultValue: h.action })}
-            <div>
-              {h.changes
-                .filter((c) => h.action !== 'CREATE_INDICATOR' && !HIDDEN_FIELDS.includes(c.field))
-                .map((c) => (
-                  <div key={c.field}>
-                    <Typography.Text type="secondary">{t(`historyField.${c.field}`, { defaultValue: c.field })}</Typography.Text>：
-                    {c.before != null ? `${describeHistoryValue(c.field, c.before, names, indicator.unit, t)} → ` : null}
-                    {describeHistoryValue(c.field, c.after, names, indicator.unit, t)}
-                  </div>
-                ))}
-            </div>
-          </>
-        ),
-      }))}
+    <HistoryTimeline
+      entries={indicator.history}
+      testId="indicator-history"
+      empty={t('indicators.noHistory')}
+      listed={(action, field) => action !== 'CREATE_INDICATOR' && !HIDDEN_FIELDS.includes(field)}
+      // A value recorded for the first time had none before: only the new one is shown.
+      describe={(field, value) => (value == null ? null : describeHistoryValue(field, value, names, indicator.unit, t))}
     />
   );
 }
