@@ -4,10 +4,12 @@ import { AppLayout } from './components/AppLayout';
 import { MyTasksPage } from './pages/MyTasksPage';
 import { TaskPage } from './pages/TaskPage';
 
-// The charts (ECharts) and the plan screens load when first opened, so that 我的任务 comes up quickly.
+// The charts (ECharts), the plan and the indicator screens load when first opened, so that 我的任务 comes up quickly.
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const PlansPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m.PlanPage })));
+const IndicatorsPage = lazy(() => import('./pages/IndicatorsPage').then((m) => ({ default: m.IndicatorsPage })));
+const IndicatorPage = lazy(() => import('./pages/IndicatorPage').then((m) => ({ default: m.IndicatorPage })));
 const ApprovalsPage = lazy(() => import('./pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
 
 export function AppRoutes() {
@@ -21,6 +23,8 @@ export function AppRoutes() {
         <Route path="dashboard" element={<DashboardPage />} />
         <Route path="plans" element={<PlansPage />} />
         <Route path="plans/:id" element={<PlanPage />} />
+        <Route path="indicators" element={<IndicatorsPage />} />
+        <Route path="indicators/:id" element={<IndicatorPage />} />
         <Route path="*" element={<Navigate to="/tasks" replace />} />
       </Route>
     </Routes>

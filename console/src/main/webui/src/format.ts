@@ -36,3 +36,17 @@ export function formatNumber(value: number | null | undefined): string {
   if (value == null) return '';
   return new Intl.NumberFormat(zh() ? 'zh-CN' : 'en-US').format(value);
 }
+
+/** A period of an indicator's value: `2025` → `2025年`, `2021-2025` → `2021—2025年` (Chinese), else as stored. */
+export function formatPeriod(period: string | null | undefined): string {
+  if (!period) return '';
+  if (!zh()) return period;
+  const range = /^(\d{4})-(\d{4})$/.exec(period);
+  if (range) return `${range[1]}—${range[2]}年`;
+  return /^\d{4}$/.test(period) ? `${period}年` : period;
+}
+
+/** A remark after a value: `96个（2025年）` in Chinese, `96个 (2025)` in English. */
+export function withRemark(text: string, remark: string): string {
+  return zh() ? `${text}（${remark}）` : `${text} (${remark})`;
+}

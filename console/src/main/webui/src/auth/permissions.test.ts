@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canReview, canSubmitReport, reportingOrgs } from './permissions';
+import { canRecordObservation, canReview, canSubmitReport, observationPlaces, reportingOrgs } from './permissions';
 
 const NMG = { id: 'nmg' };
 const ZJT = { id: 'zjt', ancestors: [NMG] };
@@ -32,5 +32,31 @@ describe('which actions the task page offers (DOMAIN.md §4)', () => {
   it('an admin may report for any of the task units', () => {
     expect(reportingOrgs(person('admin', NMG), task).map((o) => o.id)).toEqual(['zjt', 'zrzyt']);
     expect(canReview(person('admin', NMG), task)).toBe(true);
+  });
+});
+
+describe('where the indicator page offers 记录观测值 (DOMAIN.md §4)', () => {
+  const HHHT = { id: 'hhht', ancestors: [NMG] };
+  const BT = { id: 'bt', ancestors: [NMG] };
+  const indicator = { responsibleOrgs: [ZJT], issuer: NMG, regions: [HHHT, BT] };
+
+  it('a viewer records nothing, even of a responsible organization', () => {
+    expect(canRecordObservation(person('viewer', ZJT), indicator)).toBe(false);
+  });
+
+  it('a reporter of a responsible organization records for the whole area and every region', () => {
+    expect(observationPlaces(person('reporter', ZJT), indicator)).toEqual({ wholeArea: true, regionIds: ['hhht', 'bt'] });
+  });
+
+  it('a reporter of a prefecture records only for its own region, not for the whole area', () => {
+    expect(observationPlaces(person('reporter', HHHT), indicator)).toEqual({ wholeArea: false, regionIds: ['hhht'] });
+  });
+
+  it('a planner of the issuing government records for the whole area and the regions below it', () => {
+    expect(observationPlaces(person('planner', NMG), indicator)).toEqual({ wholeArea: true, regionIds: ['hhht', 'bt'] });
+  });
+
+  it('a reporter of an unrelated department is offered no button', () => {
+    expect(canRecordObservation(person('reporter', ZRZYT), indicator)).toBe(false);
   });
 });

@@ -42,3 +42,40 @@ export function canReview(person: Person, task: TaskSides): boolean {
   }
   return false;
 }
+
+interface Place {
+  id: string;
+  ancestors?: readonly { id: string }[] | null;
+}
+
+export interface IndicatorSides {
+  responsibleOrgs?: readonly { id: string }[] | null;
+  /** The plan's issuer: its region is the indicator's whole area. */
+  issuer?: Place | null;
+  /** The regions of the task-division table. */
+  regions: readonly Place[];
+}
+
+/**
+ * Where the user may record an observation (DOMAIN.md §4, as indicator-service checks it): admin anywhere; a planner
+ * or reporter anywhere when their organization is responsible for the indicator, else only a region at or below
+ * their organization, the whole area counting as the issuer's region. Answers whether the whole area is allowed and
+ * the ids of the allowed regions; nothing for a viewer.
+ */
+export function observationPlaces(person: Person, indicator: IndicatorSides): { wholeArea: boolean; regionIds: string[] } {
+  const all = { wholeArea: true, regionIds: indicator.regions.map((r) => r.id) };
+  if (has(person, 'admin')) return all;
+  if (!has(person, 'planner') && !has(person, 'reporter')) return { wholeArea: false, regionIds: [] };
+  const own = mine(person);
+  if ((indicator.responsibleOrgs ?? []).some((o) => own.has(o.id))) return all;
+  const atOrBelow = (place: Place) => own.has(place.id) || (place.ancestors ?? []).some((a) => own.has(a.id));
+  return {
+    wholeArea: !!indicator.issuer && atOrBelow(indicator.issuer),
+    regionIds: indicator.regions.filter(atOrBelow).map((r) => r.id),
+  };
+}
+
+export function canRecordObservation(person: Person, indicator: IndicatorSides): boolean {
+  const places = observationPlaces(person, indicator);
+  return places.wholeArea || places.regionIds.length > 0;
+}

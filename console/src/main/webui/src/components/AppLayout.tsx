@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
-import { AuditOutlined, BarChartOutlined, FileTextOutlined, LogoutOutlined, ProfileOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, FileTextOutlined, LineChartOutlined, LogoutOutlined, ProfileOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
@@ -49,6 +49,7 @@ export function AppLayout() {
             },
             { key: '/dashboard', icon: <BarChartOutlined />, label: t('menu.dashboard') },
             { key: '/plans', icon: <FileTextOutlined />, label: t('menu.plans') },
+            { key: '/indicators', icon: <LineChartOutlined />, label: t('menu.indicators') },
           ]}
         />
       </Sider>

@@ -1,14 +1,15 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Row, Space, Tag, Tree, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Row, Space, Tabs, Tag, Tree, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { DataNode } from 'antd/es/tree';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { PlanDocument, type PlanQuery } from '../gql/graphql';
+import { IndicatorsDocument, PlanDocument, type PlanQuery } from '../gql/graphql';
 import { formatDate } from '../format';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { TaskTable } from '../components/TaskTable';
+import { IndicatorTable } from '../components/IndicatorTable';
 import { downloadLedger } from '../api/ledger';
 import { useAuth } from '../auth/AuthContext';
 
@@ -93,24 +94,48 @@ export function PlanPage() {
           <Descriptions.Item label={t('plans.tasks')}>{plan.tasks.totalCount}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Row gutter={16}>
-        <Col xs={24} lg={8}>
-          <Card title={t('plans.outline')}>
-            <Typography.Link onClick={() => setSection(null)}>{t('plans.allSections')}</Typography.Link>
-            <Tree
-              defaultExpandAll
-              selectedKeys={section ? [section] : []}
-              treeData={toTree(plan.outline)}
-              onSelect={(keys) => setSection((keys[0] as string | undefined) ?? null)}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} lg={16}>
-          <Card title={t('plans.tasksOf')}>
-            <TaskTable tasks={tasks} showPlan={false} />
-          </Card>
-        </Col>
-      </Row>
+      <Card>
+        <Tabs
+          items={[
+            {
+              key: 'tasks',
+              label: t('indicators.tasksTab'),
+              children: (
+                <Row gutter={16}>
+                  <Col xs={24} lg={8}>
+                    <Card title={t('plans.outline')}>
+                      <Typography.Link onClick={() => setSection(null)}>{t('plans.allSections')}</Typography.Link>
+                      <Tree
+                        defaultExpandAll
+                        selectedKeys={section ? [section] : []}
+                        treeData={toTree(plan.outline)}
+                        onSelect={(keys) => setSection((keys[0] as string | undefined) ?? null)}
+                      />
+                    </Card>
+                  </Col>
+                  <Col xs={24} lg={16}>
+                    <Card title={t('plans.tasksOf')}>
+                      <TaskTable tasks={tasks} showPlan={false} />
+                    </Card>
+                  </Col>
+                </Row>
+              ),
+            },
+            { key: 'indicators', label: <span data-testid="plan-indicators-tab">{t('indicators.tab')}</span>, children: <PlanIndicators planId={plan.id} /> },
+          ]}
+        />
+      </Card>
     </Space>
+  );
+}
+
+/** 指标 of a plan, in the order the plan lists them (a plan sets a few dozen at most). */
+function PlanIndicators({ planId }: { planId: string }) {
+  const { data, loading, error } = useQuery(IndicatorsDocument, { variables: { planId, first: 500 }, fetchPolicy: 'cache-and-network' });
+  return (
+    <>
+      {error ? <ProblemAlert error={error} /> : null}
+      <IndicatorTable indicators={data?.indicators.edges.map((e) => e.node) ?? []} showPlan={false} loading={loading && !data} />
+    </>
   );
 }
