@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canReview, canSubmitReport, reportingOrgs } from './permissions';
+import { canManageOrganizations, canReview, canSubmitReport, reportingOrgs } from './permissions';
 
 const NMG = { id: 'nmg' };
 const ZJT = { id: 'zjt', ancestors: [NMG] };
@@ -32,5 +32,12 @@ describe('which actions the task page offers (DOMAIN.md §4)', () => {
   it('an admin may report for any of the task units', () => {
     expect(reportingOrgs(person('admin', NMG), task).map((o) => o.id)).toEqual(['zjt', 'zrzyt']);
     expect(canReview(person('admin', NMG), task)).toBe(true);
+  });
+});
+
+describe('who manages organizations (DOMAIN.md §4)', () => {
+  it('only an admin; a planner of the top government does not', () => {
+    expect(canManageOrganizations(person('admin', NMG))).toBe(true);
+    for (const role of ['planner', 'reporter', 'viewer']) expect(canManageOrganizations(person(role, NMG))).toBe(false);
   });
 });

@@ -42,3 +42,8 @@ export function canReview(person: Person, task: TaskSides): boolean {
   }
   return false;
 }
+
+/** 组织机构: creating, renaming, replacing and ending organizations (and their Keycloak groups) is for admins only. */
+export function canManageOrganizations(person: Person): boolean {
+  return has(person, 'admin');
+}

@@ -178,7 +178,6 @@ const en: Messages = {
     kind: 'Kind',
     level: 'Level',
     region: 'Region',
-    parent: 'Parent',
     parentCode: 'Parent code',
     parentHint: 'Empty: a top-level organization',
     validFrom: 'Valid from',
@@ -213,7 +212,6 @@ const en: Messages = {
     tooMany: '{{field}}: at most {{max}}',
     codeFormat: 'Lower-case letters and digits separated by "." or "-", e.g. nmg.zrzyt',
     selfSuccession: 'An organization cannot replace itself',
-    sameName: 'The new name equals the old one',
   },
   orgKind: {
     GOVERNMENT: 'Government',
@@ -233,7 +231,6 @@ const en: Messages = {
     successionCycle: 'The chosen organization already (indirectly) replaces this one: that would be a cycle',
     parentCycle: 'An organization cannot go below itself',
     endBeforeStart: 'The date is before the organization was founded',
-    stale: 'Someone else just changed this organization; the latest is shown, check it and save again',
   },
   approvals: { title: 'Approvals', empty: 'Nothing awaits review', task: 'Task', org: 'Reporting organization' },
   error: {

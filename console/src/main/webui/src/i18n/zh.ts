@@ -177,7 +177,6 @@ const zh = {
     kind: '机构类型',
     level: '行政层级',
     region: '所辖区域',
-    parent: '上级机构',
     parentCode: '上级机构代码',
     parentHint: '留空则为顶级机构',
     validFrom: '成立日期',
@@ -212,7 +211,6 @@ const zh = {
     tooMany: '{{field}}最多 {{max}} 个',
     codeFormat: '机构代码只能由小写字母和数字组成，用“.”或“-”分隔，如 nmg.zrzyt',
     selfSuccession: '机构不能由自身接替',
-    sameName: '新名称与原名称相同',
   },
   orgKind: {
     GOVERNMENT: '人民政府',
@@ -232,7 +230,6 @@ const zh = {
     successionCycle: '所选机构已经（间接）由本机构接替，这样会形成循环',
     parentCycle: '不能把机构放到它自己或它的下级机构之下',
     endBeforeStart: '日期不能早于该机构的成立日期',
-    stale: '该机构刚被他人修改，已显示最新内容，请核对后重新保存',
   },
   approvals: { title: '审核', empty: '暂无待审核的填报', task: '任务', org: '填报单位' },
   error: {

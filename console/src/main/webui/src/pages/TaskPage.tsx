@@ -7,6 +7,7 @@ import { useCurrentUser } from '../auth/me';
 import { canReview, reportingOrgs } from '../auth/permissions';
 import { formatDate, formatDateTime, formatDeadline } from '../format';
 import { HealthTag } from '../components/HealthTag';
+import { HistoryTimeline } from '../components/HistoryTimeline';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ReportForm } from '../components/ReportForm';
 import { ReviewButtons } from '../components/ReviewButtons';
@@ -155,30 +156,7 @@ export function TaskPage() {
           </Typography.Text>
         }
       >
-        {task.history?.length ? (
-          <Timeline
-            data-testid="task-history"
-            items={task.history.map((h) => ({
-              children: (
-                <>
-                  <Typography.Text strong>{formatDateTime(h.at)}</Typography.Text> {h.actor} · {t(`historyAction.${h.action}`, { defaultValue: h.action })}
-                  <div>
-                    {h.changes
-                      .filter((c) => h.action !== 'CREATE' && !HIDDEN_FIELDS.includes(c.field))
-                      .map((c) => (
-                        <div key={c.field}>
-                          <Typography.Text type="secondary">{t(`historyField.${c.field}`, { defaultValue: c.field })}</Typography.Text>
-                          ：{shown(c.field, c.before)} → {shown(c.field, c.after)}
-                        </div>
-                      ))}
-                  </div>
-                </>
-              ),
-            }))}
-          />
-        ) : (
-          <Typography.Text type="secondary">{t('task.noHistory')}</Typography.Text>
-        )}
+        <HistoryTimeline history={task.history ?? []} hiddenFields={HIDDEN_FIELDS} shown={shown} empty={t('task.noHistory')} testId="task-history" />
       </Card>
       {myOrgs.length ? (
         <Card title={t('task.report')}>
