@@ -1,13 +1,8 @@
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../format';
+import type { HistoryEntryRowFragment } from '../gql/graphql';
 
-export interface HistoryEntryLike {
-  at: string;
-  actor: string;
-  action: string;
-  changes: readonly { field: string; before?: string | null; after?: string | null }[];
-}
 
 /**
  * A record's change history, newest first: when, who, what action, and each changed field before → after. A creation
@@ -20,7 +15,7 @@ export function HistoryTimeline({
   empty,
   testId,
 }: {
-  history: readonly HistoryEntryLike[];
+  history: readonly HistoryEntryRowFragment[];
   hiddenFields: readonly string[];
   shown: (field: string, value?: string | null) => string;
   empty: string;

@@ -57,6 +57,27 @@ function useRules() {
   };
 }
 
+function FormButtons({ sending, onCancel }: { sending: boolean; onCancel?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Space>
+      <Button type="primary" htmlType="submit" loading={sending}>{t('org.save')}</Button>
+      {onCancel ? <Button onClick={onCancel}>{t('org.cancel')}</Button> : null}
+    </Space>
+  );
+}
+
+/** Aliases as tags: typed, then Enter (or 、 , ，) adds one. */
+function AliasesField() {
+  const { t } = useTranslation();
+  const rules = useRules();
+  return (
+    <Form.Item name="aliases" label={t('org.aliases')} extra={t('org.aliasesHint')} rules={[rules.aliases(t('org.aliases'))]}>
+      <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={['、', ',', '，']} />
+    </Form.Item>
+  );
+}
+
 const cleanAliases = (aliases?: string[]) => [...new Set((aliases ?? []).map((a) => a.trim()).filter(Boolean))];
 const blankToNull = (v?: string | null) => (v && v.trim() ? v.trim() : null);
 
@@ -150,9 +171,7 @@ export function CreateOrganizationForm({
       <Form.Item name="parentCode" label={t('org.parentCode')} extra={parent ? `${parent.name}（${parent.code}）` : t('org.parentHint')} rules={[rules.max(t('org.parentCode'), MAX.code)]}>
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item name="aliases" label={t('org.aliases')} extra={t('org.aliasesHint')} rules={[rules.aliases(t('org.aliases'))]}>
-        <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={['、', ',', '，']} />
-      </Form.Item>
+      <AliasesField />
       <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
         {({ getFieldValue }) =>
           getFieldValue('kind') === 'GOVERNMENT' ? (
@@ -162,10 +181,7 @@ export function CreateOrganizationForm({
           ) : null
         }
       </Form.Item>
-      <Space>
-        <Button type="primary" htmlType="submit" loading={sending}>{t('org.save')}</Button>
-        {onCancel ? <Button onClick={onCancel}>{t('org.cancel')}</Button> : null}
-      </Space>
+      <FormButtons sending={sending} onCancel={onCancel} />
     </Form>
   );
 }
@@ -231,13 +247,8 @@ export function RenameOrganizationForm({
       <Form.Item name="shortName" label={t('org.shortName')} rules={[rules.max(t('org.shortName'), MAX.shortName)]}>
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item name="aliases" label={t('org.aliases')} extra={t('org.aliasesHint')} rules={[rules.aliases(t('org.aliases'))]}>
-        <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={['、', ',', '，']} />
-      </Form.Item>
-      <Space>
-        <Button type="primary" htmlType="submit" loading={sending}>{t('org.save')}</Button>
-        {onCancel ? <Button onClick={onCancel}>{t('org.cancel')}</Button> : null}
-      </Space>
+      <AliasesField />
+      <FormButtons sending={sending} onCancel={onCancel} />
     </Form>
   );
 }
@@ -302,10 +313,7 @@ export function SuccessionForm({
       <Form.Item name="date" label={t('org.successionDate')} rules={[rules.pick(t('org.successionDate'))]}>
         <DatePicker />
       </Form.Item>
-      <Space>
-        <Button type="primary" htmlType="submit" loading={sending}>{t('org.save')}</Button>
-        {onCancel ? <Button onClick={onCancel}>{t('org.cancel')}</Button> : null}
-      </Space>
+      <FormButtons sending={sending} onCancel={onCancel} />
     </Form>
   );
 }

@@ -3,7 +3,7 @@ import { Tag } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { OrganizationChildrenDocument, OrganizationRootsDocument, type OrgTreeNodeFragment } from '../gql/graphql';
+import { OrganizationLevelDocument, type OrgTreeNodeFragment } from '../gql/graphql';
 
 const ROOT = '';
 
@@ -36,27 +36,19 @@ export function useOrganizationTree(includeReplaced: boolean) {
     setChildren((prev) => new Map(prev).set(parentId, level.map((o) => o.id)));
   }, []);
 
-  const loadRoots = useCallback(async () => {
-    const all = await allPages(async (after) => {
-      const { data } = await client.query({ query: OrganizationRootsDocument, variables: { after, includeReplaced }, fetchPolicy: 'network-only' });
-      const c = data!.organizations;
-      return { nodes: c.edges.map((e) => e.node), next: c.pageInfo.hasNextPage ? c.pageInfo.endCursor : null };
-    });
-    setLevel(ROOT, all.filter((o) => !o.parent));
-  }, [client, includeReplaced, setLevel]);
-
-  const loadChildren = useCallback(
-    async (parentId: string, parentCode: string) => {
+  /** A level: the children of `parent`, or the roots (every organization is listed; those without a parent kept). */
+  const loadLevel = useCallback(
+    async (parent?: { id: string; code: string } | null) => {
       const all = await allPages(async (after) => {
         const { data } = await client.query({
-          query: OrganizationChildrenDocument,
-          variables: { parentCode, after, includeReplaced },
+          query: OrganizationLevelDocument,
+          variables: { parentCode: parent?.code, after, includeReplaced },
           fetchPolicy: 'network-only',
         });
         const c = data!.organizations;
         return { nodes: c.edges.map((e) => e.node), next: c.pageInfo.hasNextPage ? c.pageInfo.endCursor : null };
       });
-      setLevel(parentId, all);
+      setLevel(parent?.id ?? ROOT, parent ? all : all.filter((o) => !o.parent));
     },
     [client, includeReplaced, setLevel],
   );
@@ -65,8 +57,8 @@ export function useOrganizationTree(includeReplaced: boolean) {
     setNodes(new Map());
     setChildren(new Map());
     setError(null);
-    loadRoots().catch(setError);
-  }, [loadRoots]);
+    loadLevel().catch(setError);
+  }, [loadLevel]);
 
   const treeData = useMemo(() => {
     const build = (parentId: string): DataNode[] =>
@@ -97,11 +89,10 @@ export function useOrganizationTree(includeReplaced: boolean) {
     /** For antd Tree's loadData: a node's children, fetched once. */
     loadData: async (node: { key: React.Key }) => {
       const o = nodes.get(String(node.key));
-      if (o && !children.has(o.id)) await loadChildren(o.id, o.code).catch(setError);
+      if (o && !children.has(o.id)) await loadLevel(o).catch(setError);
     },
     /** Fetches a level again (after a create under `parent`, or at the top when none). */
-    reload: (parent?: { id: string; code: string } | null) =>
-      (parent ? loadChildren(parent.id, parent.code) : loadRoots()).catch(setError),
+    reload: (parent?: { id: string; code: string } | null) => loadLevel(parent).catch(setError),
     update: (o: OrgTreeNodeFragment) => setNodes((prev) => (prev.has(o.id) ? new Map(prev).set(o.id, { ...prev.get(o.id)!, ...o }) : prev)),
   };
 }
