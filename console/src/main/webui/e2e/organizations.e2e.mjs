@@ -27,13 +27,13 @@ test('the admin creates a department under the province; a malformed code is ref
   const page = sessions.admin;
   await page.getByRole('button', { name: '新建下级机构' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('机构代码').fill('NMG.测试');
+  await dialog.getByLabel('机构代码', { exact: true }).fill('NMG.测试');
   await dialog.getByLabel('名称（全称）').fill(NAME);
   await save(page).click();
   await dialog.getByText('机构代码只能由小写字母和数字组成，用“.”或“-”分隔，如 nmg.zrzyt').waitFor();
   await shot(page, 'organizations-02-create-validation');
 
-  await dialog.getByLabel('机构代码').fill(CODE);
+  await dialog.getByLabel('机构代码', { exact: true }).fill(CODE);
   await dialog.getByLabel('简称').fill('测试局');
   await save(page).click();
   await page.getByText(`已创建“${NAME}”`).waitFor();
@@ -66,8 +66,9 @@ test('the admin renames it; the old name becomes an alias, the history shows the
 
 test('searching the old name finds the renamed organization', async () => {
   const page = sessions.admin;
-  await page.getByTestId('org-search').getByRole('textbox').fill(NAME);
-  await page.getByTestId('org-search').getByRole('textbox').press('Enter');
+  const search = page.getByPlaceholder('搜索名称、简称、别名、代码或曾用名');
+  await search.fill(NAME);
+  await search.press('Enter');
   const results = page.getByTestId('org-search-results');
   await results.getByText(RENAMED).waitFor();
   await shot(page, 'organizations-06-search-old-name');

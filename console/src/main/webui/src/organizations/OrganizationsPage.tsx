@@ -55,7 +55,6 @@ function OrganizationsAdmin() {
             <Input.Search
               allowClear
               placeholder={t('org.search')}
-              data-testid="org-search"
               onSearch={(v) => setSearch(v.trim() || undefined)}
             />
             <Checkbox checked={includeReplaced} onChange={(e) => setIncludeReplaced(e.target.checked)}>{t('org.includeReplaced')}</Checkbox>
