@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { OVERLAYS, render } from "./lib/render.mjs";
 import { selectorMatches } from "./lib/policy.mjs";
-import { SERVICES, SUBGRAPHS, ENV, SECRET_ENV, DB_NAME, CALLERS } from "./lib/contract.mjs";
+import { SERVICES, SUBGRAPHS, ENV, SECRET_ENV, DB_NAME, CALLERS, CONSOLE, CONSOLE_PORT, CONSOLE_ENV } from "./lib/contract.mjs";
 
 /** Effective environment of a container: name -> { value } | { secret: {name,key} } */
 function envOf(objs, container) {
@@ -103,5 +103,51 @@ for (const overlay of OVERLAYS) {
     const apps = rules.flatMap((r) => r.from).filter((p) => !p.namespaceSelector).map((p) => p.podSelector.matchLabels["app.kubernetes.io/name"]).filter(Boolean);
     assert.deepEqual(apps.sort(), ["indicator-service", "org-service", "plan-service"]);
     assert.ok(!apps.includes("gateway"));
+  });
+
+  test(`contract ${overlay}/console: port ${CONSOLE_PORT}, probes, /api/config settings for the browser`, () => {
+    const d = deployment(CONSOLE);
+    const c = d.spec.template.spec.containers[0];
+    const env = envOf(objs, c);
+    for (const name of CONSOLE_ENV) assert.ok(env[name], `${name} missing`);
+    assert.deepEqual(c.ports.map((p) => [p.name, p.containerPort]), [["http", CONSOLE_PORT]]);
+    assert.equal(env.QUARKUS_HTTP_PORT.value, String(CONSOLE_PORT), "the app listens where the probes and the Service look");
+    assert.equal(c.startupProbe.httpGet.path, "/q/health/started");
+    assert.equal(c.readinessProbe.httpGet.path, "/q/health/ready");
+    assert.equal(c.livenessProbe.httpGet.path, "/q/health/live");
+    for (const p of ["startupProbe", "readinessProbe", "livenessProbe"]) assert.equal(c[p].httpGet.port, "http");
+    assert.match(c.image, /(^|\/)planning\/console:[\w.-]+$/);
+    assert.equal(env.CONSOLE_GRAPHQL_URL.value, "/graphql", "the gateway on the console's own host");
+    assert.equal(env.CONSOLE_OIDC_CLIENT_ID.value, "planning-web");
+    // the browser must sign in at the issuer the services accept
+    const gatewayEnv = envOf(objs, deployment("gateway").spec.template.spec.containers[0]);
+    assert.equal(env.CONSOLE_OIDC_ISSUER.value, gatewayEnv.OIDC_TOKEN_ISSUER.value);
+    if (overlay === "prod") assert.match(env.CONSOLE_OIDC_ISSUER.value, /^https:/);
+    assert.ok(!Object.values(env).some((e) => e.secret), "the console reads no Secret");
+    const svcObj = objs.find((o) => o.kind === "Service" && o.metadata.name === CONSOLE);
+    assert.deepEqual(svcObj.spec.ports.map((p) => [p.name, p.port]), [["http", CONSOLE_PORT]]);
+    assert.ok(selectorMatches({ matchLabels: svcObj.spec.selector }, d.spec.template.metadata.labels));
+    const pdb = objs.find((o) => o.kind === "PodDisruptionBudget" && selectorMatches(o.spec.selector, d.spec.template.metadata.labels));
+    assert.equal(pdb?.spec.maxUnavailable, 1, "a PDB lets one console pod go at a time");
+    const hpa = objs.find((o) => o.kind === "HorizontalPodAutoscaler" && o.spec.scaleTargetRef.name === CONSOLE);
+    assert.ok(hpa && hpa.spec.minReplicas === d.spec.replicas);
+    if (overlay === "prod") assert.ok(d.spec.replicas >= 2);
+  });
+
+  test(`contract ${overlay}/console: only the ingress controller reaches it, and it reaches only DNS`, () => {
+    const labels = deployment(CONSOLE).spec.template.metadata.labels;
+    const selecting = objs.filter((o) => o.kind === "NetworkPolicy" && selectorMatches(o.spec.podSelector, labels));
+    const peers = selecting.flatMap((np) => (np.spec.ingress ?? []).map((r) => ({ r, np })));
+    assert.deepEqual(peers.flatMap(({ r }) => r.from ?? [{ everyone: true }]).map((p) => [p.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"], p.podSelector?.matchLabels?.["app.kubernetes.io/name"]]),
+      [["ingress-nginx", "ingress-nginx"]]);
+    assert.deepEqual(peers.flatMap(({ r }) => r.ports).map((p) => p.port), [CONSOLE_PORT]);
+    const egressPolicies = selecting.filter((np) => (np.spec.policyTypes ?? []).includes("Egress"));
+    assert.ok(egressPolicies.length >= 1, "egress is restricted");
+    const egress = egressPolicies.flatMap((np) => np.spec.egress ?? []);
+    assert.ok(egress.length >= 1);
+    for (const rule of egress) {
+      assert.ok(rule.ports?.length && rule.ports.every((p) => p.port === 53 && ["UDP", "TCP"].includes(p.protocol)), "egress only to port 53");
+      assert.ok(rule.to?.length && rule.to.every((t) => t.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"] === "kube-system" && t.podSelector?.matchLabels?.["k8s-app"] === "kube-dns"), "egress only to kube-dns");
+    }
   });
 }

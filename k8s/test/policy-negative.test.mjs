@@ -121,6 +121,20 @@ test("broken copy: maxUnavailable 1, no preStop, short grace period are reported
   ]);
 });
 
+test("broken copy: the console without its PDB, probes, HPA or NetworkPolicy is reported", () => {
+  const objs = prod().filter((o) => !(["PodDisruptionBudget", "HorizontalPodAutoscaler"].includes(o.kind) && o.metadata.name === "console")
+    && !(o.kind === "NetworkPolicy" && o.metadata.name === "console-from-ingress-controller"));
+  delete find(objs, "Deployment", "console").spec.template.spec.containers[0].readinessProbe;
+  const m = messages(checkAll(objs, { externalSecrets: PROD_EXTERNAL_SECRETS })).sort();
+  assert.deepEqual(m, [
+    "Deployment/console: container console has no readinessProbe",
+    "Deployment/console: container console has no readinessProbe to gate traffic",
+    "Deployment/console: its pods are selected by no NetworkPolicy that allows ingress",
+    "Deployment/console: no HorizontalPodAutoscaler targets it",
+    "Deployment/console: no PodDisruptionBudget selects its pods",
+  ]);
+});
+
 test("broken copy: a subgraph without HPA is reported", () => {
   const objs = prod().filter((o) => !(o.kind === "HorizontalPodAutoscaler" && o.metadata.name === "plan-service"));
   assert.deepEqual(messages(hpaRule(objs)), ["Deployment/plan-service: no HorizontalPodAutoscaler targets it"]);

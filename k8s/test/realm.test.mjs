@@ -94,3 +94,19 @@ test("toProdRealm refuses a service-account user with credentials", () => {
   s.users[1].credentials = [{ type: "password", value: "x" }];
   assert.throws(() => toProdRealm(s), /credentials/);
 });
+
+test("planning-web lets the browser sign in from the console's Ingress host (dev and prod)", () => {
+  const ingressHost = (objs) => `${objs.find((o) => o.kind === "Ingress" && o.metadata.name === "planning-api").spec.rules[0].host}`;
+  const dev = render("dev");
+  const origin = `http://${ingressHost(dev)}`;
+  const kc = dev.find((o) => o.kind === "Deployment" && o.metadata.name === "keycloak");
+  assert.equal(kc.spec.template.spec.containers[0].env.find((e) => e.name === "PLANNING_WEB_ORIGIN")?.value, origin);
+  const devWeb = JSON.parse(readFileSync(DEV_COPY, "utf8")).clients.find((c) => c.clientId === "planning-web");
+  // Keycloak fills ${PLANNING_WEB_ORIGIN:…} from its environment at import
+  assert.ok(devWeb.redirectUris.some((u) => u.startsWith("${PLANNING_WEB_ORIGIN:") && u.endsWith("}/*")), JSON.stringify(devWeb.redirectUris));
+  assert.ok(devWeb.webOrigins.includes("+"), "web origins follow the redirect URIs");
+  const prod = render("prod");
+  const prodWeb = prod.find((o) => o.kind === "KeycloakRealmImport").spec.realm.clients.find((c) => c.clientId === "planning-web");
+  assert.deepEqual(prodWeb.redirectUris, [`https://${ingressHost(prod)}/*`]);
+  assert.deepEqual(prodWeb.webOrigins, [`https://${ingressHost(prod)}`]);
+});

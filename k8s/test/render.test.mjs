@@ -2,6 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { OVERLAYS, render, kubectlAvailable, id } from "./lib/render.mjs";
+import { INGRESS_PATHS } from "./lib/contract.mjs";
 
 const kinds = (objs) => objs.map((o) => `${o.kind}/${o.metadata.name}`);
 
@@ -69,18 +70,25 @@ test("prod uses CloudNativePG, the Keycloak Operator, TLS, and ships no Secret",
     const hosts = ing.spec.rules.map((r) => r.host);
     assert.ok(hosts.every((h) => ing.spec.tls?.some((t) => t.hosts.includes(h) && t.secretName)), `${id(ing)} TLS for every host`);
   }
+  assert.ok(objs.some((o) => o.kind === "Deployment" && o.metadata.name === "console"), "the console is deployed");
   for (const d of objs.filter((o) => o.kind === "Deployment")) {
     assert.ok(d.spec.replicas >= 2, `${id(d)} has several replicas`);
     for (const c of d.spec.template.spec.containers) assert.doesNotMatch(c.image, /:latest$|^[^:]+$/, `${id(d)} pins its image`);
   }
 });
 
-test("ingress: /graphql goes to the gateway; Keycloak has its own host", () => {
+test("ingress: one host, / to the console, /graphql and /ledger to the gateway; Keycloak has its own host", () => {
   for (const name of OVERLAYS) {
-    const ings = render(name).filter((o) => o.kind === "Ingress");
+    const objs = render(name);
+    const ings = objs.filter((o) => o.kind === "Ingress");
     const api = ings.find((i) => i.metadata.name === "planning-api");
+    assert.equal(api.spec.rules.length, 1, "one host for the app and its API");
     const p = api.spec.rules[0].http.paths;
-    assert.deepEqual(p.map((x) => [x.path, x.backend.service.name]), [["/graphql", "gateway"]]);
+    assert.deepEqual(p.map((x) => [x.path, x.pathType, x.backend.service.name]), INGRESS_PATHS.map(([path, svc]) => [path, "Prefix", svc]));
+    for (const x of p) {
+      const svc = objs.find((o) => o.kind === "Service" && o.metadata.name === x.backend.service.name);
+      assert.ok(svc.spec.ports.some((port) => port.name === x.backend.service.port.name), `${x.path}: Service ${svc.metadata.name} has port ${x.backend.service.port.name}`);
+    }
     const sso = ings.filter((i) => i.metadata.name.startsWith("keycloak"));
     assert.ok(sso.length >= 1);
     for (const i of sso) {

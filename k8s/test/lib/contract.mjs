@@ -13,6 +13,13 @@ export const ENV = {
   "plan-service": [...COMMON_ENV, "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "ORG_SERVICE_URL", "INDICATOR_SERVICE_URL"],
   "indicator-service": [...COMMON_ENV, "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "ORG_SERVICE_URL", "PLAN_SERVICE_URL"],
 };
+// the staff web app: its own port, and what GET /api/config tells the browser
+export const CONSOLE = "console";
+export const CONSOLE_PORT = 8084;
+export const CONSOLE_ENV = ["QUARKUS_HTTP_PORT", "QUARKUS_SHUTDOWN_TIMEOUT", "CONSOLE_GRAPHQL_URL", "CONSOLE_OIDC_ISSUER", "CONSOLE_OIDC_CLIENT_ID"];
+// paths of the one public host -> Service
+export const INGRESS_PATHS = [["/graphql", "gateway"], ["/ledger", "gateway"], ["/", "console"]];
+
 // environment that must come from a Secret, never from a ConfigMap
 export const SECRET_ENV = ["DB_USER", "DB_PASSWORD", "PLANNING_SERVICES_CLIENT_SECRET"];
 

@@ -182,10 +182,14 @@ export function secretsRule(objects) {
   return out;
 }
 
-/** The four platform services roll without losing capacity and shut down gracefully. */
+// our own Deployments: the gateway, the subgraphs and the console (web)
+const APP_COMPONENTS = ["gateway", "subgraph", "web"];
+const isApp = (o) => o.kind === "Deployment" && APP_COMPONENTS.includes(o.metadata?.labels?.["app.kubernetes.io/component"]);
+
+/** The platform's own Deployments roll without losing capacity and shut down gracefully. */
 export function rolloutRule(objects) {
   const out = [];
-  const app = objects.filter((o) => o.kind === "Deployment" && ["gateway", "subgraph"].includes(o.metadata?.labels?.["app.kubernetes.io/component"]));
+  const app = objects.filter(isApp);
   for (const d of app) {
     const ru = d.spec?.strategy?.rollingUpdate ?? {};
     if ((d.spec?.strategy?.type ?? "RollingUpdate") !== "RollingUpdate") out.push(v("rollout", d, "strategy is not RollingUpdate"));
@@ -201,11 +205,11 @@ export function rolloutRule(objects) {
   return out;
 }
 
-/** gateway and subgraphs have an autoscaling/v2 HPA targeting them. */
+/** gateway, subgraphs and console have an autoscaling/v2 HPA targeting them. */
 export function hpaRule(objects) {
   const out = [];
   const hpas = objects.filter((o) => o.kind === "HorizontalPodAutoscaler");
-  for (const d of objects.filter((o) => o.kind === "Deployment" && ["gateway", "subgraph"].includes(o.metadata?.labels?.["app.kubernetes.io/component"]))) {
+  for (const d of objects.filter(isApp)) {
     const h = hpas.find((h) => h.spec?.scaleTargetRef?.kind === "Deployment" && h.spec.scaleTargetRef.name === d.metadata.name);
     if (!h) out.push(v("hpa", d, "no HorizontalPodAutoscaler targets it"));
     else {

@@ -11,6 +11,7 @@ const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m
 const IndicatorsPage = lazy(() => import('./pages/IndicatorsPage').then((m) => ({ default: m.IndicatorsPage })));
 const IndicatorPage = lazy(() => import('./pages/IndicatorPage').then((m) => ({ default: m.IndicatorPage })));
 const ApprovalsPage = lazy(() => import('./pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
+const OrganizationsPage = lazy(() => import('./organizations/OrganizationsPage').then((m) => ({ default: m.OrganizationsPage })));
 
 export function AppRoutes() {
   return (
@@ -25,6 +26,7 @@ export function AppRoutes() {
         <Route path="plans/:id" element={<PlanPage />} />
         <Route path="indicators" element={<IndicatorsPage />} />
         <Route path="indicators/:id" element={<IndicatorPage />} />
+        <Route path="organizations" element={<OrganizationsPage />} />
         <Route path="*" element={<Navigate to="/tasks" replace />} />
       </Route>
     </Routes>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canRecordObservation, canReview, canSubmitReport, observationPlaces, reportingOrgs } from './permissions';
+import { canManageOrganizations, canRecordObservation, canReview, canSubmitReport, observationPlaces, reportingOrgs } from './permissions';
 
 const NMG = { id: 'nmg' };
 const ZJT = { id: 'zjt', ancestors: [NMG] };
@@ -58,5 +58,12 @@ describe('where the indicator page offers 记录观测值 (DOMAIN.md §4)', () =
 
   it('a reporter of an unrelated department is offered no button', () => {
     expect(canRecordObservation(person('reporter', ZRZYT), indicator)).toBe(false);
+  });
+});
+
+describe('who manages organizations (DOMAIN.md §4)', () => {
+  it('only an admin; a planner of the top government does not', () => {
+    expect(canManageOrganizations(person('admin', NMG))).toBe(true);
+    for (const role of ['planner', 'reporter', 'viewer']) expect(canManageOrganizations(person(role, NMG))).toBe(false);
   });
 });

@@ -79,3 +79,8 @@ export function canRecordObservation(person: Person, indicator: IndicatorSides):
   const places = observationPlaces(person, indicator);
   return places.wholeArea || places.regionIds.length > 0;
 }
+
+/** 组织机构: creating, renaming, replacing and ending organizations (and their Keycloak groups) is for admins only. */
+export function canManageOrganizations(person: Person): boolean {
+  return has(person, 'admin');
+}
