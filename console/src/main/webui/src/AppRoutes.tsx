@@ -4,10 +4,11 @@ import { AppLayout } from './components/AppLayout';
 import { MyTasksPage } from './pages/MyTasksPage';
 import { TaskPage } from './pages/TaskPage';
 
-// The charts (ECharts) and the plan screens load when first opened, so that 我的任务 comes up quickly.
+// The charts (ECharts), the plan screens and 导入 load when first opened, so that 我的任务 comes up quickly.
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const PlansPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m.PlanPage })));
+const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })));
 const ApprovalsPage = lazy(() => import('./pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
 
 export function AppRoutes() {
@@ -21,6 +22,7 @@ export function AppRoutes() {
         <Route path="dashboard" element={<DashboardPage />} />
         <Route path="plans" element={<PlansPage />} />
         <Route path="plans/:id" element={<PlanPage />} />
+        <Route path="import" element={<ImportPage />} />
         <Route path="*" element={<Navigate to="/tasks" replace />} />
       </Route>
     </Routes>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canReview, canSubmitReport, reportingOrgs } from './permissions';
+import { canImportPlans, canManagePlan, canReview, canSubmitReport, reportingOrgs } from './permissions';
 
 const NMG = { id: 'nmg' };
 const ZJT = { id: 'zjt', ancestors: [NMG] };
@@ -32,5 +32,28 @@ describe('which actions the task page offers (DOMAIN.md §4)', () => {
   it('an admin may report for any of the task units', () => {
     expect(reportingOrgs(person('admin', NMG), task).map((o) => o.id)).toEqual(['zjt', 'zrzyt']);
     expect(canReview(person('admin', NMG), task)).toBe(true);
+  });
+});
+
+describe('who is offered 导入 and 发布 (DOMAIN.md §4)', () => {
+  const plan = { issuer: ZJT };
+
+  it('admins and planners see 导入; reporters and viewers do not', () => {
+    expect(canImportPlans(person('admin', NMG))).toBe(true);
+    expect(canImportPlans(person('planner', ZJT))).toBe(true);
+    expect(canImportPlans(person('reporter', ZJT))).toBe(false);
+    expect(canImportPlans(person('viewer', NMG))).toBe(false);
+  });
+
+  it('a planner of the issuer or of an organization above it may publish; of another organization not', () => {
+    expect(canManagePlan(person('planner', ZJT), plan)).toBe(true);
+    expect(canManagePlan(person('planner', NMG), plan)).toBe(true);
+    expect(canManagePlan(person('planner', ZRZYT), plan)).toBe(false);
+  });
+
+  it('a viewer or reporter never may publish, even of the issuing organization; an admin always may', () => {
+    expect(canManagePlan(person('viewer', ZJT), plan)).toBe(false);
+    expect(canManagePlan(person('reporter', ZJT), plan)).toBe(false);
+    expect(canManagePlan(person('admin', ZRZYT), plan)).toBe(true);
   });
 });

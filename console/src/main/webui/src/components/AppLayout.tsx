@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
-import { AuditOutlined, BarChartOutlined, FileTextOutlined, LogoutOutlined, ProfileOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, FileTextOutlined, ImportOutlined, LogoutOutlined, ProfileOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
@@ -8,6 +8,7 @@ import { LANGUAGE_KEY } from '../i18n';
 import { useMe, MeContext } from '../auth/me';
 import { ProblemAlert } from './ProblemAlert';
 import { usePendingReviewCount } from '../pages/ApprovalsPage';
+import { canImportPlans } from '../auth/permissions';
 
 const { Header, Sider, Content } = Layout;
 // Keycloak adds technical roles (offline_access, …); staff see only the platform's four.
@@ -49,6 +50,7 @@ export function AppLayout() {
             },
             { key: '/dashboard', icon: <BarChartOutlined />, label: t('menu.dashboard') },
             { key: '/plans', icon: <FileTextOutlined />, label: t('menu.plans') },
+            ...(me && canImportPlans(me) ? [{ key: '/import', icon: <ImportOutlined />, label: t('menu.import') }] : []),
           ]}
         />
       </Sider>
