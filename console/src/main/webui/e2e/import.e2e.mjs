@@ -18,7 +18,9 @@ function samplesFolder() {
 
 // The synthetic sample (示例市, fictional reference data org-service ships) with a document number of this run: a
 // number identifies one plan, and a published plan is never overwritten by another import of it.
-const DOC_NUMBER = `示政办发〔2025〕${100000 + (Date.now() % 900000)}号`;
+// (The parser reads numbers of up to four digits; the year varies too, so that reruns rarely meet.)
+const RUN = Math.floor(Date.now() / 1000);
+const DOC_NUMBER = `示政办发〔${2030 + (RUN % 70)}〕${1000 + (Math.floor(RUN / 70) % 9000)}号`;
 const TEXT = readFileSync(join(samplesFolder(), 'synthetic-breakdown-table.txt'), 'utf8')
   .replace('示政办发〔2025〕12号', DOC_NUMBER)
   // An issuer org-service does not know, so that the user has to choose it.
