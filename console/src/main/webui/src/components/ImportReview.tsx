@@ -187,14 +187,15 @@ export function ImportReview({ answer }: { answer: PlanImportAnswer }) {
           size="small"
           rowKey={(task) => `${task.number ?? ''}|${task.title}`}
           pagination={answer.tasks.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+          scroll={{ x: 960 }}
           dataSource={[...answer.tasks]}
           locale={{ emptyText: t('import.none') }}
           onRow={(task) => (task.leadOrgs.some((m) => !m.organization) ? { style: { background: '#fff1f0' } } : {})}
           columns={[
             { title: t('tasks.number'), dataIndex: 'number', width: 64 },
-            { title: t('tasks.task'), dataIndex: 'title' },
-            { title: t('tasks.lead'), key: 'lead', render: (_, task) => <OrgMatches matches={task.leadOrgs} /> },
-            { title: t('tasks.cooperating'), key: 'coop', render: (_, task) => <OrgMatches matches={task.cooperatingOrgs} /> },
+            { title: t('tasks.task'), dataIndex: 'title', width: 200 },
+            { title: t('tasks.lead'), key: 'lead', width: 190, render: (_, task) => <OrgMatches matches={task.leadOrgs} /> },
+            { title: t('tasks.cooperating'), key: 'coop', width: 190, render: (_, task) => <OrgMatches matches={task.cooperatingOrgs} /> },
             {
               title: t('tasks.deadline'),
               key: 'deadline',
@@ -206,6 +207,7 @@ export function ImportReview({ answer }: { answer: PlanImportAnswer }) {
             {
               title: t('import.milestones'),
               key: 'milestones',
+              width: 220,
               render: (_, task) =>
                 task.milestones.map((m, i) => (
                   <div key={i} style={{ fontSize: 12 }}>

@@ -274,7 +274,7 @@ describe('导入 review of the dry run', SLOW, () => {
     await pasteAndAnalyse(user);
     await screen.findByTestId('import-review');
     await user.type(screen.getByLabelText('文件文本'), '补充');
-    expect(screen.getByText('文本或发文机关在解析后改动过，请重新解析后再保存')).toBeInTheDocument();
+    expect(await screen.findByText('文本或发文机关在解析后改动过，请重新解析后再保存')).toBeInTheDocument();
     expect(screen.getByTestId('import-save')).toBeDisabled();
   });
 });

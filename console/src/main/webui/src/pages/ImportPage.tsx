@@ -85,6 +85,8 @@ export function ImportPage() {
       const answer = data?.importPlanDocument;
       if (!answer) return;
       if (dryRun) {
+        // what the server said about the issuer or the text before no longer holds
+        form.setFields([{ name: 'issuerCode', errors: [] }, { name: 'text', errors: [] }]);
         setReview({ answer, text: values.text, issuerCode: values.issuerCode });
       } else if (answer.plan) {
         message.success(t('import.saved'));
