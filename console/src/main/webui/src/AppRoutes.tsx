@@ -4,12 +4,13 @@ import { AppLayout } from './components/AppLayout';
 import { MyTasksPage } from './pages/MyTasksPage';
 import { TaskPage } from './pages/TaskPage';
 
-// The charts (ECharts), the plan and the indicator screens load when first opened, so that 我的任务 comes up quickly.
+const IndicatorsPage = lazy(() => import('./pages/IndicatorsPage').then((m) => ({ default: m.IndicatorsPage })));
+const IndicatorPage = lazy(() => import('./pages/IndicatorPage').then((m) => ({ default: m.IndicatorPage })));
+// The charts (ECharts), the plan and indicator screens, 导入 and 组织机构 load when first opened, so that 我的任务 comes up quickly.
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const PlansPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m.PlanPage })));
-const IndicatorsPage = lazy(() => import('./pages/IndicatorsPage').then((m) => ({ default: m.IndicatorsPage })));
-const IndicatorPage = lazy(() => import('./pages/IndicatorPage').then((m) => ({ default: m.IndicatorPage })));
+const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })));
 const ApprovalsPage = lazy(() => import('./pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
 const OrganizationsPage = lazy(() => import('./organizations/OrganizationsPage').then((m) => ({ default: m.OrganizationsPage })));
 
@@ -27,6 +28,7 @@ export function AppRoutes() {
         <Route path="indicators" element={<IndicatorsPage />} />
         <Route path="indicators/:id" element={<IndicatorPage />} />
         <Route path="organizations" element={<OrganizationsPage />} />
+        <Route path="import" element={<ImportPage />} />
         <Route path="*" element={<Navigate to="/tasks" replace />} />
       </Route>
     </Routes>

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { canManageOrganizations, canRecordObservation, canReview, canSubmitReport, observationPlaces, reportingOrgs } from './permissions';
+import {
+  canImportPlans,
+  canManageOrganizations,
+  canManagePlan,
+  canRecordObservation,
+  canReview,
+  canSubmitReport,
+  observationPlaces,
+  reportingOrgs,
+} from './permissions';
 
 const NMG = { id: 'nmg' };
 const ZJT = { id: 'zjt', ancestors: [NMG] };
@@ -65,5 +74,28 @@ describe('who manages organizations (DOMAIN.md §4)', () => {
   it('only an admin; a planner of the top government does not', () => {
     expect(canManageOrganizations(person('admin', NMG))).toBe(true);
     for (const role of ['planner', 'reporter', 'viewer']) expect(canManageOrganizations(person(role, NMG))).toBe(false);
+  });
+});
+
+describe('who is offered 导入 and 发布 (DOMAIN.md §4)', () => {
+  const plan = { issuer: ZJT };
+
+  it('admins and planners see 导入; reporters and viewers do not', () => {
+    expect(canImportPlans(person('admin', NMG))).toBe(true);
+    expect(canImportPlans(person('planner', ZJT))).toBe(true);
+    expect(canImportPlans(person('reporter', ZJT))).toBe(false);
+    expect(canImportPlans(person('viewer', NMG))).toBe(false);
+  });
+
+  it('a planner of the issuer or of an organization above it may publish; of another organization not', () => {
+    expect(canManagePlan(person('planner', ZJT), plan)).toBe(true);
+    expect(canManagePlan(person('planner', NMG), plan)).toBe(true);
+    expect(canManagePlan(person('planner', ZRZYT), plan)).toBe(false);
+  });
+
+  it('a viewer or reporter never may publish, even of the issuing organization; an admin always may', () => {
+    expect(canManagePlan(person('viewer', ZJT), plan)).toBe(false);
+    expect(canManagePlan(person('reporter', ZJT), plan)).toBe(false);
+    expect(canManagePlan(person('admin', ZRZYT), plan)).toBe(true);
   });
 });

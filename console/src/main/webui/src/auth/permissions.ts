@@ -84,3 +84,22 @@ export function canRecordObservation(person: Person, indicator: IndicatorSides):
 export function canManageOrganizations(person: Person): boolean {
   return has(person, 'admin');
 }
+
+/**
+ * 导入: admins and planners. Which plans a planner may import depends on the document's issuer, known only once it is
+ * read; the server answers FORBIDDEN for an issuer outside the planner's organizations.
+ */
+export function canImportPlans(person: Person): boolean {
+  return has(person, 'admin') || has(person, 'planner');
+}
+
+/** Publish (or otherwise manage) a plan: admin, or a planner of the issuer or of an organization above it. */
+export function canManagePlan(
+  person: Person,
+  plan: { issuer?: { id: string; ancestors?: readonly { id: string }[] | null } | null },
+): boolean {
+  if (has(person, 'admin')) return true;
+  if (!has(person, 'planner') || !plan.issuer) return false;
+  const own = mine(person);
+  return own.has(plan.issuer.id) || (plan.issuer.ancestors ?? []).some((a) => own.has(a.id));
+}

@@ -1,6 +1,15 @@
 import { Suspense } from 'react';
 import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, LineChartOutlined, LogoutOutlined, ProfileOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  FileTextOutlined,
+  ImportOutlined,
+  LineChartOutlined,
+  LogoutOutlined,
+  ProfileOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
@@ -8,7 +17,7 @@ import { LANGUAGE_KEY } from '../i18n';
 import { useMe, MeContext } from '../auth/me';
 import { ProblemAlert } from './ProblemAlert';
 import { usePendingReviewCount } from '../pages/ApprovalsPage';
-import { canManageOrganizations } from '../auth/permissions';
+import { canImportPlans, canManageOrganizations } from '../auth/permissions';
 
 const { Header, Sider, Content } = Layout;
 // Keycloak adds technical roles (offline_access, …); staff see only the platform's four.
@@ -52,6 +61,7 @@ export function AppLayout() {
             { key: '/plans', icon: <FileTextOutlined />, label: t('menu.plans') },
             { key: '/indicators', icon: <LineChartOutlined />, label: t('menu.indicators') },
             ...(me && canManageOrganizations(me) ? [{ key: '/organizations', icon: <ApartmentOutlined />, label: t('menu.organizations') }] : []),
+            ...(me && canImportPlans(me) ? [{ key: '/import', icon: <ImportOutlined />, label: t('menu.import') }] : []),
           ]}
         />
       </Sider>

@@ -1,8 +1,11 @@
 import { Alert } from 'antd';
 import { describeError } from '../api/errors';
 
-/** An API error as a message on the page (never a crash); the server's own words in small print for support. */
-export function ProblemAlert({ error, onClose }: { error: unknown; onClose?: () => void }) {
+/**
+ * An API error as a message on the page (never a crash); the server's own words in small print for support.
+ * `message` replaces the generic wording where the screen knows better what the code means there.
+ */
+export function ProblemAlert({ error, onClose, message }: { error: unknown; onClose?: () => void; message?: string }) {
   const problem = describeError(error);
   return (
     <Alert
@@ -11,7 +14,7 @@ export function ProblemAlert({ error, onClose }: { error: unknown; onClose?: () 
       closable={!!onClose}
       onClose={onClose}
       style={{ marginBottom: 16 }}
-      title={problem.message}
+      title={message ?? problem.message}
       description={problem.detail ? <small data-testid="problem-detail">{problem.detail}</small> : undefined}
       data-testid="problem"
       data-code={problem.code}

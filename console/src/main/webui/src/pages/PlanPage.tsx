@@ -1,17 +1,19 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Row, Space, Tabs, Tag, Tree, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Descriptions, Popconfirm, Row, Space, Tabs, Tag, Tree, Typography } from 'antd';
+import { DownloadOutlined, SendOutlined } from '@ant-design/icons';
 import type { DataNode } from 'antd/es/tree';
-import { useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { IndicatorsDocument, PlanDocument, type PlanQuery } from '../gql/graphql';
+import { IndicatorsDocument, PlanDocument, PublishPlanDocument, type PlanQuery } from '../gql/graphql';
 import { formatDate } from '../format';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { TaskTable } from '../components/TaskTable';
 import { IndicatorTable } from '../components/IndicatorTable';
 import { downloadLedger } from '../api/ledger';
 import { useAuth } from '../auth/AuthContext';
+import { useCurrentUser } from '../auth/me';
+import { canManagePlan } from '../auth/permissions';
 
 type Plan = NonNullable<PlanQuery['plan']>;
 interface SectionLike {
@@ -50,7 +52,10 @@ export function PlanPage() {
   const { message } = App.useApp();
   const { graphqlUrl, userManager } = useAuth();
   const [section, setSection] = useState<string | null>(null);
+  const me = useCurrentUser();
   const { data, loading, error } = useQuery(PlanDocument, { variables: { id } });
+  // The answer's status updates the cached plan, so the tag changes without a reload.
+  const [publishPlan, { loading: publishing, error: publishError, reset: clearPublishError }] = useMutation(PublishPlanDocument);
   const plan: Plan | null | undefined = data?.plan;
   const tasks = useMemo(() => {
     const all = plan?.tasks.edges.map((e) => e.node) ?? [];
@@ -63,12 +68,33 @@ export function PlanPage() {
   if (loading && !data) return <Card loading />;
   if (!plan) return error ? <ProblemAlert error={error} /> : null;
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {publishError ? <ProblemAlert error={publishError} onClose={clearPublishError} /> : null}
       <Card
         title={<span data-testid="plan-title">{plan.title}</span>}
         extra={
           <Space>
-            <Tag>{t(`planStatus.${plan.status}`, { defaultValue: plan.status })}</Tag>
+            <Tag color={plan.status === 'PUBLISHED' ? 'green' : undefined} data-testid="plan-status" data-status={plan.status}>
+              {t(`planStatus.${plan.status}`, { defaultValue: plan.status })}
+            </Tag>
+            {plan.status === 'DRAFT' && canManagePlan(me, plan) ? (
+              <Popconfirm
+                title={t('plans.publishTitle')}
+                description={<div style={{ maxWidth: 320 }}>{t('plans.publishBody')}</div>}
+                okText={t('plans.publish')}
+                cancelText={t('report.cancel')}
+                onConfirm={() =>
+                  publishPlan({ variables: { id: plan.id } })
+                    .then(() => message.success(t('plans.published')))
+                    // a refusal is shown above the card, from the mutation's error
+                    .catch(() => undefined)
+                }
+              >
+                <Button type="primary" icon={<SendOutlined />} loading={publishing} data-testid="plan-publish">
+                  {t('plans.publish')}
+                </Button>
+              </Popconfirm>
+            ) : null}
             <Button
               icon={<DownloadOutlined />}
               data-testid="ledger-download"

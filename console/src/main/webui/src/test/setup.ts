@@ -17,6 +17,10 @@ Object.defineProperty(window, 'matchMedia', {
     dispatchEvent: () => false,
   }),
 });
+// Ant Design's tables measure the scrollbar with getComputedStyle(element, '::-webkit-scrollbar'); jsdom has no
+// pseudo-elements and would print an error for each table.
+const computedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element) => computedStyle(element);
 globalThis.ResizeObserver ??= class {
   observe() {}
   unobserve() {}

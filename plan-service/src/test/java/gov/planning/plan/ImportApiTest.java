@@ -34,7 +34,8 @@ class ImportApiTest {
             mutation($text: String!, $dry: Boolean, $issuer: String) {
               importPlanDocument(text: $text, dryRun: $dry, issuerCode: $issuer) {
                 plan { id status docNumber issuer { id } }
-                title docNumber issuedOn periodStart periodEnd
+                title kind issuerName issuer { id } outline { number heading level taskCount children { heading taskCount } }
+                docNumber issuedOn periodStart periodEnd
                 tasks { number title leadOrgs { input organization { id } candidates { id } }
                         cooperatingOrgs { input organization { id } candidates { id } }
                         deadline { date ongoing text } milestones { dueDate description } }
@@ -84,6 +85,14 @@ class ImportApiTest {
         assertThat(answer.getString(p + "issuedOn")).isEqualTo("2025-03-18");
         assertThat(answer.getInt(p + "periodStart")).isEqualTo(2025);
         assertThat(answer.getInt(p + "periodEnd")).isEqualTo(2027);
+        // What the saved plan will be: its kind, and the issuer given (the document's own issuer shown as written).
+        assertThat(answer.getString(p + "kind")).isEqualTo("TASK_DIVISION");
+        assertThat(answer.getString(p + "issuerName")).isEqualTo("示例市人民政府办公室");
+        assertThat(answer.getString(p + "issuer.id")).isEqualTo(FakeOrgTree.ids("nmg"));
+        assertThat(answer.getList(p + "outline.heading")).containsExactly("主要目标", "重点任务", "保障措施");
+        assertThat(answer.getList(p + "outline[1].children.heading")).containsExactly("摸清改造底数", "编制年度改造计划",
+                "推进既有住宅加装电梯", "健全长效管理机制");
+        assertThat(answer.getList(p + "outline[1].children.taskCount")).containsExactly(1, 1, 1, 1);
 
         assertThat(answer.getList(p + "tasks.number")).containsExactly("（一）", "（二）", "（三）", "（四）");
         assertThat(answer.getString(p + "tasks[0].leadOrgs[0].input")).isEqualTo("市住房和城乡建设局");
@@ -275,6 +284,7 @@ class ImportApiTest {
         assertThat(answer.getString("errors")).isNull();
         // 示例市人民政府办公室 resolves (in this fake tree) to nmg.fgw, which then is the context of every other name.
         assertThat(names.calls).contains("nmg.fgw@2025-03-18");
+        assertThat(answer.getString("data.importPlanDocument.issuer.id")).isEqualTo(FakeOrgTree.ids("nmg.fgw"));
     }
 
     @Test

@@ -27,6 +27,7 @@ import gov.planning.plan.api.ImportViews.OrgNameMatchView;
 import gov.planning.plan.api.ImportViews.PlanImportView;
 import gov.planning.plan.importing.ImportAnalysis;
 import gov.planning.plan.importing.PlanImportService;
+import gov.planning.plan.importing.PlanImportWriter;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
@@ -80,7 +81,9 @@ public class ImportApi {
             tables.add(new ImportedTableView(t.title() == null ? "" : t.title(), t.unit(), t.periods(), rows, t.totals(),
                     t.totalsMatch()));
         }
-        return new PlanImportView(PlanView.of(a.plan()), doc.title() == null ? "" : doc.title(), doc.docNumber(),
+        return new PlanImportView(PlanView.of(a.plan()), doc.title() == null ? "" : doc.title(),
+                PlanImportWriter.kindOf(doc), doc.issuer(),
+                OrganizationRef.of(a.issuerId()), ImportViews.ImportedSectionView.of(doc.outline()), doc.docNumber(),
                 doc.issuedOn(), doc.periodStart(), doc.periodEnd(), tasks, indicators, tables, a.unresolvedNames(), a.warnings());
     }
 }

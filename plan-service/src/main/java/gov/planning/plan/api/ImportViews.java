@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import gov.planning.orgref.OrganizationRef;
+import gov.planning.plan.entity.PlanKind;
 import gov.planning.plan.importing.NameMatch;
 import io.smallrye.graphql.api.federation.Shareable;
 
@@ -91,10 +92,27 @@ public final class ImportViews {
                                     @NonNull Boolean totalsMatch) {
     }
 
+    /** A node of the outline as read (the saved Section has an id and the saved tasks). */
+    @Type("ImportedSection")
+    @Name("ImportedSection")
+    public record ImportedSectionView(String number, @NonNull String heading, @NonNull Integer level,
+                                      @NonNull @Description("Tasks read directly under this section (not its children).") Integer taskCount,
+                                      @NonNull List<@NonNull ImportedSectionView> children) {
+        static List<ImportedSectionView> of(List<gov.planning.document.Section> sections) {
+            return sections.stream().map(s -> new ImportedSectionView(s.number(), s.heading() == null ? "" : s.heading(),
+                    s.level(), s.tasks().size(), of(s.children()))).toList();
+        }
+    }
+
     @Type("PlanImport")
     @Name("PlanImport")
     @Description("What an import understood, before (dryRun) or after it was saved as a DRAFT plan.")
-    public record PlanImportView(PlanView plan, @NonNull String title, String docNumber, LocalDate issuedOn,
+    public record PlanImportView(PlanView plan, @NonNull String title,
+                                 @NonNull @Description("Guessed from the title; the kind a real import saves.") PlanKind kind,
+                                 @Description("发文机关 as written in the document; null when none was found.") String issuerName,
+                                 @Description("The issuer the plan is saved under: issuerCode's organization, else issuerName resolved.") OrganizationRef issuer,
+                                 @NonNull @Description("The outline as read: top-level sections with their children.") List<@NonNull ImportedSectionView> outline,
+                                 String docNumber, LocalDate issuedOn,
                                  Integer periodStart, Integer periodEnd, @NonNull List<@NonNull ImportedTaskView> tasks,
                                  @NonNull List<@NonNull ImportedIndicatorView> indicators,
                                  @NonNull List<@NonNull ImportedTableView> regionalTables,

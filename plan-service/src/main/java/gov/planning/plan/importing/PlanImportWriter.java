@@ -136,10 +136,15 @@ public class PlanImportWriter {
         });
     }
 
+    /** The parser's guess from the title; a title it cannot place is a 规划. */
+    public static PlanKind kindOf(ParsedPlanDocument doc) {
+        return doc.kind() == null ? PlanKind.PLAN : PlanKind.valueOf(doc.kind().name());
+    }
+
     private static void header(Plan plan, ImportAnalysis a) {
         ParsedPlanDocument doc = a.doc();
         plan.title = trim(doc.title(), 500);
-        plan.kind = doc.kind() == null ? PlanKind.PLAN : PlanKind.valueOf(doc.kind().name());
+        plan.kind = kindOf(doc);
         plan.docNumber = trim(doc.docNumber(), 100);
         plan.issuerId = a.issuerId();
         plan.issuedOn = doc.issuedOn();

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import { Select } from 'antd';
+import { useQuery } from '@apollo/client/react';
+import { OrganizationOptionsDocument } from '../gql/graphql';
+
+/**
+ * Picks an organization by typing part of its name, short name, alias or code (the `organizations` connection's
+ * search); the value is the organization's code. Asks the server only once the list is opened.
+ */
+export function OrganizationSelect({
+  value,
+  onChange,
+  placeholder,
+  id,
+}: {
+  value?: string;
+  onChange?: (code: string | undefined) => void;
+  placeholder?: string;
+  id?: string;
+}) {
+  const [opened, setOpened] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [search, setSearch] = useState('');
+  // One request per pause in typing, not per key.
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(typed.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const { data, previousData, loading } = useQuery(OrganizationOptionsDocument, {
+    variables: { search: search || undefined },
+    skip: !opened,
+  });
+  const options = (data ?? previousData)?.organizations.edges.map(({ node }) => ({
+    value: node.code,
+    label: node.name,
+  }));
+  return (
+    <Select
+      id={id}
+      showSearch={{ filterOption: false, onSearch: setTyped }}
+      allowClear
+      value={value}
+      placeholder={placeholder}
+      loading={loading}
+      options={options ?? []}
+      onOpenChange={(open) => open && setOpened(true)}
+      onChange={(code?: string) => onChange?.(code)}
+      data-testid="organization-select"
+    />
+  );
+}

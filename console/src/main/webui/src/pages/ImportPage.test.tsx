@@ -1,0 +1,317 @@
+import { describe, expect, it } from 'vitest';
+import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from 'antd';
+import { MemoryRouter, Route, Routes, useParams } from 'react-router';
+import { MockedProvider } from '@apollo/client/testing/react';
+import type { MockLink } from '@apollo/client/testing';
+import { GraphQLError } from 'graphql';
+import '../i18n';
+import { ImportPlanDocumentDocument, type ImportPlanDocumentMutation } from '../gql/graphql';
+import { MeContext, type Me } from '../auth/me';
+import { ImportPage, readTextFile } from './ImportPage';
+
+type Answer = ImportPlanDocumentMutation['importPlanDocument'];
+
+const org = (id: string, name: string) => ({ __typename: 'Organization' as const, id, code: id, name });
+const ZJJ = org('sl.zjj', '示例市住房和城乡建设局');
+const FGW = org('sl.fgw', '示例市发展和改革委员会');
+const MZJ = org('sl.mzj', '示例市民政局');
+const MZT = org('nmg.mzt', '内蒙古自治区民政厅');
+const match = (input: string, organization: ReturnType<typeof org> | null, candidates: ReturnType<typeof org>[] = []) => ({
+  __typename: 'OrgNameMatch' as const,
+  input,
+  organization,
+  candidates: organization ? [organization, ...candidates] : candidates,
+});
+interface Section {
+  __typename: 'ImportedSection';
+  number: string;
+  heading: string;
+  level: number;
+  taskCount: number;
+  children: Section[];
+}
+const section = (number: string, heading: string, taskCount: number, children: Section[] = []): Section => ({
+  __typename: 'ImportedSection' as const,
+  number,
+  heading,
+  level: 1,
+  taskCount,
+  children,
+});
+
+const TEXT = '示例市老旧小区改造三年行动任务分工方案（2025—2027年）\n（一）摸清改造底数。\n责任单位：市住房和城乡建设局';
+
+function dryRunAnswer(overrides: Partial<Answer> = {}): Answer {
+  return {
+    __typename: 'PlanImport',
+    plan: null,
+    title: '示例市老旧小区改造三年行动任务分工方案（2025—2027年）',
+    kind: 'TASK_DIVISION',
+    issuerName: '示例市人民政府办公室',
+    issuer: org('sl.bgs', '示例市人民政府办公室'),
+    docNumber: '示政办发〔2025〕12号',
+    issuedOn: '2025-03-18',
+    periodStart: 2025,
+    periodEnd: 2027,
+    outline: [
+      section('一、', '主要目标', 0),
+      section('二、', '重点任务', 0, [section('（一）', '摸清改造底数', 1), section('（二）', '编制年度改造计划', 1)]),
+    ],
+    tasks: [
+      {
+        __typename: 'ImportedTask',
+        number: '（一）',
+        title: '摸清改造底数',
+        leadOrgs: [match('市住房和城乡建设局', ZJJ)],
+        cooperatingOrgs: [match('市民政局', null, [MZJ, MZT]), match('各街道办事处', null)],
+        deadline: { __typename: 'Deadline', date: '2025-06-30', ongoing: false, text: '2025年6月30日前' },
+        milestones: [{ __typename: 'ImportedMilestone', dueDate: '2025-12-31', description: '完成加装80部' }],
+      },
+      {
+        __typename: 'ImportedTask',
+        number: '（二）',
+        title: '编制年度改造计划',
+        leadOrgs: [match('市住房和城乡建设局', ZJJ)],
+        cooperatingOrgs: [match('市发展和改革委员会', FGW)],
+        deadline: { __typename: 'Deadline', date: null, ongoing: true, text: '长期坚持' },
+        milestones: [],
+      },
+    ],
+    indicators: [
+      {
+        __typename: 'ImportedIndicator',
+        name: '老旧小区改造后物业管理覆盖率',
+        unit: '%',
+        comparator: 'AT_LEAST',
+        baseline: { __typename: 'ImportedMeasure', value: 52, year: 2024 },
+        target: { __typename: 'ImportedMeasure', value: 85, year: 2027 },
+        leadOrgs: [],
+      },
+    ],
+    regionalTables: [
+      {
+        __typename: 'ImportedTable',
+        title: '示例市老旧小区改造任务分解表',
+        unit: '个',
+        periods: ['2025年', '2026年'],
+        rows: [
+          { __typename: 'ImportedRow', regionName: '东城区', region: { __typename: 'Organization', id: 'sl.dcq', name: '示例市东城区人民政府' }, values: [30, 35] },
+          { __typename: 'ImportedRow', regionName: '西城区', region: { __typename: 'Organization', id: 'sl.xcq', name: '示例市西城区人民政府' }, values: [25, 30] },
+        ],
+        totals: [55, 70],
+        totalsMatch: false,
+      },
+    ],
+    unresolvedNames: ['市民政局', '各街道办事处'],
+    warnings: [],
+    ...overrides,
+  };
+}
+
+const PLANNER: Me = {
+  __typename: 'Viewer',
+  username: 'planner',
+  roles: ['planner'],
+  orgs: [{ __typename: 'Organization', id: 'nmg', code: 'nmg', name: '内蒙古自治区人民政府' }],
+};
+
+type Mock = MockLink.MockedResponse<ImportPlanDocumentMutation>;
+
+/** A mocked importPlanDocument answering `result` for the given dryRun, recording the variables it was sent. */
+function importMock(dryRun: boolean, result: Mock['result'], sent: object[] = []): Mock {
+  return {
+    request: {
+      query: ImportPlanDocumentDocument,
+      variables: (vars: Record<string, unknown>) => {
+        if (vars.dryRun !== dryRun) return false;
+        sent.push(vars);
+        return true;
+      },
+    },
+    result,
+  };
+}
+
+function PlanStub() {
+  return <div>plan page {useParams().id}</div>;
+}
+
+function setup(mocks: Mock[], me: Me = PLANNER) {
+  const user = userEvent.setup({ applyAccept: false, delay: null });
+  render(
+    <MockedProvider mocks={mocks}>
+      <App>
+        <MeContext.Provider value={me}>
+          <MemoryRouter initialEntries={['/import']}>
+            <Routes>
+              <Route path="/import" element={<ImportPage />} />
+              <Route path="/plans/:id" element={<PlanStub />} />
+            </Routes>
+          </MemoryRouter>
+        </MeContext.Provider>
+      </App>
+    </MockedProvider>,
+  );
+  return user;
+}
+
+const analyse = () => screen.getByRole('button', { name: /解\s*析/ });
+
+async function pasteAndAnalyse(user: ReturnType<typeof userEvent.setup>, text = TEXT) {
+  await user.click(screen.getByLabelText('文件文本'));
+  await user.paste(text);
+  await user.click(analyse());
+}
+
+// Each test renders the whole page with Ant Design's tables; a shared, busy machine needs more than the defaults.
+const SLOW = { timeout: 180_000 };
+configure({ asyncUtilTimeout: 15_000 });
+
+const serverError = (code: string, message: string) => ({ errors: [new GraphQLError(message, { extensions: { code } })] });
+
+describe('导入 form', SLOW, () => {
+  it('refuses to analyse an empty text, saying so in Chinese, without asking the server', async () => {
+    const sent: object[] = [];
+    const user = setup([importMock(true, { data: { importPlanDocument: dryRunAnswer() } }, sent)]);
+    await user.type(screen.getByLabelText('文件文本'), '   ');
+    await user.click(analyse());
+    expect(await screen.findByText('请粘贴规划文件的文本')).toBeInTheDocument();
+    expect(sent).toHaveLength(0);
+  });
+
+  it('refuses a Word file with the advice to paste its text', async () => {
+    const user = setup([]);
+    const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+    await user.upload(input, new File(['PK'], '分工方案.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+    expect(await screen.findByText('暂不支持 分工方案.docx 这类文件，请打开文件后复制全文，粘贴文本')).toBeInTheDocument();
+  });
+
+  it('reads a .txt file into the text box', async () => {
+    const user = setup([]);
+    const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+    await user.upload(input, new File([TEXT], '分工方案.txt', { type: 'text/plain' }));
+    await waitFor(() => expect(screen.getByLabelText('文件文本')).toHaveValue(TEXT));
+  });
+
+  it('reads a .txt file saved in GB18030 (GBK), as Chinese office software often writes it', async () => {
+    // 规划 in GBK
+    expect(await readTextFile(new Blob([new Uint8Array([0xb9, 0xe6, 0xbb, 0xae])]))).toBe('规划');
+  });
+
+  it('is not offered to a viewer', () => {
+    setup([], { ...PLANNER, roles: ['viewer'] });
+    expect(screen.getByText('只有管理员和规划管理人员可以导入规划。')).toBeInTheDocument();
+    expect(screen.queryByLabelText('文件文本')).not.toBeInTheDocument();
+  });
+});
+
+describe('导入 review of the dry run', SLOW, () => {
+  it('shows the header, resolved units in green and unresolved ones in red with their candidates', async () => {
+    const sent: object[] = [];
+    const user = setup([importMock(true, { data: { importPlanDocument: dryRunAnswer() } }, sent)]);
+    await pasteAndAnalyse(user);
+    const review = await screen.findByTestId('import-review');
+    expect(sent[0]).toEqual({ text: TEXT, dryRun: true, issuerCode: null });
+
+    expect(within(review).getByTestId('import-doc-number')).toHaveTextContent('示政办发〔2025〕12号');
+    expect(within(review).getByTestId('import-issuer')).toHaveTextContent('示例市人民政府办公室');
+    expect(within(review).getByText('分工方案')).toBeInTheDocument();
+    expect(within(review).getByText('2025—2027')).toBeInTheDocument();
+    expect(within(review).getByText('二、 重点任务')).toBeInTheDocument();
+
+    const resolved = within(review).getAllByTestId('org-match').filter((e) => e.dataset.resolved === 'true');
+    expect(resolved.map((e) => e.textContent)).toEqual(
+      expect.arrayContaining(['示例市住房和城乡建设局', '示例市发展和改革委员会']),
+    );
+    const unresolved = within(review).getAllByTestId('org-match').filter((e) => e.dataset.resolved === 'false');
+    expect(unresolved.map((e) => e.textContent)).toEqual([
+      '市民政局（未识别）可能是：示例市民政局、内蒙古自治区民政厅',
+      '各街道办事处（未识别）没有相近的单位',
+    ]);
+    expect(within(review).getByText('2 个单位名称未能识别：市民政局、各街道办事处')).toBeInTheDocument();
+    expect(within(review).getByText('2025年6月30日')).toBeInTheDocument();
+    expect(within(review).getByText('长期坚持')).toBeInTheDocument();
+    expect(within(review).getByText('不低于 85%（2027年）')).toBeInTheDocument();
+    // Cooperating units may stay unresolved (they are left off); the plan can be saved.
+    expect(screen.getByTestId('import-save')).toBeEnabled();
+  });
+
+  it('marks a breakdown table whose rows do not add up to its total, column by column', async () => {
+    const user = setup([importMock(true, { data: { importPlanDocument: dryRunAnswer() } })]);
+    await pasteAndAnalyse(user);
+    const table = await screen.findByTestId('import-table');
+    expect(table.dataset.totalsMatch).toBe('false');
+    expect(within(table).getByText(/各地区数值相加与合计行不一致/)).toBeInTheDocument();
+    // 2025: 30 + 25 = 55 matches; 2026: 35 + 30 = 65, not 70.
+    expect(within(table).getAllByTestId('sum-mismatch').map((e) => e.textContent)).toEqual(['65']);
+  });
+
+  it('does not let a plan be saved while a lead unit is unresolved, and names it', async () => {
+    const answer = dryRunAnswer();
+    const tasks = [{ ...answer.tasks[0], leadOrgs: [match('市城管委', null, [ZJJ])] }, answer.tasks[1]];
+    const user = setup([importMock(true, { data: { importPlanDocument: { ...answer, tasks } } })]);
+    await pasteAndAnalyse(user);
+    expect(await screen.findByTestId('import-blocking')).toHaveTextContent('市城管委');
+    expect(screen.getByTestId('import-save')).toBeDisabled();
+  });
+
+  it('saves exactly the reviewed text as a draft and opens the new plan', async () => {
+    const saved: object[] = [];
+    const user = setup([
+      importMock(true, { data: { importPlanDocument: dryRunAnswer() } }),
+      importMock(false, { data: { importPlanDocument: dryRunAnswer({ plan: { __typename: 'Plan', id: 'plan-1', status: 'DRAFT' } }) } }, saved),
+    ]);
+    await pasteAndAnalyse(user);
+    await user.click(await screen.findByTestId('import-save'));
+    expect(await screen.findByText('plan page plan-1')).toBeInTheDocument();
+    expect(saved[0]).toEqual({ text: TEXT, dryRun: false, issuerCode: null });
+  });
+
+  it('asks for a new analysis when the text changed after the review', async () => {
+    const user = setup([importMock(true, { data: { importPlanDocument: dryRunAnswer() } })]);
+    await pasteAndAnalyse(user);
+    await screen.findByTestId('import-review');
+    await user.type(screen.getByLabelText('文件文本'), '补充');
+    expect(await screen.findByText('文本或发文机关在解析后改动过，请重新解析后再保存')).toBeInTheDocument();
+    expect(screen.getByTestId('import-save')).toBeDisabled();
+  });
+});
+
+describe('导入 errors in Chinese', SLOW, () => {
+  it('an issuer the server cannot resolve is shown at 发文机关, asking to choose one', async () => {
+    const user = setup([
+      importMock(true, serverError('BAD_USER_INPUT',
+        'issuerCode: the issuer 示例市人民政府办公室 does not resolve to one organization (2 candidates); give issuerCode')),
+    ]);
+    await pasteAndAnalyse(user);
+    expect(await screen.findByText('以下内容不符合要求：发文机关')).toBeInTheDocument();
+    expect(screen.getByText('未能确定发文机关，请从列表中选择后重新解析')).toBeInTheDocument();
+    expect(screen.getByTestId('problem-detail')).toHaveTextContent('does not resolve to one organization');
+    expect(screen.getByLabelText('文件文本')).toHaveValue(TEXT);
+  });
+
+  it('FORBIDDEN says a planner may import only their own organizations’ plans', async () => {
+    const user = setup([importMock(true, serverError('FORBIDDEN', 'planner may not import a plan document issued by sl'))]);
+    await pasteAndAnalyse(user);
+    expect(await screen.findByText('您只能导入本单位或下级单位印发的规划；请检查发文机关。')).toBeInTheDocument();
+  });
+
+  it('CONFLICT on saving says a plan with that document number is already published', async () => {
+    const user = setup([
+      importMock(true, { data: { importPlanDocument: dryRunAnswer() } }),
+      importMock(false, serverError('CONFLICT', 'docNumber: plan 示政办发〔2025〕12号 is PUBLISHED and is never overwritten by an import')),
+    ]);
+    await pasteAndAnalyse(user);
+    await user.click(await screen.findByTestId('import-save'));
+    expect(await screen.findByText('已有相同发文字号的规划已发布或正在导入，不能覆盖，未做任何更改。')).toBeInTheDocument();
+    expect(screen.getByTestId('import-review')).toBeInTheDocument();
+  });
+
+  it('a failed connection is reported, not a crash', async () => {
+    const user = setup([{ request: { query: ImportPlanDocumentDocument, variables: () => true }, error: new TypeError('Failed to fetch') }]);
+    await pasteAndAnalyse(user);
+    expect(await screen.findByText('无法连接服务器，请检查网络后重试。')).toBeInTheDocument();
+  });
+});
