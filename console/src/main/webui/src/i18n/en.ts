@@ -1,7 +1,7 @@
 import type { Messages } from './zh';
 
 const en: Messages = {
-  app: { title: 'Planning supervision', loading: 'Loading…', signingIn: 'Redirecting to single sign-on…' },
+  app: { title: 'Planning supervision', loading: 'Loading…', loadingPage: 'Loading the page…', signingIn: 'Redirecting to single sign-on…' },
   menu: { myTasks: 'My tasks', approvals: 'Approvals', dashboard: 'Supervision', plans: 'Plans' },
   header: { logout: 'Sign out', language: '中文' },
   health: { RED: 'Red', YELLOW: 'Yellow', GREEN: 'Green', DONE: 'Done' },
@@ -28,7 +28,7 @@ const en: Messages = {
     cooperating: 'Cooperating',
     deadline: 'Deadline',
     progress: 'Progress',
-    total: '{{count}} tasks',
+    total: '{{formatted}} tasks',
     empty: 'No tasks for this organization',
     noOrg: 'Your account belongs to no organization; ask an administrator.',
     owedALL: 'All',
@@ -99,6 +99,13 @@ const en: Messages = {
     total: 'Total',
     chartTitle: 'Task health per lead organization',
     drill: '{{org}} · {{health}} tasks',
+    close: 'Close',
+    overdue: 'Overdue tasks',
+    overdueHint: 'Tasks past their deadline and not completed, longest overdue first',
+    overdueDays: 'Overdue',
+    days: '{{formatted}} days',
+    why: 'Why red',
+    overdueEmpty: 'No overdue tasks',
     allPlans: 'All plans',
     plan: 'Plan',
     empty: 'No data',
@@ -120,6 +127,7 @@ const en: Messages = {
     search: 'Search title or document no.',
     ledger: 'Download ledger',
     ledgerFailed: 'The ledger could not be downloaded: {{reason}}',
+    years: '{{start}}–{{end}}',
   },
   planKind: {
     PLAN: 'Plan',
@@ -140,6 +148,17 @@ const en: Messages = {
     cooperatingOrgIds: 'Cooperating organizations',
     milestones: 'Milestones',
     number: 'Number',
+  },
+  historyValue: { yes: 'yes', no: 'no', empty: '(empty)', unknownOrg: '(unknown organization)' },
+  conflict: {
+    title: '{{who}} submitted a report of your organization for this period at {{when}}; yours is not saved. Compare them and choose which to go on with.',
+    stillOpen: 'Their report is {{status}}: this period can be reported again only once it is returned; if yours is for another period, change the period.',
+    theirs: 'Their saved report ({{status}})',
+    mine: 'Your unsaved input',
+    takeTheirs: 'Start again from their report',
+    keepTheirs: 'Keep their report, drop mine',
+    taken: 'Loaded the report of {{who}}: change it below and submit again; your own input stays on the right to compare.',
+    close: 'Close the comparison',
   },
   approvals: { title: 'Approvals', empty: 'Nothing awaits review', task: 'Task', org: 'Reporting organization' },
   error: {

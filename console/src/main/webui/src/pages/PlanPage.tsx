@@ -1,16 +1,14 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Row, Space, Tag, Tree, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Card, Col, Descriptions, Row, Space, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { PlanDocument, type PlanQuery } from '../gql/graphql';
-import { formatDate } from '../format';
+import { formatDate, formatNumber } from '../format';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { TaskTable } from '../components/TaskTable';
-import { downloadLedger } from '../api/ledger';
-import { useAuth } from '../auth/AuthContext';
+import { LedgerButton } from '../components/LedgerButton';
 
 type Plan = NonNullable<PlanQuery['plan']>;
 interface SectionLike {
@@ -46,8 +44,6 @@ function findSection(sections: readonly SectionLike[], id: string): SectionLike 
 export function PlanPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { graphqlUrl, userManager } = useAuth();
   const [section, setSection] = useState<string | null>(null);
   const { data, loading, error } = useQuery(PlanDocument, { variables: { id } });
   const plan: Plan | null | undefined = data?.plan;
@@ -68,17 +64,7 @@ export function PlanPage() {
         extra={
           <Space>
             <Tag>{t(`planStatus.${plan.status}`, { defaultValue: plan.status })}</Tag>
-            <Button
-              icon={<DownloadOutlined />}
-              data-testid="ledger-download"
-              onClick={() =>
-                downloadLedger(graphqlUrl, userManager, `/ledger/plans/${plan.id}.xlsx`).catch((e: Error) =>
-                  message.error(t('plans.ledgerFailed', { reason: t(`error.${e.message}`, { defaultValue: e.message }) })),
-                )
-              }
-            >
-              {t('plans.ledger')}
-            </Button>
+            <LedgerButton path={`/ledger/plans/${plan.id}.xlsx`} />
           </Space>
         }
       >
@@ -88,9 +74,9 @@ export function PlanPage() {
           <Descriptions.Item label={t('plans.issuedOn')}>{formatDate(plan.issuedOn)}</Descriptions.Item>
           <Descriptions.Item label={t('plans.kind')}>{t(`planKind.${plan.kind}`, { defaultValue: plan.kind })}</Descriptions.Item>
           <Descriptions.Item label={t('plans.period')}>
-            {plan.periodStart || plan.periodEnd ? `${plan.periodStart ?? ''}—${plan.periodEnd ?? ''}` : '—'}
+            {plan.periodStart || plan.periodEnd ? t('plans.years', { start: plan.periodStart ?? '', end: plan.periodEnd ?? '' }) : '—'}
           </Descriptions.Item>
-          <Descriptions.Item label={t('plans.tasks')}>{plan.tasks.totalCount}</Descriptions.Item>
+          <Descriptions.Item label={t('plans.tasks')}>{formatNumber(plan.tasks.totalCount)}</Descriptions.Item>
         </Descriptions>
       </Card>
       <Row gutter={16}>

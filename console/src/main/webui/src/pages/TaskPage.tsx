@@ -1,5 +1,5 @@
 import { App, Alert, Button, Card, Descriptions, Empty, Progress, Result, Space, Table, Tag, Timeline, Typography } from 'antd';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ReportRowFragment, SubmitReportDocument, TaskDocument } from '../gql/graphql';
@@ -10,9 +10,7 @@ import { HealthTag } from '../components/HealthTag';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ReportForm } from '../components/ReportForm';
 import { ReviewButtons } from '../components/ReviewButtons';
-
-/** Bookkeeping a reader does not act on; a creation lists no fields (they are all on the page above). */
-const HIDDEN_FIELDS = ['id', 'version', 'planId', 'sectionId'];
+import { TaskHistory } from '../components/TaskHistory';
 
 const REPORT_COLORS: Record<string, string> = { SUBMITTED: 'processing', APPROVED: 'success', RETURNED: 'error' };
 
@@ -23,6 +21,7 @@ export function TaskPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const me = useCurrentUser();
+  const client = useApolloClient();
   const { data, loading, error, refetch } = useQuery(TaskDocument, { variables: { id } });
   const [submitReport] = useMutation(SubmitReportDocument, { refetchQueries: ['ApprovalQueue', 'ApprovalCount', 'MyTasks'] });
 
@@ -39,8 +38,6 @@ export function TaskPage() {
   const milestones = task.milestones ?? [];
   const lastOfMine = reports.find((r) => myOrgs.some((o) => o.id === r.org.id));
   const returned = lastOfMine?.status === 'RETURNED' ? lastOfMine : undefined;
-  const shown = (field: string, value?: string | null) =>
-    value == null ? '—' : field === 'status' ? t(`status.${value}`, { defaultValue: value }) : value;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -155,30 +152,7 @@ export function TaskPage() {
           </Typography.Text>
         }
       >
-        {task.history?.length ? (
-          <Timeline
-            data-testid="task-history"
-            items={task.history.map((h) => ({
-              children: (
-                <>
-                  <Typography.Text strong>{formatDateTime(h.at)}</Typography.Text> {h.actor} · {t(`historyAction.${h.action}`, { defaultValue: h.action })}
-                  <div>
-                    {h.changes
-                      .filter((c) => h.action !== 'CREATE' && !HIDDEN_FIELDS.includes(c.field))
-                      .map((c) => (
-                        <div key={c.field}>
-                          <Typography.Text type="secondary">{t(`historyField.${c.field}`, { defaultValue: c.field })}</Typography.Text>
-                          ：{shown(c.field, c.before)} → {shown(c.field, c.after)}
-                        </div>
-                      ))}
-                  </div>
-                </>
-              ),
-            }))}
-          />
-        ) : (
-          <Typography.Text type="secondary">{t('task.noHistory')}</Typography.Text>
-        )}
+        <TaskHistory history={task.history ?? []} />
       </Card>
       {myOrgs.length ? (
         <Card title={t('task.report')}>
@@ -207,16 +181,19 @@ export function TaskPage() {
                 : undefined
             }
             onSubmit={async (values) => {
-              try {
-                await submitReport({ variables: { taskId: task.id, ...values } });
-                void message.success(t('report.submitted'));
-                await refetch();
-              } catch (e) {
-                // A CONFLICT means someone else reported meanwhile: show their report before the user redoes it.
-                void refetch();
-                throw e;
-              }
+              await submitReport({ variables: { taskId: task.id, ...values } });
+              void message.success(t('report.submitted'));
+              await refetch();
             }}
+            findSaved={async (values) => {
+              // CONFLICT: someone of the same unit reported for the period meanwhile; their report, read afresh. Not
+              // into the cache: the page would re-render the form (its key) and lose what the user typed.
+              const fresh = await client.query({ query: TaskDocument, variables: { id }, fetchPolicy: 'no-cache' });
+              return fresh.data?.task?.reports?.find(
+                (r) => r.org.id === values.orgId && r.period === values.period && r.status !== 'RETURNED',
+              );
+            }}
+            onKeepTheirs={() => void refetch()}
           />
         </Card>
       ) : null}
