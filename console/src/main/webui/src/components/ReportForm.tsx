@@ -30,6 +30,18 @@ export interface SavedReport {
   reportedAt: string;
 }
 
+/** A saved report as the form's values: the starting point of a resubmission (returned, or someone else's). */
+export function reportValues(report: Omit<SavedReport, 'status' | 'reportedBy' | 'reportedAt'>): Partial<ReportValues> {
+  return {
+    orgId: report.org.id,
+    period: report.period,
+    percent: report.percent ?? undefined,
+    summary: report.summary,
+    problems: report.problems ?? undefined,
+    nextSteps: report.nextSteps ?? undefined,
+  };
+}
+
 /** The current quarter as the default period, e.g. 2026Q1. */
 export function currentPeriod(now = new Date()): string {
   return `${now.getFullYear()}Q${Math.floor(now.getMonth() / 3) + 1}`;
@@ -103,15 +115,7 @@ export function ReportForm({
           {...conflict}
           orgs={orgs}
           onTakeTheirs={() => {
-            const { theirs } = conflict;
-            form.setFieldsValue({
-              orgId: theirs.org.id,
-              period: theirs.period,
-              percent: theirs.percent ?? undefined,
-              summary: theirs.summary,
-              problems: theirs.problems ?? undefined,
-              nextSteps: theirs.nextSteps ?? undefined,
-            });
+            form.setFieldsValue(reportValues(conflict.theirs));
             setConflict({ ...conflict, taken: true });
           }}
           onKeepTheirs={() => {

@@ -8,7 +8,7 @@ import { canReview, reportingOrgs } from '../auth/permissions';
 import { formatDate, formatDateTime, formatDeadline } from '../format';
 import { HealthTag } from '../components/HealthTag';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { ReportForm } from '../components/ReportForm';
+import { ReportForm, reportValues } from '../components/ReportForm';
 import { ReviewButtons } from '../components/ReviewButtons';
 import { TaskHistory } from '../components/TaskHistory';
 
@@ -168,18 +168,7 @@ export function TaskPage() {
           <ReportForm
             key={lastOfMine?.id ?? 'new'}
             orgs={myOrgs}
-            initial={
-              returned
-                ? {
-                    orgId: returned.org.id,
-                    period: returned.period,
-                    percent: returned.percent ?? undefined,
-                    summary: returned.summary,
-                    problems: returned.problems ?? undefined,
-                    nextSteps: returned.nextSteps ?? undefined,
-                  }
-                : undefined
-            }
+            initial={returned ? reportValues(returned) : undefined}
             onSubmit={async (values) => {
               await submitReport({ variables: { taskId: task.id, ...values } });
               void message.success(t('report.submitted'));
