@@ -27,3 +27,8 @@ afterEach(async () => {
   cleanup();
   await i18n.changeLanguage('zh');
 });
+
+// jsdom has no pseudo-elements: antd's Table measures the scrollbar with getComputedStyle(el, '::-webkit-scrollbar'),
+// which jsdom answers with a "not implemented" error and a stack trace per render, slowing whole-page tests down.
+const computedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element) => computedStyle(element);
