@@ -178,9 +178,12 @@ export function TaskPage() {
               // CONFLICT: someone of the same unit reported for the period meanwhile; their report, read afresh. Not
               // into the cache: the page would re-render the form (its key) and lose what the user typed.
               const fresh = await client.query({ query: TaskDocument, variables: { id }, fetchPolicy: 'no-cache' });
-              return fresh.data?.task?.reports?.find(
+              const theirs = fresh.data?.task?.reports?.find(
                 (r) => r.org.id === values.orgId && r.period === values.period && r.status !== 'RETURNED',
               );
+              // Another kind of CONFLICT: the form shows the message; the page shows the latest state.
+              if (!theirs) void refetch();
+              return theirs;
             }}
             onKeepTheirs={() => void refetch()}
           />
