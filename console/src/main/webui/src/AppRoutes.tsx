@@ -1,12 +1,13 @@
 import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
-import { MyTasksPage } from './pages/MyTasksPage';
-import { TaskPage } from './pages/TaskPage';
 
+// Every page loads when first opened (AppLayout's Suspense shows 正在加载页面…), the charts (ECharts) only with 督查看板 and 指标,
+// so that the first screen downloads the shell and 我的任务 only.
+const MyTasksPage = lazy(() => import('./pages/MyTasksPage').then((m) => ({ default: m.MyTasksPage })));
+const TaskPage = lazy(() => import('./pages/TaskPage').then((m) => ({ default: m.TaskPage })));
 const IndicatorsPage = lazy(() => import('./pages/IndicatorsPage').then((m) => ({ default: m.IndicatorsPage })));
 const IndicatorPage = lazy(() => import('./pages/IndicatorPage').then((m) => ({ default: m.IndicatorPage })));
-// The charts (ECharts), the plan and indicator screens, 导入 and 组织机构 load when first opened, so that 我的任务 comes up quickly.
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const PlansPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m.PlanPage })));

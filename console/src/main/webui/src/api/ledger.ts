@@ -35,3 +35,35 @@ export function fileName(disposition: string | null): string | undefined {
   if (extended) return decodeURIComponent(extended[1]);
   return /filename="([^"]+)"/i.exec(disposition)?.[1];
 }
+
+/**
+ * The filters of a task list screen, as `/ledger/tasks.xlsx` takes them: the root `tasks` query's (planId, orgId,
+ * role, health, status, dueBefore, dueAfter, search, sortBy, order), or with `mine` those of `myTasks` (我的任务: the
+ * caller's organizations, with reportDue and returned).
+ */
+export interface TaskListFilters {
+  mine?: boolean;
+  planId?: string;
+  orgId?: string;
+  role?: string;
+  health?: string;
+  status?: readonly string[];
+  dueBefore?: string;
+  dueAfter?: string;
+  search?: string;
+  reportDue?: boolean;
+  returned?: boolean;
+  sortBy?: string;
+  order?: string;
+}
+
+/** The ledger of the task list a screen shows: its filters as URL parameters (absent ones left out). */
+export function taskLedgerPath(filters: TaskListFilters): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) {
+    if (value == null || value === '' || value === false) continue;
+    for (const one of Array.isArray(value) ? value : [value]) params.append(name, String(one));
+  }
+  const query = params.toString();
+  return '/ledger/tasks.xlsx' + (query ? `?${query}` : '');
+}

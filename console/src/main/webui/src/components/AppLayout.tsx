@@ -16,7 +16,7 @@ import { useAuth } from '../auth/AuthContext';
 import { LANGUAGE_KEY } from '../i18n';
 import { useMe, MeContext } from '../auth/me';
 import { ProblemAlert } from './ProblemAlert';
-import { usePendingReviewCount } from '../pages/ApprovalsPage';
+import { usePendingReviewCount } from './pendingReviews';
 import { canImportPlans, canManageOrganizations } from '../auth/permissions';
 
 const { Header, Sider, Content } = Layout;
@@ -89,7 +89,7 @@ export function AppLayout() {
             <Spin />
           ) : (
             <MeContext.Provider value={me}>
-              <Suspense fallback={<Spin />}>
+              <Suspense fallback={<Spin size="large" tip={t('app.loadingPage')} data-testid="page-loading"><div style={{ height: 120 }} /></Spin>}>
                 <Outlet />
               </Suspense>
             </MeContext.Provider>

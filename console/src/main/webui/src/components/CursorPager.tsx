@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../format';
 
 /** What a page of a Relay connection tells the pager. */
 interface Connection {
@@ -52,11 +53,11 @@ export function CursorPager({
   const pages = Math.max(1, Math.ceil(totalCount / pageSize));
   return (
     <Space style={{ marginTop: 16, width: '100%', justifyContent: 'flex-end' }}>
-      <Typography.Text type="secondary">{t('tasks.total', { count: totalCount })}</Typography.Text>
+      <Typography.Text type="secondary">{t('tasks.total', { count: totalCount, formatted: formatNumber(totalCount) })}</Typography.Text>
       <Button size="small" disabled={page === 0} onClick={onPrevious}>
         {t('pager.previous')}
       </Button>
-      <span data-testid="pager-page">{t('pager.page', { page: page + 1, pages })}</span>
+      <span data-testid="pager-page">{t('pager.page', { page: formatNumber(page + 1), pages: formatNumber(pages) })}</span>
       <Button size="small" disabled={!hasNextPage} onClick={onNext}>
         {t('pager.next')}
       </Button>

@@ -2,23 +2,14 @@ import { Card, Table, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApprovalCountDocument, ApprovalQueueDocument, type ApprovalQueueQuery } from '../gql/graphql';
-import { type Me } from '../auth/me';
+import { ApprovalQueueDocument, type ApprovalQueueQuery } from '../gql/graphql';
 import { formatDateTime } from '../format';
 import { useCursorPages } from '../components/CursorPager';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ReviewButtons } from '../components/ReviewButtons';
 
-const REVIEW_ROLES = ['admin', 'planner', 'reporter'];
 const PAGE_SIZE = 20;
 type Pending = ApprovalQueueQuery['approvalQueue']['edges'][number]['node'];
-
-/** How many submitted reports wait for the user (the badge on 审核); 0 for a viewer, who reviews nothing. */
-export function usePendingReviewCount(me: Me | undefined): number {
-  const reviewer = !!me?.roles.some((r) => REVIEW_ROLES.includes(r));
-  const { data } = useQuery(ApprovalCountDocument, { skip: !reviewer, fetchPolicy: 'cache-and-network' });
-  return data?.approvalQueue.totalCount ?? 0;
-}
 
 /** 审核: the submitted reports on the tasks the user may steer (the API's approval queue), oldest first. */
 export function ApprovalsPage() {

@@ -1,14 +1,30 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Select, Space, Table } from 'antd';
+import { Button, Card, Select, Space, Table, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { HealthCountsDocument, LeadTasksDocument, PlansDocument, type Health, type HealthCountsQuery } from '../gql/graphql';
+import { Link } from 'react-router';
+import dayjs from 'dayjs';
+import {
+  HealthCountsDocument,
+  LeadTasksDocument,
+  OverdueTasksDocument,
+  PlansDocument,
+  type Health,
+  type HealthCountsQuery,
+  type OverdueTasksQuery,
+} from '../gql/graphql';
 import { EChart, type EChartOption } from '../components/EChart';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { TaskTable } from '../components/TaskTable';
-import { formatNumber } from '../format';
+import { useCursorPages } from '../components/CursorPager';
+import { LedgerButton } from '../components/LedgerButton';
+import { taskLedgerPath } from '../api/ledger';
+import { formatDeadline, formatNumber } from '../format';
 
 type Row = HealthCountsQuery['healthCounts'][number];
+type Overdue = OverdueTasksQuery['tasks']['edges'][number]['node'];
+const DRILL_PAGE = 20;
+const OVERDUE_PAGE = 10;
 const SERIES: { health: Health; key: 'red' | 'yellow' | 'green' | 'done'; color: string }[] = [
   { health: 'RED', key: 'red', color: '#d4380d' },
   { health: 'YELLOW', key: 'yellow', color: '#faad14' },
@@ -102,22 +118,104 @@ export function DashboardPage() {
           ]}
         />
       </Card>
-      {drill ? <DrillDown org={drill.org} health={drill.health} planId={planId} onClose={() => setDrill(null)} /> : null}
+      {drill ? (
+        <DrillDown key={`${drill.org.id}-${drill.health}`} org={drill.org} health={drill.health} planId={planId} onClose={() => setDrill(null)} />
+      ) : null}
+      <OverdueList key={planId ?? 'all'} planId={planId} />
     </Space>
   );
 }
 
-/** The tasks behind a number: that lead organization's tasks of that health, in the plan chosen (or all). */
+/** The tasks behind a number: that lead organization's tasks of that health, in the plan chosen (or all), page by page. */
 function DrillDown({ org, health, planId, onClose }: { org: Row['org']; health: Health; planId?: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const { data, loading, error } = useQuery(LeadTasksDocument, { variables: { orgId: org.id, health, planId, first: 100 } });
+  const pages = useCursorPages(DRILL_PAGE);
+  const { data, previousData, loading, error } = useQuery(LeadTasksDocument, {
+    variables: { orgId: org.id, health, planId, first: DRILL_PAGE, after: pages.after },
+  });
+  const connection = (data ?? previousData)?.tasks;
   return (
     <Card
       title={<span data-testid="drill-title">{t('dashboard.drill', { org: org.name, health: t(`healthLong.${health}`) })}</span>}
-      extra={<Button size="small" onClick={onClose}>×</Button>}
+      extra={
+        <Space>
+          <LedgerButton
+            testId="drill-ledger"
+            path={taskLedgerPath({ orgId: org.id, role: 'LEAD', health, planId, sortBy: 'DEADLINE' })}
+          />
+          <Button onClick={onClose}>{t('dashboard.close')}</Button>
+        </Space>
+      }
     >
       {error ? <ProblemAlert error={error} /> : null}
-      <TaskTable tasks={data?.tasks.edges.map((e) => e.node) ?? []} loading={loading} />
+      <TaskTable tasks={connection?.edges.map((e) => e.node) ?? []} loading={loading} />
+      {pages.pager(connection)}
+    </Card>
+  );
+}
+
+/**
+ * 逾期任务: red tasks past their deadline and not completed, longest overdue first (deadline ascending), of the plan
+ * chosen or all plans; with the lead units and why they are red (the API's healthReason.text).
+ */
+function OverdueList({ planId }: { planId?: string }) {
+  const { t } = useTranslation();
+  const pages = useCursorPages(OVERDUE_PAGE);
+  const today = dayjs().format('YYYY-MM-DD');
+  const { data, previousData, loading, error } = useQuery(OverdueTasksDocument, {
+    variables: { planId, today, first: OVERDUE_PAGE, after: pages.after },
+    fetchPolicy: 'cache-and-network',
+  });
+  const connection = (data ?? previousData)?.tasks;
+  return (
+    <Card
+      data-testid="overdue"
+      title={
+        <Space size="middle">
+          {t('dashboard.overdue')}
+          <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
+            {t('dashboard.overdueHint')}
+          </Typography.Text>
+        </Space>
+      }
+      extra={
+        <LedgerButton
+          testId="overdue-ledger"
+          path={taskLedgerPath({ planId, health: 'RED', dueBefore: today, sortBy: 'DEADLINE', order: 'ASC' })}
+        />
+      }
+    >
+      {error ? <ProblemAlert error={error} /> : null}
+      <Table<Overdue>
+        rowKey="id"
+        size="small"
+        loading={loading && !data}
+        pagination={false}
+        dataSource={connection?.edges.map((e) => e.node) ?? []}
+        locale={{ emptyText: t('dashboard.overdueEmpty') }}
+        columns={[
+          {
+            title: t('tasks.task'),
+            key: 'task',
+            render: (_, task) => <Link to={`/tasks/${task.id}`}>{task.number ? `${task.number} ` : ''}{task.title}</Link>,
+          },
+          ...(planId ? [] : [{ title: t('tasks.plan'), key: 'plan', render: (_: unknown, task: Overdue) => task.plan?.title }]),
+          { title: t('tasks.lead'), key: 'lead', render: (_, task) => (task.leadOrgs ?? []).map((o) => o.name).join('、') },
+          { title: t('tasks.deadline'), key: 'deadline', width: 140, render: (_, task) => formatDeadline(task.deadline) },
+          {
+            title: t('dashboard.overdueDays'),
+            key: 'days',
+            width: 90,
+            render: (_, task) => (
+              <Typography.Text type="danger" data-testid="overdue-days">
+                {task.healthReason.days == null ? '' : t('dashboard.days', { count: task.healthReason.days, formatted: formatNumber(task.healthReason.days) })}
+              </Typography.Text>
+            ),
+          },
+          { title: t('dashboard.why'), key: 'why', render: (_, task) => task.healthReason.text },
+        ]}
+      />
+      {pages.pager(connection)}
     </Card>
   );
 }

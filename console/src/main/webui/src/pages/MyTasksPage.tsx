@@ -7,6 +7,8 @@ import { useCurrentUser } from '../auth/me';
 import { TaskTable } from '../components/TaskTable';
 import { useCursorPages } from '../components/CursorPager';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { LedgerButton } from '../components/LedgerButton';
+import { taskLedgerPath } from '../api/ledger';
 
 const PAGE_SIZE = 20;
 type Owed = 'ALL' | 'DUE' | 'RETURNED';
@@ -23,16 +25,15 @@ export function MyTasksPage() {
   const [owed, setOwed] = useState<Owed>('ALL');
   const [search, setSearch] = useState<string | undefined>();
   const pages = useCursorPages(PAGE_SIZE);
+  const filters = {
+    role,
+    health: health === 'ALL' ? undefined : health,
+    reportDue: owed === 'DUE' ? true : undefined,
+    returned: owed === 'RETURNED' ? true : undefined,
+    search,
+  };
   const { data, previousData, loading, error } = useQuery(MyTasksDocument, {
-    variables: {
-      role,
-      health: health === 'ALL' ? undefined : health,
-      reportDue: owed === 'DUE' ? true : undefined,
-      returned: owed === 'RETURNED' ? true : undefined,
-      search,
-      first: PAGE_SIZE,
-      after: pages.after,
-    },
+    variables: { ...filters, first: PAGE_SIZE, after: pages.after },
     skip: me.orgs.length === 0,
     fetchPolicy: 'cache-and-network',
   });
@@ -42,7 +43,16 @@ export function MyTasksPage() {
 
   if (me.orgs.length === 0) return <Alert type="info" showIcon title={t('tasks.noOrg')} />;
   return (
-    <Card title={t('tasks.title')} extra={<strong>{me.orgs.map((o) => o.name).join('、')}</strong>}>
+    <Card
+      title={t('tasks.title')}
+      extra={
+        <Space>
+          <strong>{me.orgs.map((o) => o.name).join('、')}</strong>
+          {/* The same list as a spreadsheet: the filters above, all pages. */}
+          <LedgerButton path={taskLedgerPath({ mine: true, ...filters })} />
+        </Space>
+      }
+    >
       <Space wrap style={{ marginBottom: 16 }}>
         <Segmented<TaskRole>
           value={role}

@@ -1,17 +1,16 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Popconfirm, Row, Space, Tabs, Tag, Tree, Typography } from 'antd';
-import { DownloadOutlined, SendOutlined } from '@ant-design/icons';
+import { SendOutlined } from '@ant-design/icons';
 import type { DataNode } from 'antd/es/tree';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { IndicatorsDocument, PlanDocument, PublishPlanDocument, type PlanQuery } from '../gql/graphql';
-import { formatDate } from '../format';
+import { formatDate, formatNumber } from '../format';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { TaskTable } from '../components/TaskTable';
 import { IndicatorTable } from '../components/IndicatorTable';
-import { downloadLedger } from '../api/ledger';
-import { useAuth } from '../auth/AuthContext';
+import { LedgerButton } from '../components/LedgerButton';
 import { useCurrentUser } from '../auth/me';
 import { canManagePlan } from '../auth/permissions';
 
@@ -49,9 +48,8 @@ function findSection(sections: readonly SectionLike[], id: string): SectionLike 
 export function PlanPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { graphqlUrl, userManager } = useAuth();
   const [section, setSection] = useState<string | null>(null);
+  const { message } = App.useApp();
   const me = useCurrentUser();
   const { data, loading, error } = useQuery(PlanDocument, { variables: { id } });
   // The answer's status updates the cached plan, so the tag changes without a reload.
@@ -95,17 +93,7 @@ export function PlanPage() {
                 </Button>
               </Popconfirm>
             ) : null}
-            <Button
-              icon={<DownloadOutlined />}
-              data-testid="ledger-download"
-              onClick={() =>
-                downloadLedger(graphqlUrl, userManager, `/ledger/plans/${plan.id}.xlsx`).catch((e: Error) =>
-                  message.error(t('plans.ledgerFailed', { reason: t(`error.${e.message}`, { defaultValue: e.message }) })),
-                )
-              }
-            >
-              {t('plans.ledger')}
-            </Button>
+            <LedgerButton path={`/ledger/plans/${plan.id}.xlsx`} />
           </Space>
         }
       >
@@ -115,9 +103,9 @@ export function PlanPage() {
           <Descriptions.Item label={t('plans.issuedOn')}>{formatDate(plan.issuedOn)}</Descriptions.Item>
           <Descriptions.Item label={t('plans.kind')}>{t(`planKind.${plan.kind}`, { defaultValue: plan.kind })}</Descriptions.Item>
           <Descriptions.Item label={t('plans.period')}>
-            {plan.periodStart || plan.periodEnd ? `${plan.periodStart ?? ''}—${plan.periodEnd ?? ''}` : '—'}
+            {plan.periodStart || plan.periodEnd ? t('plans.years', { start: plan.periodStart ?? '', end: plan.periodEnd ?? '' }) : '—'}
           </Descriptions.Item>
-          <Descriptions.Item label={t('plans.tasks')}>{plan.tasks.totalCount}</Descriptions.Item>
+          <Descriptions.Item label={t('plans.tasks')}>{formatNumber(plan.tasks.totalCount)}</Descriptions.Item>
         </Descriptions>
       </Card>
       <Card>

@@ -4,7 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PlansDocument, type PlansQuery } from '../gql/graphql';
-import { formatDate } from '../format';
+import { formatDate, formatNumber } from '../format';
 import { useCursorPages } from '../components/CursorPager';
 import { ProblemAlert } from '../components/ProblemAlert';
 
@@ -47,7 +47,7 @@ export function PlansPage() {
           { title: t('plans.kind'), dataIndex: 'kind', width: 110, render: (k: string) => t(`planKind.${k}`, { defaultValue: k }) },
           { title: t('plans.issuer'), key: 'issuer', render: (_, p) => p.issuer?.name },
           { title: t('plans.issuedOn'), dataIndex: 'issuedOn', width: 140, render: (d: string | null) => formatDate(d) },
-          { title: t('plans.tasks'), key: 'tasks', width: 80, render: (_, p) => p.tasks.totalCount },
+          { title: t('plans.tasks'), key: 'tasks', width: 80, render: (_, p) => formatNumber(p.tasks.totalCount) },
           {
             title: t('plans.status'),
             dataIndex: 'status',

@@ -1,5 +1,5 @@
 import { App, Alert, Button, Card, Descriptions, Empty, Progress, Result, Space, Table, Tag, Timeline, Typography } from 'antd';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ReportRowFragment, SubmitReportDocument, TaskDocument } from '../gql/graphql';
@@ -7,13 +7,10 @@ import { useCurrentUser } from '../auth/me';
 import { canReview, reportingOrgs } from '../auth/permissions';
 import { formatDate, formatDateTime, formatDeadline } from '../format';
 import { HealthTag } from '../components/HealthTag';
-import { HistoryTimeline } from '../components/HistoryTimeline';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { ReportForm } from '../components/ReportForm';
+import { ReportForm, reportValues } from '../components/ReportForm';
 import { ReviewButtons } from '../components/ReviewButtons';
-
-/** Bookkeeping a reader does not act on; a creation lists no fields (they are all on the page above). */
-const HIDDEN_FIELDS = ['id', 'version', 'planId', 'sectionId'];
+import { TaskHistory } from '../components/TaskHistory';
 
 const REPORT_COLORS: Record<string, string> = { SUBMITTED: 'processing', APPROVED: 'success', RETURNED: 'error' };
 
@@ -24,6 +21,7 @@ export function TaskPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const me = useCurrentUser();
+  const client = useApolloClient();
   const { data, loading, error, refetch } = useQuery(TaskDocument, { variables: { id } });
   const [submitReport] = useMutation(SubmitReportDocument, { refetchQueries: ['ApprovalQueue', 'ApprovalCount', 'MyTasks'] });
 
@@ -40,8 +38,6 @@ export function TaskPage() {
   const milestones = task.milestones ?? [];
   const lastOfMine = reports.find((r) => myOrgs.some((o) => o.id === r.org.id));
   const returned = lastOfMine?.status === 'RETURNED' ? lastOfMine : undefined;
-  const shown = (field: string, value?: string | null) =>
-    value == null ? '—' : field === 'status' ? t(`status.${value}`, { defaultValue: value }) : value;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -156,13 +152,7 @@ export function TaskPage() {
           </Typography.Text>
         }
       >
-        <HistoryTimeline
-          entries={task.history ?? []}
-          testId="task-history"
-          empty={t('task.noHistory')}
-          listed={(action, field) => action !== 'CREATE' && !HIDDEN_FIELDS.includes(field)}
-          describe={shown}
-        />
+        <TaskHistory history={task.history ?? []} />
       </Card>
       {myOrgs.length ? (
         <Card title={t('task.report')}>
@@ -178,29 +168,24 @@ export function TaskPage() {
           <ReportForm
             key={lastOfMine?.id ?? 'new'}
             orgs={myOrgs}
-            initial={
-              returned
-                ? {
-                    orgId: returned.org.id,
-                    period: returned.period,
-                    percent: returned.percent ?? undefined,
-                    summary: returned.summary,
-                    problems: returned.problems ?? undefined,
-                    nextSteps: returned.nextSteps ?? undefined,
-                  }
-                : undefined
-            }
+            initial={returned ? reportValues(returned) : undefined}
             onSubmit={async (values) => {
-              try {
-                await submitReport({ variables: { taskId: task.id, ...values } });
-                void message.success(t('report.submitted'));
-                await refetch();
-              } catch (e) {
-                // A CONFLICT means someone else reported meanwhile: show their report before the user redoes it.
-                void refetch();
-                throw e;
-              }
+              await submitReport({ variables: { taskId: task.id, ...values } });
+              void message.success(t('report.submitted'));
+              await refetch();
             }}
+            findSaved={async (values) => {
+              // CONFLICT: someone of the same unit reported for the period meanwhile; their report, read afresh. Not
+              // into the cache: the page would re-render the form (its key) and lose what the user typed.
+              const fresh = await client.query({ query: TaskDocument, variables: { id }, fetchPolicy: 'no-cache' });
+              const theirs = fresh.data?.task?.reports?.find(
+                (r) => r.org.id === values.orgId && r.period === values.period && r.status !== 'RETURNED',
+              );
+              // Another kind of CONFLICT: the form shows the message; the page shows the latest state.
+              if (!theirs) void refetch();
+              return theirs;
+            }}
+            onKeepTheirs={() => void refetch()}
           />
         </Card>
       ) : null}

@@ -31,3 +31,4 @@ afterEach(async () => {
   cleanup();
   await i18n.changeLanguage('zh');
 });
+

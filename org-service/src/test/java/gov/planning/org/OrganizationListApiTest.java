@@ -187,6 +187,24 @@ class OrganizationListApiTest {
     }
 
     @Test
+    void idsNameTheOrganizationsAScreenHoldsIncludingAReplacedOneInOneSqlStatement() {
+        String kept = create("lsi", "编号查名测试局", "DEPARTMENT", "PROVINCE", null);
+        String old = create("lsi0", "编号查名旧局", "DEPARTMENT", "PROVINCE", null);
+        create("lsi.x", "编号查名无关站", "AGENCY", "PROVINCE", "lsi");
+        admin("mutation { recordSuccession(predecessorCode: \"lsi0\", successorCode: \"lsi\", date: \"2020-01-01\") { id } }", Map.of());
+        String ids = "ids: [\"" + kept + "\", \"" + old + "\"]";
+
+        SqlStatements.reset();
+        assertThat(codes(ids + ", includeReplaced: true")).containsExactly("lsi", "lsi0");
+        assertThat(SqlStatements.calls("FROM matched")).isEqualTo(1);
+        assertThat(codes(ids)).as("a replaced body only with includeReplaced").containsExactly("lsi");
+
+        JsonPath bad = post(TestTokens.viewer(), "{ organizations(ids: [\"nmg.zjt\"]) { totalCount } }");
+        assertThat(firstErrorCode(bad)).isEqualTo("BAD_USER_INPUT");
+        assertThat(bad.getString("errors[0].message")).contains("ids");
+    }
+
+    @Test
     void likeWildcardsInASearchMatchOnlyThemselves() {
         create("lsw", "通配测试局", "DEPARTMENT", "PROVINCE", null);
         create("lsw.p", "达标率100%办", "AGENCY", "PROVINCE", "lsw");

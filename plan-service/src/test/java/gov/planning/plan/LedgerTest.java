@@ -81,4 +81,47 @@ class LedgerTest {
         given().header("Authorization", "Bearer " + TestTokens.viewer()).queryParam("health", "PURPLE")
                 .when().get("/ledger/tasks.xlsx").then().statusCode(400);
     }
+
+    @Test
+    void myTasksLedgerHasTheInboxFiltersOfTheCallersOwnOrganizationsAndIsNamed我的任务() throws Exception {
+        String plan = Api.createPlan(TestTokens.admin(), "nmg", "2024-01-01");
+        String back = Api.createTask(TestTokens.admin(), plan, Api.task("整治背街小巷", List.of("nmg.zjt"), List.of(), "2030-12-31"))
+                .getString("data.createTask.id");
+        Api.createTask(TestTokens.admin(), plan, Api.task("推进海绵城市建设", List.of("nmg.zjt"), List.of(), "2030-12-31"));
+        Api.createTask(TestTokens.admin(), plan, Api.task("完善供热计量", List.of("nmg.fgw"), List.of(), "2030-12-31"));
+        String report = Api.submit(TestTokens.reporter("nmg.zjt"), back, "nmg.zjt", "2025Q1", 10, "已摸底")
+                .getString("data.submitProgressReport.id");
+        Api.review(TestTokens.planner("nmg"), report, false, "请补充资金来源");
+        String reporter = TestTokens.reporter("nmg.zjt");
+
+        assertThat(ledgerTitles(given().header("Authorization", "Bearer " + reporter).queryParam("mine", true).queryParam("planId", plan)))
+                .as("only the caller's organization's tasks, most urgent first").containsExactlyInAnyOrder("整治背街小巷", "推进海绵城市建设");
+        var returned = given().header("Authorization", "Bearer " + reporter)
+                .queryParam("mine", true).queryParam("planId", plan).queryParam("returned", true)
+                .when().get("/ledger/tasks.xlsx").then().statusCode(200).extract();
+        assertThat(java.net.URLDecoder.decode(returned.header("Content-Disposition").replaceFirst(".*UTF-8''", ""), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("我的任务-台账-");
+        assertThat(titles(returned.asByteArray())).containsExactly("整治背街小巷");
+
+        given().header("Authorization", "Bearer " + reporter).queryParam("returned", true)
+                .when().get("/ledger/tasks.xlsx").then().statusCode(400);
+        given().header("Authorization", "Bearer " + reporter).queryParam("mine", true).queryParam("orgId", FakeOrgTree.ids("nmg.fgw"))
+                .when().get("/ledger/tasks.xlsx").then().statusCode(400);
+    }
+
+    private static List<String> ledgerTitles(io.restassured.specification.RequestSpecification request) throws Exception {
+        return titles(request.when().get("/ledger/tasks.xlsx").then().statusCode(200).extract().asByteArray());
+    }
+
+    /** The task titles of a ledger (column B below the heading and the column titles). */
+    private static List<String> titles(byte[] xlsx) throws Exception {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = book.getSheetAt(0);
+            List<String> found = new java.util.ArrayList<>();
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                found.add(sheet.getRow(r).getCell(1).getStringCellValue());
+            }
+            return found;
+        }
+    }
 }

@@ -31,10 +31,10 @@ public class OrganizationListing {
     /**
      * Every part is optional. {@code term}: already checked ({@link TextSearch#term}); {@code under}/{@code underCode}:
      * any depth below that organization; {@code currentOn}: only organizations valid that day and not replaced
-     * (null: all).
+     * (null: all); {@code ids}: only these (a screen naming the ids it holds, e.g. in a change history).
      */
     public record Filter(String term, OrgKind kind, AdminLevel level, String parentCode, UUID under, String underCode,
-            LocalDate currentOn) {
+            LocalDate currentOn, List<UUID> ids) {
     }
 
     public record Page(List<Organization> organizations, long totalCount) {
@@ -83,6 +83,9 @@ public class OrganizationListing {
                         SELECT s.id, s.successor_id FROM named n JOIN organization s ON s.id = n.successor_id
                     )""".formatted(anyText));
             where.add("o.id IN (SELECT id FROM named)");
+        }
+        if (filter.ids() != null) {
+            where.add("o.id = ANY(" + bind(params, filter.ids().toArray(UUID[]::new)) + ")");
         }
         if (filter.kind() != null) {
             where.add("o.kind = " + bind(params, filter.kind().name()));

@@ -29,7 +29,7 @@ class OrganizationListingTest {
     @RunOnVertxContext
     void searchLooksUpTheBigramIndexOfEverySearchedText(UniAsserter asserter) {
         OrganizationListing.Statement statement = OrganizationListing.statement(
-                new OrganizationListing.Filter("住建", null, null, null, null, null, LocalDate.now()), OrganizationSort.NAME,
+                new OrganizationListing.Filter("住建", null, null, null, null, null, LocalDate.now(), null), OrganizationSort.NAME,
                 SortOrder.ASC, 0, 50);
         // With a few hundred rows a sequential scan is cheaper; forbidding it shows whether an index can serve at all.
         asserter.assertThat(() -> pool.withTransaction(connection -> connection.query("SET LOCAL enable_seqscan = off").execute()

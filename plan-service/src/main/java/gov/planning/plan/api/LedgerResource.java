@@ -27,6 +27,7 @@ import gov.planning.plan.entity.Health;
 import gov.planning.plan.entity.TaskRole;
 import gov.planning.plan.entity.TaskStatus;
 import gov.planning.plan.service.LedgerService;
+import gov.planning.plan.service.Permissions;
 import gov.planning.plan.service.TaskQuery;
 import gov.planning.plan.service.TaskReads;
 import gov.planning.plan.service.TaskSort;
@@ -35,7 +36,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The task ledger (台账) downloads: of a plan, and of a filtered task list with the filters of the GraphQL
- * {@code tasks} query. Reading is open to every signed-in role (DOMAIN.md §4), like the GraphQL reads. The file is
+ * {@code tasks} query, or with {@code mine=true} those of {@code myTasks} (我的任务, with its reportDue and returned). Reading is open to every signed-in role (DOMAIN.md §4), like the GraphQL reads. The file is
  * named as staff save it, {@code <title>-台账-<date>.xlsx} (RFC 6266 {@code filename*}), with an ASCII fallback.
  */
 @Path("/")
@@ -49,6 +50,9 @@ public class LedgerResource {
 
     @Inject
     TaskReads reads;
+
+    @Inject
+    Permissions permissions;
 
     @Inject
     Clock clock;
@@ -78,8 +82,17 @@ public class LedgerResource {
             @QueryParam("orgCode") String orgCode, @QueryParam("includeSubOrgs") boolean includeSubOrgs,
             @QueryParam("role") String role, @QueryParam("health") String health, @QueryParam("status") List<String> status,
             @QueryParam("dueBefore") String dueBefore, @QueryParam("dueAfter") String dueAfter, @QueryParam("search") String search,
-            @QueryParam("sortBy") String sortBy, @QueryParam("order") String order) {
+            @QueryParam("sortBy") String sortBy, @QueryParam("order") String order, @QueryParam("mine") boolean mine,
+            @QueryParam("reportDue") String reportDue, @QueryParam("returned") String returned) {
         try {
+            if (mine && (orgId != null || orgCode != null)) {
+                throw new BadUserInputException("mine: lists the caller's own organizations; leave out orgId and orgCode");
+            }
+            Boolean due = flag("reportDue", reportDue);
+            Boolean back = flag("returned", returned);
+            if (!mine && (due != null || back != null)) {
+                throw new BadUserInputException((due != null ? "reportDue" : "returned") + ": needs mine=true (the flags are the caller's)");
+            }
             UUID plan = planId == null ? null : Ids.parse("planId", planId);
             UUID org = orgId == null ? null : Ids.parse("orgId", orgId);
             TaskRole inRole = parse("role", role, TaskRole.class);
@@ -91,9 +104,17 @@ public class LedgerResource {
             String term = TextSearch.term("search", search);
             TaskSort sort = parse("sortBy", sortBy, TaskSort.class);
             SortOrder direction = parse("order", order, SortOrder.class);
+            Set<UUID> plans = plan == null ? null : Set.of(plan);
+            if (mine) {
+                // 我的任务 as its screen lists it (the myTasks query): the caller's organizations and those they act for.
+                return permissions.reportingOrgs()
+                        .chain(own -> ledger.ledger(new TaskQuery(plans, own, inRole, ofHealth, statuses, before, after, term, own,
+                                due, back, sort == null ? TaskSort.HEALTH : sort, direction, 0, LedgerService.MAX_LIST_ROWS), "我的任务"))
+                        .map(this::download);
+            }
             return reads.orgFilter(org, orgCode, includeSubOrgs)
-                    .chain(orgs -> ledger.ledger(new TaskQuery(plan == null ? null : Set.of(plan), orgs, inRole, ofHealth, statuses,
-                            before, after, term, null, null, null, sort, direction, 0, LedgerService.MAX_LIST_ROWS)))
+                    .chain(orgs -> ledger.ledger(new TaskQuery(plans, orgs, inRole, ofHealth, statuses,
+                            before, after, term, null, null, null, sort, direction, 0, LedgerService.MAX_LIST_ROWS), "任务清单"))
                     .map(this::download);
         } catch (BadUserInputException e) {
             return Uni.createFrom().item(Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN_TYPE)
@@ -122,6 +143,16 @@ public class LedgerResource {
         } catch (IllegalArgumentException e) {
             throw new BadUserInputException(field + ": '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
         }
+    }
+
+    private static Boolean flag(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new BadUserInputException(field + ": '" + value + "' is not true or false");
+        }
+        return Boolean.valueOf(value);
     }
 
     private static LocalDate day(String field, String value) {

@@ -75,10 +75,10 @@ public class LedgerService {
         });
     }
 
-    /** The ledger of a filtered task list as a screen shows it (at most {@value #MAX_LIST_ROWS} tasks). */
-    public Uni<Ledger> ledger(TaskQuery query) {
+    /** The ledger of a filtered task list as a screen shows it (at most {@value #MAX_LIST_ROWS} tasks), named {@code title}. */
+    public Uni<Ledger> ledger(TaskQuery query, String title) {
         return reads.list(query).chain(page -> workbook("重点任务台账（共" + page.total() + "项）",
-                page.items().stream().map(TaskPage.Listed::task).toList())).map(xlsx -> new Ledger("任务清单", xlsx));
+                page.items().stream().map(TaskPage.Listed::task).toList())).map(xlsx -> new Ledger(title, xlsx));
     }
 
     public static final int MAX_LIST_ROWS = 5000;
