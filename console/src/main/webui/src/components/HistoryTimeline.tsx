@@ -33,7 +33,7 @@ export function HistoryTimeline({
     <Timeline
       data-testid={testId}
       items={entries.map((h) => ({
-        children: (
+        content: (
           <>
             <Typography.Text strong>{formatDateTime(h.at)}</Typography.Text> {h.actor} · {t(`historyAction.${h.action}`, { defaultValue: h.action })}
             <div>

@@ -78,7 +78,7 @@ export function TaskPage() {
         ) : null}
         <Typography.Title level={5} style={{ marginTop: 16 }}>{t('task.milestones')}</Typography.Title>
         {milestones.length ? (
-          <Timeline items={milestones.map((m) => ({ children: `${formatDate(m.dueDate)}  ${m.description}` }))} />
+          <Timeline items={milestones.map((m) => ({ content: `${formatDate(m.dueDate)}  ${m.description}` }))} />
         ) : (
           <Typography.Text type="secondary">{t('task.noMilestones')}</Typography.Text>
         )}
