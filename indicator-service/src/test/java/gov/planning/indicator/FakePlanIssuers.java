@@ -12,9 +12,8 @@ import gov.planning.indicator.security.PlanIssuers;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Plans the tests declare with their issuer, in place of plan-service. The random plan ids of the tests that are not
- * about organizations are plans of {@code nmg}; a plan declared {@link #unknownPlan() unknown} is one plan-service does
- * not know.
+ * Plans the tests declare with their issuer, in place of plan-service. A plan never declared is one plan-service does
+ * not show (unknown issuer), as the random plan ids of the tests that are not about organizations are.
  */
 @Alternative
 @Priority(1)
@@ -30,17 +29,8 @@ public class FakePlanIssuers implements PlanIssuers {
         return plan.toString();
     }
 
-    private static final java.util.Set<UUID> UNKNOWN = ConcurrentHashMap.newKeySet();
-
-    /** The id of a plan plan-service does not know. */
-    static String unknownPlan() {
-        UUID plan = UUID.randomUUID();
-        UNKNOWN.add(plan);
-        return plan.toString();
-    }
-
     @Override
     public Uni<UUID> issuerOf(UUID planId) {
-        return Uni.createFrom().item(UNKNOWN.contains(planId) ? null : ISSUERS.getOrDefault(planId, FakeOrgTree.id("nmg")));
+        return Uni.createFrom().item(ISSUERS.get(planId));
     }
 }
