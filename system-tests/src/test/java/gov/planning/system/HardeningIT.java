@@ -63,6 +63,8 @@ class HardeningIT {
     private static String taskId;
     private static String indicatorId;
     private static String orgId;
+    /** Unique per run: the platform's state folder outlives a run. */
+    private static final String ORG_CODE = "nmg.hardening" + Long.toString(System.nanoTime(), 36);
 
     @BeforeAll
     static void startPlatform() throws Exception {
@@ -78,7 +80,7 @@ class HardeningIT {
         indicatorId = ok(gateway(token("admin"), "mutation($p: ID!, $i: IndicatorInput!) { createIndicator(planId: $p, input: $i) { id } }",
                 Map.of("p", planId, "i", indicator("加固测试指标")))).getString("data.createIndicator.id");
         orgId = ok(gateway(token("admin"), "mutation($i: OrganizationInput!) { createOrganization(input: $i) { id } }", Map.of("i",
-                Map.of("code", "nmg.hardening", "name", "加固测试机构", "kind", "AGENCY", "parentCode", "nmg", "validFrom", "2026-01-01"))))
+                Map.of("code", ORG_CODE, "name", "加固测试机构", "kind", "AGENCY", "parentCode", "nmg", "validFrom", "2026-01-01"))))
                 .getString("data.createOrganization.id");
     }
 
@@ -172,7 +174,7 @@ class HardeningIT {
                         List.of(id("id", true, "NOT_FOUND"), ranged("d", Kind.DATE, true, "2025-12-31"))),
                 new Operation("org", "recordSuccession",
                         "mutation($p: String!, $s: String!, $d: Date!) { recordSuccession(predecessorCode: $p, successorCode: $s, date: $d) { id } }",
-                        () -> vars("p", "nmg.hardening", "s", "nmg.zjt", "d", "2030-01-01"),
+                        () -> vars("p", ORG_CODE, "s", "nmg.zjt", "d", "2030-01-01"),
                         List.of(ranged("p", Kind.TEXT, true, "nmg.no-such-body", "nmg.zjt"), required("d", Kind.DATE))),
                 new Operation("plan", "createPlan", "mutation($input: PlanInput!) { createPlan(input: $input) { id } }",
                         () -> vars("input", vars("title", "坏输入测试规划", "kind", "PLAN", "docNumber", "内政发〔2026〕999号", "issuerId", nmg,
