@@ -178,6 +178,18 @@ class ClientErrorsTest {
         assertThat(response.jsonPath().getString("errors[0].extensions.code")).isEqualTo(expectedCode);
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "text/plain", "application/x-www-form-urlencoded", "application/xml",
+            "multipart/form-data; boundary=x" })
+    void aBodyThatIsNotJsonIsRefusedWithHttp415AndItsCode(String contentType) {
+        Response response = given().auth().oauth2(TestTokens.viewer()).contentType(contentType)
+                .body("{\"query\":\"{ plans { id } }\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/graphql");
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.jsonPath().getString("errors[0].extensions.code")).isEqualTo("BAD_REQUEST");
+        assertThat(documentedCodes).contains("BAD_REQUEST");
+    }
+
     /** What a case sends: a POST body, or (body null) GET parameters. */
     record Sent(byte[] body, Map<String, String> parameters) {
     }

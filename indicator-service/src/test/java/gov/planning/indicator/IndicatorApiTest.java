@@ -109,6 +109,7 @@ class IndicatorApiTest {
     void additiveIsDerivedFromTheUnit() {
         String planId = UUID.randomUUID().toString();
         Map<String, Object> area = urbanization();
+        area.put("name", "新增造林面积"); // one name per plan
         area.put("unit", "万亩");
         assertThat(create(TestTokens.admin(), planId, urbanization()).getBoolean("data.createIndicator.additive")).isFalse();
         assertThat(create(TestTokens.admin(), planId, area).getBoolean("data.createIndicator.additive")).isTrue();

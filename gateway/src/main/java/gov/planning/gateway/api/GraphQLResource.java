@@ -76,6 +76,19 @@ public class GraphQLResource {
     }
 
     /**
+     * A body of any other type (a form, text, XML, multipart) is a client bug: answered in the error format with its
+     * code, instead of the framework's bare 415. The {@code application/json} method above is the more specific match.
+     */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response notJson() {
+        return Response.status(Response.Status.UNSUPPORTED_MEDIA_TYPE)
+                .entity(executor.error("A GraphQL request is a JSON body sent with Content-Type: application/json", "BAD_REQUEST"))
+                .build();
+    }
+
+    /**
      * GraphQL over HTTP GET ({@code query}, {@code variables}, {@code operationName}, {@code extensions} as URL
      * parameters, the JSON ones URL-encoded), mainly for APQ reads. Queries only; the answer is never cached.
      */

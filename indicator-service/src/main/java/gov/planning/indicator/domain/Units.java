@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import gov.planning.common.api.Texts;
 import gov.planning.common.error.BadUserInputException;
 
 /**
@@ -101,7 +102,8 @@ public final class Units {
      * both kept because plans use both.
      */
     public static String normalize(String symbol) {
-        String s = symbol.strip();
+        String cleaned = Texts.clean(symbol);
+        String s = cleaned == null ? "" : cleaned;
         return switch (s) {
             case "％" -> "%";
             case "mbps", "Mb/s" -> "Mbps";

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import gov.planning.common.api.Ids;
+import gov.planning.common.api.Texts;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.error.ConflictException;
 import gov.planning.common.error.InputValidator;
@@ -110,12 +111,14 @@ public class IndicatorService {
             throw new BadUserInputException("targetYear: " + input.targetYear() + " is before baselineYear " + input.baselineYear());
         }
         // An indicator without a unit (a count of "things" or an index) is allowed but never added across regions.
-        Unit unit = input.unit() == null || input.unit().isBlank() ? null : Units.require("unit", input.unit());
+        String name = Texts.required("name", input.name());
+        String unitText = Texts.clean(input.unit());
+        Unit unit = unitText == null ? null : Units.require("unit", unitText);
         Units.requireValue("targetValue", input.targetValue(), unit);
         Units.requireValue("baselineValue", input.baselineValue(), unit);
         Indicator indicator = new Indicator();
         indicator.planId = planId;
-        indicator.name = input.name().strip();
+        indicator.name = name;
         indicator.unit = unit == null ? null : unit.symbol();
         indicator.additive = unit != null && unit.additive();
         indicator.nature = input.nature();

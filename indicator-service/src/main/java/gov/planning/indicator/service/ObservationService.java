@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import gov.planning.common.api.Texts;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.security.Caller;
 import gov.planning.indicator.domain.Period;
@@ -58,7 +59,7 @@ public class ObservationService {
                         throw new BadUserInputException("value: must be a finite number, was " + value);
                     }
                     Units.requireValue("value", value, RegionalTargetService.unitOf(indicator, unit));
-                    String trimmedSource = source == null || source.isBlank() ? null : source.strip();
+                    String trimmedSource = Texts.clean(source);
                     if (trimmedSource != null && trimmedSource.length() > MAX_SOURCE_LENGTH) {
                         throw new BadUserInputException("source: at most " + MAX_SOURCE_LENGTH + " characters");
                     }

@@ -21,7 +21,9 @@ import io.vertx.ext.web.handler.BodyHandler;
  * Checks the envelope of a request to {@code /graphql} before SmallRye reads it, because SmallRye answers a
  * {@code variables} that is not an object with HTTP 500 and a Java stack trace, and a syntax error without any
  * {@code extensions.code}. A body that is not a JSON object, lacks {@code query}, or has {@code variables} that are
- * not an object (or null) is HTTP 400 {@code BAD_REQUEST}; a query that does not parse is {@code GRAPHQL_PARSE_FAILED}
+ * not an object (or null) is HTTP 400 {@code BAD_REQUEST}, a body of another content type than JSON (or
+ * {@code application/graphql}) HTTP 415 {@code BAD_REQUEST}; query text beyond {@code planning.limits.max-query-length}
+ * is {@code QUERY_TOO_LARGE}, a query that does not parse {@code GRAPHQL_PARSE_FAILED}
  * (HTTP 200 like every other GraphQL error of the services). The route runs after authentication, so an anonymous
  * request is still 401.
  */
@@ -37,6 +39,13 @@ public class GraphQLRequestCheck {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
     MemorySize maxBody;
 
+    /**
+     * Longer query text is refused before it is parsed. Generous: the gateway allows clients 20000 characters, and the
+     * subgraph queries it plans from them add type conditions and key fields.
+     */
+    @ConfigProperty(name = "planning.limits.max-query-length", defaultValue = "100000")
+    int maxQueryLength;
+
     void route(@Observes Router router) {
         String path = this.path.startsWith("/") ? this.path : "/" + this.path;
         // Order -1: after Quarkus's security filters (negative priorities), before the GraphQL route itself.
@@ -50,6 +59,10 @@ public class GraphQLRequestCheck {
         String body = rc.body().asString();
         if (contentType != null && contentType.startsWith("application/graphql")) {
             check(rc, body, null);
+            return;
+        }
+        if (contentType != null && !isJson(contentType)) {
+            refuse(rc, 415, BAD_REQUEST, "a GraphQL request is a JSON body sent as Content-Type application/json");
             return;
         }
         Object json;
@@ -96,6 +109,11 @@ public class GraphQLRequestCheck {
             rc.next();
             return;
         }
+        if (query.length() > maxQueryLength) {
+            refuse(rc, 200, "QUERY_TOO_LARGE", "the query has " + query.length() + " characters, more than the " + maxQueryLength
+                    + " this service reads");
+            return;
+        }
         try {
             Parser.parse(query);
         } catch (InvalidSyntaxException e) {
@@ -106,6 +124,12 @@ public class GraphQLRequestCheck {
             return;
         }
         rc.next();
+    }
+
+    /** application/json, also with parameters (charset) or as a +json subtype. */
+    static boolean isJson(String contentType) {
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
     }
 
     private static String kind(Object value) {
