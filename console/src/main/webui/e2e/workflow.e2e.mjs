@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONSOLE_URL, GATEWAY_URL, SHOTS, env, sessions, shot, signIn } from './browser.mjs';
+import { CONSOLE_URL, GATEWAY_URL, SHOTS, env, gateway, sessions, shot, signIn } from './browser.mjs';
 
 const TASK_ID = env('TASK_ID');
 const TASK_TITLE = env('TASK_TITLE');
@@ -113,6 +113,33 @@ test('the planner approves the resubmitted report', async () => {
   await dialog.getByRole('button', { name: /通\s*过/ }).click();
   await reportRow(page, 'APPROVED').waitFor();
   await shot(page, '08-task-approved');
+});
+
+test('督查看板 follows the tasks: the overdue task, once completed, leaves red and counts as done', async () => {
+  const page = sessions.planner;
+  const red = page.locator('[data-testid="count-nmg.zrzyt-RED"]');
+  const openDashboard = async () => {
+    await page.goto(`${CONSOLE_URL}/dashboard`);
+    await page.getByTestId('plan-select').click();
+    await page.keyboard.type(SEARCH);
+    await page.keyboard.press('Enter');
+  };
+  await openDashboard();
+  await red.waitFor();
+  assert.equal(await red.innerText(), '1', 'one overdue task of 自然资源厅');
+  const { tasks } = await gateway(
+    'admin',
+    'query($plan: ID!) { tasks(planId: $plan, search: "完成城镇开发边界划定", first: 1) { edges { node { id version } } } }',
+    { plan: PLAN_ID },
+  );
+  const overdue = tasks.edges[0].node;
+  await gateway('admin', 'mutation($id: ID!, $v: Int!) { updateTask(id: $id, version: $v, status: COMPLETED) { id } }', {
+    id: overdue.id,
+    v: overdue.version,
+  });
+  await openDashboard();
+  await page.locator('[data-testid="count-nmg.zrzyt-DONE"]').waitFor();
+  assert.equal(await red.count(), 0, 'no red task left for 自然资源厅');
 });
 
 test('the planner reads the plans list and the plan page with its outline and tasks', async () => {
