@@ -127,9 +127,24 @@ final class LocalPlatform {
         env.putIfAbsent("PLATFORM_START_TIMEOUT", "600");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * A free port not given to another part: asking the OS for port 0 once per part could answer the same port twice
+     * (each probe socket is closed before the next), and Keycloak then found PostgreSQL on its port. Below Linux's
+     * ephemeral range (32768 and up), so no outgoing connection takes it before the platform binds it.
+     */
+    private int freePort() throws IOException {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20000 + random.nextInt(12000);
+            if (ports.containsValue(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port between 20000 and 32000");
     }
 }
