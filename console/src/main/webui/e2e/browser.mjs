@@ -71,3 +71,14 @@ export async function gateway(user, query, variables = {}) {
   if (answer.errors) throw new Error(JSON.stringify(answer.errors));
   return answer.data;
 }
+
+/**
+ * 督查看板's plan picker: types part of the title and clicks the plan offered (the server searches after a pause in
+ * typing; Enter before the option came would choose nothing), then waits until the page shows that one plan.
+ */
+export async function choosePlan(page, title) {
+  await page.getByTestId('plan-select').click();
+  await page.keyboard.type(title);
+  await page.locator('.ant-select-item-option', { hasText: title }).first().click();
+  await page.getByTestId('overdue').locator('th', { hasText: '所属规划' }).waitFor({ state: 'detached' });
+}

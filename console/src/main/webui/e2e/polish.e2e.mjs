@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { CONSOLE_URL, SHOTS, gateway, sessions, shot, signIn } from './browser.mjs';
+import { CONSOLE_URL, SHOTS, choosePlan, gateway, sessions, shot, signIn } from './browser.mjs';
 
 const STAMP = `润色${Date.now().toString(36)}`;
 const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -102,10 +102,7 @@ test('督查看板 lists the overdue tasks of the plan, longest overdue first, w
   const page = sessions['zjt.reporter'];
   await page.getByRole('menuitem', { name: '督查看板' }).click();
   await page.getByTestId('overdue').waitFor();
-  await page.getByTestId('plan-select').click();
-  await page.keyboard.type(STAMP);
-  // The option, once the plan list has come: Enter before it would choose nothing.
-  await page.locator('.ant-select-item-option', { hasText: STAMP }).click();
+  await choosePlan(page, STAMP);
   const rows = page.getByTestId('overdue').locator('tbody tr.ant-table-row');
   // One plan chosen: the list starts afresh without the plan column.
   await page.getByTestId('overdue').locator('th', { hasText: '所属规划' }).waitFor({ state: 'detached' });

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONSOLE_URL, GATEWAY_URL, SHOTS, env, gateway, sessions, shot, signIn } from './browser.mjs';
+import { CONSOLE_URL, GATEWAY_URL, SHOTS, choosePlan, env, gateway, sessions, shot, signIn } from './browser.mjs';
 
 const TASK_ID = env('TASK_ID');
 const TASK_TITLE = env('TASK_TITLE');
@@ -120,9 +120,7 @@ test('督查看板 follows the tasks: the overdue task, once completed, leaves r
   const red = page.locator('[data-testid="count-nmg.zrzyt-RED"]');
   const openDashboard = async () => {
     await page.goto(`${CONSOLE_URL}/dashboard`);
-    await page.getByTestId('plan-select').click();
-    await page.keyboard.type(SEARCH);
-    await page.keyboard.press('Enter');
+    await choosePlan(page, SEARCH);
   };
   await openDashboard();
   await red.waitFor();

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Select } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { OrganizationOptionsDocument } from '../gql/graphql';
+import { useSearchTerm } from './useSearchTerm';
 
 /**
  * Picks an organization by typing part of its name, short name, alias or code (the `organizations` connection's
@@ -19,13 +20,7 @@ export function OrganizationSelect({
   id?: string;
 }) {
   const [opened, setOpened] = useState(false);
-  const [typed, setTyped] = useState('');
-  const [search, setSearch] = useState('');
-  // One request per pause in typing, not per key.
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(typed.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [typed]);
+  const [search, setTyped] = useSearchTerm();
   const { data, previousData, loading } = useQuery(OrganizationOptionsDocument, {
     variables: { search: search || undefined },
     skip: !opened,

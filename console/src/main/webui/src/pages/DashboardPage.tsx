@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Space, Table, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,13 +8,13 @@ import {
   HealthCountsDocument,
   LeadTasksDocument,
   OverdueTasksDocument,
-  PlansDocument,
   type Health,
   type HealthCountsQuery,
   type OverdueTasksQuery,
 } from '../gql/graphql';
 import { EChart, type EChartOption } from '../components/EChart';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { PlanSelect } from '../components/PlanSelect';
 import { TaskTable } from '../components/TaskTable';
 import { useCursorPages } from '../components/CursorPager';
 import { LedgerButton } from '../components/LedgerButton';
@@ -37,7 +37,6 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const [planId, setPlanId] = useState<string | undefined>();
   const [drill, setDrill] = useState<{ org: Row['org']; health: Health } | null>(null);
-  const plans = useQuery(PlansDocument, { variables: { first: 100 } });
   const { data, loading, error } = useQuery(HealthCountsDocument, { variables: { planId }, fetchPolicy: 'cache-and-network' });
   const rows = useMemo(() => data?.healthCounts ?? [], [data]);
 
@@ -77,16 +76,10 @@ export function DashboardPage() {
       <Card
         title={t('dashboard.title')}
         extra={
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            data-testid="plan-select"
-            style={{ minWidth: 280 }}
+          <PlanSelect
             placeholder={t('dashboard.allPlans')}
             value={planId}
             onChange={(v) => { setPlanId(v); setDrill(null); }}
-            options={(plans.data?.plans.edges ?? []).map(({ node: p }) => ({ value: p.id, label: p.title }))}
           />
         }
       >
