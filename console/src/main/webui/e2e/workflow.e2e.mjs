@@ -64,9 +64,7 @@ test('a planner of the lead side finds it from 督查看板 and returns it with 
   const page = await signIn('planner');
   await page.getByRole('menuitem', { name: '督查看板' }).click();
   await page.getByTestId('echart').waitFor();
-  await page.getByTestId('plan-select').click();
-  await page.keyboard.type(SEARCH);
-  await page.keyboard.press('Enter');
+  await choosePlan(page, SEARCH);
   // The task under test is on track (green); another department's red and yellow tasks are listed too.
   const green = page.locator('[data-testid="count-nmg.zjt-GREEN"]');
   await green.waitFor();
