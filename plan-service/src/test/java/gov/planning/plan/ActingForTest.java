@@ -30,7 +30,7 @@ class ActingForTest {
     @BeforeEach
     void plan() {
         plan = Api.createPlan(admin(), "nmg", "2024-01-01");
-        period = "2025Q3-" + plan;
+        period = Api.thisQuarter();
     }
 
     private static void assertForbidden(JsonPath answer) {

@@ -3,10 +3,13 @@ package gov.planning.plan;
 import static gov.planning.testing.GraphQLClient.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import gov.planning.plan.cycle.ReportingPeriod;
+import gov.planning.plan.entity.ReportCadence;
 import io.restassured.path.json.JsonPath;
 
 /** The GraphQL operations the task tests use, as a client would send them. */
@@ -65,6 +68,15 @@ final class Api {
     static JsonPath setStatus(String token, String taskId, int version, String status) {
         return post(token, "mutation($id: ID!, $v: Int!, $s: TaskStatus) { updateTask(id: $id, version: $v, status: $s) { status version } }",
                 Map.of("id", taskId, "v", version, "s", status));
+    }
+
+    /** The current quarter's code by the real clock (a period accepts reports from its first day). */
+    static String thisQuarter() {
+        return quarter(LocalDate.now(TestClock.ZONE));
+    }
+
+    static String quarter(LocalDate day) {
+        return ReportingPeriod.containing(ReportCadence.QUARTERLY, day).code();
     }
 
     static JsonPath submit(String token, String taskId, String orgCode, String period, Integer percent, String summary) {

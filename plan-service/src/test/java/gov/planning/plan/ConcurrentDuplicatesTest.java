@@ -31,7 +31,7 @@ class ConcurrentDuplicatesTest {
         String task = Api.newTask(plan, List.of("nmg.zjt"), List.of(), "2030-12-31");
 
         List<JsonPath> answers = Concurrently.run(RACERS,
-                () -> Api.submit(TestTokens.reporter("nmg.zjt"), task, "nmg.zjt", "2025年第一季度", 30, "已开工"));
+                () -> Api.submit(TestTokens.reporter("nmg.zjt"), task, "nmg.zjt", Api.thisQuarter(), 30, "已开工"));
 
         assertThat(outcomes(answers)).isSubsetOf("ok", "CONFLICT").filteredOn("ok"::equals).hasSize(1);
         assertThat(answers).filteredOn(a -> a.getString("errors") != null)

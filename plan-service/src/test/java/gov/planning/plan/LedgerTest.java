@@ -28,7 +28,7 @@ class LedgerTest {
         input.put("number", "（一）");
         input.put("deadlineText", "2030年底前");
         String task = Api.createTask(TestTokens.admin(), plan, input).getString("data.createTask.id");
-        Api.submit(TestTokens.admin(), task, "nmg.gat", "2025Q1", 20, "完成管网普查");
+        Api.submit(TestTokens.admin(), task, "nmg.gat", Api.thisQuarter(), 20, "完成管网普查");
 
         byte[] file = given().header("Authorization", "Bearer " + TestTokens.viewer())
                 .when().get("/plans/" + plan + "/ledger.xlsx")
@@ -89,7 +89,7 @@ class LedgerTest {
                 .getString("data.createTask.id");
         Api.createTask(TestTokens.admin(), plan, Api.task("推进海绵城市建设", List.of("nmg.zjt"), List.of(), "2030-12-31"));
         Api.createTask(TestTokens.admin(), plan, Api.task("完善供热计量", List.of("nmg.fgw"), List.of(), "2030-12-31"));
-        String report = Api.submit(TestTokens.reporter("nmg.zjt"), back, "nmg.zjt", "2025Q1", 10, "已摸底")
+        String report = Api.submit(TestTokens.reporter("nmg.zjt"), back, "nmg.zjt", Api.thisQuarter(), 10, "已摸底")
                 .getString("data.submitProgressReport.id");
         Api.review(TestTokens.planner("nmg"), report, false, "请补充资金来源");
         String reporter = TestTokens.reporter("nmg.zjt");

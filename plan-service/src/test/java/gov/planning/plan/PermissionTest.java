@@ -8,10 +8,14 @@ import static gov.planning.testing.TestTokens.reporter;
 import static gov.planning.testing.TestTokens.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +29,15 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 class PermissionTest {
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
+
 
     private String plan;
     private String task;
@@ -111,8 +124,12 @@ class PermissionTest {
     void reviewByAdminPlannersOfTheLeadOrAboveAndReportersOfTheLeadOnly() {
         String[] reports = new String[6];
         for (int i = 0; i < reports.length; i++) {
-            reports[i] = Api.submit(admin(), task, "nmg.fgw", "2025Q" + i + "-" + plan, 50, "进展").getString("data.submitProgressReport.id");
+            // One quarter after the other, each reported while it is open.
+            LocalDate day = LocalDate.of(2025, 2, 10).plusMonths(3L * i);
+            clock.setToday(day);
+            reports[i] = Api.submit(admin(), task, "nmg.fgw", Api.quarter(day), 50, "进展").getString("data.submitProgressReport.id");
         }
+        clock.reset();
         assertForbidden(Api.review(planner("nmg.fgw"), reports[0], true, null));
         assertForbidden(Api.review(planner("nmg.zjt"), reports[0], true, null));
         assertForbidden(Api.review(reporter("nmg.hhht"), reports[0], true, null));
@@ -129,7 +146,9 @@ class PermissionTest {
 
     @Test
     void reportsByAdminAndByPlannersOrReportersForTheirOwnLeadOrCooperatingOrganization() {
-        String period = "2025Q3-" + plan;
+        // Q4 is open and Q3 still accepts late reports (its window closes on 5 October).
+        clock.setToday(LocalDate.of(2025, 10, 2));
+        String period = "2025Q4";
         long before = Db.count("SELECT count(*) FROM progress_report WHERE task_id = ?", UUID.fromString(task));
         assertForbidden(Api.submit(reporter("nmg.hhht"), task, "nmg.hhht.zjj", period, 10, "代报"));   // not their organization
         assertForbidden(Api.submit(planner("nmg"), task, "nmg.hhht.zjj", period, 10, "代报"));         // above is not enough
@@ -140,7 +159,7 @@ class PermissionTest {
 
         assertOk(Api.submit(reporter("nmg.hhht.zjj"), task, "nmg.hhht.zjj", period, 10, "牵头单位填报"));
         assertOk(Api.submit(reporter("nmg.fgw"), task, "nmg.fgw", period, 10, "配合单位填报"));
-        assertOk(Api.submit(planner("nmg.fgw"), task, "nmg.fgw", period + "b", 10, "规划人员填报"));
-        assertOk(Api.submit(admin(), task, "nmg.hhht.zjj", period + "b", 10, "管理员填报"));
+        assertOk(Api.submit(planner("nmg.fgw"), task, "nmg.fgw", "2025Q3", 10, "规划人员填报"));
+        assertOk(Api.submit(admin(), task, "nmg.hhht.zjj", "2025Q3", 10, "管理员填报"));
     }
 }

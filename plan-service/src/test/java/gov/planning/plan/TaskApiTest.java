@@ -200,14 +200,14 @@ class TaskApiTest {
     void reportsAreSubmittedReviewedAndShowOnTheTask() {
         String plan = Api.createPlan(ADMIN, "nmg", "2024-01-01");
         String id = Api.newTask(plan, List.of("nmg.zjt"), List.of("nmg.gat"), "2030-12-31");
-        JsonPath submitted = Api.submit(TestTokens.reporter("nmg.gat"), id, "nmg.gat", "2025年第一季度", 40, "已完成摸底");
+        JsonPath submitted = Api.submit(TestTokens.reporter("nmg.gat"), id, "nmg.gat", Api.thisQuarter(), 40, "已完成摸底");
         assertThat(submitted.getString("errors")).isNull();
         assertThat(submitted.getString("data.submitProgressReport.status")).isEqualTo("SUBMITTED");
         assertThat(submitted.getString("data.submitProgressReport.reportedBy")).isEqualTo("reporter.nmg.gat");
         assertThat(submitted.getString("data.submitProgressReport.org.id")).isEqualTo(FakeOrgTree.ids("nmg.gat"));
         String reportId = submitted.getString("data.submitProgressReport.id");
 
-        JsonPath duplicate = Api.submit(TestTokens.reporter("nmg.gat"), id, "nmg.gat", "2025年第一季度", 45, "再报");
+        JsonPath duplicate = Api.submit(TestTokens.reporter("nmg.gat"), id, "nmg.gat", Api.thisQuarter(), 45, "再报");
         assertThat(firstErrorCode(duplicate)).isEqualTo("CONFLICT");
 
         JsonPath noComment = Api.review(TestTokens.reporter("nmg.zjt"), reportId, false, null);
@@ -217,7 +217,7 @@ class TaskApiTest {
         JsonPath twice = Api.review(TestTokens.reporter("nmg.zjt"), reportId, true, null);
         assertThat(firstErrorCode(twice)).isEqualTo("CONFLICT");
 
-        String second = Api.submit(TestTokens.reporter("nmg.gat"), id, "nmg.gat", "2025年第一季度", 45, "补充后").getString("data.submitProgressReport.id");
+        String second = Api.submit(TestTokens.reporter("nmg.gat"), id, "nmg.gat", Api.thisQuarter(), 45, "补充后").getString("data.submitProgressReport.id");
         assertThat(Api.review(TestTokens.reporter("nmg.zjt"), second, true, "同意").getString("data.reviewProgressReport.status")).isEqualTo("APPROVED");
         JsonPath read = readTask(TestTokens.viewer(), id);
         assertThat(read.getInt("data.task.progressPercent")).isEqualTo(45);

@@ -121,8 +121,8 @@ class TaskListApiTest {
         ongoing.put("ongoing", true);
         ids.add(Api.createTask(ADMIN, plan, ongoing).getString("data.createTask.id"));
         assertThat(Api.setStatus(ADMIN, completed, 0, "COMPLETED").getString("errors")).isNull();
-        assertThat(Api.submit(ADMIN, behind, "nmg.gat", "2025年第三季度", 0, "尚未启动").getString("errors")).isNull();
-        assertThat(Api.submit(ADMIN, ahead, "nmg.gat", "2025年第三季度", 60, "进展顺利").getString("errors")).isNull();
+        assertThat(Api.submit(ADMIN, behind, "nmg.gat", "2025Q3", 0, "尚未启动").getString("errors")).isNull();
+        assertThat(Api.submit(ADMIN, ahead, "nmg.gat", "2025Q3", 60, "进展顺利").getString("errors")).isNull();
         clock.setToday(LocalDate.of(2025, 11, 15));
 
         Map<String, List<String>> byRule = new HashMap<>();
@@ -216,7 +216,7 @@ class TaskListApiTest {
             Map<String, Object> input = Api.task("大方案任务 " + i, List.of("nmg.zjt", "nmg.fgw"), List.of("nmg.gat"), "2030-12-31");
             input.put("milestones", List.of(Map.of("dueDate", "2026-06-30", "description", "阶段成果")));
             String task = Api.createTask(ADMIN, large, input).getString("data.createTask.id");
-            Api.submit(ADMIN, task, "nmg.gat", "2025年第四季度", i, "推进中");
+            Api.submit(ADMIN, task, "nmg.gat", Api.thisQuarter(), i, "推进中");
         }
         String query = "query($p: ID!) { plan(id: $p) { tasks(first: 20, sortBy: HEALTH) { totalCount edges { node { id health "
                 + "healthReason { kind } progressPercent leadOrgs { id } milestones { dueDate } reports { id } } } } } "

@@ -65,14 +65,14 @@ class WorkQueueApiTest {
         assertThat(edgeOf(before, notMine)).isNull();
         assertThat(edgeOf(inbox(reporter, "first: 500, role: LEAD"), cooperating)).as("role filter").isNull();
 
-        String report = Api.submit(reporter, leading, "nmg.zjt", "2030年第一季度", 10, "已启动").getString("data.submitProgressReport.id");
+        String report = Api.submit(reporter, leading, "nmg.zjt", Api.thisQuarter(), 10, "已启动").getString("data.submitProgressReport.id");
         assertThat(edgeOf(inbox(reporter, "first: 500"), leading)).containsEntry("reportDue", false);
         assertThat(Api.review(ADMIN, report, false, "请补充数据").getString("errors")).isNull();
         JsonPath returned = inbox(reporter, "first: 500, returned: true");
         assertThat(returned.getList("data.myTasks.edges.node.id")).contains(leading).doesNotContain(cooperating);
         assertThat(edgeOf(returned, leading)).containsEntry("reportDue", true);
 
-        Api.submit(reporter, leading, "nmg.zjt", "2030年第一季度", 15, "已补充");
+        Api.submit(reporter, leading, "nmg.zjt", Api.thisQuarter(), 15, "已补充");
         assertThat(inbox(reporter, "first: 500, returned: true").getList("data.myTasks.edges.node.id")).doesNotContain(leading);
         assertThat(inbox(reporter, "first: 500, reportDue: true").getList("data.myTasks.edges.node.id")).doesNotContain(leading).contains(cooperating);
     }
@@ -93,8 +93,8 @@ class WorkQueueApiTest {
         int plannerBefore = queueSize(leadPlanner);
         int otherBefore = queueSize(otherReporter);
 
-        String first = Api.submit(TestTokens.reporter("nmg.gat"), task, "nmg.gat", "2030年第一季度", 5, "配合推进").getString("data.submitProgressReport.id");
-        String second = Api.submit(TestTokens.reporter("nmg.zjt"), task, "nmg.zjt", "2030年第一季度", 10, "牵头推进").getString("data.submitProgressReport.id");
+        String first = Api.submit(TestTokens.reporter("nmg.gat"), task, "nmg.gat", Api.thisQuarter(), 5, "配合推进").getString("data.submitProgressReport.id");
+        String second = Api.submit(TestTokens.reporter("nmg.zjt"), task, "nmg.zjt", Api.thisQuarter(), 10, "牵头推进").getString("data.submitProgressReport.id");
 
         assertThat(queueSize(leadPlanner)).isEqualTo(plannerBefore + 2);
         assertThat(queueSize(TestTokens.reporter("nmg.zjt"))).as("the lead's reporter reviews too").isGreaterThanOrEqualTo(2);
@@ -129,7 +129,7 @@ class WorkQueueApiTest {
         String task = Api.newTask(plan, List.of("nmg.zjt"), List.of(), "2030-12-31");
         String planner = TestTokens.planner("nmg");
         assertThat(Api.setStatus(planner, task, 0, "IN_PROGRESS").getString("errors")).isNull();
-        String report = Api.submit(TestTokens.reporter("nmg.zjt"), task, "nmg.zjt", "2030年第一季度", 10, "已启动").getString("data.submitProgressReport.id");
+        String report = Api.submit(TestTokens.reporter("nmg.zjt"), task, "nmg.zjt", Api.thisQuarter(), 10, "已启动").getString("data.submitProgressReport.id");
         Api.review(planner, report, false, "请补充");
 
         JsonPath read = post(TestTokens.viewer(), """

@@ -199,7 +199,7 @@ class HardeningIT {
                         mutation($task: ID!, $org: ID!, $period: String!, $percent: Int, $summary: String!, $problems: String) {
                           submitProgressReport(taskId: $task, orgId: $org, period: $period, percent: $percent, summary: $summary, problems: $problems) { id }
                         }""",
-                        () -> vars("task", taskId, "org", zjt, "period", "2026年第一季度", "percent", 20, "summary", "已完成摸底\n正在推进", "problems", "资金不足"),
+                        () -> vars("task", taskId, "org", zjt, "period", ReportingPeriods.thisQuarter(), "percent", 20, "summary", "已完成摸底\n正在推进", "problems", "资金不足"),
                         List.of(id("task", true, "NOT_FOUND"), id("org", true, BAD), required("period", Kind.TEXT),
                                 ranged("percent", Kind.INT, false, -1, 101), required("summary", Kind.PARAGRAPH), slot("problems", Kind.PARAGRAPH))),
                 new Operation("plan", "reviewProgressReport", "mutation($id: ID!, $a: Boolean!, $c: String) { reviewProgressReport(id: $id, approve: $a, comment: $c) { id } }",
@@ -584,8 +584,8 @@ class HardeningIT {
     void twentyIdenticalProgressReportsRacingThroughTheGatewayStoreOneAndAnswerTheRestConflict() {
         String task = newTask("加固测试：并发填报");
         List<JsonPath> answers = race(() -> gateway(token("zjt.reporter"), """
-                mutation($task: ID!, $org: ID!) { submitProgressReport(taskId: $task, orgId: $org, period: "2026年第二季度", percent: 30,
-                  summary: "并发提交") { id } }""", Map.of("task", task, "org", zjt)));
+                mutation($task: ID!, $org: ID!, $period: String!) { submitProgressReport(taskId: $task, orgId: $org, period: $period,
+                  percent: 30, summary: "并发提交") { id } }""", Map.of("task", task, "org", zjt, "period", ReportingPeriods.thisQuarter())));
 
         assertOneWinner(answers);
         assertThat(ok(gateway(token("admin"), "query($id: ID!) { task(id: $id) { reports { id } } }", Map.of("id", task)))

@@ -86,13 +86,13 @@ class WorkflowIT {
         String zjt = orgId("nmg.zjt");
         String taskId = zjtTask("系统测试：住建任务", "城镇老旧小区改造")[1];
         String report = """
-                mutation($task: ID!, $org: ID!) { submitProgressReport(taskId: $task, orgId: $org, period: "2026Q1", percent: 20,
-                  summary: "已完成摸底") { status reportedBy } }""";
+                mutation($task: ID!, $org: ID!, $period: String!) { submitProgressReport(taskId: $task, orgId: $org, period: $period,
+                  percent: 20, summary: "已完成摸底") { status reportedBy } }""";
 
-        JsonPath refused = gateway(token("zrzyt.reporter"), report, Map.of("task", taskId, "org", zjt));
+        JsonPath refused = gateway(token("zrzyt.reporter"), report, Map.of("task", taskId, "org", zjt, "period", ReportingPeriods.thisQuarter()));
         assertThat(refused.getString("errors[0].extensions.code")).isEqualTo("FORBIDDEN");
 
-        JsonPath accepted = gateway(token("zjt.reporter"), report, Map.of("task", taskId, "org", zjt));
+        JsonPath accepted = gateway(token("zjt.reporter"), report, Map.of("task", taskId, "org", zjt, "period", ReportingPeriods.thisQuarter()));
         assertThat(accepted.getString("errors")).isNull();
         assertThat(accepted.getString("data.submitProgressReport.status")).isEqualTo("SUBMITTED");
         assertThat(accepted.getString("data.submitProgressReport.reportedBy")).isEqualTo("zjt.reporter");
@@ -146,8 +146,8 @@ class WorkflowIT {
         assertThat(inbox.getString("data.myTasks.edges[0].node.leadOrgs[0].name")).contains("住房");
 
         String reportId = gateway(token("zjt.reporter"), """
-                mutation($task: ID!, $org: ID!) { submitProgressReport(taskId: $task, orgId: $org, period: "2026年第一季度", percent: 20,
-                  summary: "已完成摸底") { id } }""", Map.of("task", taskId, "org", zjt)).getString("data.submitProgressReport.id");
+                mutation($task: ID!, $org: ID!, $period: String!) { submitProgressReport(taskId: $task, orgId: $org, period: $period,
+                  percent: 20, summary: "已完成摸底") { id } }""", Map.of("task", taskId, "org", zjt, "period", ReportingPeriods.thisQuarter())).getString("data.submitProgressReport.id");
         JsonPath queue = gateway(token("planner"), documentedQuery("ApprovalQueue"), Map.of());
         assertThat(queue.getString("errors")).isNull();
         assertThat(queue.getList("data.approvalQueue.edges.node.id")).contains(reportId);

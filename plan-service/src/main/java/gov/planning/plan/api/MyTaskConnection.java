@@ -1,6 +1,8 @@
 package gov.planning.plan.api;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -14,14 +16,18 @@ import gov.planning.plan.service.TaskPage;
 public record MyTaskConnection(@NonNull List<@NonNull MyTaskEdge> edges, @NonNull PageInfo pageInfo, @NonNull Integer totalCount) {
 
     @Type("MyTaskEdge")
-    @Description("A task of the inbox. reportDue: the caller's organizations have reported nothing (not returned) since "
-            + "the current quarter opened and the task is not completed; returned: their latest report was returned.")
-    public record MyTaskEdge(@NonNull TaskView node, @NonNull String cursor, @NonNull Boolean reportDue, @NonNull Boolean returned) {
+    @Description("A task of the inbox. reportDue: the caller's organizations have no open (submitted or approved) report "
+            + "for the current period of the task's cadence and the task is not completed; returned: their latest report "
+            + "was returned; missedPeriods: periods since the task's start whose window closed (and is not reopened) "
+            + "without an open report of theirs.")
+    public record MyTaskEdge(@NonNull TaskView node, @NonNull String cursor, @NonNull Boolean reportDue, @NonNull Boolean returned,
+            @NonNull Integer missedPeriods) {
     }
 
-    static MyTaskConnection of(TaskPage page, int offset) {
+    static MyTaskConnection of(TaskPage page, int offset, Map<UUID, Integer> missed) {
         return new MyTaskConnection(Cursor.edges(page.items(), offset,
-                (t, cursor) -> new MyTaskEdge(TaskView.of(t.task()), cursor, t.reportDue(), t.returned())),
+                (t, cursor) -> new MyTaskEdge(TaskView.of(t.task()), cursor, t.reportDue(), t.returned(),
+                        missed.getOrDefault(t.task().task().id, 0))),
                 PageInfo.of(offset, page.items().size(), page.total()), (int) page.total());
     }
 }

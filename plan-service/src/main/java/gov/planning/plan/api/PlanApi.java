@@ -34,6 +34,7 @@ import gov.planning.plan.entity.TaskStatus;
 import io.smallrye.graphql.api.Nullable;
 import gov.planning.orgref.OrganizationRef;
 import gov.planning.plan.entity.Plan;
+import gov.planning.plan.entity.ReportCadence;
 import gov.planning.plan.entity.PlanStatus;
 import gov.planning.plan.service.NewPlan;
 import gov.planning.plan.service.PlanService;
@@ -108,6 +109,14 @@ public class PlanApi {
             Map<UUID, Plan> byId = found.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
             return uuids.stream().map(id -> id == null ? null : PlanView.of(byId.get(id))).toList();
         });
+    }
+
+    @Mutation
+    @Description("Changes a plan's reporting cycle (报送周期): cadence, the due day (1–28) of a period's last month, and "
+            + "the grace days a late report is still accepted after it; what is not given stays. Same rule as editing the plan.")
+    public Uni<@NonNull PlanView> updatePlanReporting(@NonNull @Id String id, ReportCadence reportCadence, Integer reportDueDay,
+            Integer reportGraceDays) {
+        return service.updateReporting(Ids.parse("id", id), reportCadence, reportDueDay, reportGraceDays).map(PlanView::of);
     }
 
     @Mutation

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.graphql.Type;
 import gov.planning.plan.entity.Plan;
 import gov.planning.plan.entity.PlanKind;
 import gov.planning.plan.entity.PlanStatus;
+import gov.planning.plan.entity.ReportCadence;
 import io.smallrye.graphql.api.federation.FieldSet;
 import io.smallrye.graphql.api.federation.Key;
 
@@ -32,6 +33,9 @@ public record PlanView(
         @NonNull PlanStatus status,
         @NonNull Integer version,
         String createdBy,
+        @NonNull ReportCadence reportCadence,
+        @NonNull Integer reportDueDay,
+        @NonNull Integer reportGraceDays,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
         @Ignore UUID issuerId) {
@@ -39,7 +43,8 @@ public record PlanView(
     static PlanView of(Plan plan) {
         return plan == null ? null
                 : new PlanView(plan.id, plan.title, plan.docNumber, plan.kind, plan.issuedOn, plan.periodStart,
-                        plan.periodEnd, plan.status, plan.version, plan.createdBy, plan.createdAt.atOffset(ZoneOffset.UTC),
+                        plan.periodEnd, plan.status, plan.version, plan.createdBy,
+                        plan.reportCadence, plan.reportDueDay, plan.reportGraceDays, plan.createdAt.atOffset(ZoneOffset.UTC),
                         plan.updatedAt.atOffset(ZoneOffset.UTC), plan.issuerId);
     }
 }

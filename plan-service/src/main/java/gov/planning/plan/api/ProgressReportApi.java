@@ -44,11 +44,24 @@ public class ProgressReportApi {
     AuditReads audit;
 
     @Mutation
-    @Description("Reports progress on a task for one of its organizations (the caller's own; admin any).")
+    @Description("Reports progress on a task for one of its organizations (the caller's own; admin any) for one period "
+            + "of the task's cadence (2026-03, 2026Q1, 2026H1, 2026). Accepted from the period's first day; after the due "
+            + "date marked late; after the window closed (due + grace days) FORBIDDEN unless reopened; a period with an "
+            + "approved report is locked (CONFLICT) until reopenReportingPeriod.")
     public Uni<@NonNull ProgressReportView> submitProgressReport(@NonNull @Id String taskId, @NonNull @Id String orgId,
             @NonNull String period, Integer percent, @NonNull String summary, String problems, String nextSteps) {
         return service.submitReport(Ids.parse("taskId", taskId), Ids.parse("orgId", orgId),
                 new NewReport(period, percent, summary, problems, nextSteps)).map(ProgressReportView::of);
+    }
+
+    @Mutation
+    @Description("Reopens a period for one organization of the task (admin, or a planner whose organization leads the "
+            + "task or is above a lead; not a reporter): its approved report becomes RETURNED with the reason as comment, "
+            + "and the period accepts a report again for 14 days even after its window closed. Audited on the task.")
+    public Uni<@NonNull ReportingReopeningView> reopenReportingPeriod(@NonNull @Id String taskId, @NonNull @Id String orgId,
+            @NonNull String period, @NonNull String reason) {
+        return service.reopenPeriod(Ids.parse("taskId", taskId), Ids.parse("orgId", orgId), period, reason)
+                .map(ReportingReopeningView::of);
     }
 
     @Mutation

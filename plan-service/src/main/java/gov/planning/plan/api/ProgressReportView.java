@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
@@ -29,6 +30,8 @@ public record ProgressReportView(
         @NonNull String reportedBy,
         @NonNull OffsetDateTime reportedAt,
         @NonNull ReportStatus status,
+        @Description("Submitted after the period's due date (accepted within the grace days or after a reopening).")
+        @NonNull Boolean late,
         String reviewComment,
         String reviewedBy,
         OffsetDateTime reviewedAt,
@@ -37,7 +40,7 @@ public record ProgressReportView(
     static ProgressReportView of(ProgressReport r) {
         return r == null ? null
                 : new ProgressReportView(r.id, OrganizationRef.of(r.orgId), r.period, r.percent, r.summary, r.problems,
-                        r.nextSteps, r.reportedBy, at(r.reportedAt), r.status, r.reviewComment, r.reviewedBy,
+                        r.nextSteps, r.reportedBy, at(r.reportedAt), r.status, r.late, r.reviewComment, r.reviewedBy,
                         at(r.reviewedAt), r.taskId);
     }
 

@@ -29,8 +29,12 @@ import gov.planning.common.api.TextSearch;
 import gov.planning.common.audit.HistoryEntry;
 import gov.planning.plan.audit.AuditReads;
 import gov.planning.orgref.OrganizationRef;
+import gov.planning.common.error.BadUserInputException;
+import gov.planning.plan.cycle.ReportingPeriods;
 import gov.planning.plan.entity.Health;
+import gov.planning.plan.service.TaskPage;
 import gov.planning.plan.entity.Plan;
+import gov.planning.plan.entity.ReportCadence;
 import gov.planning.plan.entity.TaskOrg;
 import gov.planning.plan.entity.TaskRole;
 import gov.planning.plan.entity.TaskStatus;
@@ -59,6 +63,9 @@ public class TaskApi {
 
     @Inject
     AuditReads audit;
+
+    @Inject
+    ReportingPeriods periods;
 
     @Query
     @Description("One task by id.")
@@ -98,8 +105,9 @@ public class TaskApi {
         int size = Cursor.pageSize(first);
         return permissions.reportingOrgs()
                 .chain(mine -> reads.list(new TaskQuery(null, mine, role, health, null, null, null, term, mine, reportDue,
-                        returned, sortBy == null ? TaskSort.HEALTH : sortBy, order, offset, size)))
-                .map(page -> MyTaskConnection.of(page, offset));
+                        returned, sortBy == null ? TaskSort.HEALTH : sortBy, order, offset, size))
+                        .chain(page -> periods.missed(page.items().stream().map(TaskPage.Listed::task).toList(), mine)
+                                .map(missed -> MyTaskConnection.of(page, offset, missed))));
     }
 
     @Query
@@ -118,12 +126,15 @@ public class TaskApi {
 
     @Mutation
     @Description("Changes a task; `version` is the one you read (another is CONFLICT). Status: the lead side; "
-            + "deadline and organizations: the plan's planners.")
+            + "deadline, organizations and the reporting cadence: the plan's planners. `reportCadence` sets the task's own "
+            + "cadence; `reportCadenceFromPlan: true` goes back to the plan's.")
     public Uni<@NonNull TaskView> updateTask(@NonNull @Id String id, int version, TaskStatus status, LocalDate deadline,
-            @Nullable List<@NonNull String> leadOrgIds, @Nullable List<@NonNull String> cooperatingOrgIds) {
+            @Nullable List<@NonNull String> leadOrgIds, @Nullable List<@NonNull String> cooperatingOrgIds,
+            ReportCadence reportCadence, @DefaultValue("false") boolean reportCadenceFromPlan) {
         // [String!] rather than the sketch's [ID!]: SmallRye 2.17 fails to convert an @Id list argument (an @Id list
         // works only inside an input type, as in TaskInput). A client sends the same id strings.
-        return service.update(Ids.parse("id", id), version, status, deadline, leadOrgIds, cooperatingOrgIds)
+        return service.update(Ids.parse("id", id), version, status, deadline, leadOrgIds, cooperatingOrgIds, reportCadence,
+                reportCadenceFromPlan)
                 .chain(task -> reads.findById(task.id)).map(TaskView::of);
     }
 
@@ -161,6 +172,21 @@ public class TaskApi {
     public Uni<List<@NonNull List<@NonNull ProgressReportView>>> reports(@Source List<TaskView> tasks) {
         return reads.reportsOf(ids(tasks)).map(byTask -> tasks.stream()
                 .map(t -> byTask.getOrDefault(t.id(), List.of()).stream().map(ProgressReportView::of).toList()).toList());
+    }
+
+    @Description("报送情况: for each responsible organization (orgId: only that one; leads first) the `last` periods "
+            + "(default 4, 1–60) of the task's cadence up to the current one, from the task's start (the plan's issue date, "
+            + "else the task's creation), oldest first.")
+    public Uni<List<@NonNull List<@NonNull ReportingPeriodView>>> reportingPeriods(@Source List<TaskView> tasks, @Id String orgId,
+            @DefaultValue("4") int last) {
+        if (last < 1 || last > 60) {
+            throw new BadUserInputException("last: must be between 1 and 60, was " + last);
+        }
+        UUID org = orgId == null ? null : Ids.parse("orgId", orgId);
+        List<ReportingPeriods.Subject> subjects = tasks.stream().filter(t -> t.id() != null)
+                .map(t -> new ReportingPeriods.Subject(t.id(), t.cycle(), t.reportingSince())).toList();
+        return periods.of(subjects, org, last).map(byTask -> tasks.stream()
+                .map(t -> byTask.getOrDefault(t.id(), List.of()).stream().map(ReportingPeriodView::of).toList()).toList());
     }
 
     @Description("Healthy or not, and why: the rule that decided the task's health, with the day and number behind it.")

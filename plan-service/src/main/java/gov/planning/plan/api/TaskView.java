@@ -1,16 +1,20 @@
 package gov.planning.plan.api;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import gov.planning.plan.cycle.ReportingCycle;
 import gov.planning.plan.entity.Health;
+import gov.planning.plan.entity.ReportCadence;
 import gov.planning.plan.entity.Task;
 import gov.planning.plan.entity.TaskStatus;
 import gov.planning.plan.service.AssessedTask;
@@ -31,12 +35,18 @@ public record TaskView(
         @NonNull TaskStatus status,
         @NonNull Health health,
         Integer progressPercent,
+        @Description("How often the task reports: its own cadence, else its plan's.")
+        @NonNull ReportCadence reportCadence,
+        @Description("The task's own cadence; null: the plan's.")
+        ReportCadence ownReportCadence,
         @NonNull Integer version,
         @NonNull String createdBy,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
         @Ignore UUID planId,
-        @Ignore HealthRule.Verdict verdict) {
+        @Ignore HealthRule.Verdict verdict,
+        @Ignore ReportingCycle cycle,
+        @Ignore LocalDate reportingSince) {
 
     static TaskView of(AssessedTask assessed) {
         if (assessed == null) {
@@ -44,7 +54,8 @@ public record TaskView(
         }
         Task t = assessed.task();
         return new TaskView(t.id, t.number, t.title, t.description, DeadlineView.of(t), t.status, assessed.health(),
-                assessed.progressPercent(), t.version, t.createdBy, t.createdAt.atOffset(ZoneOffset.UTC),
-                t.updatedAt.atOffset(ZoneOffset.UTC), t.planId, assessed.verdict());
+                assessed.progressPercent(), assessed.cycle().cadence(), t.reportCadence, t.version, t.createdBy,
+                t.createdAt.atOffset(ZoneOffset.UTC), t.updatedAt.atOffset(ZoneOffset.UTC), t.planId, assessed.verdict(),
+                assessed.cycle(), assessed.reportingSince());
     }
 }

@@ -31,6 +31,9 @@ public final class Snapshots {
         put(b, "periodStart", p.periodStart);
         put(b, "periodEnd", p.periodEnd);
         put(b, "status", p.status);
+        put(b, "reportCadence", p.reportCadence);
+        put(b, "reportDueDay", p.reportDueDay);
+        put(b, "reportGraceDays", p.reportGraceDays);
         return b.build().toString();
     }
 
@@ -58,6 +61,7 @@ public final class Snapshots {
         put(b, "deadlineOngoing", t.deadlineOngoing);
         put(b, "deadlineText", t.deadlineText);
         put(b, "status", t.status);
+        put(b, "reportCadence", t.reportCadence);
         put(b, "version", t.version);
         JsonArrayBuilder leads = Json.createArrayBuilder();
         JsonArrayBuilder cooperating = Json.createArrayBuilder();
@@ -93,9 +97,20 @@ public final class Snapshots {
         put(b, "reportedBy", r.reportedBy);
         put(b, "reportedAt", r.reportedAt);
         put(b, "status", r.status);
+        put(b, "late", r.late);
         put(b, "reviewComment", r.reviewComment);
         put(b, "reviewedBy", r.reviewedBy);
         put(b, "reviewedAt", r.reviewedAt);
+        return b.build().toString();
+    }
+
+    /** A reopening, logged on the task (its history shows who reopened which period of which organization and why). */
+    public static String of(gov.planning.plan.entity.ReportingReopening r) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        put(b, "reopenedOrgId", r.orgId);
+        put(b, "reopenedPeriod", r.period);
+        put(b, "reopenReason", r.reason);
+        put(b, "reopenedUntil", r.openUntil);
         return b.build().toString();
     }
 

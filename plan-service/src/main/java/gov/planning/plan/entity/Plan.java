@@ -49,4 +49,17 @@ public class Plan extends VersionedEntity {
 
     @Column(name = "created_by")
     public String createdBy;
+
+    /** How often the plan's tasks report (a task may override it). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "report_cadence")
+    public ReportCadence reportCadence = ReportCadence.QUARTERLY;
+
+    /** The day (1–28) of a period's last month its report is due. */
+    @Column(name = "report_due_day")
+    public int reportDueDay = 25;
+
+    /** Days after the due day a late report is still accepted. */
+    @Column(name = "report_grace_days")
+    public int reportGraceDays = 10;
 }

@@ -47,6 +47,9 @@ public class ProgressReport extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ReportStatus status = ReportStatus.SUBMITTED;
 
+    /** Submitted after the period's due date. */
+    public boolean late;
+
     @Column(name = "review_comment")
     public String reviewComment;
 

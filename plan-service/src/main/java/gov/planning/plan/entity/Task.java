@@ -54,6 +54,11 @@ public class Task extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public TaskStatus status = TaskStatus.NOT_STARTED;
 
+    /** The task's own reporting cadence; null: the plan's. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "report_cadence")
+    public ReportCadence reportCadence;
+
     @Version
     public int version;
 

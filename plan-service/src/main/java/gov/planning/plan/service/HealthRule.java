@@ -2,11 +2,12 @@ package gov.planning.plan.service;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.IsoFields;
 import java.util.List;
 
+import gov.planning.plan.cycle.ReportingPeriod;
 import gov.planning.plan.entity.Health;
 import gov.planning.plan.entity.HealthReasonKind;
+import gov.planning.plan.entity.ReportCadence;
 import gov.planning.plan.entity.TaskStatus;
 
 /**
@@ -21,9 +22,10 @@ import gov.planning.plan.entity.TaskStatus;
  * </ol>
  * An ongoing task (长期坚持) has no deadline to run late against, so only the reporting cadence applies to it.
  * <p>
- * The reporting period is the calendar quarter: "the last reporting period" is the quarter before today's. A report
- * counts when it was made on or after the first day of that quarter (a report made in the current quarter is newer
- * and counts too) and was not returned. A task entered after that quarter ended owes no report for it yet.
+ * The reporting period is one of the task's cadence ({@link ReportCadence}: the task's own, else the plan's; by default
+ * the calendar quarter): "the last reporting period" is the period before today's. A report counts when it was made on
+ * or after the first day of that period (a report made in the current period is newer and counts too) and was not
+ * returned. A task entered after that period ended owes no report for it yet.
  */
 public final class HealthRule {
 
@@ -42,7 +44,13 @@ public final class HealthRule {
      * @param reportedPercent the percent of that report (or the latest one that gave a percent), null if none
      */
     public record Facts(TaskStatus status, LocalDate deadline, boolean ongoing, List<MilestoneFact> milestones,
-            LocalDate start, LocalDate trackedSince, LocalDate lastReportOn, Integer reportedPercent) {
+            LocalDate start, LocalDate trackedSince, LocalDate lastReportOn, Integer reportedPercent, ReportCadence cadence) {
+
+        /** The calendar quarter as cadence (the rule before reporting cycles). */
+        public Facts(TaskStatus status, LocalDate deadline, boolean ongoing, List<MilestoneFact> milestones,
+                LocalDate start, LocalDate trackedSince, LocalDate lastReportOn, Integer reportedPercent) {
+            this(status, deadline, ongoing, milestones, start, trackedSince, lastReportOn, reportedPercent, ReportCadence.QUARTERLY);
+        }
     }
 
     public record MilestoneFact(LocalDate dueDate, boolean done) {
@@ -98,15 +106,20 @@ public final class HealthRule {
         return new Verdict(Health.GREEN, HealthReasonKind.ON_TRACK, null, null);
     }
 
-    /** The first day of the quarter before {@code today}'s. */
+    /** The period of {@code cadence} before {@code today}'s. */
+    public static ReportingPeriod lastPeriod(ReportCadence cadence, LocalDate today) {
+        return ReportingPeriod.containing(cadence, today).previous();
+    }
+
+    /** The first day of the quarter before {@code today}'s (the default cadence). */
     public static LocalDate lastPeriodStart(LocalDate today) {
-        LocalDate thisQuarter = today.with(IsoFields.DAY_OF_QUARTER, 1);
-        return thisQuarter.minusMonths(3);
+        return lastPeriod(ReportCadence.QUARTERLY, today).start();
     }
 
     static boolean reportMissing(Facts task, LocalDate today) {
-        LocalDate periodStart = lastPeriodStart(today);
-        LocalDate periodEnd = periodStart.plusMonths(3).minusDays(1);
+        ReportingPeriod last = lastPeriod(task.cadence() == null ? ReportCadence.QUARTERLY : task.cadence(), today);
+        LocalDate periodStart = last.start();
+        LocalDate periodEnd = last.end();
         if (task.trackedSince() != null && task.trackedSince().isAfter(periodEnd)) {
             return false;
         }

@@ -12,11 +12,13 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import gov.planning.plan.entity.ReportCadence;
 import io.smallrye.graphql.api.Nullable;
 
 /**
  * A task to add to a plan. {@code deadline} is the last day (a year deadline is that year's 31 December);
- * {@code ongoing} marks 长期坚持 (then there is no date); {@code deadlineText} keeps the document's wording.
+ * {@code ongoing} marks 长期坚持 (then there is no date); {@code deadlineText} keeps the document's wording;
+ * {@code reportCadence} overrides the plan's (null: the plan's).
  */
 @Input("TaskInput")
 public record NewTask(
@@ -29,5 +31,6 @@ public record NewTask(
         Boolean ongoing,
         @Size(max = 200) String deadlineText,
         @Id String sectionId,
-        @Size(max = 100) List<@Valid NewMilestone> milestones) {
+        @Size(max = 100) List<@Valid NewMilestone> milestones,
+        ReportCadence reportCadence) {
 }

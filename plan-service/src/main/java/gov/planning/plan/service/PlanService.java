@@ -24,6 +24,7 @@ import gov.planning.common.api.TextSearch;
 import gov.planning.plan.entity.Plan;
 import gov.planning.plan.entity.PlanKind;
 import gov.planning.plan.entity.PlanStatus;
+import gov.planning.plan.entity.ReportCadence;
 import gov.planning.plan.repository.PlanRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -145,6 +146,15 @@ public class PlanService {
         plan.periodStart = input.periodStart();
         plan.periodEnd = input.periodEnd();
         plan.createdBy = caller.username();
+        if (input.reportCadence() != null) {
+            plan.reportCadence = input.reportCadence();
+        }
+        if (input.reportDueDay() != null) {
+            plan.reportDueDay = input.reportDueDay();
+        }
+        if (input.reportGraceDays() != null) {
+            plan.reportGraceDays = input.reportGraceDays();
+        }
         Uni<Plan> duplicate = plan.docNumber == null ? Uni.createFrom().nullItem() : plans.findByDocNumber(plan.docNumber);
         // The issuer's existence is not checked against org-service (yet): system-tests' PlatformIT creates a plan
         // with a made-up issuer id. Task organizations are checked (TaskService).
@@ -172,6 +182,40 @@ public class PlanService {
                 String before = Snapshots.of(plan);
                 plan.status = PlanStatus.PUBLISHED;
                 return plans.flush().chain(() -> audit.append(caller.username(), "PUBLISH", "Plan", id, before, Snapshots.of(plan)))
+                        .replaceWith(plan);
+            });
+        });
+    }
+
+    /** Changes a plan's reporting cycle (what is given; null: unchanged): the plan's planners, as for editing it. */
+    @WithTransaction
+    public Uni<Plan> updateReporting(UUID id, ReportCadence cadence, Integer dueDay, Integer graceDays) {
+        caller.requireAnyRole("change a plan's reporting cycle", PlatformRole.ADMIN, PlatformRole.PLANNER);
+        if (cadence == null && dueDay == null && graceDays == null) {
+            throw new BadUserInputException("updatePlanReporting: give at least one of reportCadence, reportDueDay, reportGraceDays");
+        }
+        if (dueDay != null && (dueDay < 1 || dueDay > 28)) {
+            throw new BadUserInputException("reportDueDay: must be between 1 and 28 (a day every month has), was " + dueDay);
+        }
+        if (graceDays != null && (graceDays < 0 || graceDays > 90)) {
+            throw new BadUserInputException("reportGraceDays: must be between 0 and 90, was " + graceDays);
+        }
+        return plans.findVisible(id).chain(plan -> {
+            if (plan == null) {
+                throw new NotFoundException("plan " + id + " does not exist");
+            }
+            return permissions.requireManagePlan("change the reporting cycle of plan " + id, plan).chain(() -> {
+                String before = Snapshots.of(plan);
+                if (cadence != null) {
+                    plan.reportCadence = cadence;
+                }
+                if (dueDay != null) {
+                    plan.reportDueDay = dueDay;
+                }
+                if (graceDays != null) {
+                    plan.reportGraceDays = graceDays;
+                }
+                return plans.flush().chain(() -> audit.append(caller.username(), "UPDATE", "Plan", id, before, Snapshots.of(plan)))
                         .replaceWith(plan);
             });
         });

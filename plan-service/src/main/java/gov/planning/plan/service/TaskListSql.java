@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,8 @@ import java.util.UUID;
 
 import gov.planning.common.api.SortOrder;
 import gov.planning.common.api.TextSearch;
+import gov.planning.plan.cycle.ReportingPeriod;
+import gov.planning.plan.entity.ReportCadence;
 import gov.planning.plan.entity.TaskRole;
 
 /**
@@ -20,16 +21,19 @@ import gov.planning.plan.entity.TaskRole;
  * the database; HealthRuleSqlTest keeps both the same), the inbox's flags, filters, order and page. Only the latest
  * report and the earliest overdue milestone of each task are read, never all of them.
  */
-final class TaskListSql {
+public final class TaskListSql {
 
-    /** "The caller's organization still owes a report": none (not returned) since the current quarter opened. */
+    /**
+     * "The caller's organization still owes a report": none of its reports for the current period of the task's cadence
+     * is open (submitted or approved), and the task is not completed.
+     */
     private static final String REPORT_DUE = "(t.status <> 'COMPLETED' AND NOT EXISTS (SELECT 1 FROM progress_report r"
-            + " WHERE r.task_id = t.id AND r.org_id IN (:mine) AND r.status <> 'RETURNED' AND r.reported_at >= :quarterOpened))";
+            + " WHERE r.task_id = t.id AND r.org_id IN (:mine) AND r.status <> 'RETURNED' AND r.period = cy.current_period))";
     /** "Returned to me": the latest report of the caller's organizations was returned. */
     private static final String RETURNED = "COALESCE((SELECT r.status FROM progress_report r WHERE r.task_id = t.id"
             + " AND r.org_id IN (:mine) ORDER BY r.reported_at DESC, r.id DESC LIMIT 1) = 'RETURNED', false)";
 
-    private static final String REPORT_MISSING = "(t.created_at < :trackedBefore AND (lr.reported_at IS NULL OR lr.reported_at < :periodOpened))";
+    private static final String REPORT_MISSING = "(t.created_at < cy.tracked_before AND (lr.reported_at IS NULL OR lr.reported_at < cy.period_opened))";
     private static final String BEHIND = "(lp.percent IS NOT NULL AND t.deadline_date > st.start_day AND 100.0 * GREATEST(0,"
             + " LEAST(t.deadline_date - st.start_day, CAST(:today AS date) - st.start_day)) / (t.deadline_date - st.start_day) - lp.percent > "
             + HealthRule.BEHIND_POINTS + ")";
@@ -49,17 +53,28 @@ final class TaskListSql {
     TaskListSql(TaskQuery query, LocalDate today, ZoneId zone) {
         this.query = query;
         boolean inbox = query.mine() != null;
-        LocalDate periodOpened = HealthRule.lastPeriodStart(today);
-        LocalDate quarterOpened = today.with(IsoFields.DAY_OF_QUARTER, 1);
         params.put("today", today);
         params.put("zone", sqlZone(zone));
-        params.put("periodOpened", startOf(periodOpened, zone));
-        params.put("trackedBefore", startOf(quarterOpened, zone));
+        // Per cadence: the start of the last period (a report since then counts), the start of the current one (a task
+        // entered after it owes nothing for the last period yet) and the current period's code (the inbox's reportDue).
+        StringBuilder cycles = new StringBuilder();
+        for (ReportCadence cadence : ReportCadence.values()) {
+            ReportingPeriod current = ReportingPeriod.containing(cadence, today);
+            String key = cadence.name().toLowerCase();
+            params.put("opened_" + key, startOf(current.previous().start(), zone));
+            params.put("tracked_" + key, startOf(current.start(), zone));
+            params.put("current_" + key, current.code());
+            cycles.append(cycles.isEmpty() ? "" : ", ").append("('").append(cadence.name()).append("', CAST(:tracked_").append(key)
+                    .append(" AS timestamptz), CAST(:opened_").append(key).append(" AS timestamptz), CAST(:current_").append(key)
+                    .append(" AS varchar))");
+        }
         inner.append("SELECT t.id, t.plan_id, t.position, t.title, t.deadline_date, t.updated_at, lp.percent AS progress, ")
                 .append(HEALTH).append(" AS health, ")
                 .append(inbox ? REPORT_DUE : "false").append(" AS report_due, ")
                 .append(inbox ? RETURNED : "false").append(" AS returned")
                 .append(" FROM task t JOIN plan p ON p.id = t.plan_id AND NOT p.importing")
+                .append(" JOIN (VALUES ").append(cycles).append(") cy (cadence, tracked_before, period_opened, current_period)")
+                .append(" ON cy.cadence = COALESCE(t.report_cadence, p.report_cadence)")
                 .append(" CROSS JOIN LATERAL (SELECT COALESCE(p.issued_on, CAST(t.created_at AT TIME ZONE :zone AS date)) AS start_day) st")
                 .append(" LEFT JOIN LATERAL (SELECT r.reported_at FROM progress_report r WHERE r.task_id = t.id AND r.status <> 'RETURNED'")
                 .append(" ORDER BY r.reported_at DESC LIMIT 1) lr ON true")
@@ -68,7 +83,6 @@ final class TaskListSql {
                 .append(" WHERE true");
         if (inbox) {
             params.put("mine", query.mine());
-            params.put("quarterOpened", startOf(quarterOpened, zone));
         }
         if (query.planIds() != null) {
             params.put("planIds", query.planIds());
@@ -168,7 +182,7 @@ final class TaskListSql {
     }
 
     /** PostgreSQL reads a bare offset such as '+08:00' with the POSIX sign (the reverse); region ids are unambiguous. */
-    private static String sqlZone(ZoneId zone) {
+    public static String sqlZone(ZoneId zone) {
         ZoneId normalized = zone.normalized();
         if (normalized instanceof ZoneOffset offset) {
             int seconds = offset.getTotalSeconds();

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import gov.planning.plan.cycle.ReportingCycle;
 import gov.planning.plan.entity.Health;
 import gov.planning.plan.entity.Milestone;
 import gov.planning.plan.entity.Plan;
@@ -51,7 +52,7 @@ public class TaskReads {
      * Every read runs on a session of its own: GraphQL resolves the batched fields of one request concurrently, and one
      * Hibernate Reactive session (which {@code @WithSession} would share across them) runs one query at a time.
      */
-    <T> Uni<T> read(Function<Mutiny.Session, Uni<T>> work) {
+    public <T> Uni<T> read(Function<Mutiny.Session, Uni<T>> work) {
         return sessions.openSession().chain(session -> work.apply(session).eventually(session::close));
     }
 
@@ -171,7 +172,7 @@ public class TaskReads {
     }
 
     /** The rows of a native query: a column's value, or an {@code Object[]} per row of several. */
-    static Uni<List<Object>> nativeRows(Mutiny.Session s, String sql, Map<String, Object> params) {
+    public static Uni<List<Object>> nativeRows(Mutiny.Session s, String sql, Map<String, Object> params) {
         var query = s.createNativeQuery(sql);
         params.forEach(query::setParameter);
         return query.getResultList();
@@ -276,8 +277,8 @@ public class TaskReads {
                         var facts = new HealthRule.Facts(task.status, task.deadlineDate, task.deadlineOngoing,
                                 milestones.getOrDefault(task.id, List.of()).stream()
                                         .map(m -> new HealthRule.MilestoneFact(m.dueDate, m.done)).toList(),
-                                start, created, lastReport, percent);
-                        return new AssessedTask(task, HealthRule.verdict(facts, today), percent);
+                                start, created, lastReport, percent, ReportingCycle.of(plan, task).cadence());
+                        return new AssessedTask(task, HealthRule.verdict(facts, today), percent, ReportingCycle.of(plan, task), start);
                     }).toList();
                 })));
     }

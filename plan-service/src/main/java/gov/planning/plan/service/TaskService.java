@@ -21,16 +21,21 @@ import gov.planning.common.api.Ids;
 import gov.planning.common.api.Texts;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.error.ConflictException;
+import gov.planning.common.error.ForbiddenException;
 import gov.planning.common.error.InputValidator;
 import gov.planning.common.error.NotFoundException;
 import gov.planning.common.security.Caller;
 import gov.planning.common.security.PlatformRole;
 import gov.planning.plan.audit.AuditLog;
 import gov.planning.plan.audit.Snapshots;
+import gov.planning.plan.cycle.ReportingCycle;
+import gov.planning.plan.cycle.ReportingPeriod;
 import gov.planning.plan.entity.Milestone;
 import gov.planning.plan.entity.Plan;
 import gov.planning.plan.entity.ProgressReport;
+import gov.planning.plan.entity.ReportCadence;
 import gov.planning.plan.entity.ReportStatus;
+import gov.planning.plan.entity.ReportingReopening;
 import gov.planning.plan.entity.Section;
 import gov.planning.plan.entity.Task;
 import gov.planning.plan.entity.TaskOrg;
@@ -131,6 +136,7 @@ public class TaskService {
                     task.deadlineOngoing = ongoing;
                     task.deadlineText = blankToNull(input.deadlineText());
                     task.status = TaskStatus.NOT_STARTED;
+                    task.reportCadence = input.reportCadence();
                     task.createdBy = caller.username();
                     task.createdAt = now;
                     task.updatedAt = now;
@@ -160,17 +166,21 @@ public class TaskService {
      */
     @WithTransaction
     public Uni<Task> update(UUID id, int version, TaskStatus status, LocalDate deadline, List<String> leadOrgIds,
-            List<String> cooperatingOrgIds) {
+            List<String> cooperatingOrgIds, ReportCadence reportCadence, boolean cadenceFromPlan) {
         caller.requireAnyRole("change a task", PlatformRole.ADMIN, PlatformRole.PLANNER, PlatformRole.REPORTER);
         List<UUID> leads = leadOrgIds == null ? null : orgIds("leadOrgIds", leadOrgIds);
         List<UUID> cooperating = cooperatingOrgIds == null ? null : orgIds("cooperatingOrgIds", cooperatingOrgIds);
         if (leads != null && leads.isEmpty()) {
             throw new BadUserInputException("leadOrgIds: a task needs at least one lead organization");
         }
-        boolean assigning = deadline != null || leads != null || cooperating != null;
+        if (reportCadence != null && cadenceFromPlan) {
+            throw new BadUserInputException("reportCadence: give either reportCadence or reportCadenceFromPlan: true, not both");
+        }
+        boolean assigning = deadline != null || leads != null || cooperating != null || reportCadence != null || cadenceFromPlan;
         if (status == null && !assigning) {
             // Refused rather than applied: an empty update would still take a new version and an audit entry.
-            throw new BadUserInputException("updateTask: give at least one of status, deadline, leadOrgIds, cooperatingOrgIds");
+            throw new BadUserInputException("updateTask: give at least one of status, deadline, leadOrgIds, cooperatingOrgIds, "
+                    + "reportCadence, reportCadenceFromPlan");
         }
         return task(id).chain(task -> {
             if (task.version != version) {
@@ -199,6 +209,9 @@ public class TaskService {
                                 task.deadlineOngoing = false;
                                 task.deadlineText = null;
                             }
+                            if (reportCadence != null || cadenceFromPlan) {
+                                task.reportCadence = reportCadence;
+                            }
                             // Always dirty, so every update takes the optimistic lock, even one that changes only
                             // the organizations (which live in another table).
                             task.updatedAt = clock.instant();
@@ -216,13 +229,26 @@ public class TaskService {
         });
     }
 
+    /**
+     * A report for one period of the task's cadence ({@link ReportingPeriod}): refused (BAD_USER_INPUT) when the period
+     * is not a code of that cadence or has not begun; refused (CONFLICT) when the organization's report for it is open
+     * (SUBMITTED) or approved (the period is locked until reopened); after the due date accepted as {@code late} until
+     * the window closes, then refused (FORBIDDEN) unless the approver side reopened the period for the organization.
+     */
     @WithTransaction
     public Uni<ProgressReport> submitReport(UUID taskId, UUID orgId, NewReport input) {
         caller.requireAnyRole("submit a progress report", PlatformRole.ADMIN, PlatformRole.PLANNER, PlatformRole.REPORTER);
         validator.check(input);
         String period = Texts.required("period", input.period());
         String summary = Texts.required("summary", input.summary());
-        return task(taskId).chain(task -> TaskOrg.<TaskOrg>list("taskId", taskId).chain(orgs -> {
+        return task(taskId).chain(task -> plans.findById(task.planId).chain(plan -> TaskOrg.<TaskOrg>list("taskId", taskId).chain(orgs -> {
+            ReportingCycle cycle = ReportingCycle.of(plan, task);
+            ReportingPeriod asked = requirePeriod(cycle, period);
+            LocalDate today = LocalDate.now(clock);
+            if (today.isBefore(asked.opens())) {
+                throw new BadUserInputException("period: " + period + "（" + asked.label() + "）尚未开始，" + asked.opens()
+                        + " 起才能填报 (period " + period + " opens on " + asked.opens() + ")");
+            }
             Set<UUID> onTask = orgs.stream().map(o -> o.orgId).collect(Collectors.toSet());
             // An organization that is not on the task itself may still report in its own name when it acts for one
             // that is (a member of a lead collective: each of 12 盟市 reports separately, so one member's report does
@@ -236,30 +262,117 @@ public class TaskService {
                             + ", nor acts for one that does");
                 }
             }).chain(() -> permissions.requireReportFor("report on task " + taskId + " for organization " + orgId, orgId))
-                    .chain(() -> ProgressReport.count("taskId = ?1 and orgId = ?2 and period = ?3 and status <> ?4",
+                    .chain(() -> ProgressReport.<ProgressReport>list("taskId = ?1 and orgId = ?2 and period = ?3 and status <> ?4",
                             taskId, orgId, period, ReportStatus.RETURNED))
-                    .chain(existing -> {
-                        if (existing > 0) {
+                    .chain(open -> {
+                        if (open.stream().anyMatch(r -> r.status == ReportStatus.APPROVED)) {
+                            throw new ConflictException("period: " + period + "（" + asked.label() + "）的填报已审核通过并锁定；"
+                                    + "如需修改，请审核方（管理员或牵头单位的规划人员）重新开放该期间 (the period is locked by an approved "
+                                    + "report; reopenReportingPeriod reopens it)");
+                        }
+                        if (!open.isEmpty()) {
                             throw new ConflictException("period: a report for this task, organization and period ("
                                     + period + ") is already open; a new one is possible once it is returned");
                         }
-                        ProgressReport report = new ProgressReport();
-                        report.id = UUID.randomUUID();
-                        report.taskId = taskId;
-                        report.orgId = orgId;
-                        report.period = period;
-                        report.percent = input.percent();
-                        report.summary = summary;
-                        report.problems = blankToNull(input.problems());
-                        report.nextSteps = blankToNull(input.nextSteps());
-                        report.reportedBy = caller.username();
-                        report.reportedAt = clock.instant();
-                        report.status = ReportStatus.SUBMITTED;
-                        return report.<ProgressReport>persist()
-                                .call(() -> audit.append(caller.username(), "SUBMIT", "ProgressReport", report.id, null,
-                                        Snapshots.of(report)));
+                        LocalDate closes = cycle.closes(asked);
+                        Uni<Boolean> reopened = !today.isAfter(closes) ? Uni.createFrom().item(false)
+                                : ReportingReopening.count("taskId = ?1 and orgId = ?2 and period = ?3 and openUntil >= ?4",
+                                        taskId, orgId, period, today).map(n -> n > 0);
+                        return reopened.chain(isReopened -> {
+                            if (today.isAfter(closes) && !isReopened) {
+                                throw new ForbiddenException("period: " + period + "（" + asked.label() + "）的填报窗口已于 " + closes
+                                        + " 关闭；如需补报，请审核方（管理员或牵头单位的规划人员）重新开放该期间 (the reporting window "
+                                        + "closed on " + closes + "; reopenReportingPeriod reopens it)");
+                            }
+                            ProgressReport report = new ProgressReport();
+                            report.id = UUID.randomUUID();
+                            report.taskId = taskId;
+                            report.orgId = orgId;
+                            report.period = period;
+                            report.percent = input.percent();
+                            report.summary = summary;
+                            report.problems = blankToNull(input.problems());
+                            report.nextSteps = blankToNull(input.nextSteps());
+                            report.reportedBy = caller.username();
+                            report.reportedAt = clock.instant();
+                            report.late = today.isAfter(cycle.due(asked));
+                            report.status = ReportStatus.SUBMITTED;
+                            return report.<ProgressReport>persist()
+                                    .call(() -> audit.append(caller.username(), "SUBMIT", "ProgressReport", report.id, null,
+                                            Snapshots.of(report)));
+                        });
+                    });
+        })));
+    }
+
+    /** Days a reopened period accepts reports again (also when its window had closed). */
+    public static final int REOPEN_DAYS = 14;
+
+    /**
+     * Reopens a period for one organization of the task: its approved report (if any) becomes RETURNED with the reason
+     * as comment, and the period accepts a report again for {@value #REOPEN_DAYS} days even after its window closed.
+     * Admin, or a planner who may steer the task (its lead organization or one above); a reporter may approve but not
+     * undo an approval (DHIS2's unapprove belongs to the level above). Audited on the task.
+     */
+    @WithTransaction
+    public Uni<ReportingReopening> reopenPeriod(UUID taskId, UUID orgId, String period, String reason) {
+        caller.requireAnyRole("reopen a reporting period", PlatformRole.ADMIN, PlatformRole.PLANNER);
+        String why = Texts.required("reason", reason);
+        if (why.length() > 2000) {
+            throw new BadUserInputException("reason: size must be between 1 and 2000");
+        }
+        String code = Texts.required("period", period);
+        return task(taskId).chain(task -> plans.findById(task.planId).chain(plan -> {
+            ReportingPeriod asked = requirePeriod(ReportingCycle.of(plan, task), code);
+            LocalDate today = LocalDate.now(clock);
+            if (today.isBefore(asked.opens())) {
+                throw new BadUserInputException("period: " + code + " has not begun; only a begun period can be reopened");
+            }
+            return TaskOrg.<TaskOrg>list("taskId = ?1 and role = ?2", taskId, TaskRole.LEAD)
+                    .map(leads -> leads.stream().map(o -> o.orgId).toList())
+                    .chain(leads -> permissions.requireSteerTask("reopen a reporting period of task " + taskId, leads))
+                    .chain(() -> ProgressReport.<ProgressReport>list("taskId = ?1 and orgId = ?2 and period = ?3 and status = ?4",
+                            taskId, orgId, code, ReportStatus.APPROVED))
+                    .chain(approved -> {
+                        // At most one: the partial unique index allows one open report per task, organization and period.
+                        List<Uni<Void>> unlocked = new ArrayList<>();
+                        for (ProgressReport report : approved) {
+                            String before = Snapshots.of(report);
+                            report.status = ReportStatus.RETURNED;
+                            report.reviewComment = "重新开放：" + why;
+                            report.reviewedBy = caller.username();
+                            report.reviewedAt = clock.instant();
+                            unlocked.add(audit.append(caller.username(), "REOPEN", "ProgressReport", report.id, before, Snapshots.of(report)));
+                        }
+                        Uni<Void> unlock = unlocked.isEmpty() ? Uni.createFrom().voidItem() : unlocked.get(0);
+                        ReportingReopening reopening = new ReportingReopening();
+                        reopening.id = UUID.randomUUID();
+                        reopening.taskId = taskId;
+                        reopening.orgId = orgId;
+                        reopening.period = code;
+                        reopening.reason = why;
+                        reopening.reopenedBy = caller.username();
+                        reopening.reopenedAt = clock.instant();
+                        reopening.openUntil = today.plusDays(REOPEN_DAYS);
+                        return Panache.flush().onFailure(TaskService::isStale)
+                                .transform(e -> new ConflictException("period: the report of " + code + " was changed meanwhile; read it again"))
+                                .chain(() -> unlock)
+                                .chain(() -> reopening.<ReportingReopening>persist())
+                                .call(() -> audit.append(caller.username(), "REOPEN_PERIOD", "Task", taskId, null, Snapshots.of(reopening)));
                     });
         }));
+    }
+
+    /** The period a code names in the cycle's format; else BAD_USER_INPUT with the current period as the example. */
+    private ReportingPeriod requirePeriod(ReportingCycle cycle, String code) {
+        ReportingPeriod asked = ReportingPeriod.parse(cycle.cadence(), code);
+        if (asked == null) {
+            ReportingPeriod current = cycle.current(LocalDate.now(clock));
+            throw new BadUserInputException("period: 「" + code + "」不是本任务" + ReportingPeriod.cadenceLabel(cycle.cadence())
+                    + "报送周期的期间代码，本期（" + current.label() + "）应写作 " + current.code() + " (period must be a "
+                    + cycle.cadence() + " period code such as " + current.code() + ")");
+        }
+        return asked;
     }
 
     /** Approve or return (with a comment saying why) a SUBMITTED report; the task's lead side decides. */
