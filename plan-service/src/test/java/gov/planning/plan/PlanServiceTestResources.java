@@ -9,5 +9,6 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "plans"))
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(GreenMailResource.class)
+@QuarkusTestResource(WebhookServerResource.class)
 public class PlanServiceTestResources {
 }
