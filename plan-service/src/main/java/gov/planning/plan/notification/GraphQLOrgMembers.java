@@ -39,7 +39,7 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 public class GraphQLOrgMembers implements OrgMembers {
 
     static final String QUERY = """
-            query($ids: [ID!]!, $roles: [String!]!) {
+            query($ids: [String!]!, $roles: [String!]!) {
               organizationMembers(ids: $ids, roles: $roles) { id code name members { username email roles } }
             }""";
 
