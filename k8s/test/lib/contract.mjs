@@ -10,7 +10,8 @@ export const COMMON_ENV = ["QUARKUS_HTTP_PORT", "QUARKUS_SHUTDOWN_TIMEOUT", "OID
 export const ENV = {
   gateway: [...COMMON_ENV, "ORG_SERVICE_URL", "PLAN_SERVICE_URL", "INDICATOR_SERVICE_URL", "CORS_ORIGINS", "PLANNING_SERVICES_CLIENT_SECRET"],
   "org-service": [...COMMON_ENV, "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "KEYCLOAK_ADMIN_URL", "PLANNING_SERVICES_CLIENT_SECRET"],
-  "plan-service": [...COMMON_ENV, "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "ORG_SERVICE_URL", "INDICATOR_SERVICE_URL"],
+  "plan-service": [...COMMON_ENV, "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "ORG_SERVICE_URL", "INDICATOR_SERVICE_URL",
+    "PLANNING_SERVICES_CLIENT_SECRET", "QUARKUS_MAILER_HOST", "QUARKUS_MAILER_PORT", "QUARKUS_MAILER_USERNAME", "QUARKUS_MAILER_PASSWORD"],
   "indicator-service": [...COMMON_ENV, "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "ORG_SERVICE_URL", "PLAN_SERVICE_URL"],
 };
 // the staff web app: its own port, and what GET /api/config tells the browser
@@ -21,7 +22,7 @@ export const CONSOLE_ENV = ["QUARKUS_HTTP_PORT", "QUARKUS_SHUTDOWN_TIMEOUT", "CO
 export const INGRESS_PATHS = [["/graphql", "gateway"], ["/ledger", "gateway"], ["/", "console"]];
 
 // environment that must come from a Secret, never from a ConfigMap
-export const SECRET_ENV = ["DB_USER", "DB_PASSWORD", "PLANNING_SERVICES_CLIENT_SECRET"];
+export const SECRET_ENV = ["DB_USER", "DB_PASSWORD", "PLANNING_SERVICES_CLIENT_SECRET", "QUARKUS_MAILER_USERNAME", "QUARKUS_MAILER_PASSWORD"];
 
 // who may call whom on port 8080 (besides the ingress controller -> gateway)
 export const CALLERS = {
@@ -37,6 +38,7 @@ export const PROD_EXTERNAL_SECRETS = [
   "indicator-service-db",
   "keycloak-db",
   "planning-services-client",
+  "plan-service-smtp",
   "keycloak-bootstrap-admin",
   "planning-backup-s3",
 ];

@@ -27,7 +27,7 @@ final class LocalPlatform {
 
     LocalPlatform() throws IOException {
         for (String variable : List.of("GATEWAY_PORT", "ORG_SERVICE_PORT", "PLAN_SERVICE_PORT", "INDICATOR_SERVICE_PORT",
-                "CONSOLE_PORT", "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT", "PG_PORT")) {
+                "CONSOLE_PORT", "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT", "PG_PORT", "MAIL_SMTP_PORT", "MAIL_WEB_PORT")) {
             ports.put(variable, freePort());
         }
     }

@@ -70,6 +70,35 @@ public class KeycloakAdminClient implements GroupDirectory {
         }
     }
 
+    /**
+     * The direct members of the group standing for {@code orgCode} that hold any of the realm {@code roles} (directly
+     * or through a composite), with their e-mail. Per member one role-mapping read: it needs only view-users, which the
+     * service account has (listing a role's users would need view-realm too); groups have tens of members.
+     */
+    public List<MemberDirectory.Member> members(String orgCode, java.util.Collection<String> roles) {
+        String groupId = groups().stream().filter(g -> orgCode.equals(g.orgCode())).map(Group::id).findFirst().orElse(null);
+        if (groupId == null) {
+            return List.of();
+        }
+        List<MemberDirectory.Member> found = new ArrayList<>();
+        for (JsonNode user : get(adminPath("/groups/" + groupId + "/members?briefRepresentation=true&max=10000"))) {
+            if (!user.path("enabled").asBoolean(true)) {
+                continue;
+            }
+            java.util.Set<String> held = new java.util.TreeSet<>();
+            for (JsonNode role : get(adminPath("/users/" + user.path("id").asText() + "/role-mappings/realm/composite"))) {
+                if (roles.contains(role.path("name").asText())) {
+                    held.add(role.path("name").asText());
+                }
+            }
+            if (!held.isEmpty()) {
+                String email = user.path("email").asText("");
+                found.add(new MemberDirectory.Member(user.path("username").asText(), email.isBlank() ? null : email, held));
+            }
+        }
+        return found;
+    }
+
     /** Creates the group under {@code parentId} (top level when null) and answers its id. */
     @Override
     public String create(String parentId, String name, String orgCode, String orgName) {
