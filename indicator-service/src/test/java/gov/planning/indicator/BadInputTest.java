@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
 
 import gov.planning.testing.BadInput;
 import gov.planning.testing.BadInput.Case;
+import gov.planning.testing.GraphQLClient;
 import gov.planning.testing.TestDatabase;
 import gov.planning.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /**
  * Every refused input of indicator-service answers a documented code, never a 5xx or internals, and writes nothing:
@@ -109,6 +111,35 @@ class BadInputTest {
 
         assertThat(cases).hasSizeGreaterThanOrEqualTo(40);
         assertThat(BadInput.failures(cases, ADMIN, BadInputTest::rows)).isEmpty();
+    }
+
+    @Test
+    void anIntLiteralOrVariableBeyond32BitsIsRefusedAtThisSubgraphsOwnEndpointAsAtTheGatewayWhileAFloatMayBeThatBig() {
+        String plan = FakePlanIssuers.planIssuedBy("nmg");
+        List<Case> cases = List.of(
+                of("Int literal 2^31", "GRAPHQL_VALIDATION_FAILED", "{ indicators(first: 2147483648) { totalCount } }", vars()),
+                of("Int literal -2^31-1 in an input", "GRAPHQL_VALIDATION_FAILED", "mutation { createIndicator(planId: \"" + plan
+                        + "\", input: { name: \"大数\", unit: \"个\", comparator: AT_LEAST, targetValue: 1, targetYear: -2147483649 }) { id } }", vars()),
+                of("Int variable 2^31", BAD, "query($n: Int) { indicators(first: $n) { totalCount } }", vars("n", 2147483648L)));
+        assertThat(BadInput.failures(cases, ADMIN, BadInputTest::rows)).isEmpty();
+
+        JsonPath bigFloat = GraphQLClient.post(ADMIN, "mutation { createIndicator(planId: \"" + plan
+                + "\", input: { name: \"二十亿个\", unit: \"个\", comparator: AT_LEAST, targetValue: 2147483648 }) { target { value } } }", Map.of());
+        assertThat(bigFloat.getString("errors")).isNull();
+        assertThat(bigFloat.getDouble("data.createIndicator.target.value")).isEqualTo(2147483648.0);
+    }
+
+    @Test
+    void aFragmentBombIsRefusedAsTooComplexAndTheNextOrdinaryRequestIsServed() {
+        String plan = FakePlanIssuers.planIssuedBy("nmg");
+        create(plan, indicator("炸弹之后", "个", "AT_LEAST", 0.0, 2020, 10, 2025));
+
+        JsonPath bomb = GraphQLClient.post(ADMIN, BadInput.fragmentBomb(60), Map.of());
+
+        assertThat(bomb.getString("errors[0].extensions.code")).isEqualTo("QUERY_TOO_COMPLEX");
+        assertThat(bomb.getString("data")).isNull();
+        JsonPath next = GraphQLClient.post(ADMIN, "query($p: ID) { indicators(planId: $p) { edges { node { name } } } }", Map.of("p", plan));
+        assertThat(next.getList("data.indicators.edges.node.name")).containsExactly("炸弹之后");
     }
 
     @Test

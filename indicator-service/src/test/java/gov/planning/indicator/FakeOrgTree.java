@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
@@ -27,14 +28,15 @@ import io.smallrye.mutiny.Uni;
  * gx 广西壮族自治区人民政府
  *   gx.zjt 广西住建厅
  * </pre>
+ * and the organizations tests add below nmg ({@link #newOrg()}); any other id is one org-service does not know.
  */
 @Alternative
 @Priority(1)
 @Singleton
 public class FakeOrgTree implements OrgTree {
 
-    static final Map<String, String> PARENT = Map.of("nmg.zjt", "nmg", "nmg.lcj", "nmg", "nmg.hhht", "nmg",
-            "nmg.hhht.zjj", "nmg.hhht", "nmg.chifeng", "nmg", "gx.zjt", "gx", "nmg.bgt", "nmg");
+    static final Map<String, String> PARENT = new ConcurrentHashMap<>(Map.of("nmg.zjt", "nmg", "nmg.lcj", "nmg", "nmg.hhht", "nmg",
+            "nmg.hhht.zjj", "nmg.hhht", "nmg.chifeng", "nmg", "gx.zjt", "gx", "nmg.bgt", "nmg"));
     /** Governments; every other organization's territory is its nearest government's. */
     static final Set<String> GOVERNMENTS = Set.of("nmg", "gx", "nmg.hhht", "nmg.chifeng");
     static final Set<String> ROOTS = Set.of("nmg", "gx");
@@ -45,6 +47,13 @@ public class FakeOrgTree implements OrgTree {
 
     public static String ids(String code) {
         return id(code).toString();
+    }
+
+    /** A new organization below nmg (a region or a responsible organization of any nmg plan); answers its id. */
+    static String newOrg() {
+        String code = "nmg.test-" + UUID.randomUUID();
+        PARENT.put(code, "nmg");
+        return ids(code);
     }
 
     static Set<String> allCodes() {
@@ -71,6 +80,12 @@ public class FakeOrgTree implements OrgTree {
     public Uni<Reach> reachOf(Collection<String> codes) {
         Set<String> known = codes.stream().filter(allCodes()::contains).collect(Collectors.toSet());
         return Uni.createFrom().item(new Reach(known.stream().map(FakeOrgTree::id).collect(Collectors.toSet()), atOrBelow(known)));
+    }
+
+    @Override
+    public Uni<Set<UUID>> unknownOf(Collection<UUID> ids) {
+        Set<UUID> known = allCodes().stream().map(FakeOrgTree::id).collect(Collectors.toSet());
+        return Uni.createFrom().item(ids.stream().filter(id -> !known.contains(id)).collect(Collectors.toSet()));
     }
 
     @Override

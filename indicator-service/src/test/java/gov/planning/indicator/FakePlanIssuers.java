@@ -13,7 +13,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Plans the tests declare with their issuer, in place of plan-service. A plan never declared is one plan-service does
- * not show (unknown issuer), as the random plan ids of the tests that are not about organizations are.
+ * not know (unknown issuer).
  */
 @Alternative
 @Priority(1)
@@ -27,6 +27,11 @@ public class FakePlanIssuers implements PlanIssuers {
         UUID plan = UUID.randomUUID();
         ISSUERS.put(plan, FakeOrgTree.id(code));
         return plan.toString();
+    }
+
+    /** A new plan of nmg, for tests not about who may set indicators. */
+    static String newPlan() {
+        return planIssuedBy("nmg");
     }
 
     @Override

@@ -2,7 +2,8 @@ package gov.planning.indicator;
 
 import static gov.planning.indicator.Fixtures.create;
 import static gov.planning.indicator.Fixtures.indicator;
-import static gov.planning.indicator.Fixtures.newId;
+import static gov.planning.indicator.Fixtures.newOrg;
+import static gov.planning.indicator.Fixtures.newPlan;
 import static gov.planning.testing.GraphQLClient.post;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,13 +47,13 @@ class FederationApiTest {
 
     @Test
     void everyFieldCostsOneQueryPerRequestWhateverTheNumberOfPlansAndIndicators() {
-        String region = newId();
+        String region = newOrg();
         List<String> plans = new java.util.ArrayList<>();
         for (int p = 0; p < 3; p++) {
-            String plan = newId();
+            String plan = newPlan();
             plans.add(plan);
             for (int i = 0; i < 2; i++) {
-                String id = create(plan, withOrgs("指标" + p + i, newId()));
+                String id = create(plan, withOrgs("指标" + p + i, newOrg()));
                 Fixtures.setTargets(TestTokens.admin(), id, "2022", List.of(Fixtures.row(region, 10)), 10.0, null);
                 Fixtures.record(TestTokens.admin(), id, region, "2022", 5.0, null);
             }
@@ -65,9 +66,9 @@ class FederationApiTest {
 
     @Test
     void severalPlansResolveTheirIndicatorsInOneEntitiesCall() {
-        String planA = newId();
-        String planB = newId();
-        String planWithout = newId();
+        String planA = newPlan();
+        String planB = newPlan();
+        String planWithout = newPlan();
         create(planA, withOrgs("城市道路里程"));
         create(planA, withOrgs("农村公路里程"));
         create(planB, withOrgs("城市地下管网"));
@@ -86,10 +87,10 @@ class FederationApiTest {
 
     @Test
     void organizationsResolveTheIndicatorsTheyAreResponsibleForInOneEntitiesCall() {
-        String plan = newId();
-        String transport = newId();
-        String housing = newId();
-        String idle = newId();
+        String plan = newPlan();
+        String transport = newOrg();
+        String housing = newOrg();
+        String idle = newOrg();
         create(plan, withOrgs("高速公路里程", transport));
         create(plan, withOrgs("城市道路里程", housing, transport));
 
@@ -105,9 +106,9 @@ class FederationApiTest {
 
     @Test
     void responsibleOrgsKeepThePlansOrderAndIndicatorsCanBeListedByOrg() {
-        String plan = newId();
-        String lead = newId();
-        String second = newId();
+        String plan = newPlan();
+        String lead = newOrg();
+        String second = newOrg();
         String id = create(plan, withOrgs("城市道路里程", lead, second));
         JsonPath read = post(TestTokens.viewer(), "query($id: ID!) { indicator(id: $id) { additive responsibleOrgs { id } } }",
                 Map.of("id", id));

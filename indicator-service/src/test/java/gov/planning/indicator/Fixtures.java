@@ -86,6 +86,17 @@ final class Fixtures {
         return post(token, RECORD, variables);
     }
 
+    /** A plan plan-service knows (issued by nmg). */
+    static String newPlan() {
+        return FakePlanIssuers.newPlan();
+    }
+
+    /** An organization org-service knows (below nmg, so inside the territory of newPlan()'s plans). */
+    static String newOrg() {
+        return FakeOrgTree.newOrg();
+    }
+
+    /** An id of nothing. */
     static String newId() {
         return UUID.randomUUID().toString();
     }

@@ -1,5 +1,6 @@
 package gov.planning.indicator;
 
+import static gov.planning.indicator.Fixtures.newPlan;
 import static gov.planning.testing.GraphQLClient.firstErrorCode;
 import static gov.planning.testing.GraphQLClient.post;
 import static io.restassured.RestAssured.given;
@@ -8,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +50,7 @@ class IndicatorApiTest {
 
     @Test
     void viewerCannotSetAnIndicatorAndNothingIsWritten() {
-        String planId = UUID.randomUUID().toString();
+        String planId = newPlan();
         assertThat(firstErrorCode(create(TestTokens.viewer(), planId, urbanization()))).isEqualTo("FORBIDDEN");
         JsonPath listed = post(TestTokens.admin(), "query($p: ID!) { indicators(planId: $p) { edges { node { id } } } }", Map.of("p", planId));
         assertThat(listed.getList("data.indicators.edges")).isEmpty();
@@ -58,7 +58,7 @@ class IndicatorApiTest {
 
     @Test
     void targetYearBeforeBaselineYearIsBadUserInputAndNothingIsWritten() {
-        String planId = UUID.randomUUID().toString();
+        String planId = newPlan();
         Map<String, Object> input = urbanization();
         input.put("targetYear", 2010);
         JsonPath refused = create(TestTokens.admin(), planId, input);
@@ -81,7 +81,7 @@ class IndicatorApiTest {
 
     @Test
     void indicatorIsAFederationEntityResolvedInOneBatch() {
-        String planId = UUID.randomUUID().toString();
+        String planId = newPlan();
         String a = create(TestTokens.admin(), planId, urbanization()).getString("data.createIndicator.id");
         Map<String, Object> leakage = urbanization();
         leakage.put("name", "城镇供水管网漏损率");
@@ -95,7 +95,7 @@ class IndicatorApiTest {
 
     @Test
     void unknownUnitIsBadUserInputNamingTheKnownUnitsAndNothingIsWritten() {
-        String planId = UUID.randomUUID().toString();
+        String planId = newPlan();
         Map<String, Object> input = urbanization();
         input.put("unit", "斤");
         JsonPath refused = create(TestTokens.admin(), planId, input);
@@ -107,7 +107,7 @@ class IndicatorApiTest {
 
     @Test
     void additiveIsDerivedFromTheUnit() {
-        String planId = UUID.randomUUID().toString();
+        String planId = newPlan();
         Map<String, Object> area = urbanization();
         area.put("name", "新增造林面积"); // one name per plan
         area.put("unit", "万亩");
@@ -119,7 +119,7 @@ class IndicatorApiTest {
     void malformedResponsibleOrgIdIsBadUserInput() {
         Map<String, Object> input = urbanization();
         input.put("responsibleOrgIds", List.of("住建厅"));
-        JsonPath refused = create(TestTokens.admin(), UUID.randomUUID().toString(), input);
+        JsonPath refused = create(TestTokens.admin(), newPlan(), input);
         assertThat(firstErrorCode(refused)).isEqualTo("BAD_USER_INPUT");
         assertThat(refused.getString("errors[0].message")).contains("responsibleOrgIds[0]");
     }

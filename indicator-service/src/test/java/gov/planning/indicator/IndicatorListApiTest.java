@@ -2,7 +2,8 @@ package gov.planning.indicator;
 
 import static gov.planning.indicator.Fixtures.create;
 import static gov.planning.indicator.Fixtures.indicator;
-import static gov.planning.indicator.Fixtures.newId;
+import static gov.planning.indicator.Fixtures.newOrg;
+import static gov.planning.indicator.Fixtures.newPlan;
 import static gov.planning.indicator.Fixtures.record;
 import static gov.planning.testing.GraphQLClient.firstErrorCode;
 import static gov.planning.testing.GraphQLClient.post;
@@ -86,7 +87,7 @@ class IndicatorListApiTest {
 
     @Test
     void pagingWalksPastTheFirstPageUntilTheLastWithTheTotal() {
-        String plan = newId();
+        String plan = newPlan();
         List<String> created = new ArrayList<>();
         for (int i = 1; i <= 7; i++) {
             created.add(named(plan, "指标" + i));
@@ -117,9 +118,9 @@ class IndicatorListApiTest {
         String marker = "同名" + System.nanoTime();
         List<String> sameName = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            sameName.add(named(newId(), "b " + marker));
+            sameName.add(named(newPlan(), "b " + marker));
         }
-        String first = named(newId(), "a " + marker);
+        String first = named(newPlan(), "a " + marker);
         List<String> paged = new ArrayList<>();
         String after = null;
         do {
@@ -138,7 +139,7 @@ class IndicatorListApiTest {
 
     @Test
     void sortsByNameAndPlanOrderInBothDirections() {
-        String plan = newId();
+        String plan = newPlan();
         named(plan, "b 指标");
         named(plan, "c 指标");
         named(plan, "a 指标");
@@ -150,7 +151,7 @@ class IndicatorListApiTest {
 
     @Test
     void sortsByProgressWithIndicatorsWithoutProgressLastInEitherOrder() {
-        String plan = newId();
+        String plan = newPlan();
         reported(named(plan, "half"), "2023", 65.0);
         named(plan, "nothing yet");
         reported(named(plan, "a tenth"), "2023", 61.0);
@@ -162,7 +163,7 @@ class IndicatorListApiTest {
 
     @Test
     void sortsByTheLastAuditedWriteNewestFirstByDefault() {
-        String plan = newId();
+        String plan = newPlan();
         clock.today(LocalDate.of(2024, 1, 1));
         String older = named(plan, "older");
         clock.today(LocalDate.of(2024, 2, 1));
@@ -177,16 +178,16 @@ class IndicatorListApiTest {
 
     @Test
     void filtersByResponsibleOrganizationAndNatureAndAcrossPlans() {
-        String plan = newId();
-        String otherPlan = newId();
-        String housing = newId();
+        String plan = newPlan();
+        String otherPlan = newPlan();
+        String housing = newOrg();
         Map<String, Object> binding = indicator("约束性 住建", "%", "AT_LEAST", null, null, 90, 2025);
         binding.put("nature", "BINDING");
         binding.put("responsibleOrgIds", List.of(housing));
         create(plan, binding);
         Map<String, Object> expected = indicator("预期性 住建", "%", "AT_LEAST", null, null, 90, 2025);
         expected.put("nature", "EXPECTED");
-        expected.put("responsibleOrgIds", List.of(newId(), housing));
+        expected.put("responsibleOrgIds", List.of(newOrg(), housing));
         create(otherPlan, expected);
         named(plan, "无责任单位");
 
@@ -200,7 +201,7 @@ class IndicatorListApiTest {
     @Test
     void filtersByHealthAndMetAgreeWithTheFieldsOfEachIndicator() {
         clock.today(LocalDate.of(2023, 7, 2));
-        String plan = newId();
+        String plan = newPlan();
         reported(named(plan, "on track"), "2023", 66.0);
         reported(named(plan, "behind"), "2023", 61.0);
         reported(named(plan, "met"), "2023", 71.0);
@@ -222,7 +223,7 @@ class IndicatorListApiTest {
 
     @Test
     void searchFindsAChineseSubstringOfTheName() {
-        String plan = newId();
+        String plan = newPlan();
         named(plan, "常住人口城镇化率");
         named(plan, "户籍人口城镇化率");
         named(plan, "城镇供水管网漏损率");
@@ -236,7 +237,7 @@ class IndicatorListApiTest {
 
     @Test
     void searchTakesPercentAndUnderscoreLiterally() {
-        String plan = newId();
+        String plan = newPlan();
         named(plan, "达标率_100%");
         named(plan, "达标率X100Y");
         named(plan, "Rate 100 PERCENT");

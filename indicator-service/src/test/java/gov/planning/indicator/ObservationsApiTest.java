@@ -3,7 +3,8 @@ package gov.planning.indicator;
 import static gov.planning.indicator.Fixtures.count;
 import static gov.planning.indicator.Fixtures.create;
 import static gov.planning.indicator.Fixtures.indicator;
-import static gov.planning.indicator.Fixtures.newId;
+import static gov.planning.indicator.Fixtures.newOrg;
+import static gov.planning.indicator.Fixtures.newPlan;
 import static gov.planning.indicator.Fixtures.record;
 import static gov.planning.testing.GraphQLClient.firstErrorCode;
 import static gov.planning.testing.GraphQLClient.post;
@@ -36,7 +37,7 @@ class ObservationsApiTest {
     DataSource db;
 
     private static String afforestationIn万亩() {
-        return create(newId(), indicator("营造林面积", "万亩", "AT_LEAST", 0.0, 2020, 1000, 2025));
+        return create(newPlan(), indicator("营造林面积", "万亩", "AT_LEAST", 0.0, 2020, 1000, 2025));
     }
 
     @Test
@@ -83,8 +84,8 @@ class ObservationsApiTest {
     @Test
     void latestOfAnAdditiveIndicatorWithoutAWholeAreaValueIsTheSumOfEachRegionsLatest() {
         String id = afforestationIn万亩();
-        String a = newId();
-        String b = newId();
+        String a = newOrg();
+        String b = newOrg();
         record(TestTokens.admin(), id, a, "2022", 100.0, null);
         record(TestTokens.admin(), id, a, "2023", 150.0, null);
         record(TestTokens.admin(), id, b, "2023", 70.0, null);
@@ -95,9 +96,9 @@ class ObservationsApiTest {
 
     @Test
     void regionalRatesAreNotSummedIntoALatestValue() {
-        String id = create(newId(), indicator("城镇供水管网漏损率", "%", "AT_MOST", 12.0, 2020, 9, 2025));
-        record(TestTokens.admin(), id, newId(), "2022", 10.0, null);
-        record(TestTokens.admin(), id, newId(), "2022", 11.0, null);
+        String id = create(newPlan(), indicator("城镇供水管网漏损率", "%", "AT_MOST", 12.0, 2020, 9, 2025));
+        record(TestTokens.admin(), id, newOrg(), "2022", 10.0, null);
+        record(TestTokens.admin(), id, newOrg(), "2022", 11.0, null);
         JsonPath history = post(TestTokens.viewer(), HISTORY, Map.of("id", id));
         assertThat(history.getString("data.indicator.latest")).isNull();
         assertThat(history.getList("data.indicator.observations")).hasSize(2);
@@ -106,8 +107,8 @@ class ObservationsApiTest {
     @Test
     void observationsOfTwoRegionsAskedForUnderAliasesInOneRequestAreEachOnlyThatRegions() {
         String id = afforestationIn万亩();
-        String a = newId();
-        String b = newId();
+        String a = newOrg();
+        String b = newOrg();
         record(TestTokens.admin(), id, a, "2022", 1.0, null);
         record(TestTokens.admin(), id, b, "2022", 2.0, null);
         JsonPath both = post(TestTokens.viewer(), """

@@ -102,6 +102,33 @@ class OrgPermissionsApiTest {
         assertThat(firstErrorCode(createAs(TestTokens.reporter("nmg.hhht"), unknown))).isEqualTo("FORBIDDEN");
     }
 
+    @Test
+    void anAdminTooIsRefusedAnIndicatorForAPlanPlanServiceDoesNotKnowAndNothingIsWritten() {
+        String unknown = Fixtures.newId();
+
+        JsonPath refused = createAs(TestTokens.admin(), unknown);
+
+        assertThat(firstErrorCode(refused)).isEqualTo("BAD_USER_INPUT");
+        assertThat(refused.getString("errors[0].message")).isEqualTo("planId: plan-service knows no plan " + unknown);
+        assertThat(count(db, "indicator", "plan_id", unknown)).isZero();
+    }
+
+    @Test
+    void responsibleOrganizationsOrgServiceDoesNotKnowAreRefusedNamingTheFieldAndNothingIsWritten() {
+        String plan = planIssuedBy("nmg");
+        String unknown = Fixtures.newId();
+        Map<String, Object> input = new java.util.HashMap<>(INPUT);
+        input.put("responsibleOrgIds", List.of(ids("nmg.lcj"), unknown));
+
+        JsonPath refused = post(TestTokens.admin(), Fixtures.CREATE, Map.of("planId", plan, "input", input));
+
+        assertThat(firstErrorCode(refused)).isEqualTo("BAD_USER_INPUT");
+        assertThat(refused.getString("errors[0].message")).isEqualTo("responsibleOrgIds[1]: org-service knows no organization " + unknown);
+        assertThat(count(db, "indicator", "plan_id", plan)).isZero();
+        input.put("responsibleOrgIds", List.of(ids("nmg.lcj"), ids("nmg.zjt")));
+        assertThat(post(TestTokens.admin(), Fixtures.CREATE, Map.of("planId", plan, "input", input)).getString("errors")).isNull();
+    }
+
     // --- regional targets ----------------------------------------------------------------------------------------
 
     @Test

@@ -2,7 +2,7 @@ package gov.planning.indicator;
 
 import static gov.planning.indicator.Fixtures.create;
 import static gov.planning.indicator.Fixtures.indicator;
-import static gov.planning.indicator.Fixtures.newId;
+import static gov.planning.indicator.Fixtures.newPlan;
 import static gov.planning.indicator.Fixtures.record;
 import static gov.planning.testing.GraphQLClient.post;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +44,7 @@ class ProgressAndHealthApiTest {
     void progressMetAndHealthFollowTheComparatorAndTheStraightLineForAFixedToday() {
         // Half way (in time) from the end of 2020 to the end of 2025.
         clock.today(LocalDate.of(2023, 7, 2));
-        String plan = newId();
+        String plan = newPlan();
         withLatest(plan, "on track", "AT_LEAST", 60, 2020, 70, 2025, 66.0);
         withLatest(plan, "behind by 40 points", "AT_LEAST", 60, 2020, 70, 2025, 61.0);
         withLatest(plan, "already met", "AT_LEAST", 60, 2020, 70, 2025, 71.0);
@@ -74,7 +74,7 @@ class ProgressAndHealthApiTest {
 
     @Test
     void theSameValuesTurnRedOnceTheClockPassesTheTargetYear() {
-        String plan = newId();
+        String plan = newPlan();
         // 80% of the way with the target year about to end: 20 points behind the line, within the tolerated 25.
         withLatest(plan, "on track", "AT_LEAST", 60, 2020, 70, 2025, 68.0);
         clock.today(LocalDate.of(2025, 12, 31));

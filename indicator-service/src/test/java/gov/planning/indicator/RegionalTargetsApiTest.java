@@ -4,6 +4,8 @@ import static gov.planning.indicator.Fixtures.count;
 import static gov.planning.indicator.Fixtures.create;
 import static gov.planning.indicator.Fixtures.indicator;
 import static gov.planning.indicator.Fixtures.newId;
+import static gov.planning.indicator.Fixtures.newOrg;
+import static gov.planning.indicator.Fixtures.newPlan;
 import static gov.planning.indicator.Fixtures.row;
 import static gov.planning.indicator.Fixtures.setTargets;
 import static gov.planning.testing.GraphQLClient.firstErrorCode;
@@ -36,7 +38,7 @@ class RegionalTargetsApiTest {
     DataSource db;
 
     private static String grasslandIn万亩() {
-        return create(newId(), indicator("草原禁牧面积", "万亩", "AT_LEAST", 80.0, 2020, 100, 2025));
+        return create(newPlan(), indicator("草原禁牧面积", "万亩", "AT_LEAST", 80.0, 2020, 100, 2025));
     }
 
     private static JsonPath targets(String indicatorId, String period) {
@@ -49,8 +51,8 @@ class RegionalTargetsApiTest {
     @Test
     void rowsIn亩ThatAddUpToTheTotalAreAcceptedAndStoredIn万亩() {
         String id = grasslandIn万亩();
-        String a = newId();
-        String b = newId();
+        String a = newOrg();
+        String b = newOrg();
         // 1,000,000 亩 = 100 万亩: the table states its rows and its 合计 in 亩.
         JsonPath set = setTargets(TestTokens.admin(), id, "2021-2025", List.of(row(a, 600_000), row(b, 400_000)),
                 1_000_000.0, "亩");
@@ -67,7 +69,7 @@ class RegionalTargetsApiTest {
     void rowsThatFallShortOfTheTotalAreRefusedNamingTheDifferenceInTheIndicatorsUnitAndNothingIsWritten() {
         String id = grasslandIn万亩();
         JsonPath refused = setTargets(TestTokens.admin(), id, "2021-2025",
-                List.of(row(newId(), 600_000), row(newId(), 395_000)), 1_000_000.0, "亩");
+                List.of(row(newOrg(), 600_000), row(newOrg(), 395_000)), 1_000_000.0, "亩");
         assertThat(firstErrorCode(refused)).isEqualTo("BAD_USER_INPUT");
         assertThat(refused.getString("errors[0].message"))
                 .contains("rows add up to 99.5 万亩, 0.5 万亩 less than the stated total 100 万亩");
@@ -78,15 +80,15 @@ class RegionalTargetsApiTest {
     @Test
     void rowsAboveTheTotalAreRefusedAsMore() {
         String id = grasslandIn万亩();
-        JsonPath refused = setTargets(TestTokens.admin(), id, "2022", List.of(row(newId(), 60), row(newId(), 41)), 100.0, null);
+        JsonPath refused = setTargets(TestTokens.admin(), id, "2022", List.of(row(newOrg(), 60), row(newOrg(), 41)), 100.0, null);
         assertThat(refused.getString("errors[0].message")).contains("rows add up to 101 万亩, 1 万亩 more than the stated total 100 万亩");
     }
 
     @Test
     void settingAPeriodAgainReplacesItsRowsAndLeavesOtherPeriodsAlone() {
         String id = grasslandIn万亩();
-        String a = newId();
-        String b = newId();
+        String a = newOrg();
+        String b = newOrg();
         setTargets(TestTokens.admin(), id, "2021-2025", List.of(row(a, 60), row(b, 40)), 100.0, null);
         setTargets(TestTokens.admin(), id, "2022", List.of(row(a, 10)), null, null);
         JsonPath replaced = setTargets(TestTokens.admin(), id, "2021-2025", List.of(row(b, 45), row(a, 55)), 100.0, null);
@@ -100,7 +102,7 @@ class RegionalTargetsApiTest {
     @Test
     void twoPeriodsAskedForUnderAliasesInOneRequestEachGetTheirOwnRows() {
         String id = grasslandIn万亩();
-        String a = newId();
+        String a = newOrg();
         setTargets(TestTokens.admin(), id, "2022", List.of(row(a, 10)), null, null);
         setTargets(TestTokens.admin(), id, "2023", List.of(row(a, 20)), null, null);
         JsonPath both = post(TestTokens.viewer(), """
@@ -117,7 +119,7 @@ class RegionalTargetsApiTest {
     @ValueSource(strings = { "2021—2025", "2021–2025", " 2021 - 2025 " })
     void planPeriodWrittenWithAnyDashIsStoredAs2021Hyphen2025(String period) {
         String id = grasslandIn万亩();
-        JsonPath set = setTargets(TestTokens.admin(), id, period, List.of(row(newId(), 100)), 100.0, null);
+        JsonPath set = setTargets(TestTokens.admin(), id, period, List.of(row(newOrg(), 100)), 100.0, null);
         assertThat(set.getString("errors")).isNull();
         assertThat(set.getString("data.setRegionalTargets[0].period")).isEqualTo("2021-2025");
         assertThat(targets(id, "2021—2025").getList("data.indicator.regionalTargets.period")).containsExactly("2021-2025");
@@ -127,7 +129,7 @@ class RegionalTargetsApiTest {
     @ValueSource(strings = { "2021/2025", "2025-2021", "22", "二〇二二年", "2022年", "2021-2025-2030", "" })
     void anythingButAPlanPeriodOrAYearIsBadUserInputAndNothingIsWritten(String period) {
         String id = grasslandIn万亩();
-        JsonPath refused = setTargets(TestTokens.admin(), id, period, List.of(row(newId(), 100)), 100.0, null);
+        JsonPath refused = setTargets(TestTokens.admin(), id, period, List.of(row(newOrg(), 100)), 100.0, null);
         assertThat(firstErrorCode(refused)).isEqualTo("BAD_USER_INPUT");
         assertThat(refused.getString("errors[0].message")).startsWith("period:");
         assertThat(count(db, "regional_target", "indicator_id", id)).isZero();
@@ -135,8 +137,8 @@ class RegionalTargetsApiTest {
 
     @Test
     void ratesDoNotAddUpSoTheirTotalIsNotChecked() {
-        String id = create(newId(), indicator("常住人口城镇化率", "%", "AT_LEAST", 60.3, 2015, 65, 2020));
-        JsonPath set = setTargets(TestTokens.admin(), id, "2020", List.of(row(newId(), 70), row(newId(), 55)), 65.0, null);
+        String id = create(newPlan(), indicator("常住人口城镇化率", "%", "AT_LEAST", 60.3, 2015, 65, 2020));
+        JsonPath set = setTargets(TestTokens.admin(), id, "2020", List.of(row(newOrg(), 70), row(newOrg(), 55)), 65.0, null);
         assertThat(set.getString("errors")).isNull();
         assertThat(set.getList("data.setRegionalTargets")).hasSize(2);
     }
@@ -144,7 +146,7 @@ class RegionalTargetsApiTest {
     @Test
     void valuesInAUnitOfAnotherDimensionAreRefused() {
         String id = grasslandIn万亩();
-        JsonPath refused = setTargets(TestTokens.admin(), id, "2022", List.of(row(newId(), 100)), null, "公里");
+        JsonPath refused = setTargets(TestTokens.admin(), id, "2022", List.of(row(newOrg(), 100)), null, "公里");
         assertThat(firstErrorCode(refused)).isEqualTo("BAD_USER_INPUT");
         assertThat(refused.getString("errors[0].message")).contains("公里").contains("万亩");
     }
@@ -152,7 +154,7 @@ class RegionalTargetsApiTest {
     @Test
     void aRegionListedTwiceInOnePeriodIsRefused() {
         String id = grasslandIn万亩();
-        String a = newId();
+        String a = newOrg();
         JsonPath refused = setTargets(TestTokens.admin(), id, "2022", List.of(row(a, 50), row(a, 50)), 100.0, null);
         assertThat(firstErrorCode(refused)).isEqualTo("BAD_USER_INPUT");
         assertThat(count(db, "regional_target", "indicator_id", id)).isZero();
@@ -161,7 +163,7 @@ class RegionalTargetsApiTest {
     @Test
     void viewerMayNotSetRegionalTargetsAndNothingIsWritten() {
         String id = grasslandIn万亩();
-        JsonPath refused = setTargets(TestTokens.viewer(), id, "2021-2025", List.of(row(newId(), 100)), 100.0, null);
+        JsonPath refused = setTargets(TestTokens.viewer(), id, "2021-2025", List.of(row(newOrg(), 100)), 100.0, null);
         assertThat(firstErrorCode(refused)).isEqualTo("FORBIDDEN");
         assertThat(count(db, "regional_target", "indicator_id", id)).isZero();
         assertThat(Fixtures.auditTrail(db, id)).containsExactly("admin CREATE_INDICATOR after");
@@ -170,13 +172,13 @@ class RegionalTargetsApiTest {
     @Test
     void reporterMayNotSetRegionalTargets() {
         String id = grasslandIn万亩();
-        JsonPath refused = setTargets(TestTokens.reporter("nmg.zrzyt"), id, "2022", List.of(row(newId(), 100)), 100.0, null);
+        JsonPath refused = setTargets(TestTokens.reporter("nmg.zrzyt"), id, "2022", List.of(row(newOrg(), 100)), 100.0, null);
         assertThat(firstErrorCode(refused)).isEqualTo("FORBIDDEN");
     }
 
     @Test
     void targetsOfAnUnknownIndicatorAreNotFound() {
-        JsonPath refused = setTargets(TestTokens.admin(), newId(), "2022", List.of(row(newId(), 100)), 100.0, null);
+        JsonPath refused = setTargets(TestTokens.admin(), newId(), "2022", List.of(row(newOrg(), 100)), 100.0, null);
         assertThat(firstErrorCode(refused)).isEqualTo("NOT_FOUND");
     }
 }

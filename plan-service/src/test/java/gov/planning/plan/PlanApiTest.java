@@ -63,6 +63,18 @@ class PlanApiTest {
     }
 
     @Test
+    void anIssuerOrgServiceDoesNotKnowIsRefusedNamingTheFieldAlsoForAnAdminAndNothingIsWritten() {
+        String unknown = java.util.UUID.randomUUID().toString();
+        JsonPath refused = post(TestTokens.admin(), CREATE, Map.of("input", Map.of("title", "无主方案", "kind", "PLAN",
+                "docNumber", "测试〔2099〕4号", "issuerId", unknown)));
+
+        assertThat(firstErrorCode(refused)).isEqualTo("BAD_USER_INPUT");
+        assertThat(refused.getString("errors[0].message")).isEqualTo("issuerId: org-service knows no organization " + unknown);
+        JsonPath all = post(TestTokens.admin(), "{ plans(first: 500) { edges { node { docNumber } } } }");
+        assertThat(all.getList("data.plans.edges.node.docNumber")).doesNotContain("测试〔2099〕4号");
+    }
+
+    @Test
     void emptyTitleIsBadUserInputNamingTheField() {
         JsonPath refused = create(TestTokens.admin(), "  ", null);
         assertThat(firstErrorCode(refused)).isEqualTo("BAD_USER_INPUT");

@@ -93,9 +93,11 @@ class PlatformIT {
     @Test
     void adminCanCreateAPlanThatEveryoneCanRead() {
         String docNumber = "系统测试〔2099〕" + System.nanoTime() + "号";
+        // the issuer must be an organization org-service knows
+        String nmg = graphql("ORG_SERVICE_PORT", token("admin"), "{ organization(code: \"nmg\") { id } }").getString("data.organization.id");
         JsonPath created = graphql("PLAN_SERVICE_PORT", token("admin"), """
                 mutation { createPlan(input: { title: "系统测试规划", kind: PLAN, docNumber: "%s",
-                  issuerId: "00000000-0000-0000-0000-000000000001" }) { id status } }""".formatted(docNumber));
+                  issuerId: "%s" }) { id status } }""".formatted(docNumber, nmg));
         assertThat(created.getString("data.createPlan.status")).isEqualTo("DRAFT");
         JsonPath read = graphql("PLAN_SERVICE_PORT", token("viewer"),
                 "{ plan(id: \"" + created.getString("data.createPlan.id") + "\") { docNumber } }");

@@ -50,11 +50,12 @@ public final class BadInput {
     /**
      * Requests that are not a GraphQL request at all, the same for every subgraph: HTTP 400 {@code BAD_REQUEST}, or a
      * query that does not parse ({@code GRAPHQL_PARSE_FAILED}) or asks for a field no type has
-     * ({@code GRAPHQL_VALIDATION_FAILED}).
+     * ({@code GRAPHQL_VALIDATION_FAILED}), or one that is a fragment bomb ({@code QUERY_TOO_COMPLEX}).
      */
     public static List<Case> malformedRequests() {
         String query = "{\"query\":\"{ __typename }\"";
         return List.of(
+                of("fragments spreading fragments twice, 40 levels (2^40 fields expanded)", "QUERY_TOO_COMPLEX", fragmentBomb(40), vars()),
                 of("syntax error", "GRAPHQL_PARSE_FAILED", "{ __typename ", vars()),
                 of("syntax error in a mutation", "GRAPHQL_PARSE_FAILED", "mutation { x(", vars()),
                 of("unknown field", "GRAPHQL_VALIDATION_FAILED", "{ noSuchField }", vars()),
@@ -66,6 +67,18 @@ public final class BadInput {
                 raw("body not JSON", "BAD_REQUEST", "query { __typename }"),
                 raw("body cut off", "BAD_REQUEST", "{\"query\":"),
                 raw("body a list", "BAD_REQUEST", "[" + query + "}]"));
+    }
+
+    /**
+     * An operation of a few hundred characters that is 2^{@code levels} fields once its fragments are expanded: each
+     * fragment spreads the one below it twice. Valid in every schema (fragments on {@code Query}).
+     */
+    public static String fragmentBomb(int levels) {
+        StringBuilder bomb = new StringBuilder("{ ...F" + levels + " } fragment F0 on Query { __typename }");
+        for (int i = 1; i <= levels; i++) {
+            bomb.append(" fragment F").append(i).append(" on Query { ...F").append(i - 1).append(" ...F").append(i - 1).append(" }");
+        }
+        return bomb.toString();
     }
 
     /** A map that keeps null values, for variables. */

@@ -82,6 +82,23 @@ public class GraphQLOrgTree implements OrgTree {
     }
 
     @Override
+    public Uni<Set<UUID>> unknownOf(Collection<UUID> ids) {
+        // the subtrees come along (cached, as regions are looked up the same way)
+        Set<String> keys = new LinkedHashSet<>();
+        ids.forEach(id -> keys.add(id.toString()));
+        return load("id", "ID", keys).map(found -> {
+            Set<UUID> unknown = new HashSet<>();
+            for (UUID id : ids) {
+                Optional<Subtree> tree = subtrees.get("id:" + id);
+                if (tree == null || tree.isEmpty()) {
+                    unknown.add(id);
+                }
+            }
+            return Set.copyOf(unknown);
+        });
+    }
+
+    @Override
     public Uni<Set<UUID>> territoryOf(UUID issuer) {
         Optional<UUID> cached = governments.get(issuer);
         Uni<UUID> government = cached != null ? Uni.createFrom().item(cached.orElse(issuer))

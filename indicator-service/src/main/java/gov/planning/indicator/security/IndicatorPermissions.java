@@ -23,7 +23,8 @@ import io.smallrye.mutiny.Uni;
  *
  * <p>The issuer comes from plan-service's {@code planIssuer}, which also answers for a plan its importer is still
  * writing (hidden from every other read), so a planner's import is checked like any other write. A plan plan-service
- * does not know is the caller's error (BAD_USER_INPUT) for everyone but an admin.
+ * does not know is the caller's error (BAD_USER_INPUT), for an admin too when an indicator is created for it (an
+ * admin may still change or delete the indicators of a plan that is gone).
  */
 @ApplicationScoped
 public class IndicatorPermissions {
@@ -37,11 +38,20 @@ public class IndicatorPermissions {
     @Inject
     Caller caller;
 
+    /** Creating an indicator of a plan: as {@link #requireSetIndicators}, and the plan must exist, also for an admin. */
+    public Uni<UUID> requireCreateIndicator(UUID planId) {
+        return requireSetIndicators(planId, "set indicators of plan " + planId, true);
+    }
+
     /**
-     * Creating indicators of a plan and setting their regional targets: admin any plan, planner plans issued by
-     * their organization or below it. Answers the plan's issuer (null when unknown, see above).
+     * Changing or deleting indicators of a plan and setting their regional targets: admin any plan, planner plans
+     * issued by their organization or below it. Answers the plan's issuer (null when unknown, see above).
      */
     public Uni<UUID> requireSetIndicators(UUID planId, String action) {
+        return requireSetIndicators(planId, action, false);
+    }
+
+    private Uni<UUID> requireSetIndicators(UUID planId, String action, boolean planMustExist) {
         String who = who();
         boolean admin = caller.hasRole(PlatformRole.ADMIN);
         if (!admin && !caller.hasRole(PlatformRole.PLANNER)) {
@@ -49,7 +59,7 @@ public class IndicatorPermissions {
         }
         List<String> codes = caller.orgCodes();
         return plans.issuerOf(planId).call(issuer -> {
-            if (issuer == null && !admin) {
+            if (issuer == null && (!admin || planMustExist)) {
                 // Without the plan there is no issuer to hold a planner to; plan-service knows every plan, hidden ones too.
                 return Uni.createFrom().failure(new BadUserInputException("planId: plan-service knows no plan " + planId));
             }
@@ -103,6 +113,23 @@ public class IndicatorPermissions {
                 if (!territory.contains(regions.get(i))) {
                     throw new BadUserInputException(fields.get(i) + ": region " + regions.get(i)
                             + " is outside the territory of the plan's issuer " + issuer + " (neither the issuer nor below it)");
+                }
+            }
+        }).replaceWithVoid();
+    }
+
+    /**
+     * Organizations a write refers to must exist in org-service (an id of no organization would be stored and show
+     * as nobody). {@code fields} names each id's input field for the message; refused with BAD_USER_INPUT.
+     */
+    public Uni<Void> requireOrganizations(List<UUID> ids, List<String> fields) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tree.unknownOf(ids).invoke(unknown -> {
+            for (int i = 0; i < ids.size(); i++) {
+                if (unknown.contains(ids.get(i))) {
+                    throw new BadUserInputException(fields.get(i) + ": org-service knows no organization " + ids.get(i));
                 }
             }
         }).replaceWithVoid();

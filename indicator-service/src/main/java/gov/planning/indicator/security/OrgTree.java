@@ -24,6 +24,9 @@ public interface OrgTree {
      */
     Uni<Set<UUID>> territoryOf(UUID issuer);
 
+    /** Those of {@code ids} org-service does not know (empty when it knows them all). */
+    Uni<Set<UUID>> unknownOf(Collection<UUID> ids);
+
     record Reach(Set<UUID> own, Set<UUID> ownAndBelow) {
     }
 }

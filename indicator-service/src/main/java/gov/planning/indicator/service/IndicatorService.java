@@ -3,8 +3,9 @@ package gov.planning.indicator.service;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,7 +80,11 @@ public class IndicatorService {
 
     @WithTransaction
     public Uni<Indicator> create(UUID planId, NewIndicator input) {
-        return permissions.requireSetIndicators(planId, "set indicators of plan " + planId).chain(issuer -> persistNew(planId, input));
+        Map<UUID, String> responsible = responsibleOrgIds(input.responsibleOrgIds());
+        return permissions.requireCreateIndicator(planId)
+                .invoke(issuer -> validator.check(input))
+                .call(issuer -> permissions.requireOrganizations(List.copyOf(responsible.keySet()), List.copyOf(responsible.values())))
+                .chain(issuer -> persistNew(planId, input, new ArrayList<>(responsible.keySet())));
     }
 
     /**
@@ -105,8 +110,7 @@ public class IndicatorService {
                 .replaceWith(id);
     }
 
-    private Uni<Indicator> persistNew(UUID planId, NewIndicator input) {
-        validator.check(input);
+    private Uni<Indicator> persistNew(UUID planId, NewIndicator input, List<UUID> responsible) {
         if (input.baselineYear() != null && input.targetYear() != null && input.targetYear() < input.baselineYear()) {
             throw new BadUserInputException("targetYear: " + input.targetYear() + " is before baselineYear " + input.baselineYear());
         }
@@ -127,22 +131,23 @@ public class IndicatorService {
         indicator.baselineYear = input.baselineYear();
         indicator.targetValue = input.targetValue();
         indicator.targetYear = input.targetYear();
-        indicator.responsibleOrgIds = responsibleOrgIds(input.responsibleOrgIds());
+        indicator.responsibleOrgIds = responsible;
         indicator.createdBy = caller.username();
         return indicators.persist(indicator)
                 .call(saved -> audit.append(caller.username(), clock.instant(), "CREATE_INDICATOR", "Indicator", saved.id,
                         null, AuditJson.indicator(saved)));
     }
 
-    /** Parsed, in the plan's order, each organization once (a repeated name in a document is one unit). */
-    private static List<UUID> responsibleOrgIds(List<String> ids) {
-        if (ids == null) {
-            return new ArrayList<>();
+    /**
+     * Parsed, in the plan's order, each organization once (a repeated name in a document is one unit), with the
+     * input field that first names it.
+     */
+    private static Map<UUID, String> responsibleOrgIds(List<String> ids) {
+        Map<UUID, String> parsed = new LinkedHashMap<>();
+        for (int i = 0; ids != null && i < ids.size(); i++) {
+            String field = "responsibleOrgIds[" + i + "]";
+            parsed.putIfAbsent(Ids.parse(field, ids.get(i)), field);
         }
-        LinkedHashSet<UUID> parsed = new LinkedHashSet<>();
-        for (int i = 0; i < ids.size(); i++) {
-            parsed.add(Ids.parse("responsibleOrgIds[" + i + "]", ids.get(i)));
-        }
-        return new ArrayList<>(parsed);
+        return parsed;
     }
 }

@@ -98,6 +98,14 @@ class GraphQLLookupsTest {
     }
 
     @Test
+    void organizationsOrgServiceDoesNotKnowAreFoundInOneRequest() {
+        UUID unknown = UUID.randomUUID();
+        assertThat(tree.unknownOf(List.of(NMG, unknown)).await().atMost(Duration.ofSeconds(10))).containsExactly(unknown);
+        assertThat(requests).hasSize(1);
+        assertThat(requests.get(0)).contains("o0: organization(id: $k0)").contains("o1: organization(id: $k1)");
+    }
+
+    @Test
     void aPlansIssuerIsCachedButAnUnknownPlanIsAskedAgain() {
         assertThat(issuers.issuerOf(PLAN).await().atMost(Duration.ofSeconds(10))).isEqualTo(NMG);
         assertThat(issuers.issuerOf(PLAN).await().atMost(Duration.ofSeconds(10))).isEqualTo(NMG);

@@ -25,6 +25,7 @@ import gov.planning.plan.entity.Plan;
 import gov.planning.plan.entity.PlanKind;
 import gov.planning.plan.entity.PlanStatus;
 import gov.planning.plan.entity.ReportCadence;
+import gov.planning.plan.org.OrgDirectory;
 import gov.planning.plan.repository.PlanRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -49,6 +50,9 @@ public class PlanService {
 
     @Inject
     TaskReads reads;
+
+    @Inject
+    OrgDirectory directory;
 
     // Reads run on sessions of their own (see TaskReads.read): the gateway asks for several plan fields at once.
 
@@ -156,9 +160,13 @@ public class PlanService {
             plan.reportGraceDays = input.reportGraceDays();
         }
         Uni<Plan> duplicate = plan.docNumber == null ? Uni.createFrom().nullItem() : plans.findByDocNumber(plan.docNumber);
-        // The issuer's existence is not checked against org-service (yet): system-tests' PlatformIT creates a plan
-        // with a made-up issuer id. Task organizations are checked (TaskService).
+        // A planner's issuer is known once it is in their part of the tree; an admin's could be any id.
         return permissions.requireManagePlanIssuedBy("create a plan issued by " + plan.issuerId, plan.issuerId)
+                .call(() -> directory.exists(plan.issuerId).invoke(known -> {
+                    if (!known) {
+                        throw new BadUserInputException("issuerId: org-service knows no organization " + plan.issuerId);
+                    }
+                }))
                 .chain(() -> duplicate).chain(existing -> {
             if (existing != null) {
                 throw new ConflictException("docNumber: plan " + existing.id + " already has document number " + plan.docNumber);

@@ -2,11 +2,15 @@ package gov.planning.common.error;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import graphql.language.Document;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
+import graphql.schema.GraphQLSchema;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
@@ -24,8 +28,10 @@ import io.vertx.ext.web.handler.BodyHandler;
  * not an object (or null) is HTTP 400 {@code BAD_REQUEST}, a body of another content type than JSON (or
  * {@code application/graphql}) HTTP 415 {@code BAD_REQUEST}; query text beyond {@code planning.limits.max-query-length}
  * is {@code QUERY_TOO_LARGE}, a query that does not parse {@code GRAPHQL_PARSE_FAILED}
- * (HTTP 200 like every other GraphQL error of the services). The route runs after authentication, so an anonymous
- * request is still 401.
+ * (HTTP 200 like every other GraphQL error of the services). Then the parsed operation goes through
+ * {@link OperationCheck}: its size with every fragment expanded ({@code QUERY_TOO_COMPLEX}, measured without expanding)
+ * and {@code Int} values beyond 32 bits, which SmallRye would wrap. The route runs after authentication, so an
+ * anonymous request is still 401.
  */
 @ApplicationScoped
 public class GraphQLRequestCheck {
@@ -46,6 +52,18 @@ public class GraphQLRequestCheck {
     @ConfigProperty(name = "planning.limits.max-query-length", defaultValue = "100000")
     int maxQueryLength;
 
+    /**
+     * More fields once every fragment is spread are refused. Generous: the gateway allows clients 2000, and the
+     * subgraph queries it plans from them add keys and a copy of a selection per possible type; an exponential
+     * fragment bomb exceeds any bound at once.
+     */
+    @ConfigProperty(name = "planning.limits.max-fields", defaultValue = "20000")
+    long maxFields;
+
+    /** SmallRye's schema, produced once it is built. */
+    @Inject
+    Instance<GraphQLSchema> schema;
+
     void route(@Observes Router router) {
         String path = this.path.startsWith("/") ? this.path : "/" + this.path;
         // Order -1: after Quarkus's security filters (negative priorities), before the GraphQL route itself.
@@ -58,7 +76,7 @@ public class GraphQLRequestCheck {
         String contentType = rc.request().getHeader("Content-Type");
         String body = rc.body().asString();
         if (contentType != null && contentType.startsWith("application/graphql")) {
-            check(rc, body, null);
+            check(rc, body, null, null);
             return;
         }
         if (contentType != null && !isJson(contentType)) {
@@ -81,7 +99,8 @@ public class GraphQLRequestCheck {
             refuse(rc, 400, BAD_REQUEST, "query must be a string");
             return;
         }
-        check(rc, (String) query, request.getValue("variables"));
+        Object operationName = request.getValue("operationName");
+        check(rc, (String) query, request.getValue("variables"), operationName instanceof String name ? name : null);
     }
 
     void checkGet(RoutingContext rc) {
@@ -95,10 +114,10 @@ public class GraphQLRequestCheck {
                 return;
             }
         }
-        check(rc, rc.request().getParam("query"), parsed);
+        check(rc, rc.request().getParam("query"), parsed, rc.request().getParam("operationName"));
     }
 
-    private void check(RoutingContext rc, String query, Object variables) {
+    private void check(RoutingContext rc, String query, Object variables, String operationName) {
         if (variables != null && !(variables instanceof JsonObject)) {
             refuse(rc, 400, BAD_REQUEST, "variables must be a JSON object (or null), not "
                     + (variables instanceof JsonArray ? "a list" : variables instanceof String ? "a string" : "a " + kind(variables)));
@@ -114,13 +133,20 @@ public class GraphQLRequestCheck {
                     + " this service reads");
             return;
         }
+        Document document;
         try {
-            Parser.parse(query);
+            document = Parser.parse(query);
         } catch (InvalidSyntaxException e) {
             refuse(rc, 200, PARSE_FAILED, "the query does not parse: " + e.getMessage());
             return;
         } catch (RuntimeException e) {
             refuse(rc, 200, PARSE_FAILED, "the query does not parse");
+            return;
+        }
+        OperationCheck.Refusal refusal = OperationCheck.check(document, schema.isResolvable() ? schema.get() : null, variables,
+                operationName, maxFields);
+        if (refusal != null) {
+            refuse(rc, 200, refusal.code(), refusal.message());
             return;
         }
         rc.next();
