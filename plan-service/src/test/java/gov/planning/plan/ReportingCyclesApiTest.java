@@ -156,6 +156,7 @@ class ReportingCyclesApiTest {
         assertThat(firstErrorCode(reopen(reporter("nmg.fgw"), task, "nmg.fgw", "2025Q1", "需更正"))).isEqualTo("FORBIDDEN");
         assertThat(firstErrorCode(reopen(planner("nmg.fgw"), task, "nmg.fgw", "2025Q1", "需更正"))).isEqualTo("FORBIDDEN");
         assertThat(firstErrorCode(reopen(planner("nmg.hhht"), task, "nmg.fgw", "2025年一季度", "需更正"))).isEqualTo("BAD_USER_INPUT");
+        assertThat(firstErrorCode(reopen(planner("nmg.hhht"), task, "nmg.zjt", "2025Q1", "不在任务上"))).isEqualTo("BAD_USER_INPUT");
         assertThat(Db.count("SELECT count(*) FROM progress_report WHERE id = ? AND status = 'APPROVED'", UUID.fromString(report))).isEqualTo(1);
 
         JsonPath reopened = reopen(planner("nmg.hhht"), task, "nmg.fgw", "2025Q1", "数据需更正");
@@ -317,5 +318,30 @@ class ReportingCyclesApiTest {
                 .filteredOn(r -> r.planId().equals(planId)).isEmpty();
         assertThat(owed.dueBetween(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 2, 28)).await().indefinitely())
                 .filteredOn(r -> r.planId().equals(planId)).extracting(OwedReport::period).containsExactly("2025-01", "2025-02");
+    }
+
+    @Test
+    void theReportingPeriodsOfAPageOfTasksAreAFixedNumberOfStatementsHoweverManyTasks() {
+        clock.setToday(LocalDate.of(2025, 3, 10));
+        String small = plan(Map.of());
+        task(small, "单个任务", List.of("nmg.zjt"), List.of("nmg.gat"), null);
+        String large = plan(Map.of());
+        for (int i = 0; i < 8; i++) {
+            String task = task(large, "多个任务 " + i, List.of("nmg.zjt"), List.of("nmg.gat"), i % 2 == 0 ? "MONTHLY" : null);
+            Api.submit(reporter("nmg.gat"), task, "nmg.gat", i % 2 == 0 ? "2025-03" : "2025Q1", i, "进展");
+        }
+        String query = "query($p: ID!) { plan(id: $p) { tasks(first: 20) { edges { node { id reportingPeriods(last: 3) { period status "
+                + "report { id late } } } } } } }";
+        long[] statements = new long[2];
+        String[] plans = { small, large };
+        for (int i = 0; i < 2; i++) {
+            post(viewer(), query, Map.of("p", plans[i]));
+            gov.planning.testing.SqlStatements.reset();
+            JsonPath answer = post(viewer(), query, Map.of("p", plans[i]));
+            statements[i] = gov.planning.testing.SqlStatements.calls("");
+            assertThat(answer.getString("errors")).isNull();
+        }
+        assertThat(statements[1]).as("8 tasks as for 1").isEqualTo(statements[0]);
+        assertThat(statements[0]).isPositive();
     }
 }

@@ -249,19 +249,7 @@ public class TaskService {
                 throw new BadUserInputException("period: " + period + "（" + asked.label() + "）尚未开始，" + asked.opens()
                         + " 起才能填报 (period " + period + " opens on " + asked.opens() + ")");
             }
-            Set<UUID> onTask = orgs.stream().map(o -> o.orgId).collect(Collectors.toSet());
-            // An organization that is not on the task itself may still report in its own name when it acts for one
-            // that is (a member of a lead collective: each of 12 盟市 reports separately, so one member's report does
-            // not block the others' for the period; the successor of a lead replaced in a reform). Only then is
-            // org-service asked.
-            Uni<Boolean> allowed = onTask.contains(orgId) ? Uni.createFrom().item(true)
-                    : directory.actingFor(Set.of(orgId)).map(acting -> acting.getOrDefault(orgId, Set.of()).stream().anyMatch(onTask::contains));
-            return allowed.invoke(ok -> {
-                if (!ok) {
-                    throw new BadUserInputException("orgId: organization " + orgId + " neither leads nor cooperates on task " + taskId
-                            + ", nor acts for one that does");
-                }
-            }).chain(() -> permissions.requireReportFor("report on task " + taskId + " for organization " + orgId, orgId))
+            return requireResponsible(taskId, orgId, orgs).chain(() -> permissions.requireReportFor("report on task " + taskId + " for organization " + orgId, orgId))
                     .chain(() -> ProgressReport.<ProgressReport>list("taskId = ?1 and orgId = ?2 and period = ?3 and status <> ?4",
                             taskId, orgId, period, ReportStatus.RETURNED))
                     .chain(open -> {
@@ -305,6 +293,23 @@ public class TaskService {
         })));
     }
 
+    /**
+     * An organization that is not on the task itself may still report in its own name when it acts for one that is (a
+     * member of a lead collective: each of 12 盟市 reports separately, so one member's report does not block the others'
+     * for the period; the successor of a lead replaced in a reform). Only then is org-service asked.
+     */
+    private Uni<Void> requireResponsible(UUID taskId, UUID orgId, List<TaskOrg> orgs) {
+        Set<UUID> onTask = orgs.stream().map(o -> o.orgId).collect(Collectors.toSet());
+        Uni<Boolean> allowed = onTask.contains(orgId) ? Uni.createFrom().item(true)
+                : directory.actingFor(Set.of(orgId)).map(acting -> acting.getOrDefault(orgId, Set.of()).stream().anyMatch(onTask::contains));
+        return allowed.invoke(ok -> {
+            if (!ok) {
+                throw new BadUserInputException("orgId: organization " + orgId + " neither leads nor cooperates on task " + taskId
+                        + ", nor acts for one that does");
+            }
+        }).replaceWithVoid();
+    }
+
     /** Days a reopened period accepts reports again (also when its window had closed). */
     public static final int REOPEN_DAYS = 14;
 
@@ -328,9 +333,10 @@ public class TaskService {
             if (today.isBefore(asked.opens())) {
                 throw new BadUserInputException("period: " + code + " has not begun; only a begun period can be reopened");
             }
-            return TaskOrg.<TaskOrg>list("taskId = ?1 and role = ?2", taskId, TaskRole.LEAD)
-                    .map(leads -> leads.stream().map(o -> o.orgId).toList())
-                    .chain(leads -> permissions.requireSteerTask("reopen a reporting period of task " + taskId, leads))
+            return TaskOrg.<TaskOrg>list("taskId", taskId)
+                    .call(orgs -> permissions.requireSteerTask("reopen a reporting period of task " + taskId,
+                            orgs.stream().filter(o -> o.role == TaskRole.LEAD).map(o -> o.orgId).toList()))
+                    .call(orgs -> requireResponsible(taskId, orgId, orgs))
                     .chain(() -> ProgressReport.<ProgressReport>list("taskId = ?1 and orgId = ?2 and period = ?3 and status = ?4",
                             taskId, orgId, code, ReportStatus.APPROVED))
                     .chain(approved -> {
