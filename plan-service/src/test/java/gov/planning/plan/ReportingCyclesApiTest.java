@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import gov.planning.plan.cycle.OwedReport;
-import gov.planning.plan.cycle.ReportsOwed;
+import gov.planning.plan.cycle.SqlReportsOwed;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -41,7 +41,8 @@ class ReportingCyclesApiTest {
     TestClock clock;
 
     @Inject
-    ReportsOwed owed;
+    // The real one: reminder tests put a fake ReportsOwed in place of the interface.
+    SqlReportsOwed owed;
 
     @AfterEach
     void realTimeAgain() {
