@@ -109,8 +109,12 @@ class ConsoleIT {
         String token = platform.token("viewer");
         String served = given().auth().oauth2(token).when().get(platform.url("GATEWAY_PORT", "/graphql/schema.graphql"))
                 .then().statusCode(200).extract().asString();
+        // Kept for whoever changed the API: the file to copy over the console's (no platform to start by hand).
+        Path saved = platform.root.resolve("system-tests/target/served-schema.graphql");
+        Files.writeString(saved, served);
         assertThat(Files.readString(webui.resolve("schema.graphql")).strip())
-                .as("console/src/main/webui/schema.graphql is the gateway's SDL: after an API change, save GET /graphql/schema.graphql there")
+                .as("console/src/main/webui/schema.graphql is the gateway's SDL: after an API change, save GET /graphql/schema.graphql there"
+                        + " (this run's is in " + saved + ")")
                 .isEqualTo(served.strip());
 
         ProcessBuilder codegen = new ProcessBuilder("npm", "run", "docs:codegen").directory(webui.toFile()).redirectErrorStream(true)
