@@ -102,6 +102,60 @@ class WorkflowIT {
         assertThat(reports.getList("data.task.reports.reportedBy")).containsExactly("zjt.reporter");
     }
 
+    @Test
+    void anOverdueTaskMailsTheReporterAndShowsInTheAppAndAPlannersReminderReachesTheDepartment() throws Exception {
+        String admin = token("admin");
+        // The scan runs every few seconds here (LocalPlatform sets REMINDERS_CRON); "today" is the platform's real day.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String title = "系统测试：逾期催办 " + System.nanoTime();
+        String planId = gateway(admin, """
+                mutation($issuer: ID!, $on: Date!) { createPlan(input: { title: "系统测试：催办方案", kind: IMPLEMENTATION_PLAN,
+                  issuerId: $issuer, issuedOn: $on }) { id } }""", Map.of("issuer", orgId("nmg"), "on", today.minusDays(60).toString()))
+                .getString("data.createPlan.id");
+        String taskId = gateway(admin, """
+                mutation($plan: ID!, $lead: ID!, $title: String!, $due: Date!) { createTask(planId: $plan, input: { title: $title,
+                  leadOrgIds: [$lead], deadline: $due }) { id } }""",
+                Map.of("plan", planId, "lead", orgId("nmg.zjt"), "title", title, "due", today.minusDays(2).toString()))
+                .getString("data.createTask.id");
+        assertThat(gateway(admin, "mutation($id: ID!) { publishPlan(id: $id) { status } }", Map.of("id", planId)).getString("errors")).isNull();
+
+        List<String> subjects = waitForMail("zjt.reporter@planning.local", title, 1);
+        assertThat(subjects).anyMatch(s -> s.startsWith("【已逾期】") && s.contains("已逾期 2 天"));
+        JsonPath bell = gateway(token("zjt.reporter"), "{ unreadNotificationCount notifications(unread: true, first: 100) { edges { node { title taskId } } } }",
+                Map.of());
+        assertThat(bell.getString("errors")).isNull();
+        assertThat(bell.getInt("data.unreadNotificationCount")).isPositive();
+        assertThat(bell.getList("data.notifications.edges.node.taskId")).contains(taskId);
+        assertThat(gateway(token("zrzyt.reporter"), "{ notifications(first: 500) { edges { node { taskId } } } }", Map.of())
+                .getList("data.notifications.edges.node.taskId")).as("another department's reporter").doesNotContain(taskId);
+
+        JsonPath urged = gateway(token("planner"), """
+                mutation($task: ID!) { remindTask(taskId: $task, message: "请本周内报送整改进展") { recipients org { name } } }""",
+                Map.of("task", taskId));
+        assertThat(urged.getString("errors")).isNull();
+        assertThat(urged.getList("data.remindTask[0].recipients")).containsExactly("zjt.reporter");
+        assertThat(waitForMail("zjt.reporter@planning.local", title, 2)).anyMatch(s -> s.startsWith("【催办】"));
+        assertThat(gateway(token("zjt.reporter"), "mutation($task: ID!) { remindTask(taskId: $task, message: \"x\") { id } }",
+                Map.of("task", taskId)).getString("errors[0].extensions.code")).isEqualTo("FORBIDDEN");
+    }
+
+    /** Subjects of the mails GreenMail (started by ./platform up) holds for {@code address} about {@code part}. */
+    private static List<String> waitForMail(String address, String part, int atLeast) throws InterruptedException {
+        long until = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+        List<String> subjects = List.of();
+        while (System.nanoTime() < until) {
+            var inbox = given().when().get(platform.url("MAIL_WEB_PORT", "/api/user/" + address + "/messages/INBOX"));
+            // GreenMail answers 400 for an address that has received nothing yet.
+            List<String> all = inbox.statusCode() == 200 ? inbox.jsonPath().getList("subject", String.class) : List.of();
+            subjects = all.stream().filter(s -> s != null && s.contains(part)).toList();
+            if (subjects.size() >= atLeast) {
+                return subjects;
+            }
+            Thread.sleep(2000);
+        }
+        throw new AssertionError("no " + atLeast + " mail(s) to " + address + " about " + part + " within 3 minutes; got " + subjects);
+    }
+
     private static String orgId(String code) {
         return gateway(token("admin"), "query($c: String!) { organization(code: $c) { id } }", Map.of("c", code))
                 .getString("data.organization.id");

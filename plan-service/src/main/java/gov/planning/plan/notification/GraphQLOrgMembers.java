@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -25,7 +24,6 @@ import io.quarkus.arc.DefaultBean;
 import io.quarkus.oidc.client.OidcClient;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
@@ -44,9 +42,6 @@ public class GraphQLOrgMembers implements OrgMembers {
             }""";
 
     @Inject
-    Vertx vertx;
-
-    @Inject
     OidcClient oidc;
 
     @ConfigProperty(name = "planning.org-service.url")
@@ -55,7 +50,8 @@ public class GraphQLOrgMembers implements OrgMembers {
     @ConfigProperty(name = "planning.org-service.timeout", defaultValue = "PT5S")
     Duration timeout;
 
-    private volatile WebClient client;
+    @Inject
+    WebClient client;
 
     @Override
     public Uni<Map<UUID, Contacts>> of(Collection<UUID> orgIds, Set<String> roles) {
@@ -69,7 +65,7 @@ public class GraphQLOrgMembers implements OrgMembers {
                 .build().toString();
         Context context = io.vertx.core.Vertx.currentContext();
         Uni<Map<UUID, Contacts>> answer = oidc.getTokens()
-                .chain(tokens -> client().postAbs(url).putHeader("Content-Type", "application/json")
+                .chain(tokens -> client.postAbs(url).putHeader("Content-Type", "application/json")
                         .putHeader("Authorization", "Bearer " + tokens.getAccessToken()).timeout(timeout.toMillis())
                         .sendBuffer(Buffer.buffer(payload)))
                 .map(response -> {
@@ -97,23 +93,5 @@ public class GraphQLOrgMembers implements OrgMembers {
             found.put(id, new Contacts(id, org.getString("code"), org.getString("name"), members));
         }
         return found;
-    }
-
-    private WebClient client() {
-        if (client == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = WebClient.create(vertx);
-                }
-            }
-        }
-        return client;
-    }
-
-    @PreDestroy
-    void close() {
-        if (client != null) {
-            client.close();
-        }
     }
 }

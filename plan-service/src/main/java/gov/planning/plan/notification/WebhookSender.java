@@ -2,7 +2,6 @@ package gov.planning.plan.notification;
 
 import java.time.Duration;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -12,7 +11,6 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
@@ -25,9 +23,7 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 public class WebhookSender {
 
     @Inject
-    Vertx vertx;
-
-    private volatile WebClient client;
+    WebClient client;
 
     @AsynchronousNonBlocking
     @Retry(maxRetries = 3, delay = 500, jitter = 200)
@@ -35,7 +31,7 @@ public class WebhookSender {
     public Uni<Void> post(String url, String content) {
         String payload = Json.createObjectBuilder().add("msgtype", "text")
                 .add("text", Json.createObjectBuilder().add("content", content)).build().toString();
-        return client().postAbs(url).putHeader("Content-Type", "application/json; charset=utf-8")
+        return client.postAbs(url).putHeader("Content-Type", "application/json; charset=utf-8")
                 .timeout(Duration.ofSeconds(5).toMillis()).sendBuffer(Buffer.buffer(payload))
                 .map(response -> {
                     if (response.statusCode() / 100 != 2) {
@@ -43,23 +39,5 @@ public class WebhookSender {
                     }
                     return null;
                 });
-    }
-
-    private WebClient client() {
-        if (client == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = WebClient.create(vertx);
-                }
-            }
-        }
-        return client;
-    }
-
-    @PreDestroy
-    void close() {
-        if (client != null) {
-            client.close();
-        }
     }
 }

@@ -78,7 +78,11 @@ public class ReminderScan {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> daily() {
         LocalDate today = LocalDate.now(clock);
-        return scan(today).invoke(done -> LOG.infof("reminder scan for %s recorded %d reminders", today, done.size()))
+        return scan(today).invoke(done -> {
+                    if (!done.isEmpty()) {
+                        LOG.infof("reminder scan for %s recorded %d reminders", today, done.size());
+                    }
+                })
                 .chain(this::deliver);
     }
 
