@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canRemind,
+  canReopenPeriods,
   canImportPlans,
   canManageOrganizations,
   canManagePlan,
@@ -97,5 +99,28 @@ describe('who is offered 导入 and 发布 (DOMAIN.md §4)', () => {
     expect(canManagePlan(person('viewer', ZJT), plan)).toBe(false);
     expect(canManagePlan(person('reporter', ZJT), plan)).toBe(false);
     expect(canManagePlan(person('admin', ZRZYT), plan)).toBe(true);
+  });
+});
+
+describe('who is offered 催办 and 重新开放 on a task (DOMAIN.md §4, issue #16)', () => {
+  const FGW = { id: 'fgw', ancestors: [NMG] };
+  const plan = { issuer: FGW };
+  it('a planner of the lead unit, above it, or of the issuer may remind; of a cooperating unit not', () => {
+    expect(canRemind(person('planner', ZJT), task, plan)).toBe(true);
+    expect(canRemind(person('planner', NMG), task, plan)).toBe(true);
+    expect(canRemind(person('planner', FGW), task, plan)).toBe(true);
+    expect(canRemind(person('planner', ZRZYT), task, plan)).toBe(false);
+  });
+  it('reporters and viewers never remind, even of the lead unit; an admin always may', () => {
+    expect(canRemind(person('reporter', ZJT), task, plan)).toBe(false);
+    expect(canRemind(person('viewer', NMG), task, plan)).toBe(false);
+    expect(canRemind(person('admin'), task, plan)).toBe(true);
+  });
+  it('a reporter of the lead may approve but not reopen; a planner of the lead side may', () => {
+    expect(canReview(person('reporter', ZJT), task)).toBe(true);
+    expect(canReopenPeriods(person('reporter', ZJT), task)).toBe(false);
+    expect(canReopenPeriods(person('planner', NMG), task)).toBe(true);
+    expect(canReopenPeriods(person('planner', FGW), task)).toBe(false);
+    expect(canReopenPeriods(person('admin'), task)).toBe(true);
   });
 });

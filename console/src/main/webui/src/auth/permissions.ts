@@ -103,3 +103,23 @@ export function canManagePlan(
   const own = mine(person);
   return own.has(plan.issuer.id) || (plan.issuer.ancestors ?? []).some((a) => own.has(a.id));
 }
+
+/**
+ * 催办 on a task: admin, or a planner whose organization issued the plan or leads the task, or is above either
+ * (reporters and viewers never).
+ */
+export function canRemind(
+  person: Person,
+  task: TaskSides,
+  plan: { issuer?: { id: string; ancestors?: readonly { id: string }[] | null } | null },
+): boolean {
+  return canManagePlan(person, plan) || canReopenPeriods(person, task);
+}
+
+/**
+ * Reopen a reporting period (undo an approval, extend a closed window): admin, or a planner of the lead side or above
+ * it. A reporter of the lead may approve, but not undo an approval.
+ */
+export function canReopenPeriods(person: Person, task: TaskSides): boolean {
+  return has(person, 'admin') || (has(person, 'planner') && canReview(person, task));
+}

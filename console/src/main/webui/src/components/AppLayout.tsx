@@ -18,6 +18,7 @@ import { useMe, MeContext } from '../auth/me';
 import { ProblemAlert } from './ProblemAlert';
 import { usePendingReviewCount } from './pendingReviews';
 import { canImportPlans, canManageOrganizations } from '../auth/permissions';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 const { Header, Sider, Content } = Layout;
 // Keycloak adds technical roles (offline_access, …); staff see only the platform's four.
@@ -77,6 +78,7 @@ export function AppLayout() {
                 <Tag key={r} color="blue">{t(`role.${r}`, { defaultValue: r })}</Tag>
               ))}
             </span>
+            {me ? <NotificationBell /> : null}
             <Button type="link" onClick={switchLanguage}>{t('header.language')}</Button>
             <Button icon={<LogoutOutlined />} onClick={() => void userManager.signoutRedirect()}>
               {t('header.logout')}

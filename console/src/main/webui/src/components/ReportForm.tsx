@@ -42,9 +42,22 @@ export function reportValues(report: Omit<SavedReport, 'status' | 'reportedBy' |
   };
 }
 
-/** The current quarter as the default period, e.g. 2026Q1. */
-export function currentPeriod(now = new Date()): string {
-  return `${now.getFullYear()}Q${Math.floor(now.getMonth() / 3) + 1}`;
+export type Cadence = 'MONTHLY' | 'QUARTERLY' | 'HALF_YEARLY' | 'YEARLY';
+
+/** The code of the current period of a reporting cadence, the default of the form: 2026-03, 2026Q1, 2026H1, 2026. */
+export function currentPeriod(cadence: Cadence = 'QUARTERLY', now = new Date()): string {
+  const year = now.getFullYear();
+  const month = now.getMonth();
+  switch (cadence) {
+    case 'MONTHLY':
+      return `${year}-${String(month + 1).padStart(2, '0')}`;
+    case 'HALF_YEARLY':
+      return `${year}H${month < 6 ? 1 : 2}`;
+    case 'YEARLY':
+      return String(year);
+    default:
+      return `${year}Q${Math.floor(month / 3) + 1}`;
+  }
 }
 
 /**
@@ -55,12 +68,15 @@ export function currentPeriod(now = new Date()): string {
  */
 export function ReportForm({
   orgs,
+  cadence,
   initial,
   onSubmit,
   findSaved,
   onKeepTheirs,
 }: {
   orgs: readonly { id: string; name: string }[];
+  /** The task's reporting cadence: the default period is its current one. */
+  cadence?: Cadence;
   initial?: Partial<ReportValues>;
   onSubmit: (values: ReportValues) => Promise<unknown>;
   findSaved?: (values: ReportValues) => Promise<SavedReport | undefined>;
@@ -105,7 +121,7 @@ export function ReportForm({
       form={form}
       layout="vertical"
       name="report"
-      initialValues={{ orgId: orgs[0]?.id, period: currentPeriod(), ...initial }}
+      initialValues={{ orgId: orgs[0]?.id, period: currentPeriod(cadence), ...initial }}
       onFinish={submit}
       style={{ maxWidth: 720 }}
     >

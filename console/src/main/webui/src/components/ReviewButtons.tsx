@@ -13,7 +13,7 @@ export function ReviewButtons({ reportId, onDone }: { reportId: string; onDone?:
   const [approve, setApprove] = useState<boolean | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [form] = Form.useForm<{ comment?: string }>();
-  const [review, { loading }] = useMutation(ReviewReportDocument, { refetchQueries: ['ApprovalQueue', 'ApprovalCount', 'MyTasks'] });
+  const [review, { loading }] = useMutation(ReviewReportDocument, { refetchQueries: ['ApprovalQueue', 'ApprovalCount', 'MyTasks', 'TaskReportingPeriods'] });
 
   const close = () => {
     setApprove(null);

@@ -88,6 +88,9 @@ export function MyTasksPage() {
           <>
             {flags.get(task.id)?.returned ? <Tag color="volcano" data-testid="mark-returned">{t('tasks.returned')}</Tag> : null}
             {flags.get(task.id)?.reportDue ? <Tag color="processing" data-testid="mark-due">{t('tasks.reportDue')}</Tag> : null}
+            {flags.get(task.id)?.missedPeriods ? (
+              <Tag color="error" data-testid="mark-missed">{t('tasks.missedPeriods', { count: flags.get(task.id)?.missedPeriods })}</Tag>
+            ) : null}
           </>
         )}
       />

@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ReportRowFragment, SubmitReportDocument, TaskDocument } from '../gql/graphql';
 import { useCurrentUser } from '../auth/me';
-import { canReview, reportingOrgs } from '../auth/permissions';
+import { canRemind, canReopenPeriods, canReview, reportingOrgs } from '../auth/permissions';
 import { formatDate, formatDateTime, formatDeadline } from '../format';
 import { HealthTag } from '../components/HealthTag';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ReportForm, reportValues } from '../components/ReportForm';
 import { ReviewButtons } from '../components/ReviewButtons';
 import { TaskHistory } from '../components/TaskHistory';
+import { ReportingPeriods } from '../supervision/ReportingPeriods';
+import { TaskReminders } from '../supervision/TaskReminders';
 
 const REPORT_COLORS: Record<string, string> = { SUBMITTED: 'processing', APPROVED: 'success', RETURNED: 'error' };
 
@@ -23,7 +25,7 @@ export function TaskPage() {
   const me = useCurrentUser();
   const client = useApolloClient();
   const { data, loading, error, refetch } = useQuery(TaskDocument, { variables: { id } });
-  const [submitReport] = useMutation(SubmitReportDocument, { refetchQueries: ['ApprovalQueue', 'ApprovalCount', 'MyTasks'] });
+  const [submitReport] = useMutation(SubmitReportDocument, { refetchQueries: ['ApprovalQueue', 'ApprovalCount', 'MyTasks', 'TaskReportingPeriods'] });
 
   if (loading && !data) return <Card loading />;
   const task = data?.task;
@@ -125,7 +127,10 @@ export function TaskPage() {
               dataIndex: 'status',
               render: (s: string, r) => (
                 <Space direction="vertical" size={2}>
-                  <Tag color={REPORT_COLORS[s]} data-report-status={s}>{t(`reportStatus.${s}`)}</Tag>
+                  <Space size={4}>
+                    <Tag color={REPORT_COLORS[s]} data-report-status={s}>{t(`reportStatus.${s}`)}</Tag>
+                    {r.late ? <Tag color="gold">{t('periods.late')}</Tag> : null}
+                  </Space>
                   {r.reviewComment ? <Typography.Text type="secondary">{r.reviewComment}</Typography.Text> : null}
                 </Space>
               ),
@@ -143,6 +148,12 @@ export function TaskPage() {
           ]}
         />
       </Card>
+      <ReportingPeriods taskId={task.id} canReopen={canReopenPeriods(me, sides)} />
+      <TaskReminders
+        taskId={task.id}
+        orgs={[...sides.leadOrgs, ...(sides.cooperatingOrgs ?? [])]}
+        canRemind={canRemind(me, sides, task.plan ?? {})}
+      />
       <Card
         title={t('task.history')}
         extra={
@@ -168,6 +179,7 @@ export function TaskPage() {
           <ReportForm
             key={lastOfMine?.id ?? 'new'}
             orgs={myOrgs}
+            cadence={task.reportCadence}
             initial={returned ? reportValues(returned) : undefined}
             onSubmit={async (values) => {
               await submitReport({ variables: { taskId: task.id, ...values } });

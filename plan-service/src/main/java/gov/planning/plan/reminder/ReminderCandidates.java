@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import gov.planning.common.security.PlatformRole;
@@ -42,16 +41,14 @@ public class ReminderCandidates {
     @Inject
     ReminderConfig config;
 
-    /** Reporting cycles own the reports owed; until their implementation is deployed, reports are not reminded of. */
+    /** Reporting cycles own which reports are owed when. */
     @Inject
-    Instance<ReportsOwed> reportsOwed;
+    ReportsOwed reportsOwed;
 
     public Uni<List<Candidate>> on(LocalDate today) {
         LocalDate from = today.minusDays(config.lookBackDays());
         LocalDate to = today.plusDays(config.daysBefore());
-        Uni<List<Candidate>> reports = reportsOwed.isResolvable()
-                ? reportsOwed.get().dueBetween(from, to).map(owed -> reports(owed, today))
-                : Uni.createFrom().item(List.of());
+        Uni<List<Candidate>> reports = reportsOwed.dueBetween(from, to).map(owed -> reports(owed, today));
         return reports.chain(found -> deadlines(today, from, to).map(more -> concat(found, more)))
                 .chain(found -> milestones(today, from, to).map(more -> concat(found, more)))
                 .chain(found -> escalations(today).map(more -> concat(found, more)));
