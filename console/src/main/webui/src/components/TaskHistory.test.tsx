@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { MockedProvider } from '@apollo/client/testing/react';
-import '../i18n';
 import { OrganizationNamesDocument } from '../gql/graphql';
-import { TaskHistory } from './TaskHistory';
+import i18n from '../i18n';
+import { TaskHistory, describeValue, orgIdsOf } from './TaskHistory';
 
 const ZJT = '11111111-1111-4111-8111-111111111111';
 const FGW = '22222222-2222-4222-8222-222222222222';
@@ -65,5 +65,17 @@ describe('a task\'s change history', () => {
     expect(screen.queryByText('version', { exact: false })).not.toBeInTheDocument();
     expect(asked).toHaveBeenCalledTimes(1);
     expect(asked.mock.calls[0][0]).toEqual([ZJT, FGW, GAT].sort());
+  });
+
+  it('a 催办 and a reopened period name the unit, the people reached and the day, not ids', () => {
+    const names = new Map([[ZJT, '自治区住房和城乡建设厅']]);
+    const t = i18n.t.bind(i18n);
+    const remind = [{ ...HISTORY[0], action: 'REMIND', changes: [change('orgId', null, ZJT), change('recipients', null, '["zjt.reporter","zjt.planner"]')] }];
+    expect(orgIdsOf(remind)).toEqual([ZJT]);
+    expect(describeValue('orgId', ZJT, names, t)).toBe('自治区住房和城乡建设厅');
+    expect(describeValue('reopenedOrgId', GAT, names, t)).toBe('（未知单位）');
+    expect(describeValue('recipients', '["zjt.reporter","zjt.planner"]', names, t)).toBe('zjt.reporter、zjt.planner');
+    expect(describeValue('reopenedUntil', '2026-12-19', names, t)).toBe('2026年12月19日');
+    expect(describeValue('reportCadence', 'MONTHLY', names, t)).toBe('按月');
   });
 });

@@ -9,9 +9,11 @@ import { HistoryTimeline } from './HistoryTimeline';
 type Entry = NonNullable<NonNullable<TaskQuery['task']>['history']>[number];
 
 /** Bookkeeping a reader does not act on; a creation lists no fields (they are all on the page above). */
-const HIDDEN_FIELDS = ['id', 'version', 'planId', 'sectionId'];
+const HIDDEN_FIELDS = ['id', 'version', 'planId', 'sectionId', 'reminderId'];
 /** Fields whose values are lists of organization ids. */
 const ORG_FIELDS = ['leadOrgIds', 'cooperatingOrgIds'];
+/** Fields whose value is one organization id (催办, 重新开放). */
+const ORG_FIELD = ['orgId', 'reopenedOrgId'];
 
 /** A FieldChange value is JSON text, except that a string comes without its quotes. */
 function parse(value: string): unknown {
@@ -27,9 +29,9 @@ export function orgIdsOf(history: readonly Entry[]): string[] {
   const ids = new Set<string>();
   for (const h of history) {
     for (const c of h.changes) {
-      if (!ORG_FIELDS.includes(c.field)) continue;
+      if (!ORG_FIELDS.includes(c.field) && !ORG_FIELD.includes(c.field)) continue;
       for (const value of [c.before, c.after]) {
-        const list = value == null ? [] : parse(value);
+        const list = value == null ? [] : ORG_FIELD.includes(c.field) ? [value] : parse(value);
         if (Array.isArray(list)) list.forEach((id) => typeof id === 'string' && ids.add(id));
       }
     }
@@ -44,8 +46,11 @@ export function describeValue(field: string, value: string | null | undefined, n
   if (ORG_FIELDS.includes(field) && Array.isArray(parsed)) {
     return parsed.length ? parsed.map((id) => names.get(String(id)) ?? t('historyValue.unknownOrg')).join('、') : t('historyValue.empty');
   }
+  if (ORG_FIELD.includes(field)) return names.get(value) ?? t('historyValue.unknownOrg');
   if (field === 'status') return t(`status.${value}`, { defaultValue: value });
-  if (field === 'deadlineDate') return formatDate(value);
+  if (field === 'reportCadence') return t(`cadence.${value}`, { defaultValue: value });
+  if (field === 'deadlineDate' || field === 'reopenedUntil') return formatDate(value);
+  if (field === 'recipients' && Array.isArray(parsed)) return parsed.length ? parsed.join('、') : t('historyValue.empty');
   if (typeof parsed === 'boolean') return t(parsed ? 'historyValue.yes' : 'historyValue.no');
   if (field === 'milestones' && Array.isArray(parsed)) {
     return parsed.length

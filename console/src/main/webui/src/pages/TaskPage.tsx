@@ -24,7 +24,9 @@ export function TaskPage() {
   const navigate = useNavigate();
   const me = useCurrentUser();
   const client = useApolloClient();
-  const { data, loading, error, refetch } = useQuery(TaskDocument, { variables: { id } });
+  // Partial answers are shown (with the error above): a part that failed, e.g. the organizations while org-service is
+  // unreachable, must not hide the task.
+  const { data, loading, error, refetch } = useQuery(TaskDocument, { variables: { id }, errorPolicy: 'all' });
   const [submitReport] = useMutation(SubmitReportDocument, { refetchQueries: ['ApprovalQueue', 'ApprovalCount', 'MyTasks', 'TaskReportingPeriods'] });
 
   if (loading && !data) return <Card loading />;

@@ -76,6 +76,11 @@ class ManualReminderTest {
                 .getList("data.task.reminders.message")).containsExactly("请于本周五前报送进展");
         assertThat(Db.count("SELECT count(*) FROM plan_audit WHERE entity_id = ? AND action = 'REMIND' AND actor = 'planner.nmg'",
                 UUID.fromString(task))).isEqualTo(1);
+        JsonPath history = post(ADMIN, "query($id: ID!) { task(id: $id) { history { action actor changes { field after } } } }",
+                Map.of("id", task));
+        assertThat(history.getString("errors")).as("the task's history reads the 催办 back").isNull();
+        assertThat(history.getList("data.task.history.action")).startsWith("REMIND");
+        assertThat(history.getList("data.task.history[0].changes.after")).contains("请于本周五前报送进展");
 
         // The whole department: every open task it leads or cooperates on.
         JsonPath department = post(TestTokens.planner("nmg"), "mutation($org: ID!) { remindOrganization(orgId: $org, message: \"全面催办\") { id } }",

@@ -98,7 +98,8 @@ public class ReminderStore {
                 .add("orgId", r.candidate().orgId().toString()).add("message", message)
                 .add("recipients", jakarta.json.Json.createArrayBuilder(r.recipients())).build().toString();
         return conn.preparedQuery("INSERT INTO plan_audit (id, actor, action, entity, entity_id, after) "
-                + "VALUES ($1, $2, 'REMIND', 'Task', $3, CAST($4 AS jsonb))")
+                // As text first: a string bound straight to jsonb would be stored as one JSON string, not the object.
+                + "VALUES ($1, $2, 'REMIND', 'Task', $3, CAST($4::text AS jsonb))")
                 .execute(Tuple.of(UUID.randomUUID(), actor, r.candidate().taskId(), after)).replaceWithVoid();
     }
 

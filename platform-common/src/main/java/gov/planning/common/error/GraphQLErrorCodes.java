@@ -3,6 +3,7 @@ package gov.planning.common.error;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
+import org.jboss.logging.Logger;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.cdi.event.AfterExecute;
 import io.smallrye.graphql.execution.context.SmallRyeContext;
@@ -39,6 +41,12 @@ public class GraphQLErrorCodes {
             + "LinkedHashMap|HashMap|Map|ArrayList|List|JsonArray|JsonObject)'");
     private static final Pattern JAVA_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*");
 
+    private static final Logger LOG = Logger.getLogger(GraphQLErrorCodes.class);
+    static final String INTERNAL = "INTERNAL_SERVER_ERROR";
+    /** The codes a resolver's error may carry to a client (docs/frontend.md's error table); any other is a bug. */
+    private static final Set<String> CLIENT_CODES = Set.of(BadUserInputException.CODE, ConflictException.CODE,
+            ForbiddenException.CODE, NotFoundException.CODE, UnavailableException.CODE, "UNAUTHENTICATED");
+
     void codes(@Observes @AfterExecute Context context) {
         ExecutionResult result = context.unwrap(ExecutionResult.class);
         if (result == null || result.getErrors().isEmpty() || !(context instanceof SmallRyeContext smallRye)) {
@@ -49,8 +57,11 @@ public class GraphQLErrorCodes {
     }
 
     static GraphQLError withCode(GraphQLError error) {
-        if (error instanceof ExceptionWhileDataFetching
-                || (error.getExtensions() != null && error.getExtensions().containsKey("code"))) {
+        if (error instanceof ExceptionWhileDataFetching fetching) {
+            Object code = codeOf(error);
+            return code == null || CLIENT_CODES.contains(code) ? error : internal(fetching);
+        }
+        if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
             return error;
         }
         if (error instanceof ValidationError validation) {
@@ -90,6 +101,26 @@ public class GraphQLErrorCodes {
                 .path(error.getPath())
                 .errorType(ErrorType.ValidationError)
                 .extensions(withCode(error.getExtensions(), BadUserInputException.CODE))
+                .build();
+    }
+
+    private static Object codeOf(GraphQLError error) {
+        return error.getExtensions() == null ? null : error.getExtensions().get("code");
+    }
+
+    /**
+     * A resolver failed in a way no rule names (a bug, a broken row): SmallRye would answer a code made of the
+     * exception's class name ({@code decode}, {@code pg}). The client gets the documented INTERNAL_SERVER_ERROR and
+     * nothing of the cause; the log gets the cause, which SmallRye's own logging of it is switched off for.
+     */
+    private static GraphQLError internal(ExceptionWhileDataFetching fetching) {
+        LOG.errorf(fetching.getException(), "Resolver failed at %s", fetching.getPath());
+        return GraphqlErrorBuilder.newError()
+                .message("System error")
+                .locations(fetching.getLocations())
+                .path(fetching.getPath())
+                .errorType(ErrorType.DataFetchingException)
+                .extensions(withCode(Map.of(), INTERNAL))
                 .build();
     }
 
