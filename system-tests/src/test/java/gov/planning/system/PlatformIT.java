@@ -182,8 +182,8 @@ class PlatformIT {
 
     @Test
     void platformRecordedAProcessForEachPart() {
-        // PostgreSQL, Keycloak, the three subgraphs, the gateway and the console.
-        assertThat(startedPids).hasSize(7);
+        // PostgreSQL, Keycloak, the mail server, the three subgraphs, the gateway and the console.
+        assertThat(startedPids).hasSize(8);
         assertThat(startedPids).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 }
