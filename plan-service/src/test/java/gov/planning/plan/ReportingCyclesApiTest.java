@@ -218,6 +218,36 @@ class ReportingCyclesApiTest {
         assertThat(dueOnly.getInt("data.myTasks.totalCount")).isZero();
     }
 
+    @Test
+    void reportsStopBeingOwedAfterTheTasksDeadlineAndAfterThePlansLastYear() {
+        clock.setToday(LocalDate.of(2024, 12, 1));
+        String ended = plan(Map.of("periodStart", 2021, "periodEnd", 2024, "issuedOn", "2023-01-01"));
+        String marker = "期满" + UUID.randomUUID().toString().substring(0, 8);
+        String ofEndedPlan = task(ended, marker + "十四五任务", List.of("nmg.zjt"), List.of(), null);
+        String running = plan(Map.of());
+        Map<String, Object> dueInJune = Api.task(marker + "六月到期", List.of("nmg.zjt"), List.of(), "2025-06-30");
+        JsonPath created = Api.createTask(admin(), running, dueInJune);
+        assertThat(created.getString("errors")).isNull();
+        String ofJune = created.getString("data.createTask.id");
+        for (String plan : List.of(ended, running)) {
+            assertThat(post(admin(), "mutation($id: ID!) { publishPlan(id: $id) { status } }", Map.of("id", plan)).getString("errors")).isNull();
+        }
+
+        clock.setToday(LocalDate.of(2026, 12, 5));
+        // The plan of 2021–2024 issued in 2023 owed its eight quarters to 2024Q4; the June task 2025Q1 and Q2 only.
+        assertThat(periods(ofEndedPlan, null, 60).getList("data.task.reportingPeriods.period"))
+                .containsExactly("2023Q1", "2023Q2", "2023Q3", "2023Q4", "2024Q1", "2024Q2", "2024Q3", "2024Q4");
+        assertThat(periods(ofJune, null, 60).getList("data.task.reportingPeriods.period")).containsExactly("2025Q1", "2025Q2");
+        Map<String, Map<String, Object>> inbox = byTask(post(reporter("nmg.zjt"),
+                "query($s: String) { myTasks(search: $s) { edges { node { id } reportDue missedPeriods } } }", Map.of("s", marker)));
+        assertThat(inbox.get(ofEndedPlan)).containsEntry("reportDue", false).containsEntry("missedPeriods", 8);
+        assertThat(inbox.get(ofJune)).containsEntry("reportDue", false).containsEntry("missedPeriods", 2);
+        assertThat(owed.dueBetween(LocalDate.of(2024, 10, 1), LocalDate.of(2026, 12, 31)).await().indefinitely())
+                .filteredOn(r -> r.taskId().equals(UUID.fromString(ofJune)) || r.taskId().equals(UUID.fromString(ofEndedPlan)))
+                .extracting(r -> r.taskTitle() + " " + r.period())
+                .containsExactly(marker + "十四五任务 2024Q4", marker + "六月到期 2025Q1", marker + "六月到期 2025Q2");
+    }
+
     private static Map<String, Map<String, Object>> byTask(JsonPath inbox) {
         Map<String, Map<String, Object>> byTask = new HashMap<>();
         List<Map<String, Object>> edges = inbox.getList("data.myTasks.edges");

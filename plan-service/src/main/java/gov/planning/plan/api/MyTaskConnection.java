@@ -17,9 +17,10 @@ public record MyTaskConnection(@NonNull List<@NonNull MyTaskEdge> edges, @NonNul
 
     @Type("MyTaskEdge")
     @Description("A task of the inbox. reportDue: the caller's organizations have no open (submitted or approved) report "
-            + "for the current period of the task's cadence and the task is not completed; returned: their latest report "
-            + "was returned; missedPeriods: periods since the task's start whose window closed (and is not reopened) "
-            + "without an open report of theirs.")
+            + "for the current period of the task's cadence, the task is not completed and its reporting still runs (not "
+            + "past its deadline or its plan's period); returned: their latest report was returned; missedPeriods: periods "
+            + "from the task's start to its deadline or its plan's last year, whichever is first, whose window closed (and "
+            + "is not reopened) without an open report of theirs.")
     public record MyTaskEdge(@NonNull TaskView node, @NonNull String cursor, @NonNull Boolean reportDue, @NonNull Boolean returned,
             @NonNull Integer missedPeriods) {
     }

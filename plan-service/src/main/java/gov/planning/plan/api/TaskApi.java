@@ -176,7 +176,7 @@ public class TaskApi {
 
     @Description("报送情况: for each responsible organization (orgId: only that one; leads first) the `last` periods "
             + "(default 4, 1–60) of the task's cadence up to the current one, from the task's start (the plan's issue date, "
-            + "else the task's creation), oldest first.")
+            + "else the task's creation) and at most to the one holding its deadline or its plan's last day, oldest first.")
     public Uni<List<@NonNull List<@NonNull ReportingPeriodView>>> reportingPeriods(@Source List<TaskView> tasks, @Id String orgId,
             @DefaultValue("4") int last) {
         if (last < 1 || last > 60) {

@@ -47,14 +47,14 @@ public class ReportingPeriods {
 
     /**
      * For each task, for each responsible organization ({@code orgId}: only that one) in the task's order (leads first),
-     * the {@code last} periods up to the current one, oldest first. Three statements.
+     * the {@code last} periods up to the current one (or the cycle's last one), oldest first. Three statements.
      */
     public Uni<Map<UUID, List<PeriodStanding>>> of(List<Subject> tasks, UUID orgId, int last) {
         LocalDate today = LocalDate.now(clock);
         Map<UUID, List<ReportingPeriod>> periodsByTask = new HashMap<>();
         Set<String> codes = new LinkedHashSet<>();
         for (Subject t : tasks) {
-            List<ReportingPeriod> periods = ReportingPeriod.upTo(t.cycle().cadence(), t.since(), today, last);
+            List<ReportingPeriod> periods = t.cycle().owed(t.since(), today, last);
             periodsByTask.put(t.taskId(), periods);
             periods.forEach(p -> codes.add(p.code()));
         }
@@ -126,8 +126,8 @@ public class ReportingPeriods {
     }
 
     /**
-     * The inbox's missed periods per task: periods since the task's start whose window has closed (and is not
-     * reopened) without an open report of any of {@code mine}. One statement for the whole page.
+     * The inbox's missed periods per task: periods from the task's start to its cycle's last day whose window has
+     * closed (and is not reopened) without an open report of any of {@code mine}. One statement for the whole page.
      */
     public Uni<Map<UUID, Integer>> missed(Collection<AssessedTask> tasks, Set<UUID> mine) {
         if (tasks.isEmpty() || mine == null || mine.isEmpty()) {
@@ -143,7 +143,7 @@ public class ReportingPeriods {
             Map<UUID, Integer> missed = new HashMap<>();
             for (AssessedTask a : tasks) {
                 int n = 0;
-                for (ReportingPeriod p : ReportingPeriod.upTo(a.cycle().cadence(), a.reportingSince(), today, MAX_PERIODS)) {
+                for (ReportingPeriod p : a.cycle().owed(a.reportingSince(), today, MAX_PERIODS)) {
                     if (a.cycle().closes(p).isBefore(today) && !covered.contains(a.task().id + "|" + p.code())) {
                         n++;
                     }

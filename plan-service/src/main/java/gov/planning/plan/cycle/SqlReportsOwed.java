@@ -19,7 +19,7 @@ import io.smallrye.mutiny.Uni;
  * and inlined as a VALUES list: generated codes and dates, no user text), joined with every responsible organization
  * of every task of a published plan that is not completed and whose cadence they are; the due date is the plan's due
  * day of the period's last month. A period that ended before the task's start (the plan's issue date, else the task's
- * creation) is not owed. {@code reported}: an open (SUBMITTED or APPROVED) report of that organization for the period;
+ * creation) is not owed, nor one that starts after the cycle's last day ({@link ReportingCycle#lastDay}). {@code reported}: an open (SUBMITTED or APPROVED) report of that organization for the period;
  * a collective's members reporting in their own names do not count for the collective's row.
  */
 @ApplicationScoped
@@ -40,7 +40,7 @@ public class SqlReportsOwed implements ReportsOwed {
         for (ReportCadence cadence : ReportCadence.values()) {
             for (ReportingPeriod p : ReportingPeriod.dueMonthsWithin(cadence, from, to)) {
                 values.append(values.isEmpty() ? "" : ", ").append("('").append(cadence.name()).append("', '").append(p.code())
-                        .append("', DATE '").append(p.due(1)).append("', DATE '").append(p.end()).append("')");
+                        .append("', DATE '").append(p.due(1)).append("', DATE '").append(p.start()).append("', DATE '").append(p.end()).append("')");
             }
         }
         String sql = "SELECT t.id, t.plan_id, t.number, t.title, o.org_id, cy.code, cy.last_month + (p.report_due_day - 1) AS due,"
@@ -49,11 +49,12 @@ public class SqlReportsOwed implements ReportsOwed {
                 + " AND r.status <> 'RETURNED') AS reported"
                 + " FROM task t JOIN plan p ON p.id = t.plan_id AND NOT p.importing AND p.status = 'PUBLISHED'"
                 + " JOIN task_org o ON o.task_id = t.id"
-                + " JOIN (VALUES " + values + ") cy (cadence, code, last_month, period_end)"
+                + " JOIN (VALUES " + values + ") cy (cadence, code, last_month, period_start, period_end)"
                 + " ON cy.cadence = COALESCE(t.report_cadence, p.report_cadence)"
                 + " WHERE t.status <> 'COMPLETED'"
                 + " AND cy.last_month + (p.report_due_day - 1) BETWEEN :from AND :to"
                 + " AND cy.period_end >= COALESCE(p.issued_on, CAST(t.created_at AT TIME ZONE :zone AS date))"
+                + " AND cy.period_start <= COALESCE(" + ReportingCycle.LAST_DAY_SQL + ", cy.period_start)"
                 + " ORDER BY due, t.plan_id, t.position, o.position, cy.code";
         return reads.read(s -> TaskReads.nativeRows(s, sql, Map.of("from", from, "to", to, "zone", TaskListSql.sqlZone(clock.getZone()))))
                 .map(rows -> rows.stream().map(row -> {

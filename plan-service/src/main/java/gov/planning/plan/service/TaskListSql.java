@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import gov.planning.common.api.SortOrder;
 import gov.planning.common.api.TextSearch;
+import gov.planning.plan.cycle.ReportingCycle;
 import gov.planning.plan.cycle.ReportingPeriod;
 import gov.planning.plan.entity.ReportCadence;
 import gov.planning.plan.entity.TaskRole;
@@ -25,9 +26,10 @@ public final class TaskListSql {
 
     /**
      * "The caller's organization still owes a report": none of its reports for the current period of the task's cadence
-     * is open (submitted or approved), and the task is not completed.
+     * is open (submitted or approved), the task is not completed and its cycle still runs in that period.
      */
-    private static final String REPORT_DUE = "(t.status <> 'COMPLETED' AND NOT EXISTS (SELECT 1 FROM progress_report r"
+    private static final String REPORT_DUE = "(t.status <> 'COMPLETED'"
+            + " AND cy.period_start <= COALESCE(" + ReportingCycle.LAST_DAY_SQL + ", cy.period_start) AND NOT EXISTS (SELECT 1 FROM progress_report r"
             + " WHERE r.task_id = t.id AND r.org_id IN (:mine) AND r.status <> 'RETURNED' AND r.period = cy.current_period))";
     /** "Returned to me": the latest report of the caller's organizations was returned. */
     private static final String RETURNED = "COALESCE((SELECT r.status FROM progress_report r WHERE r.task_id = t.id"
@@ -64,16 +66,17 @@ public final class TaskListSql {
             params.put("opened_" + key, startOf(current.previous().start(), zone));
             params.put("tracked_" + key, startOf(current.start(), zone));
             params.put("current_" + key, current.code());
+            params.put("start_" + key, current.start());
             cycles.append(cycles.isEmpty() ? "" : ", ").append("('").append(cadence.name()).append("', CAST(:tracked_").append(key)
                     .append(" AS timestamptz), CAST(:opened_").append(key).append(" AS timestamptz), CAST(:current_").append(key)
-                    .append(" AS varchar))");
+                    .append(" AS varchar), CAST(:start_").append(key).append(" AS date))");
         }
         inner.append("SELECT t.id, t.plan_id, t.position, t.title, t.deadline_date, t.updated_at, lp.percent AS progress, ")
                 .append(HEALTH).append(" AS health, ")
                 .append(inbox ? REPORT_DUE : "false").append(" AS report_due, ")
                 .append(inbox ? RETURNED : "false").append(" AS returned")
                 .append(" FROM task t JOIN plan p ON p.id = t.plan_id AND NOT p.importing")
-                .append(" JOIN (VALUES ").append(cycles).append(") cy (cadence, tracked_before, period_opened, current_period)")
+                .append(" JOIN (VALUES ").append(cycles).append(") cy (cadence, tracked_before, period_opened, current_period, period_start)")
                 .append(" ON cy.cadence = COALESCE(t.report_cadence, p.report_cadence)")
                 .append(" CROSS JOIN LATERAL (SELECT COALESCE(p.issued_on, CAST(t.created_at AT TIME ZONE :zone AS date)) AS start_day) st")
                 .append(" LEFT JOIN LATERAL (SELECT r.reported_at FROM progress_report r WHERE r.task_id = t.id AND r.status <> 'RETURNED'")
