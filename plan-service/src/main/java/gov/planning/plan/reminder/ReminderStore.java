@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import gov.planning.plan.audit.AuditLog;
 import gov.planning.plan.notification.OrgMembers.Contacts;
 import gov.planning.plan.notification.OrgMembers.Member;
 import gov.planning.plan.notification.WebhookConfig;
@@ -34,6 +35,9 @@ public class ReminderStore {
 
     @Inject
     WebhookConfig webhooks;
+
+    @Inject
+    AuditLog auditLog;
 
     /** A reminder this call inserted, with the usernames it reached. */
     public record Recorded(UUID id, Candidate candidate, List<String> recipients) {
@@ -93,14 +97,11 @@ public class ReminderStore {
     }
 
     /** A person's 催办 is a write like any other: audited with the reminder it recorded, in the same transaction. */
-    private static Uni<Void> audit(SqlConnection conn, Recorded r, String actor, String message) {
+    private Uni<Void> audit(SqlConnection conn, Recorded r, String actor, String message) {
         String after = jakarta.json.Json.createObjectBuilder().add("reminderId", r.id().toString())
                 .add("orgId", r.candidate().orgId().toString()).add("message", message)
                 .add("recipients", jakarta.json.Json.createArrayBuilder(r.recipients())).build().toString();
-        return conn.preparedQuery("INSERT INTO plan_audit (id, actor, action, entity, entity_id, after) "
-                // As text first: a string bound straight to jsonb would be stored as one JSON string, not the object.
-                + "VALUES ($1, $2, 'REMIND', 'Task', $3, CAST($4::text AS jsonb))")
-                .execute(Tuple.of(UUID.randomUUID(), actor, r.candidate().taskId(), after)).replaceWithVoid();
+        return auditLog.append(conn, actor, "REMIND", "Task", r.candidate().taskId(), null, after);
     }
 
     static OffsetDateTime utc(java.time.Instant instant) {
