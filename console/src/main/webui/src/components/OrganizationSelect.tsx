@@ -1,46 +1,21 @@
-import { useState } from 'react';
-import { Select } from 'antd';
-import { useQuery } from '@apollo/client/react';
 import { OrganizationOptionsDocument } from '../gql/graphql';
-import { useSearchTerm } from './useSearchTerm';
+import { RemoteSelect } from './RemoteSelect';
 
 /**
- * Picks an organization by typing part of its name, short name, alias or code (the `organizations` connection's
- * search); the value is the organization's code. Asks the server only once the list is opened.
+ * Picks an organization by typing part of its name, short name, alias or code; the value is the organization's code.
  */
-export function OrganizationSelect({
-  value,
-  onChange,
-  placeholder,
-  id,
-}: {
+export function OrganizationSelect(props: {
   value?: string;
   onChange?: (code: string | undefined) => void;
   placeholder?: string;
   id?: string;
 }) {
-  const [opened, setOpened] = useState(false);
-  const [search, setTyped] = useSearchTerm();
-  const { data, previousData, loading } = useQuery(OrganizationOptionsDocument, {
-    variables: { search: search || undefined },
-    skip: !opened,
-  });
-  const options = (data ?? previousData)?.organizations.edges.map(({ node }) => ({
-    value: node.code,
-    label: node.name,
-  }));
   return (
-    <Select
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setTyped }}
-      allowClear
-      value={value}
-      placeholder={placeholder}
-      loading={loading}
-      options={options ?? []}
-      onOpenChange={(open) => open && setOpened(true)}
-      onChange={(code?: string) => onChange?.(code)}
-      data-testid="organization-select"
+    <RemoteSelect
+      {...props}
+      query={OrganizationOptionsDocument}
+      toOptions={(data) => data.organizations.edges.map(({ node }) => ({ value: node.code, label: node.name }))}
+      testId="organization-select"
     />
   );
 }
