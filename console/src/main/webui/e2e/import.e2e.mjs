@@ -8,12 +8,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONSOLE_URL, gateway, sessions, shot, signIn } from './browser.mjs';
 
-/** The shared samples beside the clone (`<clone>/../shared/samples`), as the Java tests find them. */
+/** The repository's sample documents (`samples/`), as the Java tests find them. */
 function samplesFolder() {
   for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, 'shared', 'samples'))) return join(dir, 'shared', 'samples');
+    if (existsSync(join(dir, 'samples', 'README.md'))) return join(dir, 'samples');
   }
-  throw new Error('shared/samples not found above the console');
+  throw new Error('the samples/ folder was not found above the console');
 }
 
 // The synthetic sample (示例市, fictional reference data org-service ships) with a document number of this run: a

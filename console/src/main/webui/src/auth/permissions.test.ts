@@ -18,7 +18,7 @@ const ZRZYT = { id: 'zrzyt', ancestors: [NMG] };
 const task = { leadOrgs: [ZJT], cooperatingOrgs: [ZRZYT] };
 const person = (role: string, ...orgs: { id: string }[]) => ({ roles: [role], orgs });
 
-describe('which actions the task page offers (DOMAIN.md §4)', () => {
+describe('which actions the task page offers (docs/domain.md §4)', () => {
   it('a viewer may neither report nor review', () => {
     expect(canSubmitReport(person('viewer', ZJT), task)).toBe(false);
     expect(canReview(person('viewer', ZJT), task)).toBe(false);
@@ -46,7 +46,7 @@ describe('which actions the task page offers (DOMAIN.md §4)', () => {
   });
 });
 
-describe('where the indicator page offers 记录观测值 (DOMAIN.md §4)', () => {
+describe('where the indicator page offers 记录观测值 (docs/domain.md §4)', () => {
   const HHHT = { id: 'hhht', ancestors: [NMG] };
   const BT = { id: 'bt', ancestors: [NMG] };
   const indicator = { responsibleOrgs: [ZJT], issuer: NMG, regions: [HHHT, BT] };
@@ -72,14 +72,14 @@ describe('where the indicator page offers 记录观测值 (DOMAIN.md §4)', () =
   });
 });
 
-describe('who manages organizations (DOMAIN.md §4)', () => {
+describe('who manages organizations (docs/domain.md §4)', () => {
   it('only an admin; a planner of the top government does not', () => {
     expect(canManageOrganizations(person('admin', NMG))).toBe(true);
     for (const role of ['planner', 'reporter', 'viewer']) expect(canManageOrganizations(person(role, NMG))).toBe(false);
   });
 });
 
-describe('who is offered 导入 and 发布 (DOMAIN.md §4)', () => {
+describe('who is offered 导入 and 发布 (docs/domain.md §4)', () => {
   const plan = { issuer: ZJT };
 
   it('admins and planners see 导入; reporters and viewers do not', () => {
@@ -102,7 +102,7 @@ describe('who is offered 导入 and 发布 (DOMAIN.md §4)', () => {
   });
 });
 
-describe('who is offered 催办 and 重新开放 on a task (DOMAIN.md §4, issue #16)', () => {
+describe('who is offered 催办 and 重新开放 on a task (docs/domain.md §4, issue #16)', () => {
   const FGW = { id: 'fgw', ancestors: [NMG] };
   const plan = { issuer: FGW };
   it('a planner of the lead unit, above it, or of the issuer may remind; of a cooperating unit not', () => {

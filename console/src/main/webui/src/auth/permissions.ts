@@ -1,5 +1,5 @@
 /**
- * Which actions to offer, from DOMAIN.md §4. The server decides (a forbidden write answers FORBIDDEN and changes
+ * Which actions to offer, from docs/domain.md §4. The server decides (a forbidden write answers FORBIDDEN and changes
  * nothing); the UI only hides what the user's roles and organizations cannot do, so a viewer sees no edit buttons.
  */
 export interface Person {
@@ -57,7 +57,7 @@ export interface IndicatorSides {
 }
 
 /**
- * Where the user may record an observation (DOMAIN.md §4, as indicator-service checks it): admin anywhere; a planner
+ * Where the user may record an observation (docs/domain.md §4, as indicator-service checks it): admin anywhere; a planner
  * or reporter anywhere when their organization is responsible for the indicator, else only a region at or below
  * their organization, the whole area counting as the issuer's region. Answers whether the whole area is allowed and
  * the ids of the allowed regions; nothing for a viewer.

@@ -122,7 +122,7 @@ function RegionalTable({ table }: { table: ImportedTable }) {
 }
 
 /**
- * What the dry run understood, for a person to check before saving (DOMAIN.md §5): the header, the outline, every
+ * What the dry run understood, for a person to check before saving (docs/domain.md §5): the header, the outline, every
  * task with its units (resolved in green, unresolved in red with candidates), deadlines and milestones, the
  * indicators, the breakdown tables with their totals check, and the parser's notes.
  */

@@ -69,7 +69,7 @@ export interface RegionalTotal {
 
 /**
  * The 合计 of one period's regional targets and whether it matches the indicator's overall target. Only an additive
- * unit (万亩, 公里, 个) adds up across regions (DOMAIN.md §3); a rate's regional targets are never summed. Only
+ * unit (万亩, 公里, 个) adds up across regions (docs/domain.md §3); a rate's regional targets are never summed. Only
  * the period that ends in the target year is held to the overall target (a yearly breakdown of a five-year target
  * need not add up to it); without a target year, a plan period (a range of years) is.
  */

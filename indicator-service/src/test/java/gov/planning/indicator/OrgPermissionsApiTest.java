@@ -27,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * DOMAIN.md §4 by organization, with users of different departments against {@link FakeOrgTree} (nmg with nmg.zjt,
+ * docs/domain.md §4 by organization, with users of different departments against {@link FakeOrgTree} (nmg with nmg.zjt,
  * nmg.lcj, nmg.hhht > nmg.hhht.zjj, nmg.chifeng; gx with gx.zjt) and plans of {@link FakePlanIssuers}.
  */
 @QuarkusTest

@@ -17,7 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Organizations that act for another one (DOMAIN.md §3, §4): the members of a collective for the collective
+ * Organizations that act for another one (docs/domain.md §3, §4): the members of a collective for the collective
  * (各盟行政公署、市人民政府 = nmg.mengshi-govs, members nmg.hhht and nmg.bt in {@link FakeOrgTree}), and a reform's
  * successor for its predecessor (国土资源厅 nmg.gtzyt → 自然资源厅 nmg.zrzyt).
  */

@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * DOMAIN.md §4, row by row, with users of different departments of {@link FakeOrgTree}. The plan is issued by
+ * docs/domain.md §4, row by row, with users of different departments of {@link FakeOrgTree}. The plan is issued by
  * 呼和浩特市人民政府 (nmg.hhht); its task is led by 呼和浩特市住建局 (nmg.hhht.zjj) with 发改委 (nmg.fgw) cooperating.
  * Every refusal is FORBIDDEN and leaves the task, its reports and the audit log as they were.
  */

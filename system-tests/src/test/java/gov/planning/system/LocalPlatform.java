@@ -81,9 +81,9 @@ final class LocalPlatform {
         return output;
     }
 
-    /** The sample plan documents beside the repository ({@code ../shared/samples}). */
+    /** A sample plan document of the repository ({@code samples/}). */
     Path sample(String name) {
-        return root.getParent().resolve("shared/samples").resolve(name);
+        return root.resolve("samples").resolve(name);
     }
 
     /** The process ids `up` recorded, to check that `down` leaves none of them running. */

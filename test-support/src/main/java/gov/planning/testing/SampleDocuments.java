@@ -7,10 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The shared sample plan documents. The repository is cloned with {@code shared/} beside it
- * ({@code <clone>/../shared/samples}), so the folder is looked for as {@code shared/samples} in every ancestor of
- * {@code -Dplanning.samples.dir} (which may also name the folder itself), of {@code platform.root} (set by the
- * parent pom) and of the working directory.
+ * The sample plan documents, in the repository's {@code samples/} folder, found as {@code samples} in every ancestor
+ * of {@code platform.root} (set by the parent pom) and of the working directory, recognised by its README;
+ * {@code -Dplanning.samples.dir} names another folder.
  */
 public final class SampleDocuments {
 
@@ -18,25 +17,22 @@ public final class SampleDocuments {
     }
 
     public static Path folder() {
-        for (String start : new String[] {System.getProperty("planning.samples.dir"), System.getProperty("platform.root"),
-                System.getProperty("user.dir")}) {
+        String named = System.getProperty("planning.samples.dir");
+        if (named != null && !named.isBlank() && Files.isDirectory(Path.of(named))) {
+            return Path.of(named).toAbsolutePath();
+        }
+        for (String start : new String[] {named, System.getProperty("platform.root"), System.getProperty("user.dir")}) {
             if (start == null || start.isBlank()) {
                 continue;
             }
-            Path given = Path.of(start).toAbsolutePath();
-            if (Files.isDirectory(given) && given.endsWith(Path.of("shared", "samples"))) {
-                return given;
-            }
-            for (Path p = given; p != null; p = p.getParent()) {
-                Path candidate = p.resolve("shared").resolve("samples");
-                if (Files.isDirectory(candidate)) {
-                    return candidate;
+            for (Path p = Path.of(start).toAbsolutePath(); p != null; p = p.getParent()) {
+                if (Files.isRegularFile(p.resolve("samples").resolve("README.md"))) {
+                    return p.resolve("samples");
                 }
             }
         }
-        throw new IllegalStateException("Sample documents not found: looked for a folder shared/samples in every "
-                + "ancestor of " + System.getProperty("user.dir") + " (expected at <repo>/../shared/samples; "
-                + "set -Dplanning.samples.dir=... to point elsewhere)");
+        throw new IllegalStateException("Sample documents not found: looked for the repository's samples/ folder in every "
+                + "ancestor of " + System.getProperty("user.dir") + " (set -Dplanning.samples.dir=... to point elsewhere)");
     }
 
     /** One sample file; a missing one fails naming the path looked at. */

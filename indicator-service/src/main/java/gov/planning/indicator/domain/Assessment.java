@@ -23,7 +23,7 @@ import gov.planning.indicator.entity.Comparator;
  */
 public record Assessment(Double progress, Boolean met, Health health) {
 
-    /** Points of progress an indicator may lag the straight line before it turns YELLOW, as for tasks (DOMAIN.md §3). */
+    /** Points of progress an indicator may lag the straight line before it turns YELLOW, as for tasks (docs/domain.md §3). */
     static final double TOLERATED_LAG_POINTS = 25;
     /** 左右 ("about") accepts a value within 2% of the target. */
     static final double ABOUT_TOLERANCE = 0.02;

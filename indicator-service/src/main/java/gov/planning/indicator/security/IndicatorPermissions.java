@@ -16,7 +16,7 @@ import gov.planning.indicator.entity.Indicator;
 import io.smallrye.mutiny.Uni;
 
 /**
- * DOMAIN.md §4 for indicators, from the token's roles and {@code org_codes}, the org tree ({@link OrgTree}) and the
+ * docs/domain.md §4 for indicators, from the token's roles and {@code org_codes}, the org tree ({@link OrgTree}) and the
  * plan's issuer ({@link PlanIssuers}). Every check runs before anything is written and fails the write with FORBIDDEN
  * (or BAD_USER_INPUT for a region outside the plan's territory). Roles are checked first, so a viewer is refused
  * without asking other services.

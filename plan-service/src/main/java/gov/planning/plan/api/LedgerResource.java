@@ -36,7 +36,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The task ledger (台账) downloads: of a plan, and of a filtered task list with the filters of the GraphQL
- * {@code tasks} query, or with {@code mine=true} those of {@code myTasks} (我的任务, with its reportDue and returned). Reading is open to every signed-in role (DOMAIN.md §4), like the GraphQL reads. The file is
+ * {@code tasks} query, or with {@code mine=true} those of {@code myTasks} (我的任务, with its reportDue and returned). Reading is open to every signed-in role (docs/domain.md §4), like the GraphQL reads. The file is
  * named as staff save it, {@code <title>-台账-<date>.xlsx} (RFC 6266 {@code filename*}), with an ASCII fallback.
  */
 @Path("/")

@@ -6,7 +6,7 @@ import java.util.UUID;
 import gov.planning.document.ParsedPlanDocument;
 
 /**
- * What an import understood (DOMAIN.md §5: shown before anything is published): the parsed document, the issuer, and
+ * What an import understood (docs/domain.md §5: shown before anything is published): the parsed document, the issuer, and
  * org-service's reading of every name list, index for index with the document's tasks, indicators and tables.
  *
  * @param plan            the plan written, null on a dry run

@@ -9,7 +9,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * What plan-service needs to know about org-service's tree: which organizations a token's org codes stand for,
- * which are below them (for "their org or an org below it", DOMAIN.md §4), for which others they act (a reform's
+ * which are below them (for "their org or an org below it", docs/domain.md §4), for which others they act (a reform's
  * predecessors, the collectives they are members of), and whether an id exists at all.
  * org-service owns the tree; this service never copies it, it asks (see {@link GraphQLOrgDirectory}).
  */
@@ -19,7 +19,7 @@ public interface OrgDirectory {
      * The organizations of the given codes ({@code own}); those plus every organization below them
      * ({@code ownAndBelow}); and those plus every organization they act for ({@code actingFor}): their predecessors
      * (any number of reforms back: a task assigned to 国土资源厅 is 自然资源厅's now) and the collectives they are
-     * current members of (DOMAIN.md §3: each member may act on what is assigned to the collective, e.g. a 盟行政公署
+     * current members of (docs/domain.md §3: each member may act on what is assigned to the collective, e.g. a 盟行政公署
      * for 各盟行政公署、市人民政府).
      */
     record OrgScope(Set<UUID> own, Set<UUID> ownAndBelow, Set<UUID> actingFor) {

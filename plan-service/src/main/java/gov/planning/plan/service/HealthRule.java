@@ -11,7 +11,7 @@ import gov.planning.plan.entity.ReportCadence;
 import gov.planning.plan.entity.TaskStatus;
 
 /**
- * 红黄绿灯, DOMAIN.md §3, as a pure function of a task's facts and "today" (so it is unit-tested without a database):
+ * 红黄绿灯, docs/domain.md §3, as a pure function of a task's facts and "today" (so it is unit-tested without a database):
  * <ol>
  * <li>DONE when the task is COMPLETED;</li>
  * <li>RED when the deadline has passed, or a milestone is overdue and not done;</li>

@@ -17,7 +17,7 @@ import gov.planning.plan.org.OrgDirectory.OrgScope;
 import io.smallrye.mutiny.Uni;
 
 /**
- * DOMAIN.md §4 for plan-service, from the token's roles and org codes and org-service's tree. Each check completes
+ * docs/domain.md §4 for plan-service, from the token's roles and org codes and org-service's tree. Each check completes
  * or fails with FORBIDDEN before anything is written; services call them ahead of their writes.
  */
 @ApplicationScoped

@@ -48,7 +48,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Writes on outlines, tasks and progress reports. Each write checks the caller (DOMAIN.md §4, {@link Permissions})
+ * Writes on outlines, tasks and progress reports. Each write checks the caller (docs/domain.md §4, {@link Permissions})
  * and the input before it changes anything, and appends its audit entry in the same transaction, so a refused or
  * failed write leaves neither data nor log behind.
  */

@@ -3,7 +3,7 @@ package gov.planning.common.security;
 import java.util.Arrays;
 import java.util.List;
 
-/** The realm roles of the {@code planning} realm (DOMAIN.md §4). */
+/** The realm roles of the {@code planning} realm (docs/domain.md §4). */
 public enum PlatformRole {
     ADMIN, PLANNER, REPORTER, VIEWER;
 
