@@ -1,6 +1,5 @@
 package gov.planning.plan.notification;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,13 +18,10 @@ import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import gov.planning.common.error.UnavailableException;
+import gov.planning.common.remote.ServiceGraphQL;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.oidc.client.OidcClient;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
  * Asks org-service's {@code organizationMembers(ids, roles)} (members of the organizations' Keycloak groups) as the
@@ -44,14 +40,14 @@ public class GraphQLOrgMembers implements OrgMembers {
     @Inject
     OidcClient oidc;
 
+    @Inject
+    ServiceGraphQL graphql;
+
     @ConfigProperty(name = "planning.org-service.url")
     String url;
 
     @ConfigProperty(name = "planning.org-service.timeout", defaultValue = "PT5S")
     Duration timeout;
-
-    @Inject
-    WebClient client;
 
     @Override
     public Uni<Map<UUID, Contacts>> of(Collection<UUID> orgIds, Set<String> roles) {
@@ -60,25 +56,10 @@ public class GraphQLOrgMembers implements OrgMembers {
         }
         var ids = Json.createArrayBuilder();
         orgIds.forEach(id -> ids.add(id.toString()));
-        String payload = Json.createObjectBuilder().add("query", QUERY)
-                .add("variables", Json.createObjectBuilder().add("ids", ids).add("roles", Json.createArrayBuilder(List.copyOf(roles))))
-                .build().toString();
-        Context context = io.vertx.core.Vertx.currentContext();
-        Uni<Map<UUID, Contacts>> answer = oidc.getTokens()
-                .chain(tokens -> client.postAbs(url).putHeader("Content-Type", "application/json")
-                        .putHeader("Authorization", "Bearer " + tokens.getAccessToken()).timeout(timeout.toMillis())
-                        .sendBuffer(Buffer.buffer(payload)))
-                .map(response -> {
-                    if (response.statusCode() != 200) {
-                        throw new UnavailableException("organization members: " + url + " answered HTTP " + response.statusCode());
-                    }
-                    JsonObject body = Json.createReader(new StringReader(response.bodyAsString())).readObject();
-                    if (body.get("errors") instanceof JsonArray errors && !errors.isEmpty()) {
-                        throw new UnavailableException("organization members: " + errors.getJsonObject(0).getString("message", "error"));
-                    }
-                    return parse(body.getJsonObject("data").getJsonArray("organizationMembers"));
-                });
-        return context == null ? answer : answer.emitOn(r -> context.runOnContext(v -> r.run()));
+        JsonObject variables = Json.createObjectBuilder().add("ids", ids).add("roles", Json.createArrayBuilder(List.copyOf(roles))).build();
+        return oidc.getTokens()
+                .chain(tokens -> graphql.lookupAs(tokens.getAccessToken(), url, "organization members", QUERY, variables, timeout))
+                .map(data -> parse(data.getJsonArray("organizationMembers")));
     }
 
     static Map<UUID, Contacts> parse(JsonArray orgs) {

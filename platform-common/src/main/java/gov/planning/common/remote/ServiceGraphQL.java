@@ -32,6 +32,8 @@ import io.vertx.mutiny.ext.web.client.WebClient;
  * FORBIDDEN and BAD_USER_INPUT come back as ours, prefixed with {@code what} so the caller learns which step failed;
  * anything else is UNAVAILABLE.</li>
  * </ul>
+ * {@link #lookupAs} is a lookup with a token the caller got elsewhere: the service's own identity, for work no user
+ * request started (the reminder scan).
  */
 @ApplicationScoped
 public class ServiceGraphQL {
@@ -53,16 +55,23 @@ public class ServiceGraphQL {
     }
 
     public Uni<JsonObject> lookup(String url, String what, String query, JsonObject variables, Duration timeout) {
-        return post(url, what, query, variables, timeout, false);
+        return post(callerToken(), url, what, query, variables, timeout, false);
+    }
+
+    public Uni<JsonObject> lookupAs(String bearer, String url, String what, String query, JsonObject variables, Duration timeout) {
+        return post(bearer, url, what, query, variables, timeout, false);
     }
 
     public Uni<JsonObject> call(String url, String what, String query, JsonObject variables, Duration timeout) {
-        return post(url, what, query, variables, timeout, true);
+        return post(callerToken(), url, what, query, variables, timeout, true);
     }
 
-    private Uni<JsonObject> post(String url, String what, String query, JsonObject variables, Duration timeout,
+    private String callerToken() {
+        return token == null ? null : token.getRawToken();
+    }
+
+    private Uni<JsonObject> post(String bearer, String url, String what, String query, JsonObject variables, Duration timeout,
             boolean keepClientErrors) {
-        String bearer = token == null ? null : token.getRawToken();
         // Hibernate Reactive insists on continuing on the Vert.x context the request runs on.
         Context context = io.vertx.core.Vertx.currentContext();
         String payload = Json.createObjectBuilder().add("query", query).add("variables", variables).build().toString();
