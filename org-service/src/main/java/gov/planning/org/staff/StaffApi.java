@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -66,9 +65,9 @@ public class StaffApi {
 
     @Query
     @Blocking
-    @Description("Changes to an organization's staff, newest first (who may see the members may see these).")
-    public @NonNull List<@NonNull Change> staffHistory(@Id @NonNull String organizationId, @DefaultValue("50") int first) {
-        return staff.history(Ids.parse("organizationId", organizationId), first).stream().map(e -> new Change(e.at(), e.actor(),
+    @Description("Changes to an organization's staff, newest first (first: default 50, at most 500; who may see the members may see these).")
+    public @NonNull List<@NonNull Change> staffHistory(@Id @NonNull String organizationId, Integer first) {
+        return staff.history(Ids.parse("organizationId", organizationId), first == null ? 50 : first).stream().map(e -> new Change(e.at(), e.actor(),
                 e.action(), e.username(), HistoryEntry.of(e.at(), e.actor(), e.action(), e.before(), e.after()).changes())).toList();
     }
 
