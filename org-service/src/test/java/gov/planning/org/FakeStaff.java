@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import jakarta.inject.Singleton;
 
+import gov.planning.org.keycloak.KeycloakAdminClient;
 import gov.planning.org.staff.StaffDirectory;
 
 /**
@@ -70,6 +71,10 @@ public class FakeStaff implements StaffDirectory {
 
     @Override
     public synchronized String create(NewAccount n) {
+        if (n.email() != null && users.values().stream().anyMatch(a -> n.email().equals(a.email()))) {
+            // What Keycloak answers (duplicateEmailsAllowed is false in the realm).
+            throw new KeycloakAdminClient.KeycloakUnavailableException("POST /users answered 409: {\"errorMessage\":\"User exists with same email\"}");
+        }
         writes.add("create " + n.username());
         Account a = new Account("id-" + n.username(), n.username(), n.firstName(), n.lastName(), n.email(), true,
                 new TreeSet<>(), new TreeSet<>());

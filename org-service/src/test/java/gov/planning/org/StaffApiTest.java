@@ -198,4 +198,14 @@ class StaffApiTest {
         assertThat(refused.getString("errors[0].message")).startsWith("username:");
         assertThat(keycloak.writes).isEmpty();
     }
+
+    @Test
+    void anEmailAnotherAccountUsesIsAConflictNamingTheEmailField() {
+        Map<String, Object> input = newColleague("wang.dup", "REPORTER");
+        input.put("email", "zrzyt.reporter@planning.local");
+        JsonPath refused = post(orgAdmin("nmg.zjt"), ADD, Map.of("o", idOf("nmg.zjt"), "in", input));
+
+        assertThat(firstErrorCode(refused)).isEqualTo("CONFLICT");
+        assertThat(refused.getString("errors[0].message")).startsWith("email:");
+    }
 }

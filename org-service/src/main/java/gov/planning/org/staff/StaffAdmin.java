@@ -255,6 +255,12 @@ public class StaffAdmin {
         try {
             return call.get();
         } catch (KeycloakUnavailableException e) {
+            // Keycloak's 409 on a new account is the staff's to fix, not an outage.
+            if (e.getMessage().contains("answered 409")) {
+                throw new ConflictException(e.getMessage().contains("email")
+                        ? "email: another account already uses this e-mail address"
+                        : "username: another account already has this user name");
+            }
             throw new UnavailableException("Keycloak: " + e.getMessage());
         }
     }
