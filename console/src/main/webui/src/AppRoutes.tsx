@@ -13,6 +13,7 @@ const PlansPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default:
 const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m.PlanPage })));
 const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })));
 const ApprovalsPage = lazy(() => import('./pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
+const MembersPage = lazy(() => import('./organizations/MembersPage').then((m) => ({ default: m.MembersPage })));
 const OrganizationsPage = lazy(() => import('./organizations/OrganizationsPage').then((m) => ({ default: m.OrganizationsPage })));
 
 export function AppRoutes() {
@@ -29,6 +30,7 @@ export function AppRoutes() {
         <Route path="indicators" element={<IndicatorsPage />} />
         <Route path="indicators/:id" element={<IndicatorPage />} />
         <Route path="organizations" element={<OrganizationsPage />} />
+        <Route path="members" element={<MembersPage />} />
         <Route path="import" element={<ImportPage />} />
         <Route path="*" element={<Navigate to="/tasks" replace />} />
       </Route>

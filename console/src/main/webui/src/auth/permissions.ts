@@ -85,6 +85,22 @@ export function canManageOrganizations(person: Person): boolean {
   return has(person, 'admin');
 }
 
+/** 成员: admins for every organization, department administrators (org-admin) for their own and those below. */
+export function canManageStaff(person: Person, org?: Place): boolean {
+  if (has(person, 'admin')) return true;
+  if (!has(person, 'org-admin')) return false;
+  if (!org) return true;
+  const own = mine(person);
+  return own.has(org.id) || (org.ancestors ?? []).some((a) => own.has(a.id));
+}
+
+/** Only admins appoint department administrators; these assign the three working roles. */
+export function assignableStaffRoles(person: Person): StaffRoleName[] {
+  return has(person, 'admin') ? ['PLANNER', 'REPORTER', 'VIEWER', 'ORG_ADMIN'] : ['PLANNER', 'REPORTER', 'VIEWER'];
+}
+
+export type StaffRoleName = 'PLANNER' | 'REPORTER' | 'VIEWER' | 'ORG_ADMIN';
+
 /**
  * 导入: admins and planners. Which plans a planner may import depends on the document's issuer, known only once it is
  * read; the server answers FORBIDDEN for an issuer outside the planner's organizations.

@@ -9,6 +9,7 @@ import {
   LineChartOutlined,
   LogoutOutlined,
   ProfileOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -17,12 +18,12 @@ import { LANGUAGE_KEY } from '../i18n';
 import { useMe, MeContext } from '../auth/me';
 import { ProblemAlert } from './ProblemAlert';
 import { usePendingReviewCount } from './pendingReviews';
-import { canImportPlans, canManageOrganizations } from '../auth/permissions';
+import { canImportPlans, canManageOrganizations, canManageStaff } from '../auth/permissions';
 import { NotificationBell } from '../notifications/NotificationBell';
 
 const { Header, Sider, Content } = Layout;
-// Keycloak adds technical roles (offline_access, …); staff see only the platform's four.
-const ROLES = ['admin', 'planner', 'reporter', 'viewer'];
+// Keycloak adds technical roles (offline_access, …); staff see only the platform's own.
+const ROLES = ['admin', 'planner', 'reporter', 'viewer', 'org-admin'];
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
@@ -62,6 +63,7 @@ export function AppLayout() {
             { key: '/plans', icon: <FileTextOutlined />, label: t('menu.plans') },
             { key: '/indicators', icon: <LineChartOutlined />, label: t('menu.indicators') },
             ...(me && canManageOrganizations(me) ? [{ key: '/organizations', icon: <ApartmentOutlined />, label: t('menu.organizations') }] : []),
+            ...(me && canManageStaff(me) ? [{ key: '/members', icon: <TeamOutlined />, label: t('menu.members') }] : []),
             ...(me && canImportPlans(me) ? [{ key: '/import', icon: <ImportOutlined />, label: t('menu.import') }] : []),
           ]}
         />

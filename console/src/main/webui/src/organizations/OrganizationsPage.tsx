@@ -19,6 +19,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { useCursorPages } from '../components/CursorPager';
 import { CreateOrganizationForm, RenameOrganizationForm, SuccessionForm } from './OrganizationForms';
 import { OrganizationDetail, type OrgAction, type OrgDetail } from './OrganizationDetail';
+import { StaffPanel } from './StaffPanel';
 import { useOrganizationTree } from './useOrganizationTree';
 
 const SEARCH_PAGE = 20;
@@ -32,6 +33,7 @@ export function OrganizationsPage() {
 }
 
 function OrganizationsAdmin() {
+  const me = useCurrentUser();
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('id');
@@ -81,7 +83,10 @@ function OrganizationsAdmin() {
       <Col xs={24} lg={15}>
         {detail.error && !org ? <ProblemAlert error={detail.error} /> : null}
         {org ? (
-          <OrganizationDetail org={org} onOpen={select} onAction={setAction} />
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <OrganizationDetail org={org} onOpen={select} onAction={setAction} />
+            {org.kind !== 'COLLECTIVE' ? <StaffPanel key={org.id} org={org} person={me} /> : null}
+          </Space>
         ) : selectedId && detail.loading ? (
           <Card loading />
         ) : (

@@ -76,7 +76,7 @@ public class KeycloakAdminClient implements GroupDirectory {
      * service account has (listing a role's users would need view-realm too); groups have tens of members.
      */
     public List<MemberDirectory.Member> members(String orgCode, java.util.Collection<String> roles) {
-        String groupId = groups().stream().filter(g -> orgCode.equals(g.orgCode())).map(Group::id).findFirst().orElse(null);
+        String groupId = groupIdOf(orgCode);
         if (groupId == null) {
             return List.of();
         }
@@ -123,6 +123,41 @@ public class KeycloakAdminClient implements GroupDirectory {
     @Override
     public void delete(String id) {
         send(request(adminPath("/groups/" + id)).DELETE());
+    }
+
+    /** A GET on the realm's admin API ({@code path} after {@code /admin/realms/<realm>}), for the staff directory. */
+    public JsonNode read(String path) {
+        return get(adminPath(path));
+    }
+
+    /** A write on the realm's admin API; {@code body} (null: none) goes as JSON. Answers the created resource's id, if any. */
+    public String write(String method, String path, Object body) {
+        HttpResponse<String> response = send(request(adminPath(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body(body)));
+        String location = response.headers().firstValue("Location").orElse("");
+        return location.isEmpty() ? null : location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** The id of the group standing for the organization, or null when it has none (yet). */
+    public String groupIdOf(String orgCode) {
+        // The exact search answers the matching group inside its ancestors' tree, a few requests fewer than walking
+        // every group of a large tree; the walk remains for a server that answers the search differently.
+        String found = findByName(get(adminPath("/groups?exact=true&briefRepresentation=true&search=" + encode(orgCode))), orgCode);
+        return found != null ? found
+                : groups().stream().filter(g -> orgCode.equals(g.orgCode())).map(Group::id).findFirst().orElse(null);
+    }
+
+    private static String findByName(JsonNode level, String name) {
+        for (JsonNode node : level) {
+            if (name.equals(node.path("name").asText())) {
+                return node.path("id").asText();
+            }
+            String below = findByName(node.path("subGroups"), name);
+            if (below != null) {
+                return below;
+            }
+        }
+        return null;
     }
 
     private Map<String, Object> representation(String id, String name, String orgCode, String orgName) {
@@ -215,7 +250,7 @@ public class KeycloakAdminClient implements GroupDirectory {
 
     /** Keycloak could not be reached or refused a call; sync retries on the next change or reconcile. */
     public static class KeycloakUnavailableException extends RuntimeException {
-        KeycloakUnavailableException(String message) {
+        public KeycloakUnavailableException(String message) {
             super(message);
         }
     }

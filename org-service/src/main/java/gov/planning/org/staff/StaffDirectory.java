@@ -1,0 +1,41 @@
+package gov.planning.org.staff;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Staff accounts where they live: Keycloak's users in production ({@link KeycloakStaff}), a map in tests. Blocking:
+ * call it on a worker thread. Organizations are named by code, which is also the name of their group.
+ */
+public interface StaffDirectory {
+
+    /** A user as the staff screens see it; {@code roles} are the platform realm roles held directly. */
+    record Account(String id, String username, String firstName, String lastName, String email, boolean enabled,
+            Set<String> roles, Set<String> orgCodes) {
+    }
+
+    record NewAccount(String username, String firstName, String lastName, String email, String temporaryPassword) {
+    }
+
+    /** The direct members of the organization's group, enabled or not; none when it has no group. */
+    List<Account> members(String orgCode);
+
+    Optional<Account> find(String username);
+
+    /** Creates an enabled user with no group and no role; answers its id. */
+    String create(NewAccount account);
+
+    void join(String userId, String orgCode);
+
+    void leave(String userId, String orgCode);
+
+    void grant(String userId, Set<String> roles);
+
+    void revoke(String userId, Set<String> roles);
+
+    void setEnabled(String userId, boolean enabled);
+
+    /** Ends every session of the user: their refresh tokens stop working at once. */
+    void endSessions(String userId);
+}
