@@ -12,7 +12,7 @@ import org.eclipse.microprofile.graphql.Enum;
 public enum StaffRole {
     PLANNER("planner"), REPORTER("reporter"), VIEWER("viewer"), ORG_ADMIN("org-admin");
 
-    /** The realm role of department administrators (DOMAIN.md §4). */
+    /** The realm role of department administrators (docs/domain.md §4). */
     public static final String ORG_ADMIN_ROLE = "org-admin";
 
     /** The realm roles the platform knows; an account shows only these, not Keycloak's defaults. */
