@@ -100,7 +100,7 @@ async function reads() {
       { name: 'org descendants (prefecture, ~1.7k)', user: 'planner', query: `{ organization(code: "nmg.bench01") { descendants { id code name } } }` },
       { name: 'org descendants (province, all)', user: 'planner', query: `{ organization(code: "nmg") { descendants { id code } } }` },
       { name: 'resolveOrganizationNames, 50 names', user: 'planner',
-        query: `query($n: [String!]!) { resolveOrganizationNames(names: $n, contextCode: "nmg") { name organization { id } } }`, variables: { n: names } },
+        query: `query($n: [String!]!) { resolveOrganizationNames(names: $n, contextCode: "nmg") { input organization { id } } }`, variables: { n: names } },
       { name: 'indicator progress of a plan', user: 'planner',
         query: `query($p: ID) { indicators(planId: $p, first: 50) { ${page('id name progress met health latest { id value period } target { value year }')} } }`, variables: { p: planId } },
     ];
@@ -127,6 +127,7 @@ function rss() {
   return out;
 }
 
+const ms = (v) => (v === undefined ? '–' : v.toFixed(0));
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function main() {
@@ -143,14 +144,14 @@ async function main() {
       // A read that takes over 15 s is not repeated: one figure says enough and the rest would take hours.
       const r = await call(read);
       error = r.error;
-      if (i >= warmup || r.ms > 15000) times.push(r.ms);
+      if (i >= warmup || r.ms > 15000 || r.error) times.push(r.ms);
       bytes = r.bytes;
       if (r.ms > 15000) break;
     }
     times.sort((a, b) => a - b);
     const row = { read: read.name, n: times.length, p50: pct(times, 50), p99: pct(times, 99), bytes, error };
     rows.push(row);
-    console.log(`  ${row.read}: p50 ${row.p50?.toFixed(0)} ms, p99 ${row.p99?.toFixed(0)} ms, ${row.bytes} B${error ? ' ERROR ' + error : ''}`);
+    console.log(`  ${row.read}: p50 ${ms(row.p50)} ms, p99 ${ms(row.p99)} ms, ${row.bytes} B${error ? ' ERROR ' + error : ''}`);
   }
   const memory = rss();
   const label = opts.label ?? `${counts.tasks} tasks`;
@@ -159,7 +160,7 @@ async function main() {
   console.log('|---|---|---|---|---|');
   for (const r of rows) {
     const size = r.bytes >= 1024 ? `${(r.bytes / 1024).toFixed(1)} KB` : `${r.bytes} B`;
-    console.log(`| ${r.read} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.error ? 'error: ' + r.error.slice(0, 80) : size} | ${r.n} |`);
+    console.log(`| ${r.read} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.error ? 'error: ' + r.error.slice(0, 80) : size} | ${r.n} |`);
   }
   console.log('\n| process | RSS MB | peak RSS MB |\n|---|---|---|');
   for (const [part, m] of Object.entries(memory)) console.log(`| ${part} | ${m.rssMb} | ${m.peakMb} |`);

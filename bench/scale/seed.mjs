@@ -255,26 +255,34 @@ async function main() {
   const inds = await connect(opts, 'indicators');
   try {
     const scope = await seedOrganizations(orgs, orgTotal);
+    // Plans and indicators are topped up separately: each database commits on its own.
     const have = Number((await plans.query('SELECT count(*) FROM plan WHERE created_by = $1', [BENCH_USER])).rows[0].count);
+    const haveIndicators = Number((await inds.query('SELECT count(DISTINCT plan_id) FROM indicator WHERE created_by = $1', [BENCH_USER])).rows[0].count);
     const wanted = Math.ceil(target / TASKS_PER_PLAN);
     console.log(`plans: ${have} bench plans there, ${Math.max(0, wanted - have)} to add (${TASKS_PER_PLAN} tasks each)`);
     const batch = 25;
-    for (let from = have; from < wanted; from += batch) {
+    for (let from = Math.min(have, haveIndicators); from < wanted; from += batch) {
       const all = [];
-      for (let i = from; i < Math.min(wanted, from + batch); i++) all.push(planRows(i, scope, today));
-      const flat = (key) => all.flatMap((p) => p[key]);
-      await plans.query('BEGIN');
-      await copy(plans, 'plan', PLAN_COLUMNS, all.map((p) => p.plan));
-      await copy(plans, 'task', TASK_COLUMNS, flat('tasks'));
-      await copy(plans, 'task_org', ['task_id', 'org_id', 'role', 'position'], flat('taskOrgs'));
-      await copy(plans, 'milestone', ['id', 'task_id', 'due_date', 'description', 'done', 'position'], flat('milestones'));
-      await copy(plans, 'progress_report', REPORT_COLUMNS, flat('reports'));
-      await plans.query('COMMIT');
-      await inds.query('BEGIN');
-      await copy(inds, 'indicator', INDICATOR_COLUMNS, flat('indicators'));
-      await copy(inds, 'indicator_responsible_org', ['indicator_id', 'position', 'org_id'], flat('responsible'));
-      await copy(inds, 'observation', OBSERVATION_COLUMNS, flat('observations'));
-      await inds.query('COMMIT');
+      for (let i = from; i < Math.min(wanted, from + batch); i++) all.push({ i, ...planRows(i, scope, today) });
+      const flat = (list, key) => list.flatMap((p) => p[key]);
+      const newPlans = all.filter((p) => p.i >= have);
+      if (newPlans.length) {
+        await plans.query('BEGIN');
+        await copy(plans, 'plan', PLAN_COLUMNS, newPlans.map((p) => p.plan));
+        await copy(plans, 'task', TASK_COLUMNS, flat(newPlans, 'tasks'));
+        await copy(plans, 'task_org', ['task_id', 'org_id', 'role', 'position'], flat(newPlans, 'taskOrgs'));
+        await copy(plans, 'milestone', ['id', 'task_id', 'due_date', 'description', 'done', 'position'], flat(newPlans, 'milestones'));
+        await copy(plans, 'progress_report', REPORT_COLUMNS, flat(newPlans, 'reports'));
+        await plans.query('COMMIT');
+      }
+      const newIndicators = all.filter((p) => p.i >= haveIndicators);
+      if (newIndicators.length) {
+        await inds.query('BEGIN');
+        await copy(inds, 'indicator', INDICATOR_COLUMNS, flat(newIndicators, 'indicators'));
+        await copy(inds, 'indicator_responsible_org', ['indicator_id', 'position', 'org_id'], flat(newIndicators, 'responsible'));
+        await copy(inds, 'observation', OBSERVATION_COLUMNS, flat(newIndicators, 'observations'));
+        await inds.query('COMMIT');
+      }
       process.stdout.write(`  plans ${Math.min(wanted, from + batch)}/${wanted} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
     }
     for (const t of ['plan', 'task', 'task_org', 'milestone', 'progress_report']) await plans.query(`VACUUM ANALYZE ${t}`);

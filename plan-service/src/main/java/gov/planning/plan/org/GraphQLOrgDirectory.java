@@ -235,14 +235,21 @@ public class GraphQLOrgDirectory implements OrgDirectory {
     }
 
     private Uni<Void> fetchSubtrees(List<String> codes, boolean withCollectives) {
-        return postForOrganizations("code", "String", codes, "id descendants { id } " + PREDECESSORS,
+        // The descendants' own predecessors come along (org-service batches each nesting level in one statement): a
+        // list of a subtree's tasks also asks for them, and a prefecture has thousands of organizations, too many to
+        // ask for one alias each afterwards.
+        return postForOrganizations("code", "String", codes, "id descendants { id " + PREDECESSORS + " } " + PREDECESSORS,
                 withCollectives ? COLLECTIVES : "").map(data -> {
             for (int i = 0; i < codes.size(); i++) {
                 JsonValue org = data.get("o" + i);
                 Subtree tree = UNKNOWN;
                 if (org instanceof JsonObject found) {
                     Set<UUID> below = new HashSet<>();
-                    found.getJsonArray("descendants").forEach(d -> below.add(UUID.fromString(d.asJsonObject().getString("id"))));
+                    found.getJsonArray("descendants").forEach(d -> {
+                        UUID descendant = UUID.fromString(d.asJsonObject().getString("id"));
+                        below.add(descendant);
+                        lineages.put(descendant, predecessors(d.asJsonObject()));
+                    });
                     UUID id = UUID.fromString(found.getString("id"));
                     Set<UUID> predecessors = predecessors(found);
                     tree = new Subtree(id, Set.copyOf(below), predecessors);
@@ -298,9 +305,54 @@ public class GraphQLOrgDirectory implements OrgDirectory {
         });
     }
 
+    /**
+     * The organizations of {@code ids} (replaced ones too) with {@code selection}, keyed {@code o<i>} by their position in
+     * {@code ids} (absent when org-service does not know it). One request, one organizations(ids:) list per
+     * {@value #IDS_PER_LIST} ids, so org-service reads each list, and each nesting level below it, in one statement
+     * however many organizations are asked (a dashboard's leads number thousands at a province's scale).
+     */
     private Uni<JsonObject> postForIds(List<UUID> ids, String selection, String extra) {
-        return postForOrganizations("id", "ID", ids.stream().map(UUID::toString).toList(), selection, extra);
+        StringBuilder query = new StringBuilder("query");
+        StringBuilder body = new StringBuilder();
+        JsonObjectBuilder variables = Json.createObjectBuilder();
+        int lists = (ids.size() + IDS_PER_LIST - 1) / IDS_PER_LIST;
+        for (int l = 0; l < lists; l++) {
+            query.append(l == 0 ? "(" : ", ").append("$l").append(l).append(": [String!]");
+            body.append(" l").append(l).append(": organizations(ids: $l").append(l).append(", includeReplaced: true, first: ")
+                    .append(IDS_PER_LIST).append(") { edges { node { ").append(selection).append(" } } }");
+            var chunk = Json.createArrayBuilder();
+            ids.subList(l * IDS_PER_LIST, Math.min(ids.size(), (l + 1) * IDS_PER_LIST)).forEach(id -> chunk.add(id.toString()));
+            variables.add("l" + l, chunk);
+        }
+        query.append(lists == 0 ? "" : ")").append(" {").append(body).append(extra.isEmpty() ? "" : " " + extra).append(" }");
+        return post(query.toString(), variables.build()).map(data -> {
+            Map<String, JsonObject> byId = new java.util.HashMap<>();
+            for (int l = 0; l < lists; l++) {
+                if (data.get("l" + l) instanceof JsonObject list && list.get("edges") instanceof jakarta.json.JsonArray edges) {
+                    edges.forEach(e -> {
+                        JsonObject node = e.asJsonObject().getJsonObject("node");
+                        byId.put(node.getString("id"), node);
+                    });
+                }
+            }
+            JsonObjectBuilder keyed = Json.createObjectBuilder();
+            data.forEach((key, value) -> {
+                if (!key.matches("l[0-9]+")) {
+                    keyed.add(key, value);
+                }
+            });
+            for (int i = 0; i < ids.size(); i++) {
+                JsonObject org = byId.get(ids.get(i).toString());
+                if (org != null) {
+                    keyed.add("o" + i, org);
+                }
+            }
+            return keyed.build();
+        });
     }
+
+    /** org-service's most ids (and page size) of one organizations list. */
+    static final int IDS_PER_LIST = 500;
 
     /**
      * {@code query($i0: ID, …) { o0: organization(id: $i0) { selection } … extra }} (or by {@code code}, with
