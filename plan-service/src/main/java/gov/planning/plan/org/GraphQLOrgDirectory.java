@@ -235,21 +235,14 @@ public class GraphQLOrgDirectory implements OrgDirectory {
     }
 
     private Uni<Void> fetchSubtrees(List<String> codes, boolean withCollectives) {
-        // The descendants' own predecessors come along (org-service batches each nesting level in one statement): a
-        // list of a subtree's tasks also asks for them, and a prefecture has thousands of organizations, too many to
-        // ask for one alias each afterwards.
-        return postForOrganizations("code", "String", codes, "id descendants { id " + PREDECESSORS + " } " + PREDECESSORS,
+        return postForOrganizations("code", "String", codes, "id descendants { id } " + PREDECESSORS,
                 withCollectives ? COLLECTIVES : "").map(data -> {
             for (int i = 0; i < codes.size(); i++) {
                 JsonValue org = data.get("o" + i);
                 Subtree tree = UNKNOWN;
                 if (org instanceof JsonObject found) {
                     Set<UUID> below = new HashSet<>();
-                    found.getJsonArray("descendants").forEach(d -> {
-                        UUID descendant = UUID.fromString(d.asJsonObject().getString("id"));
-                        below.add(descendant);
-                        lineages.put(descendant, predecessors(d.asJsonObject()));
-                    });
+                    found.getJsonArray("descendants").forEach(d -> below.add(UUID.fromString(d.asJsonObject().getString("id"))));
                     UUID id = UUID.fromString(found.getString("id"));
                     Set<UUID> predecessors = predecessors(found);
                     tree = new Subtree(id, Set.copyOf(below), predecessors);
