@@ -298,9 +298,54 @@ public class GraphQLOrgDirectory implements OrgDirectory {
         });
     }
 
+    /**
+     * The organizations of {@code ids} (replaced ones too) with {@code selection}, keyed {@code o<i>} by their position in
+     * {@code ids} (absent when org-service does not know it). One request, one organizations(ids:) list per
+     * {@value #IDS_PER_LIST} ids, so org-service reads each list, and each nesting level below it, in one statement
+     * however many organizations are asked (a dashboard's leads number thousands at a province's scale).
+     */
     private Uni<JsonObject> postForIds(List<UUID> ids, String selection, String extra) {
-        return postForOrganizations("id", "ID", ids.stream().map(UUID::toString).toList(), selection, extra);
+        StringBuilder query = new StringBuilder("query");
+        StringBuilder body = new StringBuilder();
+        JsonObjectBuilder variables = Json.createObjectBuilder();
+        int lists = (ids.size() + IDS_PER_LIST - 1) / IDS_PER_LIST;
+        for (int l = 0; l < lists; l++) {
+            query.append(l == 0 ? "(" : ", ").append("$l").append(l).append(": [String!]");
+            body.append(" l").append(l).append(": organizations(ids: $l").append(l).append(", includeReplaced: true, first: ")
+                    .append(IDS_PER_LIST).append(") { edges { node { ").append(selection).append(" } } }");
+            var chunk = Json.createArrayBuilder();
+            ids.subList(l * IDS_PER_LIST, Math.min(ids.size(), (l + 1) * IDS_PER_LIST)).forEach(id -> chunk.add(id.toString()));
+            variables.add("l" + l, chunk);
+        }
+        query.append(lists == 0 ? "" : ")").append(" {").append(body).append(extra.isEmpty() ? "" : " " + extra).append(" }");
+        return post(query.toString(), variables.build()).map(data -> {
+            Map<String, JsonObject> byId = new java.util.HashMap<>();
+            for (int l = 0; l < lists; l++) {
+                if (data.get("l" + l) instanceof JsonObject list && list.get("edges") instanceof jakarta.json.JsonArray edges) {
+                    edges.forEach(e -> {
+                        JsonObject node = e.asJsonObject().getJsonObject("node");
+                        byId.put(node.getString("id"), node);
+                    });
+                }
+            }
+            JsonObjectBuilder keyed = Json.createObjectBuilder();
+            data.forEach((key, value) -> {
+                if (!key.matches("l[0-9]+")) {
+                    keyed.add(key, value);
+                }
+            });
+            for (int i = 0; i < ids.size(); i++) {
+                JsonObject org = byId.get(ids.get(i).toString());
+                if (org != null) {
+                    keyed.add("o" + i, org);
+                }
+            }
+            return keyed.build();
+        });
     }
+
+    /** org-service's most ids (and page size) of one organizations list. */
+    static final int IDS_PER_LIST = 500;
 
     /**
      * {@code query($i0: ID, …) { o0: organization(id: $i0) { selection } … extra }} (or by {@code code}, with

@@ -92,8 +92,8 @@ public final class TaskListSql {
             inner.append(" AND t.plan_id IN (:planIds)");
         }
         if (query.orgIds() != null) {
-            params.put("orgIds", query.orgIds());
-            inner.append(" AND t.id IN (SELECT o.task_id FROM task_org o WHERE o.org_id IN (:orgIds)");
+            params.put("orgIds", idArray(query.orgIds()));
+            inner.append(" AND t.id IN (SELECT o.task_id FROM task_org o WHERE o.org_id IN ").append(idsOf("orgIds"));
             if (query.role() != null && query.role() != TaskRole.ANY) {
                 params.put("role", query.role().name());
                 inner.append(" AND o.role = :role");
@@ -127,6 +127,20 @@ public final class TaskListSql {
         if (query.returned() != null) {
             outer.add(query.returned() ? "a.returned" : "NOT a.returned");
         }
+    }
+
+    /**
+     * The ids of an {@link #idArray} parameter as a subquery. A subtree's organizations number thousands at a province's
+     * scale (20,000 below the province); {@code IN (:list)} would bind each as a parameter and compare every row with
+     * the whole list, where this is one parameter that PostgreSQL hashes once (measured: 0.7 s → 10 ms, bench/scale).
+     */
+    static String idsOf(String param) {
+        return "(SELECT s.id FROM unnest(CAST(CAST(:" + param + " AS text) AS uuid[])) AS s (id))";
+    }
+
+    /** The parameter value for {@link #idsOf}: a PostgreSQL array literal of the ids. */
+    static String idArray(java.util.Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     Map<String, Object> params() {

@@ -153,8 +153,8 @@ public class TaskReads {
         }
         String from = " FROM progress_report r JOIN task t ON t.id = r.task_id JOIN plan p ON p.id = t.plan_id AND NOT p.importing"
                 + " WHERE r.status = 'SUBMITTED'"
-                + (leads == null ? "" : " AND r.task_id IN (SELECT o.task_id FROM task_org o WHERE o.role = 'LEAD' AND o.org_id IN (:leads))");
-        Map<String, Object> params = leads == null ? Map.of() : Map.of("leads", leads);
+                + (leads == null ? "" : " AND r.task_id IN (SELECT o.task_id FROM task_org o WHERE o.role = 'LEAD' AND o.org_id IN " + TaskListSql.idsOf("leads") + ")");
+        Map<String, Object> params = leads == null ? Map.of() : Map.of("leads", TaskListSql.idArray(leads));
         return read(s -> nativeRows(s, "SELECT r.id" + from + " ORDER BY r.reported_at, r.id LIMIT " + limit + " OFFSET " + offset, params)
                 .chain(rows -> nativeRows(s, "SELECT count(*)" + from, params).chain(count -> {
                     List<UUID> ids = rows.stream().map(UUID.class::cast).toList();

@@ -52,20 +52,22 @@ class GraphQLOrgDirectoryTest {
             String lineage = "\"predecessors\":[{\"id\":\"" + GTZYT + "\",\"predecessors\":[{\"id\":\"" + GTT
                     + "\",\"predecessors\":[]}]}]";
             if (query.contains("successor { id")) {
-                // o0 = gtt (gtt → gtzyt → zrzyt), o1 = zrzyt (current), o2 = unknown
-                answer = "{\"data\":{\"o0\":{\"id\":\"" + GTT + "\",\"successor\":{\"id\":\"" + GTZYT + "\",\"successor\":{\"id\":\""
-                        + ZRZYT + "\",\"successor\":null}}},\"o1\":{\"id\":\"" + ZRZYT + "\",\"successor\":null},\"o2\":null}}";
+                // gtt (gtt → gtzyt → zrzyt) and zrzyt (current) are known, the third id is not
+                answer = "{\"data\":{\"l0\":{\"edges\":[{\"node\":{\"id\":\"" + GTT + "\",\"successor\":{\"id\":\"" + GTZYT
+                        + "\",\"successor\":{\"id\":\"" + ZRZYT + "\",\"successor\":null}}}},{\"node\":{\"id\":\"" + ZRZYT
+                        + "\",\"successor\":null}}]}}}";
             } else if (query.contains("\"c0\":\"nmg.zrzyt\"")) {
                 answer = "{\"data\":{\"o0\":{\"id\":\"" + ZRZYT + "\",\"descendants\":[]," + lineage + "}," + collectives + "}}";
-            } else if (query.contains("organization(id:") && query.contains("predecessors")) {
-                // lineages by id: only ever asked here for an id org-service does not know
-                answer = "{\"data\":{\"o0\":null" + (query.contains("cs:") ? "," + collectives : "") + "}}";
+            } else if (query.contains("organizations(ids:") && query.contains("predecessors")) {
+                // lineages by id: only ever asked here for ids org-service does not know
+                answer = "{\"data\":{\"l0\":{\"edges\":[]}" + (query.contains("cs:") ? "," + collectives : "") + "}}";
             } else if (query.contains("descendants")) {
                 // o0 = nmg (with its subtree), o1 = an unknown code
                 answer = "{\"data\":{\"o0\":{\"id\":\"" + NMG + "\",\"descendants\":[{\"id\":\"" + ZJT + "\"},{\"id\":\"" + HHHT
                         + "\"}]},\"o1\":null}}";
             } else {
-                answer = "{\"data\":{\"o0\":{\"id\":\"" + ZJT + "\",\"name\":\"内蒙古自治区住房和城乡建设厅\",\"shortName\":\"住建厅\"},\"o1\":null}}";
+                answer = "{\"data\":{\"l0\":{\"edges\":[{\"node\":{\"id\":\"" + ZJT
+                        + "\",\"name\":\"内蒙古自治区住房和城乡建设厅\",\"shortName\":\"住建厅\"}}]}}}";
             }
             request.response().putHeader("Content-Type", "application/json").endAndForget(answer);
         })).listen(0).await().atMost(Duration.ofSeconds(10));
@@ -99,7 +101,7 @@ class GraphQLOrgDirectoryTest {
         UUID unknown = UUID.randomUUID();
         Set<UUID> found = directory.existing(List.of(ZJT, unknown)).await().atMost(Duration.ofSeconds(10));
         assertThat(found).containsExactly(ZJT);
-        assertThat(requests.get(0)).contains("organization(id: $i0) { id name shortName }");
+        assertThat(requests.get(0)).contains("l0: organizations(ids: $l0, includeReplaced: true, first: 500) { edges { node { id name shortName } } }");
         assertThat(directory.names(List.of(ZJT)).await().atMost(Duration.ofSeconds(10))).containsEntry(ZJT, "住建厅");
         assertThat(directory.exists(unknown).await().atMost(Duration.ofSeconds(10))).isFalse();
         assertThat(calls.get()).isEqualTo(1);
@@ -118,7 +120,7 @@ class GraphQLOrgDirectoryTest {
         assertThat(predecessors).containsOnlyKeys(ZRZYT);
         assertThat(predecessors.get(ZRZYT)).containsExactlyInAnyOrder(GTZYT, GTT);
         assertThat(calls.get()).as("zrzyt's lineage came with its scope; only the unknown id was asked").isEqualTo(2);
-        assertThat(requests.get(1)).contains("organization(id: $i0)").doesNotContain("cs:");
+        assertThat(requests.get(1)).contains("organizations(ids: $l0").doesNotContain("cs:");
 
         var acting = directory.actingFor(List.of(ZRZYT, unknown)).await().atMost(Duration.ofSeconds(10));
         assertThat(acting).containsOnlyKeys(ZRZYT);
@@ -133,9 +135,23 @@ class GraphQLOrgDirectoryTest {
 
         assertThat(heirs).containsOnlyKeys(GTT);
         assertThat(heirs.get(GTT)).isEqualTo(ZRZYT);
-        assertThat(requests.get(0)).contains("organization(id: $i0) { id successor { id successor { id");
+        assertThat(requests.get(0)).contains("organizations(ids: $l0, includeReplaced: true, first: 500) { edges { node { id successor { id successor { id");
 
         directory.currentSuccessorOf(List.of(GTT)).await().atMost(Duration.ofSeconds(10));
         assertThat(calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void thousandsOfIdsAreAskedInOneRequestOfListsOfFiveHundred() {
+        List<UUID> many = new java.util.ArrayList<>(List.of(ZJT));
+        for (int i = 0; i < 1200; i++) {
+            many.add(UUID.randomUUID());
+        }
+
+        var found = directory.names(many).await().atMost(Duration.ofSeconds(10));
+
+        assertThat(found).containsOnlyKeys(ZJT);
+        assertThat(calls.get()).isEqualTo(1);
+        assertThat(requests.get(0)).contains("l2: organizations(ids: $l2").doesNotContain("l3:").hasSizeLessThan(60_000);
     }
 }

@@ -1,0 +1,173 @@
+// Province-scale read benchmark (issue #15): the reads the staff web app's lists and dashboards make, through the
+// gateway with real Keycloak tokens, against data seeded by seed.mjs. Prints p50/p99 and the response size per read,
+// then the services' resident memory (VmRSS now, VmHWM the peak) from /proc.
+//
+//   node run.mjs [--iterations 20] [--warmup 3] [--only name,name] [--label 10k] [--json out.json]
+//       [--gateway http://localhost:8080/graphql] [--keycloak http://localhost:8180] [--state-dir ../../.platform]
+//
+// Requests run one at a time (latency, not throughput). Ports default to the platform's *_PORT variables.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { args, connect, uuid, BENCH_USER } from './seed.mjs';
+
+const opts = args(process.argv.slice(2));
+const gateway = opts.gateway ?? `http://localhost:${process.env.GATEWAY_PORT ?? 8080}/graphql`;
+const keycloak = opts.keycloak ?? `http://localhost:${process.env.KEYCLOAK_PORT ?? 8180}`;
+const stateDir = opts['state-dir'] ?? process.env.PLATFORM_STATE_DIR ?? new URL('../../.platform', import.meta.url).pathname;
+const iterations = Math.min(Number(opts.iterations ?? 20), 10000);
+const warmup = Math.min(Number(opts.warmup ?? 3), 1000);
+const only = opts.only ? new Set(opts.only.split(',')) : null;
+
+const tokens = new Map();
+async function token(user) {
+  const cached = tokens.get(user);
+  if (cached && cached.until > Date.now()) return cached.token;
+  const res = await fetch(`${keycloak}/realms/planning/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'planning-web', username: user, password: user }),
+  });
+  if (!res.ok) throw new Error(`token for ${user}: HTTP ${res.status} ${await res.text()}`);
+  const body = await res.json();
+  // Renewed well before it expires, so no timed request pays for a token.
+  tokens.set(user, { token: body.access_token, until: Date.now() + (body.expires_in - 60) * 1000 });
+  return body.access_token;
+}
+
+/** One request: milliseconds, bytes, and the first error (GraphQL errors included). */
+async function call(read) {
+  const bearer = await token(read.user);
+  const t0 = performance.now();
+  const res = read.path
+    ? await fetch(gateway.replace(/\/graphql$/, read.path), { headers: { Authorization: `Bearer ${bearer}` } })
+    : await fetch(gateway, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: read.query, variables: read.variables ?? {} }),
+    });
+  const buffer = Buffer.from(await res.arrayBuffer());
+  const ms = performance.now() - t0;
+  let error = res.ok ? null : `HTTP ${res.status} ${buffer.toString('utf8', 0, 200)}`;
+  if (!read.path && res.ok) {
+    const body = JSON.parse(buffer.toString('utf8'));
+    if (body.errors?.length) error = body.errors.map((e) => `${e.extensions?.code ?? ''} ${e.message}`).join('; ').slice(0, 300);
+    read.check?.(body.data);
+  }
+  return { ms, bytes: buffer.length, error };
+}
+
+const TASK_ROW = `id number title status health healthReason { kind text } progressPercent version
+  deadline { date ongoing text } leadOrgs { id name } cooperatingOrgs { id name } plan { id title }`;
+const page = (field) => `totalCount pageInfo { hasNextPage endCursor } edges { node { ${field} } }`;
+
+async function reads() {
+  const plans = await connect(opts, 'plans');
+  const orgs = await connect(opts, 'orgs');
+  try {
+    // The plans read are fixed bench plans (plan 0 exists at every size), so each size reads the same one.
+    const planId = uuid('plan:0');
+    const found = (await plans.query('SELECT count(*) FROM task WHERE plan_id = $1', [planId])).rows[0].count;
+    if (Number(found) === 0) throw new Error('no bench data: run seed.mjs first');
+    const counts = (await plans.query(`SELECT (SELECT count(*) FROM task) AS tasks, (SELECT count(*) FROM progress_report) AS reports,
+      (SELECT count(*) FROM plan WHERE created_by = $1) AS plans`, [BENCH_USER])).rows[0];
+    const orgCount = (await orgs.query('SELECT count(*) FROM organization')).rows[0].count;
+    // 50 names as documents write them: bench departments of one prefecture and province departments.
+    const names = (await orgs.query(`(SELECT name FROM organization WHERE code LIKE 'nmg.bench03.c0%' AND kind = 'DEPARTMENT' ORDER BY code LIMIT 40)
+      UNION ALL (SELECT name FROM organization WHERE parent_id = (SELECT id FROM organization WHERE code = 'nmg') ORDER BY code LIMIT 10)`)).rows.map((r) => r.name);
+    const today = new Date().toISOString().slice(0, 10);
+    const in90 = new Date(Date.now() + 90 * 86400000).toISOString().slice(0, 10);
+    const list = [
+      { name: 'dashboard, all plans', user: 'planner', query: `{ healthCounts { org { id code name } green yellow red done total } }` },
+      { name: 'dashboard, one plan', user: 'planner', query: `query($p: ID) { healthCounts(planId: $p) { org { id code name } green yellow red done total } }`, variables: { p: planId } },
+      { name: 'tasks(health: RED, first: 50)', user: 'planner', query: `{ tasks(health: RED, first: 50) { ${page(TASK_ROW)} } }` },
+      { name: 'overdue tasks (RED, dueBefore today, by deadline)', user: 'planner',
+        query: `query($t: Date!) { tasks(health: RED, dueBefore: $t, sortBy: DEADLINE, order: ASC, first: 50) { ${page(TASK_ROW + ' healthReason { days }')} } }`, variables: { t: today } },
+      { name: 'tasks(orgCode: prefecture, includeSubOrgs)', user: 'planner',
+        query: `{ tasks(orgCode: "nmg.bench01", includeSubOrgs: true, first: 50) { ${page(TASK_ROW)} } }` },
+      { name: 'tasks(dueAfter today, dueBefore +90 d, by deadline)', user: 'planner',
+        query: `query($a: Date, $b: Date) { tasks(dueAfter: $a, dueBefore: $b, sortBy: DEADLINE, first: 50) { ${page(TASK_ROW)} } }`, variables: { a: today, b: in90 } },
+      { name: 'tasks, 20th page (after: offset 950)', user: 'planner',
+        query: `query($c: String) { tasks(first: 50, after: $c) { ${page('id number title health')} } }`, cursorAt: 950 },
+      { name: 'myTasks inbox (zjt.reporter)', user: 'zjt.reporter',
+        query: `{ myTasks(first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { reportDue returned missedPeriods node { ${TASK_ROW} } } } }` },
+      { name: 'approvalQueue(first: 50) (planner)', user: 'planner',
+        query: `{ approvalQueue(first: 50) { ${page('id period percent summary status reportedAt org { id name } task { id number title }')} } }` },
+      { name: 'approvalQueue badge (first: 0)', user: 'planner', query: `{ approvalQueue(first: 0) { totalCount } }` },
+      { name: 'plans(first: 50) with task counts', user: 'planner',
+        query: `{ plans(first: 50) { ${page('id title kind docNumber status issuedOn issuer { id name } tasks(first: 0) { totalCount }')} } }` },
+      { name: 'one plan, all tasks, leads, latest percent', user: 'planner',
+        query: `query($p: ID!) { plan(id: $p) { id title issuer { id name ancestors { id } } tasks(first: 500) { ${page(TASK_ROW)} } } }`, variables: { p: planId } },
+      { name: 'ledger of a 200-task plan (xlsx)', user: 'planner', path: `/ledger/plans/${planId}.xlsx` },
+      { name: 'org descendants (prefecture, ~1.7k)', user: 'planner', query: `{ organization(code: "nmg.bench01") { descendants { id code name } } }` },
+      { name: 'org descendants (province, all)', user: 'planner', query: `{ organization(code: "nmg") { descendants { id code } } }` },
+      { name: 'resolveOrganizationNames, 50 names', user: 'planner',
+        query: `query($n: [String!]!) { resolveOrganizationNames(names: $n, contextCode: "nmg") { input organization { id } } }`, variables: { n: names } },
+      { name: 'indicator progress of a plan', user: 'planner',
+        query: `query($p: ID) { indicators(planId: $p, first: 50) { ${page('id name progress met health latest { id value period } target { value year }')} } }`, variables: { p: planId } },
+    ];
+    return { list: list.filter((r) => !only || only.has(r.name)), counts: { ...counts, orgs: orgCount } };
+  } finally {
+    await Promise.all([plans.end(), orgs.end()]);
+  }
+}
+
+function rss() {
+  const out = {};
+  for (const part of ['org-service', 'plan-service', 'indicator-service', 'gateway', 'postgres']) {
+    const file = `${stateDir}/run/${part}.pid`;
+    if (!existsSync(file)) continue;
+    const pid = readFileSync(file, 'utf8').trim().split(/\s+/)[0];
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = (key) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+)`, 'm'))?.[1] ?? 0);
+      out[part] = { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
+    } catch {
+      // not running
+    }
+  }
+  return out;
+}
+
+const ms = (v) => (v === undefined ? '–' : v.toFixed(0));
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function main() {
+  const { list, counts } = await reads();
+  console.log(`data: ${counts.plans} bench plans, ${counts.tasks} tasks, ${counts.reports} reports, ${counts.orgs} organizations; `
+    + `${iterations} iterations after ${warmup} warm-up, one at a time`);
+  const rows = [];
+  for (const read of list) {
+    if (read.cursorAt !== undefined) read.variables = { c: Buffer.from(`offset:${read.cursorAt - 1}`).toString('base64url') };
+    const times = [];
+    let bytes = 0;
+    let error = null;
+    for (let i = 0; i < warmup + iterations && !error; i++) {
+      // A read that takes over 15 s is not repeated: one figure says enough and the rest would take hours.
+      const r = await call(read);
+      error = r.error;
+      if (i >= warmup || r.ms > 15000 || r.error) times.push(r.ms);
+      bytes = r.bytes;
+      if (r.ms > 15000) break;
+    }
+    times.sort((a, b) => a - b);
+    const row = { read: read.name, n: times.length, p50: pct(times, 50), p99: pct(times, 99), bytes, error };
+    rows.push(row);
+    console.log(`  ${row.read}: p50 ${ms(row.p50)} ms, p99 ${ms(row.p99)} ms, ${row.bytes} B${error ? ' ERROR ' + error : ''}`);
+  }
+  const memory = rss();
+  const label = opts.label ?? `${counts.tasks} tasks`;
+  console.log(`\n### ${label}: ${counts.tasks} tasks, ${counts.reports} reports, ${counts.orgs} organizations (${new Date().toISOString().slice(0, 16)} UTC)\n`);
+  console.log('| read | p50 ms | p99 ms | response | n |');
+  console.log('|---|---|---|---|---|');
+  for (const r of rows) {
+    const size = r.bytes >= 1024 ? `${(r.bytes / 1024).toFixed(1)} KB` : `${r.bytes} B`;
+    console.log(`| ${r.read} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.error ? 'error: ' + r.error.slice(0, 80) : size} | ${r.n} |`);
+  }
+  console.log('\n| process | RSS MB | peak RSS MB |\n|---|---|---|');
+  for (const [part, m] of Object.entries(memory)) console.log(`| ${part} | ${m.rssMb} | ${m.peakMb} |`);
+  if (opts.json) writeFileSync(opts.json, JSON.stringify({ label, counts, rows, memory, at: new Date().toISOString() }, null, 2));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
