@@ -46,11 +46,13 @@ function summary(parts) {
 }
 
 /** Interleaved rounds over several gateways; the order rotates so none always runs first (or right after another). */
-async function interleaved(gateways, bearer, op) {
+async function interleaved(gateways, op) {
   const parts = gateways.map(() => []);
   for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < gateways.length; k++) {
       const i = (k + round) % gateways.length;
+      // A fresh token for each run: a long run outlives the realm's access-token lifetime (5 minutes).
+      const bearer = await token(urls.keycloak, 'admin');
       parts[i].push(await measure(gateways[i], bearer, op, iterations, concurrency));
     }
   }
@@ -141,7 +143,7 @@ function describe(calls) {
 
 const stops = [];
 try {
-  const admin = await token(urls.keycloak, 'admin');
+  let admin = await token(urls.keycloak, 'admin');
   const ids = await seed(urls.gateway, admin);
   const ops = operations(ids).filter((op) => BENCHED.includes(op.name));
   const apollo = await startApolloGateway({ subgraphs: urls.subgraphs, bearer: admin });
@@ -155,8 +157,9 @@ try {
     console.log('| operation | ours req/s | before req/s | Apollo req/s | ours p50 ms | before p50 ms | Apollo p50 ms | ours p99 ms | before p99 ms | Apollo p99 ms | req/s ours/before | p99 ours/before | req/s ours/Apollo |');
     console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const op of ops) {
-      for (const url of [urls.gateway, urls.before, apollo.url]) await run(url, admin, op, warmup, concurrency);
-      const [ours, before, theirs] = await interleaved([urls.gateway, urls.before, apollo.url], admin, op);
+      const bearer = await token(urls.keycloak, 'admin');
+      for (const url of [urls.gateway, urls.before, apollo.url]) await run(url, bearer, op, warmup, concurrency);
+      const [ours, before, theirs] = await interleaved([urls.gateway, urls.before, apollo.url], op);
       const f = (x) => x.toFixed(1);
       const r = (a, b) => (a / b).toFixed(2);
       const failures = ours.failures + before.failures + theirs.failures;
@@ -179,6 +182,7 @@ try {
   }
 
   // Subgraph calls per operation (one request each, after the warm-up above).
+  admin = await token(urls.keycloak, 'admin');
   const proxies = {};
   for (const [name, url] of Object.entries(urls.subgraphs)) {
     proxies[name] = await startCountingProxy(name, url);
