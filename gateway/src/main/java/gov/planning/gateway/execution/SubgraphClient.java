@@ -64,10 +64,10 @@ public class SubgraphClient {
     @PostConstruct
     void start() {
         int threads = Math.max(1, config.subgraphThreads());
-        // Threads beyond the core size are never started with an unbounded queue, so core = max; idle ones retire.
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        // Started one by one as load needs them, then kept: at most `threads` ever start. (Letting idle ones retire
+        // would start a new one per request after every quiet minute, since a pool below its core size never reuses.)
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 named("gateway-subgraph-"));
-        pool.allowCoreThreadTimeOut(true);
         waiting = ExecutorServiceMetrics.monitor(meters, pool, "gateway.subgraph", List.<Tag>of());
         // The client's own selector hand-offs never block: two threads are plenty, and bounded.
         io = Executors.newFixedThreadPool(2, named("gateway-subgraph-io-"));
