@@ -7,6 +7,9 @@
 //       [--state-dir DIR]   (the platform's PLATFORM_STATE_DIR: lets the bench start a second, private instance of
 //                            our gateway behind the counting proxies; without it our calls are counted from the
 //                            gateway's own gateway.subgraph.requests metric instead)
+//       [--before URL] [--rounds 3]  (another build of our gateway over the same subgraphs, e.g. main's jar: then
+//                            ours, before and Apollo run in interleaved rounds, the order rotating each round, and
+//                            the table gives ours/before ratios too)
 //
 // Uses ../federation's node_modules (run `npm ci` in federation/ first). Loopback only; every loop is bounded.
 import { spawn } from 'node:child_process';
@@ -22,6 +25,7 @@ const urls = platformUrls(process.argv.slice(2));
 const iterations = Math.min(Number(urls.iterations ?? 200), 100000);
 const concurrency = Math.min(Number(urls.concurrency ?? 8), 256);
 const warmup = Math.min(Number(urls.warmup ?? 20), 10000);
+const rounds = Math.max(1, Math.min(Number(urls.rounds ?? 3), 100));
 
 const BENCHED = [
   'plan → issuer → children',
@@ -31,6 +35,31 @@ const BENCHED = [
 ];
 
 async function run(url, bearer, op, n, c) {
+  return summary([await measure(url, bearer, op, n, c)]);
+}
+
+function summary(parts) {
+  const latencies = parts.flatMap((p) => p.latencies).sort((a, b) => a - b);
+  const seconds = parts.reduce((sum, p) => sum + p.seconds, 0);
+  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
+  return { rps: latencies.length / seconds, p50: pct(50), p99: pct(99), failures: parts.reduce((sum, p) => sum + p.failures, 0) };
+}
+
+/** Interleaved rounds over several gateways; the order rotates so none always runs first (or right after another). */
+async function interleaved(gateways, op) {
+  const parts = gateways.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < gateways.length; k++) {
+      const i = (k + round) % gateways.length;
+      // A fresh token for each run: a long run outlives the realm's access-token lifetime (5 minutes).
+      const bearer = await token(urls.keycloak, 'admin');
+      parts[i].push(await measure(gateways[i], bearer, op, iterations, concurrency));
+    }
+  }
+  return parts.map(summary);
+}
+
+async function measure(url, bearer, op, n, c) {
   const latencies = [];
   let next = 0;
   let failures = 0;
@@ -45,10 +74,7 @@ async function run(url, bearer, op, n, c) {
     }
   }
   await Promise.all(Array.from({ length: Math.min(c, n) }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
-  return { rps: n / seconds, p50: pct(50), p99: pct(99), failures };
+  return { latencies, seconds: (performance.now() - started) / 1000, failures };
 }
 
 function freePort() {
@@ -117,7 +143,7 @@ function describe(calls) {
 
 const stops = [];
 try {
-  const admin = await token(urls.keycloak, 'admin');
+  let admin = await token(urls.keycloak, 'admin');
   const ids = await seed(urls.gateway, admin);
   const ops = operations(ids).filter((op) => BENCHED.includes(op.name));
   const apollo = await startApolloGateway({ subgraphs: urls.subgraphs, bearer: admin });
@@ -126,9 +152,25 @@ try {
   console.log(`# gateway benchmark ${new Date().toISOString()}`);
   console.log(`iterations ${iterations} per operation and gateway, concurrency ${concurrency}, warm-up ${warmup}`);
   console.log(`ours ${urls.gateway}, Apollo ${apollo.url}\n`);
-  console.log('| operation | ours req/s | Apollo req/s | ours p50 ms | Apollo p50 ms | ours p99 ms | Apollo p99 ms | p50 ours/Apollo | req/s ours/Apollo |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
-  for (const op of ops) {
+  if (urls.before) {
+    console.log(`before ${urls.before}; ${rounds} interleaved rounds of ${iterations} per gateway and operation\n`);
+    console.log('| operation | ours req/s | before req/s | Apollo req/s | ours p50 ms | before p50 ms | Apollo p50 ms | ours p99 ms | before p99 ms | Apollo p99 ms | req/s ours/before | p99 ours/before | req/s ours/Apollo |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const op of ops) {
+      const bearer = await token(urls.keycloak, 'admin');
+      for (const url of [urls.gateway, urls.before, apollo.url]) await run(url, bearer, op, warmup, concurrency);
+      const [ours, before, theirs] = await interleaved([urls.gateway, urls.before, apollo.url], op);
+      const f = (x) => x.toFixed(1);
+      const r = (a, b) => (a / b).toFixed(2);
+      const failures = ours.failures + before.failures + theirs.failures;
+      console.log(`| ${op.name} | ${f(ours.rps)} | ${f(before.rps)} | ${f(theirs.rps)} | ${f(ours.p50)} | ${f(before.p50)} | ${f(theirs.p50)} | ${f(ours.p99)} | ${f(before.p99)} | ${f(theirs.p99)} | ${r(ours.rps, before.rps)} | ${r(ours.p99, before.p99)} | ${r(ours.rps, theirs.rps)} |`
+        + (failures ? ` failures: ours ${ours.failures}, before ${before.failures}, Apollo ${theirs.failures}` : ''));
+    }
+    console.log('');
+  }
+  if (!urls.before) console.log('| operation | ours req/s | Apollo req/s | ours p50 ms | Apollo p50 ms | ours p99 ms | Apollo p99 ms | p50 ours/Apollo | req/s ours/Apollo |');
+  if (!urls.before) console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const op of urls.before ? [] : ops) {
     // Alternate warm-up and runs so neither gateway always goes first on a cold cache.
     await run(urls.gateway, admin, op, warmup, concurrency);
     await run(apollo.url, admin, op, warmup, concurrency);
@@ -140,6 +182,7 @@ try {
   }
 
   // Subgraph calls per operation (one request each, after the warm-up above).
+  admin = await token(urls.keycloak, 'admin');
   const proxies = {};
   for (const [name, url] of Object.entries(urls.subgraphs)) {
     proxies[name] = await startCountingProxy(name, url);

@@ -18,6 +18,14 @@ public interface GatewayConfig {
     @WithDefault("10s")
     Duration defaultSubgraphTimeout();
 
+    /**
+     * Threads that wait for subgraph answers (each subgraph request holds one until its answer is read); requests
+     * beyond them queue. Named {@code gateway-subgraph-N}; counted by the {@code executor.*} metrics
+     * ({@code name=gateway.subgraph}).
+     */
+    @WithDefault("64")
+    int subgraphThreads();
+
     Limits limits();
 
     Composition composition();

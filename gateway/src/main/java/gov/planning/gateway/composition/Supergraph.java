@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import graphql.language.SelectionSet;
 import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLObjectType;
@@ -27,9 +28,21 @@ import graphql.schema.GraphQLUnionType;
  *                  configured subgraphs (their URLs are in the configuration)
  * @param implementations interface or union → every object type it can be, {@code @inaccessible} ones included
  *                  (subgraphs return them, and key or required field sets may select them); absent: the API schema's
+ * @param fieldSets the {@code @key}/{@code @requires}/{@code @provides} field sets parsed so far: each text is parsed
+ *                  once per supergraph, not once per request (a new supergraph starts a new one)
  */
 public record Supergraph(GraphQLSchema apiSchema, String apiSdl, Map<String, TypeRouting> types, List<String> subgraphs,
-        Map<String, String> urls, Map<String, List<String>> implementations) {
+        Map<String, String> urls, Map<String, List<String>> implementations, FieldSets fieldSets) {
+
+    public Supergraph(GraphQLSchema apiSchema, String apiSdl, Map<String, TypeRouting> types, List<String> subgraphs,
+            Map<String, String> urls, Map<String, List<String>> implementations) {
+        this(apiSchema, apiSdl, types, subgraphs, urls, implementations, new FieldSets());
+    }
+
+    /** A field set ({@code "id org { code }"}) as a selection set; the same instance for the same text. */
+    public SelectionSet fieldSet(String text) {
+        return fieldSets.parse(text);
+    }
 
     /**
      * How one subgraph sees a type.

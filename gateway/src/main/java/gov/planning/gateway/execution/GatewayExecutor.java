@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -22,9 +23,13 @@ import gov.planning.gateway.composition.SupergraphLoader;
 import gov.planning.gateway.planning.NormalizedOperation;
 import gov.planning.gateway.planning.OperationLimits;
 import gov.planning.gateway.planning.OperationNormalizer;
+import gov.planning.gateway.planning.PlanCache;
 import gov.planning.gateway.planning.QueryPlan;
 import gov.planning.gateway.planning.QueryPlanner;
 import gov.planning.gateway.planning.RequestException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -44,7 +49,8 @@ import graphql.parser.Parser;
 
 /**
  * One client request end to end: limits → parse → validate against the API schema → coerce variables →
- * normalize → plan → fetch → shape. Request errors (limits, syntax, validation, variables) answer without
+ * normalize → plan → fetch → shape. Validated documents and plans are cached per supergraph (normalizing and
+ * planning happen once per operation text, operation and {@code @skip}/{@code @include} decision). Request errors (limits, syntax, validation, variables) answer without
  * {@code data} and without calling any subgraph.
  */
 @ApplicationScoped
@@ -64,7 +70,25 @@ public class GatewayExecutor {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    MeterRegistry meters;
+
     private final ValidatedDocuments validated = new ValidatedDocuments(1000);
+
+    private final PlanCache plans = new PlanCache(1000);
+
+    private Counter planHits;
+    private Counter planMisses;
+
+    @PostConstruct
+    void meters() {
+        planHits = Counter.builder("gateway.query.plans").description("Operations planned (miss) or served a cached plan (hit)")
+                .tag("cache", "hit").register(meters);
+        planMisses = Counter.builder("gateway.query.plans").description("Operations planned (miss) or served a cached plan (hit)")
+                .tag("cache", "miss").register(meters);
+        Gauge.builder("gateway.query.plans.cached", plans, PlanCache::size).description("Query plans kept for the current supergraph")
+                .register(meters);
+    }
 
     public CompletableFuture<ObjectNode> execute(String query, ObjectNode variables, String operationName, Map<String, String> headers) {
         return execute(query, variables, operationName, headers, false);
@@ -104,9 +128,17 @@ public class GatewayExecutor {
             }
             Map<String, Object> raw = variables == null ? Map.of() : mapper.convertValue(variables, Map.class);
             Map<String, Object> coerced = coerce(supergraph, operation, raw);
-            NormalizedOperation normalized = new OperationNormalizer(supergraph.apiSchema(), document, coerced).normalize(operation);
-            QueryPlan plan = new QueryPlanner(supergraph).plan(normalized);
-            LOG.debugf("Plan: %s", plan.roots());
+            PlanCache.Key key = PlanCache.key(query, document, operation, coerced);
+            QueryPlan plan = plans.get(supergraph, key);
+            if (plan == null) {
+                plan = new QueryPlanner(supergraph).plan(new OperationNormalizer(supergraph.apiSchema(), document, coerced).normalize(operation));
+                plans.put(supergraph, key, plan);
+                planMisses.increment();
+                LOG.debugf("Plan: %s", plan.roots());
+            } else {
+                planHits.increment();
+            }
+            NormalizedOperation normalized = plan.operation();
             JsonNode introspection = normalized.hasIntrospection() ? introspect(supergraph, document, operation, raw) : null;
             ExecutionContext context = new ExecutionContext(mapper, headers, variables);
             return new PlanExecutor(client).execute(plan, context).thenApply(done -> {

@@ -1,15 +1,25 @@
 package gov.planning.gateway.execution;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,11 +29,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import gov.planning.gateway.GatewayConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 
 /**
- * Posts GraphQL operations to subgraphs, asynchronously (the JDK client never blocks a Vert.x event loop), with the
- * subgraph's own timeout.
+ * Posts GraphQL operations to subgraphs with the JDK client, each on one of a fixed set of named threads
+ * ({@code gateway-subgraph-N}, {@code planning.subgraph-threads}) that waits for the answer: the caller (a Vert.x
+ * worker) never blocks, and what follows an answer runs on that same thread.
+ * <p>
+ * Why not {@code sendAsync}: its completions are handed to {@code CompletableFuture}'s default executor, which
+ * starts a new thread per task when the common pool's parallelism is below 2 (a machine or pod with 2 CPUs or fewer):
+ * hundreds of thousands of threads in one benchmark, whatever executor the client itself is given.
  */
 @ApplicationScoped
 public class SubgraphClient {
@@ -37,12 +54,42 @@ public class SubgraphClient {
     @Inject
     MeterRegistry meters;
 
-    // HTTP/1.1: no h2c upgrade attempt on every plain-HTTP request to a subgraph.
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private ExecutorService waiting;
+    private ExecutorService io;
+    private HttpClient http;
 
     /** Where the subgraphs a supergraph file names are, unless the configuration says otherwise. */
     private volatile Map<String, String> supergraphUrls = Map.of();
+
+    @PostConstruct
+    void start() {
+        int threads = Math.max(1, config.subgraphThreads());
+        // Started one by one as load needs them, then kept: at most `threads` ever start. (Letting idle ones retire
+        // would start a new one per request after every quiet minute, since a pool below its core size never reuses.)
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                named("gateway-subgraph-"));
+        waiting = ExecutorServiceMetrics.monitor(meters, pool, "gateway.subgraph", List.<Tag>of());
+        // The client's own selector hand-offs never block: two threads are plenty, and bounded.
+        io = Executors.newFixedThreadPool(2, named("gateway-subgraph-io-"));
+        // HTTP/1.1: no h2c upgrade attempt on every plain-HTTP request to a subgraph.
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @PreDestroy
+    void stop() {
+        waiting.shutdownNow();
+        io.shutdownNow();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
 
     public void useSupergraphUrls(Map<String, String> urls) {
         this.supergraphUrls = Map.copyOf(urls);
@@ -60,7 +107,8 @@ public class SubgraphClient {
 
     /**
      * @param headers forwarded as they are (Authorization, traceparent); null values are skipped
-     * @return the subgraph's whole GraphQL response ({@code data} and {@code errors})
+     * @return the subgraph's whole GraphQL response ({@code data} and {@code errors}), completed on a
+     *         {@code gateway-subgraph-N} thread
      */
     public CompletableFuture<JsonNode> post(String subgraph, String query, ObjectNode variables, Map<String, String> headers) {
         GatewayConfig.Subgraph configured = config.subgraphs().get(subgraph);
@@ -85,37 +133,53 @@ public class SubgraphClient {
                 request.header(name, value);
             }
         });
+        HttpRequest built = request.build();
+        try {
+            return CompletableFuture.supplyAsync(() -> exchange(subgraph, built, timeout), waiting);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new SubgraphException("The gateway is shutting down", "SUBGRAPH_UNAVAILABLE", e));
+        }
+    }
+
+    private JsonNode exchange(String subgraph, HttpRequest request, Duration timeout) {
         Timer.Sample sample = Timer.start(meters);
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()).handle((response, failure) -> {
-            String outcome = failure != null ? "failure" : String.valueOf(response.statusCode());
-            sample.stop(Timer.builder("gateway.subgraph.requests").description("Requests from the gateway to a subgraph")
-                    .tag("subgraph", subgraph).tag("outcome", outcome).register(meters));
-            if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                if (cause instanceof HttpTimeoutException) {
-                    throw new SubgraphException(subgraph + " did not answer within " + timeout.toMillis() + " ms",
-                            "SUBGRAPH_TIMEOUT", cause);
-                }
-                throw new SubgraphException(subgraph + " is unreachable: " + (cause.getMessage() != null ? cause.getMessage() : cause.toString()),
-                        "SUBGRAPH_UNAVAILABLE", cause);
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException | InterruptedException failure) {
+            if (failure instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
             }
-            JsonNode json;
-            try {
-                json = mapper.readTree(response.body());
-            } catch (Exception e) {
-                json = null;
+            stop(sample, subgraph, "failure");
+            if (failure instanceof HttpTimeoutException) {
+                throw new SubgraphException(subgraph + " did not answer within " + timeout.toMillis() + " ms",
+                        "SUBGRAPH_TIMEOUT", failure);
             }
-            // A GraphQL answer (even with HTTP 4xx/5xx) keeps its errors; anything else is a transport failure.
-            if (json == null || !json.isObject() || !(json.has("data") || json.has("errors"))) {
-                throw new SubgraphException(subgraph + " answered HTTP " + response.statusCode() + " without a GraphQL response",
-                        response.statusCode() == 401 || response.statusCode() == 403 ? "UNAUTHENTICATED" : "SUBGRAPH_BAD_RESPONSE", null);
-            }
-            JsonNode errors = json.path("errors");
-            if (errors.isArray() && !errors.isEmpty()) {
-                // HTTP 200 with GraphQL errors: invisible in the request timer's outcome, but what ops alert on
-                meters.counter("gateway.subgraph.errors", "subgraph", subgraph).increment(errors.size());
-            }
-            return json;
-        });
+            throw new SubgraphException(subgraph + " is unreachable: " + (failure.getMessage() != null ? failure.getMessage() : failure.toString()),
+                    "SUBGRAPH_UNAVAILABLE", failure);
+        }
+        stop(sample, subgraph, String.valueOf(response.statusCode()));
+        JsonNode json;
+        try {
+            json = mapper.readTree(response.body());
+        } catch (Exception e) {
+            json = null;
+        }
+        // A GraphQL answer (even with HTTP 4xx/5xx) keeps its errors; anything else is a transport failure.
+        if (json == null || !json.isObject() || !(json.has("data") || json.has("errors"))) {
+            throw new SubgraphException(subgraph + " answered HTTP " + response.statusCode() + " without a GraphQL response",
+                    response.statusCode() == 401 || response.statusCode() == 403 ? "UNAUTHENTICATED" : "SUBGRAPH_BAD_RESPONSE", null);
+        }
+        JsonNode errors = json.path("errors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            // HTTP 200 with GraphQL errors: invisible in the request timer's outcome, but what ops alert on
+            meters.counter("gateway.subgraph.errors", "subgraph", subgraph).increment(errors.size());
+        }
+        return json;
+    }
+
+    private void stop(Timer.Sample sample, String subgraph, String outcome) {
+        sample.stop(Timer.builder("gateway.subgraph.requests").description("Requests from the gateway to a subgraph")
+                .tag("subgraph", subgraph).tag("outcome", outcome).register(meters));
     }
 }

@@ -27,12 +27,15 @@ public final class FetchNode {
     private final List<String> path;
     private final String typeFilter;
     private final SelectionSet key;
-    private final List<SelectionSet> requires = new ArrayList<>();
-    private final List<SelectionNode> fields = new ArrayList<>();
-    private final Set<String> variables = new LinkedHashSet<>();
-    private final List<FetchNode> dependencies = new ArrayList<>();
-    private final List<FetchNode> children = new ArrayList<>();
+    // Built up by the planner, then frozen (unmodifiable) before the plan is used or cached: plans are shared by
+    // concurrent requests.
+    private List<SelectionSet> requires = new ArrayList<>();
+    private List<SelectionNode> fields = new ArrayList<>();
+    private Set<String> variables = new LinkedHashSet<>();
+    private List<FetchNode> dependencies = new ArrayList<>();
+    private List<FetchNode> children = new ArrayList<>();
     private String selection;
+    private boolean frozen;
 
     /**
      * Where the gateway puts a key or required field it selects for itself: {@code _gw_key_<name>}, plus a digest
@@ -127,6 +130,21 @@ public final class FetchNode {
 
     void selection(String text) {
         this.selection = text;
+    }
+
+    /** Makes this fetch, the fetches after it and their selections read-only. */
+    void freeze() {
+        if (frozen) {
+            return;
+        }
+        frozen = true;
+        requires = java.util.Collections.unmodifiableList(new ArrayList<>(requires));
+        fields = java.util.Collections.unmodifiableList(new ArrayList<>(fields));
+        variables = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(variables));
+        dependencies = java.util.Collections.unmodifiableList(new ArrayList<>(dependencies));
+        children = java.util.Collections.unmodifiableList(new ArrayList<>(children));
+        fields.forEach(SelectionNode::freeze);
+        children.forEach(FetchNode::freeze);
     }
 
     @Override

@@ -23,7 +23,6 @@ import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.Value;
 import graphql.language.VariableReference;
-import graphql.parser.Parser;
 
 import gov.planning.gateway.composition.Supergraph;
 
@@ -82,7 +81,9 @@ public final class QueryPlanner {
         for (FetchNode root : roots) {
             root.selection("{ " + objectSelections(root.subgraph(), operation.rootType(), root.fields(), List.of(), root, null, null, null) + "}");
         }
-        return new QueryPlan(operation, roots);
+        operation.rootFields().forEach(SelectionNode::freeze);
+        roots.forEach(FetchNode::freeze);
+        return new QueryPlan(operation.readOnly(), roots);
     }
 
     /**
@@ -509,9 +510,8 @@ public final class QueryPlanner {
         }
     }
 
-    static SelectionSet fieldSet(String fieldSet) {
-        OperationDefinition operation = (OperationDefinition) new Parser().parseDocument("{ " + fieldSet + " }").getDefinitions().get(0);
-        return operation.getSelectionSet();
+    private SelectionSet fieldSet(String fieldSet) {
+        return supergraph.fieldSet(fieldSet);
     }
 
     /** The arguments as the client wrote them; variables they use are declared in the subgraph operation. */

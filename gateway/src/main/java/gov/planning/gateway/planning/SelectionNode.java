@@ -20,7 +20,8 @@ public final class SelectionNode {
     private final String typeCondition;
     private final GraphQLOutputType type;
     private final String namedType;
-    private final List<SelectionNode> children = new ArrayList<>();
+    private List<SelectionNode> children = new ArrayList<>();
+    private boolean frozen;
 
     /**
      * @param typeCondition the type this field was selected on: the parent field's type, or the type condition of
@@ -64,6 +65,16 @@ public final class SelectionNode {
                 : new SelectionNode(responseKey, fieldName, arguments, condition, namedType, namedType != null);
         copy.children.addAll(children);
         return copy;
+    }
+
+    /** Read-only from now on, with every sub-field (a planned operation is shared by concurrent requests). */
+    void freeze() {
+        if (frozen) {
+            return;
+        }
+        frozen = true;
+        children = java.util.Collections.unmodifiableList(new ArrayList<>(children));
+        children.forEach(SelectionNode::freeze);
     }
 
     public String responseKey() {

@@ -29,6 +29,31 @@ class QueryPlannerTest {
     }
 
     @Test
+    void aPlanIsReadOnlySoThatConcurrentRequestsCanShareIt() {
+        QueryPlan plan = plan("{ plans { title issuer { name code } } }");
+        FetchNode root = plan.roots().get(0);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> root.fields().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> root.children().get(0).requires().add(null))
+                .isInstanceOf(UnsupportedOperationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> plan.operation().rootFields().get(0).children().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> plan.roots().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void keyFieldSetsAreParsedOncePerSupergraphAndSharedByEveryPlan() {
+        FetchNode first = plan("{ plans { issuer { name } } }").roots().get(0).children().get(0);
+        int parsed = SUPERGRAPH.fieldSets().size();
+        FetchNode second = plan("{ plan(id: \"p1\") { issuer { code } } }").roots().get(0).children().get(0);
+
+        assertThat(second.key()).isSameAs(first.key());
+        assertThat(SUPERGRAPH.fieldSets().size()).isEqualTo(parsed);
+    }
+
+    @Test
     void fieldsOfAnotherSubgraphBecomeOneEntityFetchAndTheParentFetchSelectsTheKey() {
         QueryPlan plan = plan("{ plans { title issuer { name code } } }");
 
