@@ -4,17 +4,18 @@ import java.io.StringReader;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.error.ForbiddenException;
 import gov.planning.common.error.UnavailableException;
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
@@ -42,7 +43,7 @@ public class ServiceGraphQL {
     Vertx vertx;
 
     @Inject
-    JsonWebToken token;
+    Instance<CurrentIdentityAssociation> identity;
 
     private volatile WebClient client;
 
@@ -55,25 +56,37 @@ public class ServiceGraphQL {
     }
 
     public Uni<JsonObject> lookup(String url, String what, String query, JsonObject variables, Duration timeout) {
-        return post(callerToken(), url, what, query, variables, timeout, false);
+        Context context = io.vertx.core.Vertx.currentContext();
+        return callerToken().chain(bearer -> post(context, bearer, url, what, query, variables, timeout, false));
     }
 
     public Uni<JsonObject> lookupAs(String bearer, String url, String what, String query, JsonObject variables, Duration timeout) {
-        return post(bearer, url, what, query, variables, timeout, false);
+        return post(io.vertx.core.Vertx.currentContext(), bearer, url, what, query, variables, timeout, false);
     }
 
     public Uni<JsonObject> call(String url, String what, String query, JsonObject variables, Duration timeout) {
-        return post(callerToken(), url, what, query, variables, timeout, true);
-    }
-
-    private String callerToken() {
-        return token == null ? null : token.getRawToken();
-    }
-
-    private Uni<JsonObject> post(String bearer, String url, String what, String query, JsonObject variables, Duration timeout,
-            boolean keepClientErrors) {
-        // Hibernate Reactive insists on continuing on the Vert.x context the request runs on.
         Context context = io.vertx.core.Vertx.currentContext();
+        return callerToken().chain(bearer -> post(context, bearer, url, what, query, variables, timeout, true));
+    }
+
+    /**
+     * The caller's bearer token, read from the deferred identity without blocking: asking the request-scoped
+     * {@code JsonWebToken} instead may have to wait for the identity, which fails on an event-loop thread (an import's
+     * fourth indicator call failed so, now and then, with "The current thread cannot be blocked").
+     */
+    private Uni<String> callerToken() {
+        if (identity == null || !identity.isResolvable() || !io.quarkus.arc.Arc.container().requestContext().isActive()) {
+            return Uni.createFrom().nullItem();
+        }
+        return identity.get().getDeferredIdentity().map(caller -> {
+            TokenCredential credential = caller.getCredential(TokenCredential.class);
+            return credential == null ? null : credential.getToken();
+        });
+    }
+
+    private Uni<JsonObject> post(Context context, String bearer, String url, String what, String query, JsonObject variables,
+            Duration timeout, boolean keepClientErrors) {
+        // Hibernate Reactive insists on continuing on the Vert.x context the request runs on.
         String payload = Json.createObjectBuilder().add("query", query).add("variables", variables).build().toString();
         var request = client().postAbs(url).putHeader("Content-Type", "application/json").timeout(timeout.toMillis());
         if (bearer != null) {
