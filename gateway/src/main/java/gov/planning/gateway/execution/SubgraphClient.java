@@ -20,6 +20,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.planning.gateway.GatewayConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
 
 /**
  * Posts GraphQL operations to subgraphs, asynchronously (the JDK client never blocks a Vert.x event loop), with the
@@ -36,6 +43,9 @@ public class SubgraphClient {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    Tracer tracer;
 
     // HTTP/1.1: no h2c upgrade attempt on every plain-HTTP request to a subgraph.
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -59,7 +69,8 @@ public class SubgraphClient {
     }
 
     /**
-     * @param headers forwarded as they are (Authorization, traceparent); null values are skipped
+     * @param headers forwarded as they are (Authorization, X-Request-Id); null values are skipped; a {@code traceparent}
+     *        names the span the fetch's client span belongs to, and the subgraph gets the client span's own
      * @return the subgraph's whole GraphQL response ({@code data} and {@code errors})
      */
     public CompletableFuture<JsonNode> post(String subgraph, String query, ObjectNode variables, Map<String, String> headers) {
@@ -81,15 +92,18 @@ public class SubgraphClient {
             return CompletableFuture.failedFuture(new SubgraphException("Cannot build request to " + subgraph, "SUBGRAPH_UNAVAILABLE", e));
         }
         headers.forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
+            if (value != null && !value.isBlank() && !TRACE_HEADERS.contains(name)) {
                 request.header(name, value);
             }
         });
+        Span span = clientSpan(subgraph, url, headers);
+        W3CTraceContextPropagator.getInstance().inject(Context.root().with(span), request, HttpRequest.Builder::header);
         Timer.Sample sample = Timer.start(meters);
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()).handle((response, failure) -> {
             String outcome = failure != null ? "failure" : String.valueOf(response.statusCode());
             sample.stop(Timer.builder("gateway.subgraph.requests").description("Requests from the gateway to a subgraph")
                     .tag("subgraph", subgraph).tag("outcome", outcome).register(meters));
+            endSpan(span, response, failure);
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
                 if (cause instanceof HttpTimeoutException) {
@@ -117,5 +131,39 @@ public class SubgraphClient {
             }
             return json;
         });
+    }
+
+    private static final java.util.Set<String> TRACE_HEADERS = java.util.Set.of("traceparent", "tracestate");
+
+    private static final TextMapGetter<Map<String, String>> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
+
+    /** A client span per fetch, child of the span the headers' traceparent names (the client request's). */
+    private Span clientSpan(String subgraph, String url, Map<String, String> headers) {
+        Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, HEADERS);
+        return tracer.spanBuilder("POST " + subgraph).setParent(parent).setSpanKind(SpanKind.CLIENT)
+                .setAttribute("http.request.method", "POST").setAttribute("url.full", url)
+                .setAttribute("planning.subgraph", subgraph).startSpan();
+    }
+
+    private static void endSpan(Span span, HttpResponse<?> response, Throwable failure) {
+        if (failure != null) {
+            span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+        } else {
+            span.setAttribute("http.response.status_code", response.statusCode());
+            if (response.statusCode() >= 500) {
+                span.setStatus(StatusCode.ERROR);
+            }
+        }
+        span.end();
     }
 }
