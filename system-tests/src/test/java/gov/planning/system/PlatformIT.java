@@ -62,6 +62,49 @@ class PlatformIT {
     }
 
     @Test
+    void oneTraceJoinsTheGatewayAndEverySubgraphItFetchesFromForANestedQuery() throws Exception {
+        String admin = token("admin");
+        String nmg = graphql("ORG_SERVICE_PORT", admin, "{ organization(code: \"nmg\") { id } }").getString("data.organization.id");
+        String planId = platform.graphql("GATEWAY_PORT", admin, """
+                mutation($issuer: ID!) { createPlan(input: { title: "系统测试：链路追踪", kind: PLAN, issuerId: $issuer }) { id } }""",
+                Map.of("issuer", nmg)).getString("data.createPlan.id");
+
+        var response = given().contentType(ContentType.JSON).auth().oauth2(admin)
+                .body(Map.of("query", "query($id: ID!) { plan(id: $id) { title issuer { name } indicators { name } } }",
+                        "variables", Map.of("id", planId)))
+                .when().post(platform.url("GATEWAY_PORT", "/graphql")).then().statusCode(200).extract();
+        assertThat(response.jsonPath().getString("errors")).isNull();
+        assertThat(response.jsonPath().getString("data.plan.issuer.name")).isNotBlank();
+        // Without an X-Request-Id of its own, the request id the gateway answers is the trace id.
+        String traceId = response.header("X-Request-Id");
+        assertThat(traceId).matches("[0-9a-f]{32}");
+
+        // Spans are exported in batches (every 5 seconds).
+        long deadline = System.currentTimeMillis() + 60_000;
+        List<String> missing;
+        do {
+            Thread.sleep(1_000);
+            List<String> fetchSpanIds = platform.spans("gateway").stream()
+                    .filter(span -> traceId.equals(span.getString("traceId")) && "CLIENT".equals(span.getString("kind")))
+                    .map(span -> span.getString("spanId")).toList();
+            missing = new java.util.ArrayList<>();
+            for (String subgraph : List.of("plan-service", "org-service", "indicator-service")) {
+                boolean joined = platform.spans(subgraph).stream().anyMatch(span -> traceId.equals(span.getString("traceId"))
+                        && "SERVER".equals(span.getString("kind")) && fetchSpanIds.contains(span.getString("parentSpanId")));
+                if (!joined) {
+                    missing.add(subgraph);
+                }
+            }
+        } while (!missing.isEmpty() && System.currentTimeMillis() < deadline);
+        assertThat(missing).as("subgraphs without a server span under one of the gateway's fetch spans of trace " + traceId).isEmpty();
+        assertThat(platform.spans("gateway")).as("the gateway's own server span of the request")
+                .anyMatch(span -> traceId.equals(span.getString("traceId")) && "SERVER".equals(span.getString("kind")));
+        assertThat(platform.spans("plan-service")).as("plan-service's SQL statements are spans of the same trace")
+                .anyMatch(span -> traceId.equals(span.getString("traceId")) && "CLIENT".equals(span.getString("kind"))
+                        && span.getMap("attributes").keySet().stream().anyMatch(key -> key.toString().startsWith("db.")));
+    }
+
+    @Test
     void anonymousCallsGetHttp401Everywhere() {
         for (String port : List.of("ORG_SERVICE_PORT", "PLAN_SERVICE_PORT", "INDICATOR_SERVICE_PORT")) {
             given().contentType(ContentType.JSON).body(Map.of("query", "{ __typename }"))
