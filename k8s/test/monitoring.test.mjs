@@ -40,3 +40,12 @@ test("a missing alert and a broken dashboard are caught", () => {
   assert.match(problems, /no alert CertificateExpiresSoon/);
   assert.match(problems, /not valid JSON/);
 });
+
+test("every overlay tells the services where to export traces and which share of requests", () => {
+  for (const overlay of ["dev", "prod"]) {
+    const common = render(overlay).find((o) => o.kind === "ConfigMap" && o.metadata.name.startsWith("planning-common"));
+    assert.match(common.data.OTEL_EXPORTER_OTLP_ENDPOINT ?? "", /^https?:\/\/[^/]+:\d+$/, overlay);
+    const share = Number(common.data.OTEL_TRACES_SAMPLER_ARG);
+    assert.ok(share >= 0 && share <= 1, `${overlay}: OTEL_TRACES_SAMPLER_ARG=${common.data.OTEL_TRACES_SAMPLER_ARG}`);
+  }
+});

@@ -105,6 +105,37 @@ class PlatformIT {
     }
 
     @Test
+    void theDashboardsAndAlertsQueryOnlyMetricsTheServicesExport() throws Exception {
+        // Traffic that makes every series exist: requests through the gateway to all subgraphs (database pools
+        // included) and a subgraph's refusal, which the gateway counts as a subgraph error.
+        String viewer = token("viewer");
+        platform.graphql("GATEWAY_PORT", viewer, "{ plans(first: 5) { edges { node { title issuer { name } indicators { name } } } } }", Map.of());
+        platform.graphql("GATEWAY_PORT", viewer, "mutation { createPlan(input: { title: \"viewer 不应能创建\", kind: PLAN, issuerId: \"00000000-0000-0000-0000-000000000001\" }) { id } }", Map.of());
+
+        java.util.Set<String> exported = new java.util.TreeSet<>();
+        for (String port : List.of("GATEWAY_PORT", "ORG_SERVICE_PORT", "PLAN_SERVICE_PORT", "INDICATOR_SERVICE_PORT")) {
+            String scrape = given().when().get(platform.url(port, "/q/metrics")).then().statusCode(200).extract().asString();
+            scrape.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
+        }
+        java.nio.file.Path monitoring = platform.root.resolve("k8s/monitoring");
+        List<String> exprs = new java.util.ArrayList<>(MonitoringQueries.alertExpressions(monitoring.resolve("alerts.yaml")));
+        try (var dashboards = java.nio.file.Files.list(monitoring.resolve("dashboards"))) {
+            for (java.nio.file.Path dashboard : dashboards.filter(f -> f.toString().endsWith(".json")).toList()) {
+                exprs.addAll(MonitoringQueries.dashboardExpressions(dashboard));
+            }
+        }
+        java.util.Set<String> queried = new java.util.TreeSet<>();
+        exprs.forEach(expr -> queried.addAll(MonitoringQueries.metricNames(expr)));
+        // Prometheus' own `up` and the exporters of CloudNativePG and cert-manager are not the services'.
+        queried.removeIf(name -> name.equals("up") || name.startsWith("cnpg_") || name.startsWith("certmanager_"));
+
+        assertThat(queried).as("metric names in k8s/monitoring").contains("http_server_requests_seconds_bucket",
+                "gateway_subgraph_requests_seconds_count");
+        assertThat(exported).as("what the four services export at /q/metrics").containsAll(queried);
+    }
+
+    @Test
     void anonymousCallsGetHttp401Everywhere() {
         for (String port : List.of("ORG_SERVICE_PORT", "PLAN_SERVICE_PORT", "INDICATOR_SERVICE_PORT")) {
             given().contentType(ContentType.JSON).body(Map.of("query", "{ __typename }"))
