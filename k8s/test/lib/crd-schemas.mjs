@@ -274,28 +274,24 @@ const scrapeEndpoint = (portProps) => ({
     filterRunning: bool, proxyUrl: str, trackTimestampsStaleness: bool,
   },
 });
-const serviceMonitorSpec = {
-  type: "object",
-  required: ["selector"],
-  additionalProperties: false,
-  properties: {
-    selector: labelSelector, namespaceSelector: { type: "object" }, jobLabel: str, targetLabels: { type: "array", items: str },
-    podTargetLabels: { type: "array", items: str }, sampleLimit: int, scrapeProtocols: { type: "array" },
-    attachMetadata: { type: "object" }, selectorMechanism: { enum: ["RelabelConfig", "RoleSelector"] },
-    endpoints: { type: "array", minItems: 1, items: scrapeEndpoint({ port: str, targetPort: { anyOf: [str, int] } }) },
-  },
-};
-const podMonitorSpec = {
+// ServiceMonitor and PodMonitor share everything but the endpoints (and targetLabels, services only).
+const monitorSpec = (endpoints) => ({
   type: "object",
   required: ["selector"],
   additionalProperties: false,
   properties: {
     selector: labelSelector, namespaceSelector: { type: "object" }, jobLabel: str, podTargetLabels: { type: "array", items: str },
     sampleLimit: int, scrapeProtocols: { type: "array" }, attachMetadata: { type: "object" },
-    selectorMechanism: { enum: ["RelabelConfig", "RoleSelector"] },
-    podMetricsEndpoints: { type: "array", minItems: 1, items: scrapeEndpoint({ port: str, portNumber: int, targetPort: { anyOf: [str, int] } }) },
+    selectorMechanism: { enum: ["RelabelConfig", "RoleSelector"] }, ...endpoints,
   },
-};
+});
+const serviceMonitorSpec = monitorSpec({
+  targetLabels: { type: "array", items: str },
+  endpoints: { type: "array", minItems: 1, items: scrapeEndpoint({ port: str, targetPort: { anyOf: [str, int] } }) },
+});
+const podMonitorSpec = monitorSpec({
+  podMetricsEndpoints: { type: "array", minItems: 1, items: scrapeEndpoint({ port: str, portNumber: int, targetPort: { anyOf: [str, int] } }) },
+});
 const prometheusRuleSpec = {
   type: "object",
   additionalProperties: false,
