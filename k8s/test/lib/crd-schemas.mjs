@@ -246,6 +246,83 @@ const realmImportSpec = {
   },
 };
 
+
+// ---- Prometheus Operator monitoring.coreos.com/v1 (prometheus-operator example/prometheus-operator-crd) -------
+const duration = { type: "string", pattern: "^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$" };
+const labelSelector = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    matchLabels: { type: "object", additionalProperties: { type: "string" } },
+    matchExpressions: {
+      type: "array",
+      items: {
+        type: "object", required: ["key", "operator"], additionalProperties: false,
+        properties: { key: str, operator: { enum: ["In", "NotIn", "Exists", "DoesNotExist"] }, values: { type: "array", items: { type: "string" } } },
+      },
+    },
+  },
+};
+const scrapeEndpoint = (portProps) => ({
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    ...portProps, path: str, scheme: { enum: ["http", "https", "HTTP", "HTTPS"] }, interval: duration, scrapeTimeout: duration,
+    honorLabels: bool, honorTimestamps: bool, params: { type: "object" }, relabelings: { type: "array" },
+    metricRelabelings: { type: "array" }, tlsConfig: { type: "object" }, bearerTokenSecret: { type: "object" },
+    basicAuth: { type: "object" }, authorization: { type: "object" }, followRedirects: bool, enableHttp2: bool,
+    filterRunning: bool, proxyUrl: str, trackTimestampsStaleness: bool,
+  },
+});
+// ServiceMonitor and PodMonitor share everything but the endpoints (and targetLabels, services only).
+const monitorSpec = (endpoints) => ({
+  type: "object",
+  required: ["selector"],
+  additionalProperties: false,
+  properties: {
+    selector: labelSelector, namespaceSelector: { type: "object" }, jobLabel: str, podTargetLabels: { type: "array", items: str },
+    sampleLimit: int, scrapeProtocols: { type: "array" }, attachMetadata: { type: "object" },
+    selectorMechanism: { enum: ["RelabelConfig", "RoleSelector"] }, ...endpoints,
+  },
+});
+const serviceMonitorSpec = monitorSpec({
+  targetLabels: { type: "array", items: str },
+  endpoints: { type: "array", minItems: 1, items: scrapeEndpoint({ port: str, targetPort: { anyOf: [str, int] } }) },
+});
+const podMonitorSpec = monitorSpec({
+  podMetricsEndpoints: { type: "array", minItems: 1, items: scrapeEndpoint({ port: str, portNumber: int, targetPort: { anyOf: [str, int] } }) },
+});
+const prometheusRuleSpec = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    groups: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["name"],
+        additionalProperties: false,
+        properties: {
+          name: str, interval: duration, limit: int, partial_response_strategy: str, query_offset: duration, labels: { type: "object" },
+          rules: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["expr"],
+              additionalProperties: false,
+              properties: {
+                alert: str, record: str, expr: { anyOf: [str, int] }, for: duration, keep_firing_for: duration,
+                labels: { type: "object", additionalProperties: { type: "string" } },
+                annotations: { type: "object", additionalProperties: { type: "string" } },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
 export const CRD_SCHEMAS = [
   object("CloudNativePG Cluster", "postgresql.cnpg.io/v1", "Cluster", clusterSpec),
   object("CloudNativePG Database", "postgresql.cnpg.io/v1", "Database", databaseSpec),
@@ -253,4 +330,7 @@ export const CRD_SCHEMAS = [
   object("Barman Cloud ObjectStore", "barmancloud.cnpg.io/v1", "ObjectStore", objectStoreSpec),
   object("Keycloak", "k8s.keycloak.org/v2alpha1", "Keycloak", keycloakSpec),
   object("KeycloakRealmImport", "k8s.keycloak.org/v2alpha1", "KeycloakRealmImport", realmImportSpec),
+  object("Prometheus Operator ServiceMonitor", "monitoring.coreos.com/v1", "ServiceMonitor", serviceMonitorSpec),
+  object("Prometheus Operator PodMonitor", "monitoring.coreos.com/v1", "PodMonitor", podMonitorSpec),
+  object("Prometheus Operator PrometheusRule", "monitoring.coreos.com/v1", "PrometheusRule", prometheusRuleSpec),
 ];

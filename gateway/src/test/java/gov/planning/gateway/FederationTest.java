@@ -193,14 +193,19 @@ class FederationTest {
     }
 
     @Test
-    void theCallersTokenAndTraceparentAreForwardedToSubgraphs() {
-        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    void theCallersTraceContinuesIntoEverySubgraphFetchUnderItsOwnClientSpan() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callersSpan = "00f067aa0ba902b7";
         given().contentType(ContentType.JSON).header("Authorization", "Bearer " + TestTokens.viewer())
-                .header("traceparent", traceparent)
-                .body(Map.of("query", "{ plans { id } }"))
-                .post("/graphql").then().statusCode(200);
+                .header("traceparent", "00-" + traceId + "-" + callersSpan + "-00")
+                .body(Map.of("query", "{ plans { title issuer { name } } }"))
+                .post("/graphql").then().statusCode(200).header("X-Request-Id", traceId);
 
-        assertThat(requests(planUrl).get(0)).containsEntry("traceparent", traceparent);
+        String toPlan = (String) requests(planUrl).get(0).get("traceparent");
+        String toOrg = (String) requests(orgUrl).get(0).get("traceparent");
+        assertThat(List.of(toPlan, toOrg)).allSatisfy(traceparent -> assertThat(traceparent)
+                .matches("00-" + traceId + "-[0-9a-f]{16}-00").doesNotContain(callersSpan));
+        assertThat(toPlan).as("each fetch is a span of its own").isNotEqualTo(toOrg);
     }
 
     @Test

@@ -81,6 +81,13 @@ final class LocalPlatform {
         return output;
     }
 
+    /** The spans a service exported so far ({@code PLATFORM_TRACING=file}), one JSON object per span. */
+    List<JsonPath> spans(String service) throws IOException {
+        Path file = state.resolve("logs").resolve(service + ".spans.jsonl");
+        return Files.exists(file) ? Files.readAllLines(file).stream().filter(line -> !line.isBlank()).map(JsonPath::new).toList()
+                : List.of();
+    }
+
     /** A sample plan document of the repository ({@code samples/}). */
     Path sample(String name) {
         return root.resolve("samples").resolve(name);
@@ -127,6 +134,8 @@ final class LocalPlatform {
         env.putIfAbsent("PLATFORM_START_TIMEOUT", "600");
         // Reminders are scanned every 10 seconds instead of daily, so a task made overdue is mailed about at once.
         env.putIfAbsent("REMINDERS_CRON", "0/10 * * * * ?");
+        // Every service writes its spans to logs/<service>.spans.jsonl: PlatformIT reads the traces back from there.
+        env.putIfAbsent("PLATFORM_TRACING", "file");
     }
 
     /**

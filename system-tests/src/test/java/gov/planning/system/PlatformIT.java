@@ -62,6 +62,80 @@ class PlatformIT {
     }
 
     @Test
+    void oneTraceJoinsTheGatewayAndEverySubgraphItFetchesFromForANestedQuery() throws Exception {
+        String admin = token("admin");
+        String nmg = graphql("ORG_SERVICE_PORT", admin, "{ organization(code: \"nmg\") { id } }").getString("data.organization.id");
+        String planId = platform.graphql("GATEWAY_PORT", admin, """
+                mutation($issuer: ID!) { createPlan(input: { title: "系统测试：链路追踪", kind: PLAN, issuerId: $issuer }) { id } }""",
+                Map.of("issuer", nmg)).getString("data.createPlan.id");
+
+        var response = given().contentType(ContentType.JSON).auth().oauth2(admin)
+                .body(Map.of("query", "query($id: ID!) { plan(id: $id) { title issuer { name } indicators { name } } }",
+                        "variables", Map.of("id", planId)))
+                .when().post(platform.url("GATEWAY_PORT", "/graphql")).then().statusCode(200).extract();
+        assertThat(response.jsonPath().getString("errors")).isNull();
+        assertThat(response.jsonPath().getString("data.plan.issuer.name")).isNotBlank();
+        // Without an X-Request-Id of its own, the request id the gateway answers is the trace id.
+        String traceId = response.header("X-Request-Id");
+        assertThat(traceId).matches("[0-9a-f]{32}");
+
+        // Spans are exported in batches (every 5 seconds).
+        long deadline = System.currentTimeMillis() + 60_000;
+        List<String> missing;
+        do {
+            Thread.sleep(1_000);
+            List<String> fetchSpanIds = platform.spans("gateway").stream()
+                    .filter(span -> traceId.equals(span.getString("traceId")) && "CLIENT".equals(span.getString("kind")))
+                    .map(span -> span.getString("spanId")).toList();
+            missing = new java.util.ArrayList<>();
+            for (String subgraph : List.of("plan-service", "org-service", "indicator-service")) {
+                boolean joined = platform.spans(subgraph).stream().anyMatch(span -> traceId.equals(span.getString("traceId"))
+                        && "SERVER".equals(span.getString("kind")) && fetchSpanIds.contains(span.getString("parentSpanId")));
+                if (!joined) {
+                    missing.add(subgraph);
+                }
+            }
+        } while (!missing.isEmpty() && System.currentTimeMillis() < deadline);
+        assertThat(missing).as("subgraphs without a server span under one of the gateway's fetch spans of trace " + traceId).isEmpty();
+        assertThat(platform.spans("gateway")).as("the gateway's own server span of the request")
+                .anyMatch(span -> traceId.equals(span.getString("traceId")) && "SERVER".equals(span.getString("kind")));
+        assertThat(platform.spans("plan-service")).as("plan-service's SQL statements are spans of the same trace")
+                .anyMatch(span -> traceId.equals(span.getString("traceId")) && "CLIENT".equals(span.getString("kind"))
+                        && span.getMap("attributes").keySet().stream().anyMatch(key -> key.toString().startsWith("db.")));
+    }
+
+    @Test
+    void theDashboardsAndAlertsQueryOnlyMetricsTheServicesExport() throws Exception {
+        // Traffic that makes every series exist: requests through the gateway to all subgraphs (database pools
+        // included) and a subgraph's refusal, which the gateway counts as a subgraph error.
+        String viewer = token("viewer");
+        platform.graphql("GATEWAY_PORT", viewer, "{ plans(first: 5) { edges { node { title issuer { name } indicators { name } } } } }", Map.of());
+        platform.graphql("GATEWAY_PORT", viewer, "mutation { createPlan(input: { title: \"viewer 不应能创建\", kind: PLAN, issuerId: \"00000000-0000-0000-0000-000000000001\" }) { id } }", Map.of());
+
+        java.util.Set<String> exported = new java.util.TreeSet<>();
+        for (String port : List.of("GATEWAY_PORT", "ORG_SERVICE_PORT", "PLAN_SERVICE_PORT", "INDICATOR_SERVICE_PORT")) {
+            String scrape = given().when().get(platform.url(port, "/q/metrics")).then().statusCode(200).extract().asString();
+            scrape.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
+        }
+        java.nio.file.Path monitoring = platform.root.resolve("k8s/monitoring");
+        List<String> exprs = new java.util.ArrayList<>(MonitoringQueries.alertExpressions(monitoring.resolve("alerts.yaml")));
+        try (var dashboards = java.nio.file.Files.list(monitoring.resolve("dashboards"))) {
+            for (java.nio.file.Path dashboard : dashboards.filter(f -> f.toString().endsWith(".json")).toList()) {
+                exprs.addAll(MonitoringQueries.dashboardExpressions(dashboard));
+            }
+        }
+        java.util.Set<String> queried = new java.util.TreeSet<>();
+        exprs.forEach(expr -> queried.addAll(MonitoringQueries.metricNames(expr)));
+        // Prometheus' own `up` and the exporters of CloudNativePG and cert-manager are not the services'.
+        queried.removeIf(name -> name.equals("up") || name.startsWith("cnpg_") || name.startsWith("certmanager_"));
+
+        assertThat(queried).as("metric names in k8s/monitoring").contains("http_server_requests_seconds_bucket",
+                "gateway_subgraph_requests_seconds_count");
+        assertThat(exported).as("what the four services export at /q/metrics").containsAll(queried);
+    }
+
+    @Test
     void anonymousCallsGetHttp401Everywhere() {
         for (String port : List.of("ORG_SERVICE_PORT", "PLAN_SERVICE_PORT", "INDICATOR_SERVICE_PORT")) {
             given().contentType(ContentType.JSON).body(Map.of("query", "{ __typename }"))

@@ -31,6 +31,8 @@ import gov.planning.gateway.composition.SupergraphLoader;
 import gov.planning.gateway.execution.GatewayExecutor;
 import gov.planning.gateway.planning.RequestException;
 import gov.planning.logging.RequestLogContext;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -64,9 +66,8 @@ public class GraphQLResource {
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public CompletionStage<ObjectNode> execute(byte[] body, @HeaderParam("Authorization") String authorization,
-            @HeaderParam("traceparent") String traceparent, @HeaderParam("tracestate") String tracestate) {
-        Map<String, String> forwarded = forwarded(authorization, traceparent, tracestate);
+    public CompletionStage<ObjectNode> execute(byte[] body, @HeaderParam("Authorization") String authorization) {
+        Map<String, String> forwarded = forwarded(authorization);
         try {
             GraphQLRequest request = GraphQLRequest.of(body == null || body.length == 0 ? null : json(body));
             return run(request, forwarded, false);
@@ -97,9 +98,8 @@ public class GraphQLResource {
     @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> executeGet(@QueryParam("query") String query, @QueryParam("variables") String variables,
             @QueryParam("operationName") String operationName, @QueryParam("extensions") String extensions,
-            @HeaderParam("Authorization") String authorization, @HeaderParam("traceparent") String traceparent,
-            @HeaderParam("tracestate") String tracestate) {
-        Map<String, String> forwarded = forwarded(authorization, traceparent, tracestate);
+            @HeaderParam("Authorization") String authorization) {
+        Map<String, String> forwarded = forwarded(authorization);
         CompletionStage<ObjectNode> answer;
         try {
             GraphQLRequest request = GraphQLRequest.of(query == null ? null : TextNode.valueOf(query),
@@ -190,11 +190,12 @@ public class GraphQLResource {
         }
     }
 
-    private static Map<String, String> forwarded(String authorization, String traceparent, String tracestate) {
+    private static Map<String, String> forwarded(String authorization) {
         Map<String, String> forwarded = new LinkedHashMap<>();
         forwarded.put("Authorization", authorization);
-        forwarded.put("traceparent", traceparent);
-        forwarded.put("tracestate", tracestate);
+        // This request's span (continuing the caller's traceparent): SubgraphClient's fetch spans are its children,
+        // even when a later level is fetched on another thread, where Context.current() no longer knows it.
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), forwarded, Map::put);
         // The subgraphs log under the same request id, so one client request can be followed through every service.
         forwarded.put(RequestLogContext.REQUEST_ID_HEADER, RequestLogContext.currentRequestId());
         return forwarded;

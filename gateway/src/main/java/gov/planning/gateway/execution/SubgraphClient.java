@@ -32,6 +32,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
 
 /**
  * Posts GraphQL operations to subgraphs with the JDK client, each on one of a fixed set of named threads
@@ -53,6 +60,9 @@ public class SubgraphClient {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    Tracer tracer;
 
     private ExecutorService waiting;
     private ExecutorService io;
@@ -106,7 +116,8 @@ public class SubgraphClient {
     }
 
     /**
-     * @param headers forwarded as they are (Authorization, traceparent); null values are skipped
+     * @param headers forwarded as they are (Authorization, X-Request-Id); null values are skipped; a {@code traceparent}
+     *        names the span the fetch's client span belongs to, and the subgraph gets the client span's own
      * @return the subgraph's whole GraphQL response ({@code data} and {@code errors}), completed on a
      *         {@code gateway-subgraph-N} thread
      */
@@ -129,19 +140,22 @@ public class SubgraphClient {
             return CompletableFuture.failedFuture(new SubgraphException("Cannot build request to " + subgraph, "SUBGRAPH_UNAVAILABLE", e));
         }
         headers.forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
+            if (value != null && !value.isBlank() && !TRACE_HEADERS.contains(name)) {
                 request.header(name, value);
             }
         });
+        Span span = clientSpan(subgraph, url, headers);
+        W3CTraceContextPropagator.getInstance().inject(Context.root().with(span), request, HttpRequest.Builder::header);
         HttpRequest built = request.build();
         try {
-            return CompletableFuture.supplyAsync(() -> exchange(subgraph, built, timeout), waiting);
+            return CompletableFuture.supplyAsync(() -> exchange(subgraph, built, timeout, span), waiting);
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            endSpan(span, null, e);
             return CompletableFuture.failedFuture(new SubgraphException("The gateway is shutting down", "SUBGRAPH_UNAVAILABLE", e));
         }
     }
 
-    private JsonNode exchange(String subgraph, HttpRequest request, Duration timeout) {
+    private JsonNode exchange(String subgraph, HttpRequest request, Duration timeout, Span span) {
         Timer.Sample sample = Timer.start(meters);
         HttpResponse<byte[]> response;
         try {
@@ -151,6 +165,7 @@ public class SubgraphClient {
                 Thread.currentThread().interrupt();
             }
             stop(sample, subgraph, "failure");
+            endSpan(span, null, failure);
             if (failure instanceof HttpTimeoutException) {
                 throw new SubgraphException(subgraph + " did not answer within " + timeout.toMillis() + " ms",
                         "SUBGRAPH_TIMEOUT", failure);
@@ -159,6 +174,7 @@ public class SubgraphClient {
                     "SUBGRAPH_UNAVAILABLE", failure);
         }
         stop(sample, subgraph, String.valueOf(response.statusCode()));
+        endSpan(span, response, null);
         JsonNode json;
         try {
             json = mapper.readTree(response.body());
@@ -181,5 +197,39 @@ public class SubgraphClient {
     private void stop(Timer.Sample sample, String subgraph, String outcome) {
         sample.stop(Timer.builder("gateway.subgraph.requests").description("Requests from the gateway to a subgraph")
                 .tag("subgraph", subgraph).tag("outcome", outcome).register(meters));
+    }
+
+    private static final java.util.Set<String> TRACE_HEADERS = java.util.Set.of("traceparent", "tracestate");
+
+    private static final TextMapGetter<Map<String, String>> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
+
+    /** A client span per fetch, child of the span the headers' traceparent names (the client request's). */
+    private Span clientSpan(String subgraph, String url, Map<String, String> headers) {
+        Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, HEADERS);
+        return tracer.spanBuilder("POST " + subgraph).setParent(parent).setSpanKind(SpanKind.CLIENT)
+                .setAttribute("http.request.method", "POST").setAttribute("url.full", url)
+                .setAttribute("planning.subgraph", subgraph).startSpan();
+    }
+
+    private static void endSpan(Span span, HttpResponse<?> response, Throwable failure) {
+        if (failure != null) {
+            span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+        } else {
+            span.setAttribute("http.response.status_code", response.statusCode());
+            if (response.statusCode() >= 500) {
+                span.setStatus(StatusCode.ERROR);
+            }
+        }
+        span.end();
     }
 }
