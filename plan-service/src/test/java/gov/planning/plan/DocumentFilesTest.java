@@ -70,13 +70,13 @@ class DocumentFilesTest {
 
     @Test
     void otherFormatsAndBrokenFilesAreRefusedNamingTheField() {
-        assertThatThrownBy(() -> DocumentFiles.text("方案.doc", new byte[] { 1 })).hasMessageStartingWith("file.name：")
+        assertThatThrownBy(() -> DocumentFiles.text("方案.doc", new byte[] { 1 })).hasMessageStartingWith("file.name: ")
                 .hasMessageContaining(".docx");
-        assertThatThrownBy(() -> DocumentFiles.text("方案.xlsx", new byte[] { 1 })).hasMessageStartingWith("file.name：");
+        assertThatThrownBy(() -> DocumentFiles.text("方案.xlsx", new byte[] { 1 })).hasMessageStartingWith("file.name: ");
         assertThatThrownBy(() -> DocumentFiles.text("方案.docx", "not a zip".getBytes(StandardCharsets.UTF_8)))
-                .hasMessageStartingWith("file.contentBase64：").hasMessageContaining("不是有效的 .docx");
+                .hasMessageStartingWith("file.contentBase64: ").hasMessageContaining("不是有效的 .docx");
         assertThatThrownBy(() -> DocumentFiles.text("方案.pdf", "%PDF-1.7 broken".getBytes(StandardCharsets.UTF_8)))
-                .hasMessageStartingWith("file.contentBase64：").hasMessageContaining("不是有效的 PDF");
+                .hasMessageStartingWith("file.contentBase64: ").hasMessageContaining("不是有效的 PDF");
         assertThatThrownBy(() -> DocumentFiles.text("方案.pdf", new byte[DocumentFiles.MAX_BYTES + 1]))
                 .hasMessageContaining("最多");
     }

@@ -119,7 +119,7 @@ class ImportFilesApiTest {
         JsonPath refused = byText(TestTokens.admin(), DocumentFilesTest.document(COUNTY), false, null);
 
         assertThat(firstErrorCode(refused)).isEqualTo("BAD_USER_INPUT");
-        assertThat(refused.getString("errors[0].message")).startsWith("issuerCode：")
+        assertThat(refused.getString("errors[0].message")).startsWith("issuerCode: ")
                 .contains("发文机关“示例旗人民政府办公室”未能对应到唯一的组织").contains("1 个候选");
         assertThat(Db.count("SELECT count(*) FROM plan WHERE doc_number = ?", "示旗政办发〔2024〕7号")).isZero();
         assertThat(indicators.created).isEmpty();
@@ -167,11 +167,11 @@ class ImportFilesApiTest {
     void aScannedPdfAnotherFormatOrTextAndFileTogetherAreBadUserInputNamingTheField() {
         JsonPath scan = byFile(TestTokens.planner("nmg"), "扫描件.pdf", DocumentFixtures.scannedPdf(), true, "nmg");
         assertThat(firstErrorCode(scan)).isEqualTo("BAD_USER_INPUT");
-        assertThat(scan.getString("errors[0].message")).startsWith("file.contentBase64：").contains("没有文字层");
+        assertThat(scan.getString("errors[0].message")).startsWith("file.contentBase64: ").contains("没有文字层");
 
         JsonPath doc = byFile(TestTokens.planner("nmg"), "方案.doc", new byte[] { 1, 2, 3 }, true, "nmg");
         assertThat(firstErrorCode(doc)).isEqualTo("BAD_USER_INPUT");
-        assertThat(doc.getString("errors[0].message")).startsWith("file.name：");
+        assertThat(doc.getString("errors[0].message")).startsWith("file.name: ");
 
         JsonPath notBase64 = post(TestTokens.planner("nmg"), BY_FILE, Map.of("file", Map.of("name", "a.pdf", "contentBase64", "%%%")));
         assertThat(firstErrorCode(notBase64)).isEqualTo("BAD_USER_INPUT");
@@ -181,6 +181,6 @@ class ImportFilesApiTest {
         assertThat(firstErrorCode(both)).isEqualTo("BAD_USER_INPUT");
         JsonPath neither = post(TestTokens.planner("nmg"), "mutation { importPlanDocument { title } }");
         assertThat(firstErrorCode(neither)).isEqualTo("BAD_USER_INPUT");
-        assertThat(neither.getString("errors[0].message")).startsWith("text：");
+        assertThat(neither.getString("errors[0].message")).startsWith("text: ");
     }
 }

@@ -48,13 +48,13 @@ public class ImportApi {
             @DefaultValue("true") Boolean dryRun, String issuerCode) {
         boolean dry = !Boolean.FALSE.equals(dryRun);
         if (file != null && text != null) {
-            throw new BadUserInputException("file：请只给出 text 或 file 其中之一");
+            throw new BadUserInputException("file: 请只给出 text 或 file 其中之一");
         }
         if (file != null) {
             return service.importFile(file.name(), file.contentBase64(), dry, issuerCode).map(ImportApi::view);
         }
         if (text == null) {
-            throw new BadUserInputException("text：请粘贴文件文本（text）或上传文件（file）");
+            throw new BadUserInputException("text: 请粘贴文件文本（text）或上传文件（file）");
         }
         return service.importDocument(text, dry, issuerCode).map(ImportApi::view);
     }

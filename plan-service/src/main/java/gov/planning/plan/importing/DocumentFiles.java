@@ -35,10 +35,10 @@ public final class DocumentFiles {
     public static String text(String name, byte[] content) {
         String file = name == null ? "" : name.strip();
         if (content == null || content.length == 0) {
-            throw new BadUserInputException("file.contentBase64：文件“" + file + "”是空的");
+            throw new BadUserInputException("file.contentBase64: 文件“" + file + "”是空的");
         }
         if (content.length > MAX_BYTES) {
-            throw new BadUserInputException("file.contentBase64：文件“" + file + "”有 " + content.length + " 字节，最多 "
+            throw new BadUserInputException("file.contentBase64: 文件“" + file + "”有 " + content.length + " 字节，最多 "
                     + MAX_BYTES + " 字节（5 MB）");
         }
         String lower = file.toLowerCase(Locale.ROOT);
@@ -49,9 +49,9 @@ public final class DocumentFiles {
             return pdf(file, content);
         }
         if (lower.endsWith(".doc") || lower.endsWith(".wps")) {
-            throw new BadUserInputException("file.name：不支持“" + file + "”的格式，请在 Word/WPS 中另存为 .docx 后上传，或上传 PDF");
+            throw new BadUserInputException("file.name: 不支持“" + file + "”的格式，请在 Word/WPS 中另存为 .docx 后上传，或上传 PDF");
         }
-        throw new BadUserInputException("file.name：只能上传 .docx 或 .pdf 文件（“" + file + "”不是）；其他格式请粘贴文本");
+        throw new BadUserInputException("file.name: 只能上传 .docx 或 .pdf 文件（“" + file + "”不是）；其他格式请粘贴文本");
     }
 
     private static String docx(String file, byte[] content) {
@@ -76,7 +76,7 @@ public final class DocumentFiles {
             }
             return text.toString();
         } catch (IOException | RuntimeException e) {
-            throw new BadUserInputException("file.contentBase64：无法读取 Word 文件“" + file + "”，它不是有效的 .docx 文件");
+            throw new BadUserInputException("file.contentBase64: 无法读取 Word 文件“" + file + "”，它不是有效的 .docx 文件");
         }
     }
 
@@ -90,13 +90,13 @@ public final class DocumentFiles {
             stripper.setLineSeparator("\n");
             text = stripper.getText(doc);
         } catch (InvalidPasswordException e) {
-            throw new BadUserInputException("file.contentBase64：PDF 文件“" + file + "”有打开密码，请上传未加密的文件");
+            throw new BadUserInputException("file.contentBase64: PDF 文件“" + file + "”有打开密码，请上传未加密的文件");
         } catch (IOException | RuntimeException e) {
-            throw new BadUserInputException("file.contentBase64：无法读取 PDF 文件“" + file + "”，它不是有效的 PDF 文件");
+            throw new BadUserInputException("file.contentBase64: 无法读取 PDF 文件“" + file + "”，它不是有效的 PDF 文件");
         }
         long visible = text.codePoints().filter(c -> !Character.isWhitespace(c)).count();
         if (visible < (long) MIN_CHARS_PER_PAGE * Math.max(1, pages)) {
-            throw new BadUserInputException("file.contentBase64：PDF 文件“" + file + "”没有文字层（可能是扫描件），无法读取；"
+            throw new BadUserInputException("file.contentBase64: PDF 文件“" + file + "”没有文字层（可能是扫描件），无法读取；"
                     + "请上传可复制文字的 PDF 或 .docx，或粘贴文本");
         }
         return text;

@@ -79,13 +79,13 @@ public class PlanImportService {
     public Uni<ImportAnalysis> importFile(String name, String contentBase64, boolean dryRun, String issuerCode) {
         caller.requireAnyRole("import a plan document", PlatformRole.ADMIN, PlatformRole.PLANNER);
         if (contentBase64 == null || contentBase64.length() > (DocumentFiles.MAX_BYTES / 3 + 1) * 4 + 16) {
-            throw new BadUserInputException("file.contentBase64：文件最多 " + DocumentFiles.MAX_BYTES + " 字节（5 MB）");
+            throw new BadUserInputException("file.contentBase64: 文件最多 " + DocumentFiles.MAX_BYTES + " 字节（5 MB）");
         }
         byte[] content;
         try {
             content = java.util.Base64.getMimeDecoder().decode(contentBase64);
         } catch (IllegalArgumentException e) {
-            throw new BadUserInputException("file.contentBase64：不是有效的 base64 编码");
+            throw new BadUserInputException("file.contentBase64: 不是有效的 base64 编码");
         }
         return vertx.executeBlocking(Uni.createFrom().item(() -> DocumentFiles.text(name, content)))
                 .chain(text -> importDocument(text, dryRun, issuerCode));
@@ -126,9 +126,9 @@ public class PlanImportService {
     /** Saving needs an issuer: the field to give is issuerCode, and the message says why in the staff's words. */
     private static BadUserInputException unresolvedIssuer(ParsedPlanDocument doc, NameMatch match) {
         if (match == null) {
-            return new BadUserInputException("issuerCode：文件中未找到发文机关，保存前请选择发文机关（issuerCode）");
+            return new BadUserInputException("issuerCode: 文件中未找到发文机关，保存前请选择发文机关（issuerCode）");
         }
-        return new BadUserInputException("issuerCode：发文机关“" + doc.issuer() + "”未能对应到唯一的组织（"
+        return new BadUserInputException("issuerCode: 发文机关“" + doc.issuer() + "”未能对应到唯一的组织（"
                 + match.candidates().size() + " 个候选），保存前请选择发文机关（issuerCode）");
     }
 
