@@ -50,6 +50,8 @@ test('an issuer the platform does not know is shown unresolved and blocks saving
   await page.getByLabel('发文机关').fill('示例市人民政府办公室');
   await page.locator('.ant-select-item-option', { hasText: /^示例市人民政府办公室$/ }).click();
   await page.getByRole('button', { name: /解\s*析/ }).click();
+  // the review of the first dry run stays until the new answer replaces it
+  await page.getByTestId('import-issuer-missing').waitFor({ state: 'detached' });
   await page.getByTestId('import-review').waitFor();
 });
 
