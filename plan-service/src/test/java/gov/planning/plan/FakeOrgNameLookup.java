@@ -23,7 +23,7 @@ public class FakeOrgNameLookup implements OrgNameLookup {
             Map.entry("市发展和改革委员会", "nmg.fgw"), Map.entry("市财政局", "nmg.gat"), Map.entry("市自然资源局", "nmg.jyt"),
             Map.entry("各区县人民政府", "nmg.hhht"), Map.entry("示例市人民政府办公室", "nmg.fgw"),
             Map.entry("东城区", "nmg.hhht"), Map.entry("西城区", "nmg.hhht.zjj"), Map.entry("南湖区", "nmg.zjt"),
-            Map.entry("北山县", "nmg.fgw"), Map.entry("青河县", "nmg.gat"));
+            Map.entry("北山县", "nmg.fgw"), Map.entry("青河县", "nmg.gat"), Map.entry("测试县人民政府", "nmg.hhht"));
     static final String AMBIGUOUS = "市民政局";
     /** The county sample's issuer: not in the tree, one organization it could mean. */
     static final String COUNTY_ISSUER = "示例旗人民政府办公室";

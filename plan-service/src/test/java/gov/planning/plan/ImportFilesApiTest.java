@@ -43,6 +43,9 @@ class ImportFilesApiTest {
     @Inject
     FakeIndicatorClient indicators;
 
+    @Inject
+    FakeOrgNameLookup names;
+
     @BeforeEach
     void reset() {
         indicators.reset();
@@ -112,6 +115,23 @@ class ImportFilesApiTest {
                 .isEqualTo(answer.getList(p + "unresolved.input", String.class));
         assertThat(answer.getList(p + "warnings", String.class)).anyMatch(w -> w.contains("保存前请选择发文机关"));
         assertThat(Db.count("SELECT count(*) FROM plan WHERE doc_number = ?", "示旗政办发〔2024〕7号")).isZero();
+    }
+
+    @Test
+    void aGeneralOfficeNotInTheTreeIssuesForItsGovernmentWhoseContextNamesResolveIn() {
+        names.calls.clear();
+        String text = SampleDocuments.read("synthetic-breakdown-table.txt").replace("示政办发〔2025〕12号", "示政办发〔2025〕903号")
+                .replace("示例市人民政府办公室", "测试县人民政府办公室");
+        JsonPath answer = byText(TestTokens.admin(), text, true, null);
+
+        assertThat(answer.getString("errors")).isNull();
+        String p = "data.importPlanDocument.";
+        assertThat(answer.getString(p + "issuerName")).isEqualTo("测试县人民政府办公室");
+        assertThat(answer.getString(p + "issuer.id")).isEqualTo(FakeOrgTree.ids("nmg.hhht"));
+        assertThat(answer.getString(p + "issuerMatch.organization.id")).isEqualTo(FakeOrgTree.ids("nmg.hhht"));
+        assertThat(answer.getList(p + "unresolvedNames", String.class)).doesNotContain("测试县人民政府办公室");
+        assertThat(answer.getList(p + "warnings", String.class)).anyMatch(w -> w.contains("按其所属的“测试县人民政府”导入"));
+        assertThat(names.calls).contains("nmg.hhht@2025-03-18");
     }
 
     @Test

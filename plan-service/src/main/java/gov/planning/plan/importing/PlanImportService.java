@@ -49,6 +49,8 @@ public class PlanImportService {
     /** A few times the largest plan seen (nmg-2016: 100 KB); bigger is not a plan document. */
     static final int MAX_TEXT = 2_000_000;
     private static final Pattern YEAR = Pattern.compile("^(\\d{4})\\s*年?(?:度)?$");
+    /** 发文机关 that is a government's general office: 示例旗人民政府办公室, 某盟行政公署办公室, 某省人民政府办公厅. */
+    private static final Pattern GENERAL_OFFICE = Pattern.compile("^(.+?(?:人民政府|行政公署))办公[室厅]$");
     private static final Pattern YEARS = Pattern.compile("^(\\d{4})\\s*年?\\s*[—–\\-~至]+\\s*(\\d{4})\\s*年?$");
 
     @Inject
@@ -119,8 +121,11 @@ public class PlanImportService {
                 .chain(analysis -> dryRun ? Uni.createFrom().item(analysis) : save(analysis));
     }
 
-    /** @param match the document's issuer as resolved; null when issuerCode was given or the document names none */
-    private record Issuer(UUID id, String code, NameMatch match) {
+    /**
+     * @param match      the document's issuer as resolved; null when issuerCode was given or the document names none
+     * @param government the government's name when the issuer is a general office saved under its government
+     */
+    private record Issuer(UUID id, String code, NameMatch match, String government) {
     }
 
     /** Saving needs an issuer: the field to give is issuerCode, and the message says why in the staff's words. */
@@ -142,15 +147,27 @@ public class PlanImportService {
                 if (scope.own().size() != 1) {
                     throw new BadUserInputException("issuerCode: no organization has code " + code);
                 }
-                return new Issuer(scope.own().iterator().next(), code, null);
+                return new Issuer(scope.own().iterator().next(), code, null, null);
             });
         }
         if (doc.issuer() == null) {
-            return Uni.createFrom().item(new Issuer(null, null, null));
+            return Uni.createFrom().item(new Issuer(null, null, null, null));
         }
-        return names.resolve(List.of(List.of(doc.issuer())), null, doc.issuedOn()).map(found -> {
+        Matcher office = GENERAL_OFFICE.matcher(doc.issuer().strip());
+        String government = office.matches() ? office.group(1) : null;
+        List<List<String>> asked = government == null ? List.of(List.of(doc.issuer()))
+                : List.of(List.of(doc.issuer()), List.of(government));
+        return names.resolve(asked, null, doc.issuedOn()).map(found -> {
             NameMatch match = found.get(0).get(0);
-            return new Issuer(match.organization(), match.organizationCode(), match);
+            NameMatch ofGovernment = government == null ? null : found.get(1).get(0);
+            if (!match.resolved() && ofGovernment != null && ofGovernment.resolved()) {
+                // A general office issues for its government: where the tree has no such office, the plan is the
+                // government's (and names resolve in its context).
+                return new Issuer(ofGovernment.organization(), ofGovernment.organizationCode(),
+                        new NameMatch(doc.issuer(), ofGovernment.organization(), ofGovernment.organizationCode(),
+                                List.of(ofGovernment.organization())), government);
+            }
+            return new Issuer(match.organization(), match.organizationCode(), match, null);
         });
     }
 
@@ -171,6 +188,9 @@ public class PlanImportService {
             List<String> warnings = new ArrayList<>(doc.warnings());
             if (doc.docNumber() == null) {
                 warnings.add("no document number (发文字号) was found: importing this text again creates another plan");
+            }
+            if (issuer.government() != null) {
+                warnings.add("发文机关“" + doc.issuer() + "”不在组织树中，按其所属的“" + issuer.government() + "”导入（办公室代政府发文）");
             }
             if (issuer.id() == null) {
                 warnings.add(issuer.match() == null ? "未找到发文机关：保存前请选择发文机关"
