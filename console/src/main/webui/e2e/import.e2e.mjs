@@ -1,5 +1,5 @@
-// 导入 in a real browser: an administrator pastes a plan document whose issuer the platform does not know, is asked
-// to choose the issuer, picks it, reviews what was understood, saves a draft and publishes it; a viewer is offered
+// 导入 in a real browser: an administrator pastes a plan document whose issuer the platform does not know, sees what
+// was understood with the issuer marked unresolved (saving blocked), picks the issuer, reviews what was understood, saves a draft and publishes it; a viewer is offered
 // neither 导入 nor 发布.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,22 +32,26 @@ test('an administrator opens 导入 from the menu and pastes a document', async 
   const page = await signIn('admin');
   await page.getByRole('menuitem', { name: /导入/ }).click();
   await page.waitForURL(`${CONSOLE_URL}/import`);
-  await page.getByText('Word、PDF 文件暂不支持直接导入，请粘贴文本。').waitFor();
+  await page.getByText(/支持 Word（.docx）、PDF/).waitFor();
   await page.getByLabel('文件文本').fill(TEXT);
   await shot(page, 'import-01-pasted');
 });
 
-test('an issuer the platform does not know is reported at 发文机关; choosing it lets the analysis run', async () => {
+test('an issuer the platform does not know is shown unresolved and blocks saving; choosing it lets the plan be saved', async () => {
   const page = sessions.admin;
   await page.getByRole('button', { name: /解\s*析/ }).click();
-  await page.getByText('未能确定发文机关，请从列表中选择后重新解析').waitFor();
-  assert.equal(await page.getByTestId('problem').getAttribute('data-code'), 'BAD_USER_INPUT');
+  await page.getByTestId('import-issuer-missing').waitFor();
+  assert.match(await page.getByTestId('import-issuer').innerText(), /示例新区管理委员会办公室（未识别）/);
+  assert.ok(await page.getByText('识别出 4 项任务').isVisible(), 'the dry run shows what it understood');
+  assert.ok(await page.getByTestId('import-save').isDisabled());
   await shot(page, 'import-02-issuer-unresolved');
 
   await page.getByLabel('发文机关').click();
   await page.getByLabel('发文机关').fill('示例市人民政府办公室');
   await page.locator('.ant-select-item-option', { hasText: /^示例市人民政府办公室$/ }).click();
   await page.getByRole('button', { name: /解\s*析/ }).click();
+  // the review of the first dry run stays until the new answer replaces it
+  await page.getByTestId('import-issuer-missing').waitFor({ state: 'detached' });
   await page.getByTestId('import-review').waitFor();
 });
 

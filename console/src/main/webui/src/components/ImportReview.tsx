@@ -162,6 +162,8 @@ export function ImportReview({ answer }: { answer: PlanImportAnswer }) {
           <span data-testid="import-issuer">
             {answer.issuer ? (
               <OrgMatchTag match={{ input: answer.issuerName ?? answer.issuer.name, organization: answer.issuer, candidates: [] }} />
+            ) : answer.issuerMatch ? (
+              <OrgMatchTag match={answer.issuerMatch} />
             ) : null}
             <Typography.Text type="secondary">
               {answer.issuerName ? t('import.issuerAsWritten', { name: answer.issuerName }) : t('import.noIssuer')}

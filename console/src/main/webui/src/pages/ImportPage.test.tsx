@@ -9,7 +9,7 @@ import { GraphQLError } from 'graphql';
 import '../i18n';
 import { ImportPlanDocumentDocument, type ImportPlanDocumentMutation } from '../gql/graphql';
 import { MeContext, type Me } from '../auth/me';
-import { ImportPage, readTextFile } from './ImportPage';
+import { ImportPage, readBase64, readTextFile } from './ImportPage';
 
 type Answer = ImportPlanDocumentMutation['importPlanDocument'];
 
@@ -51,6 +51,7 @@ function dryRunAnswer(overrides: Partial<Answer> = {}): Answer {
     kind: 'TASK_DIVISION',
     issuerName: '示例市人民政府办公室',
     issuer: org('sl.bgs', '示例市人民政府办公室'),
+    issuerMatch: null,
     docNumber: '示政办发〔2025〕12号',
     issuedOn: '2025-03-18',
     periodStart: 2025,
@@ -106,6 +107,7 @@ function dryRunAnswer(overrides: Partial<Answer> = {}): Answer {
     ],
     unresolvedNames: ['市民政局', '各街道办事处'],
     warnings: [],
+    text: TEXT,
     ...overrides,
   };
 }
@@ -181,11 +183,46 @@ describe('导入 form', SLOW, () => {
     expect(sent).toHaveLength(0);
   });
 
-  it('refuses a Word file with the advice to paste its text', async () => {
-    const user = setup([]);
+  it('sends a Word file as a dry run, shows what was understood and puts the text read from it in the text box', async () => {
+    const sent: object[] = [];
+    const saved: object[] = [];
+    const read = '示例市老旧小区改造三年行动任务分工方案（2025—2027年）\n东城区\t30\t35';
+    const user = setup([
+      importMock(true, { data: { importPlanDocument: dryRunAnswer({ text: read }) } }, sent),
+      importMock(false, { data: { importPlanDocument: dryRunAnswer({ plan: { __typename: 'Plan', id: 'plan-2', status: 'DRAFT' } }) } }, saved),
+    ]);
     const input = document.querySelector('input[type="file"]') as HTMLInputElement;
     await user.upload(input, new File(['PK'], '分工方案.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
-    expect(await screen.findByText('暂不支持 分工方案.docx 这类文件，请打开文件后复制全文，粘贴文本')).toBeInTheDocument();
+
+    expect(await screen.findByTestId('import-review')).toBeInTheDocument();
+    expect(sent[0]).toEqual({ file: { name: '分工方案.docx', contentBase64: 'UEs=' }, dryRun: true, issuerCode: null });
+    expect(screen.getByLabelText('文件文本')).toHaveValue(read);
+    // What is saved is the text that was reviewed (it imports exactly like its file).
+    await user.click(screen.getByTestId('import-save'));
+    expect(await screen.findByText('plan page plan-2')).toBeInTheDocument();
+    expect(saved[0]).toEqual({ text: read, dryRun: false, issuerCode: null });
+  });
+
+  it('sends a PDF too, and shows the server’s word for a scan without a text layer', async () => {
+    const message = 'file.contentBase64: PDF 文件“扫描件.pdf”没有文字层（可能是扫描件），无法读取；请上传可复制文字的 PDF 或 .docx，或粘贴文本';
+    const user = setup([importMock(true, serverError('BAD_USER_INPUT', message))]);
+    const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+    await user.upload(input, new File(['%PDF-1.7'], '扫描件.pdf', { type: 'application/pdf' }));
+    expect(await screen.findByText('以下内容不符合要求：上传的文件')).toBeInTheDocument();
+    expect(screen.getByTestId('problem-detail')).toHaveTextContent('没有文字层');
+  });
+
+  it('refuses an old .doc file with the advice to save it as .docx, without asking the server', async () => {
+    const sent: object[] = [];
+    const user = setup([importMock(true, { data: { importPlanDocument: dryRunAnswer() } }, sent)]);
+    const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+    await user.upload(input, new File(['x'], '分工方案.doc', { type: 'application/msword' }));
+    expect(await screen.findByText(/暂不支持 分工方案.doc 这类文件.*另存为 .docx/)).toBeInTheDocument();
+    expect(sent).toHaveLength(0);
+  });
+
+  it('encodes a file as base64 for the upload', async () => {
+    expect(await readBase64(new Blob([new Uint8Array([0xe8, 0xa7, 0x84, 0x00, 0xff])]))).toBe('6KeEAP8=');
   });
 
   it('reads a .txt file into the text box', async () => {
@@ -254,6 +291,23 @@ describe('导入 review of the dry run', SLOW, () => {
     const user = setup([importMock(true, { data: { importPlanDocument: { ...answer, tasks } } })]);
     await pasteAndAnalyse(user);
     expect(await screen.findByTestId('import-blocking')).toHaveTextContent('市城管委');
+    expect(screen.getByTestId('import-save')).toBeDisabled();
+  });
+
+  it('shows an issuer that did not resolve with its candidates and does not let the plan be saved until one is chosen', async () => {
+    const sent: object[] = [];
+    const county = org('nmg.sl', '示例旗人民政府');
+    const answer = dryRunAnswer({
+      issuer: null,
+      issuerName: '示例旗人民政府办公室',
+      issuerMatch: match('示例旗人民政府办公室', null, [county]),
+    });
+    const user = setup([importMock(true, { data: { importPlanDocument: answer } }, sent)]);
+    await pasteAndAnalyse(user);
+    const review = await screen.findByTestId('import-review');
+    expect(sent[0]).toEqual({ text: TEXT, dryRun: true, issuerCode: null });
+    expect(within(review).getByTestId('import-issuer')).toHaveTextContent('示例旗人民政府办公室（未识别）可能是：示例旗人民政府');
+    expect(screen.getByTestId('import-issuer-missing')).toHaveTextContent('发文机关“示例旗人民政府办公室”未能识别');
     expect(screen.getByTestId('import-save')).toBeDisabled();
   });
 

@@ -39,11 +39,34 @@ export async function readTextFile(file: Blob): Promise<string> {
 }
 
 const isText = (file: File) => /\.txt$/i.test(file.name) || file.type === 'text/plain';
+/** Read by plan-service (Word tables become breakdown tables; a PDF's text layer, a scan is refused there). */
+const isDocument = (file: File) => /\.(docx|pdf)$/i.test(file.name);
+
+/** plan-service's limit on an uploaded file (DocumentFiles.MAX_BYTES). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** A file's bytes as base64, the form importPlanDocument takes an upload in. */
+export async function readBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(
+    await new Promise<ArrayBuffer>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(file);
+    }),
+  );
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
 
 /**
- * 导入: paste a plan document (or pick a .txt file), 解析 (a dry run that writes nothing) shows what was understood
+ * 导入: paste a plan document or pick a file (.txt is read here; a .docx or PDF is sent at once as a dry run and the
+ * text plan-service read from it fills the text box), 解析 (a dry run that writes nothing) shows what was understood
  * next to the text, the issuer can be chosen when the document's does not resolve, and 保存为草稿 saves exactly what
- * was reviewed as a DRAFT plan, then opens it.
+ * was reviewed (the text, which imports like its file) as a DRAFT plan, then opens it.
  */
 export function ImportPage() {
   const { t } = useTranslation();
@@ -75,19 +98,25 @@ export function ImportPage() {
     );
   };
 
-  const run = async (values: ImportValues, dryRun: boolean) => {
+  const run = async (values: ImportValues, dryRun: boolean, file?: { name: string; contentBase64: string }) => {
     setProblem(null);
     setBusy(dryRun ? 'dryRun' : 'save');
     try {
       const { data } = await importDocument({
-        variables: { text: values.text, dryRun, issuerCode: values.issuerCode || null },
+        variables: file
+          ? { file, dryRun, issuerCode: values.issuerCode || null }
+          : { text: values.text, dryRun, issuerCode: values.issuerCode || null },
       });
       const answer = data?.importPlanDocument;
       if (!answer) return;
       if (dryRun) {
         // what the server said about the issuer or the text before no longer holds
         form.setFields([{ name: 'issuerCode', errors: [] }, { name: 'text', errors: [] }]);
-        setReview({ answer, text: values.text, issuerCode: values.issuerCode });
+        if (file) {
+          form.setFields([{ name: 'text', value: answer.text }]);
+          message.success(t('import.fileRead', { name: file.name }));
+        }
+        setReview({ answer, text: file ? answer.text : values.text, issuerCode: values.issuerCode });
       } else if (answer.plan) {
         message.success(t('import.saved'));
         navigate(`/plans/${answer.plan.id}`);
@@ -101,6 +130,7 @@ export function ImportPage() {
 
   const stale = !!review && (review.text !== text || (review.issuerCode || undefined) !== (issuerCode || undefined));
   const blocking = review ? blockingNames(review.answer) : [];
+  const issuerMissing = !!review && !review.answer.issuer;
 
   return (
     <Row gutter={16}>
@@ -110,9 +140,20 @@ export function ImportPage() {
           <Form<ImportValues> form={form} layout="vertical" name="import" onFinish={(values) => run(values, true)}>
             <Form.Item label={t('import.file')} extra={t('import.fileHint')}>
               <Upload
-                accept=".txt,text/plain"
+                accept=".txt,.docx,.pdf,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                 showUploadList={false}
+                disabled={busy !== null}
                 beforeUpload={(file) => {
+                  if (isDocument(file)) {
+                    if (file.size > MAX_FILE_BYTES) {
+                      form.setFields([{ name: 'text', errors: [t('import.fileTooLarge', { name: file.name })] }]);
+                      return Upload.LIST_IGNORE;
+                    }
+                    void readBase64(file).then((contentBase64) =>
+                      run({ text: '', issuerCode: form.getFieldValue('issuerCode') }, true, { name: file.name, contentBase64 }),
+                    );
+                    return false;
+                  }
                   if (!isText(file)) {
                     form.setFields([{ name: 'text', errors: [t('import.fileUnsupported', { name: file.name })] }]);
                     return Upload.LIST_IGNORE;
@@ -124,7 +165,9 @@ export function ImportPage() {
                   return false;
                 }}
               >
-                <Button icon={<UploadOutlined />}>{t('import.file')}</Button>
+                <Button icon={<UploadOutlined />} data-testid="import-file" loading={busy === 'dryRun'}>
+                  {t('import.file')}
+                </Button>
               </Upload>
             </Form.Item>
             <Form.Item
@@ -160,7 +203,7 @@ export function ImportPage() {
                 type="primary"
                 icon={<SaveOutlined />}
                 loading={busy === 'save'}
-                disabled={stale || blocking.length > 0 || busy === 'dryRun'}
+                disabled={stale || issuerMissing || blocking.length > 0 || busy === 'dryRun'}
                 onClick={() => run({ text: review.text, issuerCode: review.issuerCode }, false)}
                 data-testid="import-save"
               >
@@ -172,6 +215,14 @@ export function ImportPage() {
           {review ? (
             <Flex vertical gap={12}>
               {stale ? <Alert type="info" showIcon title={t('import.stale')} /> : null}
+              {issuerMissing ? (
+                <Alert
+                  type="error"
+                  showIcon
+                  title={t('import.issuerMissing', { name: review.answer.issuerName ?? t('import.noIssuer') })}
+                  data-testid="import-issuer-missing"
+                />
+              ) : null}
               {blocking.length ? (
                 <Alert type="error" showIcon title={t('import.cannotSave', { names: blocking.join('、') })} data-testid="import-blocking" />
               ) : null}

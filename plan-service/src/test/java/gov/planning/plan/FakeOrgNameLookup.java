@@ -13,7 +13,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * org-service's name resolution for the tests (replaces the default lookup): the synthetic sample's units map onto
- * {@link FakeOrgTree}; 市民政局 is ambiguous (two candidates) and any other name is unknown (no candidates).
+ * {@link FakeOrgTree}; 市民政局 is ambiguous (two candidates), the county sample's issuer has one candidate but does not resolve, and any other name is unknown (no candidates).
  */
 @Singleton
 public class FakeOrgNameLookup implements OrgNameLookup {
@@ -23,8 +23,10 @@ public class FakeOrgNameLookup implements OrgNameLookup {
             Map.entry("市发展和改革委员会", "nmg.fgw"), Map.entry("市财政局", "nmg.gat"), Map.entry("市自然资源局", "nmg.jyt"),
             Map.entry("各区县人民政府", "nmg.hhht"), Map.entry("示例市人民政府办公室", "nmg.fgw"),
             Map.entry("东城区", "nmg.hhht"), Map.entry("西城区", "nmg.hhht.zjj"), Map.entry("南湖区", "nmg.zjt"),
-            Map.entry("北山县", "nmg.fgw"), Map.entry("青河县", "nmg.gat"));
+            Map.entry("北山县", "nmg.fgw"), Map.entry("青河县", "nmg.gat"), Map.entry("测试县人民政府", "nmg.hhht"));
     static final String AMBIGUOUS = "市民政局";
+    /** The county sample's issuer: not in the tree, one organization it could mean. */
+    static final String COUNTY_ISSUER = "示例旗人民政府办公室";
 
     /** The context and date of every call, to check that the issuer and issue date are passed on. */
     final List<String> calls = new CopyOnWriteArrayList<>();
@@ -42,6 +44,9 @@ public class FakeOrgNameLookup implements OrgNameLookup {
         }
         if (AMBIGUOUS.equals(name)) {
             return new NameMatch(name, null, null, List.of(FakeOrgTree.id("nmg.jyt"), FakeOrgTree.id("nmg.gat")));
+        }
+        if (COUNTY_ISSUER.equals(name)) {
+            return new NameMatch(name, null, null, List.of(FakeOrgTree.id("nmg.hhht")));
         }
         return new NameMatch(name, null, null, List.of());
     }

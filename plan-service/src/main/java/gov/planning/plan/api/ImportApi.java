@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import gov.planning.common.error.BadUserInputException;
 import gov.planning.document.BreakdownTable;
 import gov.planning.document.Indicator;
 import gov.planning.document.ParsedPlanDocument;
@@ -24,6 +25,7 @@ import gov.planning.plan.api.ImportViews.ImportedRowView;
 import gov.planning.plan.api.ImportViews.ImportedTableView;
 import gov.planning.plan.api.ImportViews.ImportedTaskView;
 import gov.planning.plan.api.ImportViews.OrgNameMatchView;
+import gov.planning.plan.api.ImportViews.PlanDocumentFileInput;
 import gov.planning.plan.api.ImportViews.PlanImportView;
 import gov.planning.plan.importing.ImportAnalysis;
 import gov.planning.plan.importing.PlanImportService;
@@ -37,12 +39,24 @@ public class ImportApi {
     PlanImportService service;
 
     @Mutation
-    @Description("Reads a plan document (text) and shows what it understood; unless dryRun, saves it as a DRAFT plan "
-            + "(re-importing the same document number replaces a DRAFT's outline and tasks). Admin, or a planner of the "
-            + "issuer (issuerCode, else the document's issuer) or an organization above it.")
-    public Uni<@NonNull PlanImportView> importPlanDocument(@NonNull String text, @DefaultValue("true") Boolean dryRun,
-            String issuerCode) {
-        return service.importDocument(text, !Boolean.FALSE.equals(dryRun), issuerCode).map(ImportApi::view);
+    @Description("Reads a plan document — text, or an uploaded .docx or text PDF (exactly one of them) — and shows what "
+            + "it understood; unless dryRun, saves it as a DRAFT plan (re-importing the same document number replaces a "
+            + "DRAFT's outline and tasks). A dry run answers whatever the names: an issuer that does not resolve is listed "
+            + "in unresolved; saving needs a resolved issuer (issuerCode, else the document's). Admin, or a planner of the "
+            + "issuer or an organization above it (any planner for a dry run whose issuer did not resolve).")
+    public Uni<@NonNull PlanImportView> importPlanDocument(String text, PlanDocumentFileInput file,
+            @DefaultValue("true") Boolean dryRun, String issuerCode) {
+        boolean dry = !Boolean.FALSE.equals(dryRun);
+        if (file != null && text != null) {
+            throw new BadUserInputException("file: 请只给出 text 或 file 其中之一");
+        }
+        if (file != null) {
+            return service.importFile(file.name(), file.contentBase64(), dry, issuerCode).map(ImportApi::view);
+        }
+        if (text == null) {
+            throw new BadUserInputException("text: 请粘贴文件文本（text）或上传文件（file）");
+        }
+        return service.importDocument(text, dry, issuerCode).map(ImportApi::view);
     }
 
     static PlanImportView view(ImportAnalysis a) {
@@ -83,7 +97,9 @@ public class ImportApi {
         }
         return new PlanImportView(PlanView.of(a.plan()), doc.title() == null ? "" : doc.title(),
                 PlanImportWriter.kindOf(doc), doc.issuer(),
-                OrganizationRef.of(a.issuerId()), ImportViews.ImportedSectionView.of(doc.outline()), doc.docNumber(),
-                doc.issuedOn(), doc.periodStart(), doc.periodEnd(), tasks, indicators, tables, a.unresolvedNames(), a.warnings());
+                OrganizationRef.of(a.issuerId()), a.issuerMatch() == null ? null : OrgNameMatchView.of(a.issuerMatch()),
+                ImportViews.ImportedSectionView.of(doc.outline()), doc.docNumber(),
+                doc.issuedOn(), doc.periodStart(), doc.periodEnd(), tasks, indicators, tables, a.unresolvedNames(),
+                OrgNameMatchView.of(a.unresolved()), a.warnings(), a.text() == null ? "" : a.text());
     }
 }

@@ -104,18 +104,31 @@ public final class ImportViews {
         }
     }
 
+    /** An uploaded file travels inside the mutation, so the gateway's GraphQL route and its permission rules carry it. */
+    @org.eclipse.microprofile.graphql.Input("PlanDocumentFileInput")
+    @Name("PlanDocumentFileInput")
+    @Description("A .docx or text PDF as uploaded: its file name (the extension decides how it is read) and its bytes in "
+            + "base64, at most 5 MB decoded.")
+    public record PlanDocumentFileInput(@NonNull String name, @NonNull String contentBase64) {
+    }
+
     @Type("PlanImport")
     @Name("PlanImport")
     @Description("What an import understood, before (dryRun) or after it was saved as a DRAFT plan.")
     public record PlanImportView(PlanView plan, @NonNull String title,
                                  @NonNull @Description("Guessed from the title; the kind a real import saves.") PlanKind kind,
                                  @Description("发文机关 as written in the document; null when none was found.") String issuerName,
-                                 @Description("The issuer the plan is saved under: issuerCode's organization, else issuerName resolved.") OrganizationRef issuer,
+                                 @Description("The issuer the plan is saved under: issuerCode's organization, else issuerName resolved; "
+                                         + "null when it did not resolve (a dry run still answers; saving needs issuerCode).") OrganizationRef issuer,
+                                 @Description("issuerName and what it resolved to, with its candidates; null when issuerCode was given or the document names no issuer.") OrgNameMatchView issuerMatch,
                                  @NonNull @Description("The outline as read: top-level sections with their children.") List<@NonNull ImportedSectionView> outline,
                                  String docNumber, LocalDate issuedOn,
                                  Integer periodStart, Integer periodEnd, @NonNull List<@NonNull ImportedTaskView> tasks,
                                  @NonNull List<@NonNull ImportedIndicatorView> indicators,
                                  @NonNull List<@NonNull ImportedTableView> regionalTables,
-                                 @NonNull List<@NonNull String> unresolvedNames, @NonNull List<@NonNull String> warnings) {
+                                 @NonNull List<@NonNull String> unresolvedNames,
+                                 @NonNull @Description("Every distinct name that did not resolve to one organization, the issuer first, with its candidates.") List<@NonNull OrgNameMatchView> unresolved,
+                                 @NonNull List<@NonNull String> warnings,
+                                 @NonNull @Description("The text that was read: as given, or as read from the uploaded file (paste it to correct and read again).") String text) {
     }
 }

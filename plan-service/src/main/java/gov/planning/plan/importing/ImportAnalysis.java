@@ -9,19 +9,27 @@ import gov.planning.document.ParsedPlanDocument;
  * What an import understood (docs/domain.md §5: shown before anything is published): the parsed document, the issuer, and
  * org-service's reading of every name list, index for index with the document's tasks, indicators and tables.
  *
+ * @param issuerId        the issuer the plan is saved under; null on a dry run whose issuer did not resolve
+ * @param issuerMatch     the document's 发文机关 as org-service read it; null when issuerCode was given or none was found
  * @param plan            the plan written, null on a dry run
- * @param unresolvedNames every distinct name org-service did not resolve to exactly one organization
+ * @param text            the text read: as given, or as read from the uploaded file
+ * @param unresolved      every distinct name org-service did not resolve to exactly one organization (the issuer
+ *                        first), with its candidates
  * @param warnings        the parser's warnings and the import's own (what was skipped, and why)
  */
-public record ImportAnalysis(ParsedPlanDocument doc, UUID issuerId, List<List<NameMatch>> taskLeads,
+public record ImportAnalysis(ParsedPlanDocument doc, UUID issuerId, NameMatch issuerMatch, List<List<NameMatch>> taskLeads,
                              List<List<NameMatch>> taskCooperating, List<List<NameMatch>> indicatorLeads,
-                             List<List<NameMatch>> tableRegions, List<String> unresolvedNames, List<String> warnings,
-                             gov.planning.plan.entity.Plan plan) {
+                             List<List<NameMatch>> tableRegions, List<NameMatch> unresolved, List<String> warnings,
+                             gov.planning.plan.entity.Plan plan, String text) {
 
     public ImportAnalysis withPlan(gov.planning.plan.entity.Plan written, List<String> moreWarnings) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(moreWarnings);
-        return new ImportAnalysis(doc, issuerId, taskLeads, taskCooperating, indicatorLeads, tableRegions, unresolvedNames,
-                List.copyOf(all), written);
+        return new ImportAnalysis(doc, issuerId, issuerMatch, taskLeads, taskCooperating, indicatorLeads, tableRegions, unresolved,
+                List.copyOf(all), written, text);
+    }
+
+    public List<String> unresolvedNames() {
+        return unresolved.stream().map(NameMatch::input).toList();
     }
 }

@@ -1,10 +1,8 @@
 package gov.planning.plan.importing;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +49,8 @@ public class PlanImportService {
     /** A few times the largest plan seen (nmg-2016: 100 KB); bigger is not a plan document. */
     static final int MAX_TEXT = 2_000_000;
     private static final Pattern YEAR = Pattern.compile("^(\\d{4})\\s*年?(?:度)?$");
+    /** 发文机关 that is a government's general office: 示例旗人民政府办公室, 某盟行政公署办公室, 某省人民政府办公厅. */
+    private static final Pattern GENERAL_OFFICE = Pattern.compile("^(.+?(?:人民政府|行政公署))办公[室厅]$");
     private static final Pattern YEARS = Pattern.compile("^(\\d{4})\\s*年?\\s*[—–\\-~至]+\\s*(\\d{4})\\s*年?$");
 
     @Inject
@@ -71,6 +71,28 @@ public class PlanImportService {
     @Inject
     PlanImportWriter writer;
 
+    @Inject
+    io.vertx.mutiny.core.Vertx vertx;
+
+    /**
+     * A .docx or PDF file: its text is read off the event loop (a large PDF takes a while), then imported like
+     * pasted text. Callers without the role are refused before the file is opened.
+     */
+    public Uni<ImportAnalysis> importFile(String name, String contentBase64, boolean dryRun, String issuerCode) {
+        caller.requireAnyRole("import a plan document", PlatformRole.ADMIN, PlatformRole.PLANNER);
+        if (contentBase64 == null || contentBase64.length() > (DocumentFiles.MAX_BYTES / 3 + 1) * 4 + 16) {
+            throw new BadUserInputException("file.contentBase64: 文件最多 " + DocumentFiles.MAX_BYTES + " 字节（5 MB）");
+        }
+        byte[] content;
+        try {
+            content = java.util.Base64.getMimeDecoder().decode(contentBase64);
+        } catch (IllegalArgumentException e) {
+            throw new BadUserInputException("file.contentBase64: 不是有效的 base64 编码");
+        }
+        return vertx.executeBlocking(Uni.createFrom().item(() -> DocumentFiles.text(name, content)))
+                .chain(text -> importDocument(text, dryRun, issuerCode));
+    }
+
     public Uni<ImportAnalysis> importDocument(String text, boolean dryRun, String issuerCode) {
         caller.requireAnyRole("import a plan document", PlatformRole.ADMIN, PlatformRole.PLANNER);
         if (text == null || text.isBlank()) {
@@ -82,57 +104,101 @@ public class PlanImportService {
         ParsedPlanDocument doc = PlanDocumentParser.parse(text);
         String code = issuerCode == null || issuerCode.isBlank() ? null : issuerCode.strip();
         return issuer(doc, code)
-                .call(issuer -> permissions.requireManagePlanIssuedBy("import a plan document issued by "
-                        + (code != null ? code : doc.issuer()), issuer.id()))
+                .call(issuer -> {
+                    if (issuer.id() != null) {
+                        return permissions.requireManagePlanIssuedBy("import a plan document issued by "
+                                + (code != null ? code : doc.issuer()), issuer.id());
+                    }
+                    if (!dryRun) {
+                        throw unresolvedIssuer(doc, issuer.match());
+                    }
+                    // A dry run writes nothing and shows only the document and public organization names: any planner
+                    // may see what was understood before the issuer is settled.
+                    return Uni.createFrom().voidItem();
+                })
                 // The issuer is the context names resolve in, also when it was read from the document.
-                .chain(issuer -> analyse(doc, issuer.id(), issuer.code()))
+                .chain(issuer -> analyse(doc, issuer, text))
                 .chain(analysis -> dryRun ? Uni.createFrom().item(analysis) : save(analysis));
     }
 
-    private record Issuer(UUID id, String code) {
+    /**
+     * @param match      the document's issuer as resolved; null when issuerCode was given or the document names none
+     * @param government the government's name when the issuer is a general office saved under its government
+     */
+    private record Issuer(UUID id, String code, NameMatch match, String government) {
     }
 
-    /** The issuer from {@code issuerCode}, else the document's 发文机关 as resolved by org-service. */
+    /** Saving needs an issuer: the field to give is issuerCode, and the message says why in the staff's words. */
+    private static BadUserInputException unresolvedIssuer(ParsedPlanDocument doc, NameMatch match) {
+        if (match == null) {
+            return new BadUserInputException("issuerCode: 文件中未找到发文机关，保存前请选择发文机关（issuerCode）");
+        }
+        return new BadUserInputException("issuerCode: 发文机关“" + doc.issuer() + "”未能对应到唯一的组织（"
+                + match.candidates().size() + " 个候选），保存前请选择发文机关（issuerCode）");
+    }
+
+    /**
+     * The issuer from {@code issuerCode}, else the document's 发文机关 as resolved by org-service — which may fail to
+     * resolve (id null): only saving needs it.
+     */
     private Uni<Issuer> issuer(ParsedPlanDocument doc, String code) {
         if (code != null) {
             return directory.scopeOf(List.of(code)).map(scope -> {
                 if (scope.own().size() != 1) {
                     throw new BadUserInputException("issuerCode: no organization has code " + code);
                 }
-                return new Issuer(scope.own().iterator().next(), code);
+                return new Issuer(scope.own().iterator().next(), code, null, null);
             });
         }
         if (doc.issuer() == null) {
-            throw new BadUserInputException("issuerCode: the document names no issuer (发文机关); give issuerCode");
+            return Uni.createFrom().item(new Issuer(null, null, null, null));
         }
-        return names.resolve(List.of(List.of(doc.issuer())), null, doc.issuedOn()).map(found -> {
+        Matcher office = GENERAL_OFFICE.matcher(doc.issuer().strip());
+        String government = office.matches() ? office.group(1) : null;
+        List<List<String>> asked = government == null ? List.of(List.of(doc.issuer()))
+                : List.of(List.of(doc.issuer()), List.of(government));
+        return names.resolve(asked, null, doc.issuedOn()).map(found -> {
             NameMatch match = found.get(0).get(0);
-            if (!match.resolved()) {
-                throw new BadUserInputException("issuerCode: the issuer " + doc.issuer()
-                        + " does not resolve to one organization (" + match.candidates().size() + " candidates); give issuerCode");
+            NameMatch ofGovernment = government == null ? null : found.get(1).get(0);
+            if (!match.resolved() && ofGovernment != null && ofGovernment.resolved()) {
+                // A general office issues for its government: where the tree has no such office, the plan is the
+                // government's (and names resolve in its context).
+                return new Issuer(ofGovernment.organization(), ofGovernment.organizationCode(),
+                        new NameMatch(doc.issuer(), ofGovernment.organization(), ofGovernment.organizationCode(),
+                                List.of(ofGovernment.organization())), government);
             }
-            return new Issuer(match.organization(), match.organizationCode());
+            return new Issuer(match.organization(), match.organizationCode(), match, null);
         });
     }
 
-    private Uni<ImportAnalysis> analyse(ParsedPlanDocument doc, UUID issuerId, String contextCode) {
+    private Uni<ImportAnalysis> analyse(ParsedPlanDocument doc, Issuer issuer, String text) {
         List<List<String>> lists = new ArrayList<>();
         doc.tasks().forEach(t -> lists.add(t.leadOrgs()));
         doc.tasks().forEach(t -> lists.add(t.cooperatingOrgs()));
         doc.indicators().forEach(i -> lists.add(i.leadOrgs()));
         doc.regionalTables().forEach(t -> lists.add(t.rows().stream().map(RegionalRow::regionName).toList()));
-        return names.resolve(lists, contextCode, doc.issuedOn()).map(found -> {
+        return names.resolve(lists, issuer.code(), doc.issuedOn()).map(found -> {
             int tasks = doc.tasks().size();
             int inds = doc.indicators().size();
-            Set<String> unresolved = new LinkedHashSet<>();
-            found.forEach(list -> list.stream().filter(m -> !m.resolved()).forEach(m -> unresolved.add(m.input())));
+            Map<String, NameMatch> unresolved = new java.util.LinkedHashMap<>();
+            if (issuer.match() != null && !issuer.match().resolved()) {
+                unresolved.put(issuer.match().input(), issuer.match());
+            }
+            found.forEach(list -> list.stream().filter(m -> !m.resolved()).forEach(m -> unresolved.putIfAbsent(m.input(), m)));
             List<String> warnings = new ArrayList<>(doc.warnings());
             if (doc.docNumber() == null) {
                 warnings.add("no document number (发文字号) was found: importing this text again creates another plan");
             }
-            return new ImportAnalysis(doc, issuerId, found.subList(0, tasks), found.subList(tasks, 2 * tasks),
+            if (issuer.government() != null) {
+                warnings.add("发文机关“" + doc.issuer() + "”不在组织树中，按其所属的“" + issuer.government() + "”导入（办公室代政府发文）");
+            }
+            if (issuer.id() == null) {
+                warnings.add(issuer.match() == null ? "未找到发文机关：保存前请选择发文机关"
+                        : "发文机关“" + doc.issuer() + "”未能对应到唯一的组织：其他名称未按发文机关所在地区解析，保存前请选择发文机关");
+            }
+            return new ImportAnalysis(doc, issuer.id(), issuer.match(), found.subList(0, tasks), found.subList(tasks, 2 * tasks),
                     found.subList(2 * tasks, 2 * tasks + inds), found.subList(2 * tasks + inds, found.size()),
-                    List.copyOf(unresolved), List.copyOf(warnings), null);
+                    List.copyOf(unresolved.values()), List.copyOf(warnings), null, text);
         });
     }
 
