@@ -43,6 +43,13 @@ export function formatPeriod(period: string | null | undefined): string {
   if (!zh()) return period;
   const range = /^(\d{4})-(\d{4})$/.exec(period);
   if (range) return `${range[1]}—${range[2]}年`;
+  // The reporting period codes of a task's cadence, written as the server's own period labels are.
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (month && +month[2] >= 1 && +month[2] <= 12) return `${month[1]}年${+month[2]}月`;
+  const quarter = /^(\d{4})Q([1-4])$/.exec(period);
+  if (quarter) return `${quarter[1]}年第${'一二三四'[+quarter[2] - 1]}季度`;
+  const half = /^(\d{4})H([12])$/.exec(period);
+  if (half) return `${half[1]}年${half[2] === '1' ? '上' : '下'}半年`;
   return /^\d{4}$/.test(period) ? `${period}年` : period;
 }
 

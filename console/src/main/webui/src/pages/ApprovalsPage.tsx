@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApprovalQueueDocument, type ApprovalQueueQuery } from '../gql/graphql';
-import { formatDateTime } from '../format';
+import { formatDateTime, formatPeriod } from '../format';
 import { useCursorPages } from '../components/CursorPager';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ReviewButtons } from '../components/ReviewButtons';
@@ -32,7 +32,7 @@ export function ApprovalsPage() {
         columns={[
           { title: t('approvals.task'), key: 'task', render: (_, r) => (r.task ? <Link to={`/tasks/${r.task.id}`}>{r.task.number} {r.task.title}</Link> : null) },
           { title: t('approvals.org'), key: 'org', render: (_, r) => r.org.name },
-          { title: t('report.period'), dataIndex: 'period' },
+          { title: t('report.period'), dataIndex: 'period', render: (p: string) => formatPeriod(p) },
           { title: t('report.percent'), key: 'percent', render: (_, r) => (r.percent == null ? '' : `${r.percent}%`) },
           { title: t('report.summary'), dataIndex: 'summary', ellipsis: true },
           {

@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { ReportRowFragment, SubmitReportDocument, TaskDocument } from '../gql/graphql';
 import { useCurrentUser } from '../auth/me';
 import { canRemind, canReopenPeriods, canReview, reportingOrgs } from '../auth/permissions';
-import { formatDate, formatDateTime, formatDeadline } from '../format';
+import { formatDate, formatDateTime, formatDeadline, formatPeriod } from '../format';
 import { HealthTag } from '../components/HealthTag';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ReportForm, reportValues } from '../components/ReportForm';
@@ -109,7 +109,7 @@ export function TaskPage() {
             rowExpandable: () => true,
           }}
           columns={[
-            { title: t('report.period'), dataIndex: 'period', width: 90 },
+            { title: t('report.period'), dataIndex: 'period', width: 120, render: (p: string) => formatPeriod(p) },
             { title: t('task.reportFor'), key: 'org', render: (_, r) => r.org.name },
             { title: t('report.percent'), dataIndex: 'percent', width: 90, render: (p: number | null) => (p == null ? '' : `${p}%`) },
             { title: t('report.summary'), dataIndex: 'summary', ellipsis: true },
