@@ -28,6 +28,7 @@ test('a department administrator sees their department members and adds a collea
   await row.waitFor();
   assert.match(await row.innerText(), /填报员/);
   assert.match(await row.innerText(), /启用/);
+  await dialog.waitFor({ state: 'hidden' });
   await shot(page, 'members-03-added');
 });
 

@@ -154,6 +154,8 @@ test('the planner reads the plans list and the plan page with its outline and ta
   await download.saveAs(saved);
   assert.equal(readFileSync(saved).subarray(0, 2).toString('latin1'), 'PK', 'an xlsx (zip) file');
   await page.getByRole('menuitem', { name: '审核' }).click();
+  await page.waitForURL(`${CONSOLE_URL}/approvals`);
+  await page.locator('.ant-table .ant-spin-spinning').waitFor({ state: 'detached' });
   await shot(page, '10-approvals');
 });
 
