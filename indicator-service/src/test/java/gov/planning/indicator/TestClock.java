@@ -7,7 +7,7 @@ import java.time.ZoneId;
 
 import jakarta.inject.Singleton;
 
-import gov.planning.indicator.service.ClockProducer;
+import gov.planning.common.time.ClockProducer;
 
 /**
  * The clock of the service under test: the system clock until a test fixes "today", so health can be asserted for
@@ -19,7 +19,7 @@ public class TestClock extends Clock {
     private volatile Instant fixed;
 
     public void today(LocalDate date) {
-        fixed = date.atStartOfDay(ClockProducer.PLAN_ZONE).plusHours(12).toInstant();
+        fixed = date.atStartOfDay(ClockProducer.GOVERNMENT_ZONE).plusHours(12).toInstant();
     }
 
     public void useSystemTime() {
@@ -28,7 +28,7 @@ public class TestClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ClockProducer.PLAN_ZONE;
+        return ClockProducer.GOVERNMENT_ZONE;
     }
 
     @Override

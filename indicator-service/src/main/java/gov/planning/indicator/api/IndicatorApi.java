@@ -25,6 +25,7 @@ import gov.planning.common.api.Ids;
 import gov.planning.common.api.SortOrder;
 import gov.planning.common.api.TextSearch;
 import gov.planning.common.audit.HistoryEntry;
+import gov.planning.common.time.ClockProducer;
 import gov.planning.indicator.domain.Assessment;
 import gov.planning.indicator.domain.Health;
 import gov.planning.indicator.domain.IndicatorFigures;
@@ -35,7 +36,6 @@ import gov.planning.indicator.history.IndicatorHistory;
 import gov.planning.indicator.listing.IndicatorFilter;
 import gov.planning.indicator.listing.IndicatorListing;
 import gov.planning.indicator.listing.IndicatorSort;
-import gov.planning.indicator.service.ClockProducer;
 import gov.planning.indicator.service.IndicatorFacts;
 import gov.planning.indicator.service.IndicatorService;
 import gov.planning.indicator.service.NewIndicator;
@@ -234,7 +234,7 @@ public class IndicatorApi {
     @Description("When it was last changed: the last audited write of the indicator, its regional targets or its observations.")
     public CompletionStage<@NonNull OffsetDateTime> updatedAt(@Source IndicatorView indicator) {
         return lastWrite(indicator).thenApply(last -> last != null ? last.at()
-                : indicator.updatedAt().atZone(ClockProducer.PLAN_ZONE).toOffsetDateTime());
+                : indicator.updatedAt().atZone(ClockProducer.GOVERNMENT_ZONE).toOffsetDateTime());
     }
 
     @Description("The user name of who made the last audited write (see updatedAt).")

@@ -10,9 +10,9 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import gov.planning.common.time.ClockProducer;
 import gov.planning.indicator.domain.Latest;
 import gov.planning.indicator.entity.Observation;
-import gov.planning.indicator.service.ClockProducer;
 import gov.planning.orgref.OrganizationRef;
 
 /** A reported actual value, or (for {@code latest} of an additive indicator) the sum of the regions' latest values. */
@@ -35,7 +35,7 @@ public record ObservationView(
 
     static ObservationView of(Observation o) {
         return new ObservationView(o.id, OrganizationRef.of(o.regionId), o.period, o.value, o.source, o.reportedBy,
-                o.reportedAt.atZone(ClockProducer.PLAN_ZONE).toOffsetDateTime(), o.supersedes, null);
+                o.reportedAt.atZone(ClockProducer.GOVERNMENT_ZONE).toOffsetDateTime(), o.supersedes, null);
     }
 
     static ObservationView of(Latest latest) {
@@ -47,7 +47,7 @@ public record ObservationView(
         }
         return new ObservationView(latest.id(), null, latest.period(), latest.value(),
                 "sum of the latest values of " + latest.parts().size() + " regions", DERIVED_BY,
-                latest.reportedAt().atZone(ClockProducer.PLAN_ZONE).toOffsetDateTime(), null,
+                latest.reportedAt().atZone(ClockProducer.GOVERNMENT_ZONE).toOffsetDateTime(), null,
                 latest.parts().stream().map(o -> o.id.toString()).toList());
     }
 }

@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import gov.planning.common.audit.HistoryEntry;
+import gov.planning.common.time.ClockProducer;
 import gov.planning.indicator.repository.ReadSessions;
-import gov.planning.indicator.service.ClockProducer;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -84,7 +84,7 @@ public class IndicatorHistory {
         } else {
             throw new IllegalStateException("not a point in time: " + value);
         }
-        return instant.atZone(ClockProducer.PLAN_ZONE).toOffsetDateTime();
+        return instant.atZone(ClockProducer.GOVERNMENT_ZONE).toOffsetDateTime();
     }
 
     private static List<UUID> distinct(Collection<UUID> ids) {

@@ -80,10 +80,9 @@ public final class OrgNameResolver {
      * name's region or level prefix to the following names that have none of their own.
      *
      * @param contextCode the issuing organization, whose region decides among bodies of the same name
-     * @param asOf the document's date: historical names resolve to what existed then (today when null)
+     * @param day the document's date: historical names resolve to what existed then
      */
-    public List<Match> resolve(List<String> names, String contextCode, LocalDate asOf) {
-        LocalDate day = asOf == null ? LocalDate.now() : asOf;
+    public List<Match> resolve(List<String> names, String contextCode, LocalDate day) {
         OrgNode contextOrg = tree.byCode(contextCode);
         OrgNode context = contextOrg == null ? null : tree.government(contextOrg);
         List<Match> matches = new ArrayList<>(names.size());

@@ -1,7 +1,7 @@
 package gov.planning.org.service;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import gov.planning.common.api.SortOrder;
 import gov.planning.common.audit.HistoryEntry;
@@ -51,12 +50,12 @@ public class OrganizationService {
     @Inject
     Caller caller;
 
-    /** Where "today" is: validity dates are the dates of Chinese documents. */
-    @ConfigProperty(name = "planning.time-zone", defaultValue = "Asia/Shanghai")
-    ZoneId zone;
+    /** In the government's zone: validity dates are the dates of Chinese documents. */
+    @Inject
+    Clock clock;
 
     public LocalDate today() {
-        return LocalDate.now(zone);
+        return LocalDate.now(clock);
     }
 
     public Uni<Organization> findById(UUID id) {
@@ -118,7 +117,7 @@ public class OrganizationService {
     }
 
     public Uni<List<OrgNameResolver.Match>> resolveNames(List<String> names, String contextCode, LocalDate asOf) {
-        return directory.snapshot().map(snapshot -> snapshot.resolver().resolve(names, contextCode, asOf));
+        return directory.snapshot().map(snapshot -> snapshot.resolver().resolve(names, contextCode, asOf == null ? today() : asOf));
     }
 
     /** Newest first; admins only, since entries show who changed what. */
