@@ -26,6 +26,9 @@ record ItemParts(List<Paragraph> content, ResponsibleUnitReader.Responsibility r
             labelled = true;
             String label = m.group(1);
             String value = m.group(2);
+            if (label.endsWith("领导")) {
+                continue; // 牵头负责领导：a person, not a unit
+            }
             if (ResponsibleUnitReader.LEAD_LABEL.matcher(label).matches()
                     || ResponsibleUnitReader.MIXED_LABEL.matcher(label).matches()
                     || ResponsibleUnitReader.COOPERATING_LABEL.matcher(label).matches()) {

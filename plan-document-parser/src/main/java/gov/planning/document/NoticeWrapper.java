@@ -32,6 +32,8 @@ final class NoticeWrapper {
     private static final Pattern PRINTED = Pattern.compile("^(.*?)\\s*((?:19|20)\\d{2})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*印发$");
     private static final Pattern ISSUER_LIKE = Pattern.compile("(?:人民政府|政府|办公厅|办公室|委员会|行政公署|公署|厅|局|委)$");
 
+    private static final Pattern ATTACHMENT_LIST = Pattern.compile("^附件\\s*[:：]\\s*1\\s*[.．、]");
+
     private NoticeWrapper() {
     }
 
@@ -44,8 +46,13 @@ final class NoticeWrapper {
         LocalDate lastDateLine = null;
         List<Paragraph> kept = new ArrayList<>();
         boolean inCopyList = false;
+        boolean inAttachmentList = false;
         for (Paragraph p : ps) {
             String t = p.text();
+            if (inAttachmentList && p.marker() != null && p.marker().style() == Numbering.ARABIC) {
+                continue; // "附件：1.…" goes on with "2.…" on the next line: a list of attachments, not an item
+            }
+            inAttachmentList = ATTACHMENT_LIST.matcher(t).find();
             Matcher printed = PRINTED.matcher(t);
             if (t.startsWith("抄送")) {
                 copiedTo = t.replaceFirst("^抄送\\s*[:：]?", "");

@@ -81,9 +81,16 @@ final class TaskReader {
             }
         }
         milestones.addAll(parts.outcomes());
+        Deadline deadline = parts.deadlineOrNull();
+        if (deadline == null) {
+            // 预期成果和时间进度 without a 完成时限: the work runs until the last outcome it dates.
+            deadline = parts.outcomes().stream().filter(m -> m.dueDate() != null)
+                    .max(java.util.Comparator.comparing(Milestone::dueDate))
+                    .map(m -> new Deadline(m.dueDate(), false, m.description())).orElse(null);
+        }
         milestones.addAll(MilestoneReader.fromBody(node.heading + "。" + bodyText));
         Task task = new Task(node.number, node.heading, bodyText, path, r.leadOrgs(), r.cooperatingOrgs(),
-                r.leadText(), r.cooperatingText(), parts.deadlineOrNull(), distinct(milestones));
+                r.leadText(), r.cooperatingText(), deadline, distinct(milestones));
         checkLead(task, node.line);
         return task;
     }
