@@ -41,7 +41,7 @@ final class IndicatorReader {
     private static final Pattern VERB = Pattern.compile(
             "(?:稳定在|保持在|增长|提高|下降|不低于|不少于|达到|提高到|提升到|增加到|增长到|扩大到|超过|高于|大于|至少|突破|控制在|不高于|不超过|低于|降低到|降低至|降至|下降到|下降至|减少到|压减到|压减至|小于|少于|约|大约|达)(?:均|分别)?$");
     private static final Pattern SEVERAL_IN_CLAUSE = Pattern.compile("分别|(?<!人)均(?:达|为|是|不|超|高|控|提|增|降)");
-    private static final Pattern SEVERAL = Pattern.compile("(?:均|分别)(?:达到|达|为|是|不低于|不少于|超过|高于|控制在|提高到|提升到|增加到|降低到|下降到)?$");
+    private static final Pattern SEVERAL = Pattern.compile("(?:均|分别)(?:增长|下降|提高|稳定在|保持在|达到|达|为|是|不低于|不少于|超过|高于|控制在|提高到|提升到|增加到|降低到|下降到)?$");
     private static final Pattern NAME_NOISE_START = Pattern.compile(
             "^(?:——)?(?:对|到|至|力争到|力争|确保|争取|基本|进一步|其中|并且|并|使|同时|且|以及|和|全市|全区|全省|全县|全旗|全盟|全国|全州)+");
     private static final Pattern NAME_NOISE_END = Pattern.compile("(?:均|分别|的|要|将|已|总计|合计|力争|确保|争取)+$");
@@ -51,7 +51,9 @@ final class IndicatorReader {
     /** "力争减轻企业各类负担200亿元": the clause says it is a target. */
     private static final Pattern TARGET_START = Pattern.compile("^(?:力争|确保|争取)");
     /** The figure comes before the name: "新增20万亩高标准农田", "建成200公里左右地下综合管廊", "容纳1150万左右人口". */
-    private static final Pattern ACTION_BEFORE = Pattern.compile("(?:新增|新建|新改建|建成|累计建成|建设|改造|培育|打造|创建|容纳|吸纳|转移|带动|实现)$");
+    private static final Pattern ACTION_BEFORE = Pattern.compile("(?:新增|新建|新改建|建成|累计建成|建设|改造|培育|打造|创建|容纳|吸纳|转移|带动|实现|投资)$");
+    /** "建设3个劳动密集型产业园", "投资3000万元建设…基地": a clause that opens with its action and its figure commits to it. */
+    private static final Pattern CLAUSE_ACTION = Pattern.compile("^(?:新增|新建|新改建|建成|建设|改造|培育|打造|创建|投资)$");
     private static final Pattern NOUN_AFTER = Pattern.compile("^[\\p{IsHan}A-Za-z“”]{2,20}?(?=并|和|，|,|。|；|;|、|$)");
     private static final Pattern RANGE = Pattern.compile(
             "(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*(" + UNITS + ")?\\s*(?:—|–|－|-|~|～|至|到)\\s*(\\d+(?:\\.\\d+)?)\\s*(" + UNITS + ")(?!\\d)(?!\\s*(?:以上|以内|左右))");
@@ -269,11 +271,16 @@ final class IndicatorReader {
         boolean target = context.targetList() || verb
                 || TARGET_START.matcher(segment.strip()).find()
                 || (qualified && METRIC_NAME.matcher(clean(nameText)).find())
-                || (figureFirst && (dated || qualified || parts || before.strip().endsWith("新增")));
+                || (figureFirst && (dated || qualified || parts || before.strip().endsWith("新增")
+                        || CLAUSE_ACTION.matcher(before.strip()).matches()));
         if (!target) {
             return List.of();
         }
         List<String> names = name.isEmpty() ? List.of() : splitNames(name);
+        if (names.size() == 1 && quantities.size() == 2 && name.startsWith("城乡") && before.contains("分别")) {
+            // "城乡居民人均可支配收入分别增长6%、6.5%": the urban and the rural figure.
+            names = List.of("城镇" + name.substring(2), "农村" + name.substring(2));
+        }
         List<Builder> out = new ArrayList<>();
         boolean each = SEVERAL.matcher(before.strip()).find() && before.contains("分别")
                 && quantities.size() == names.size() && names.size() > 1;

@@ -175,12 +175,37 @@ public final class ResponsibleUnitReader {
             labels.add(m.group(1));
         }
         Responsibility r = Responsibility.NONE;
+        boolean leadNamed = labels.stream().anyMatch(l -> LEAD_LABEL.matcher(l).matches());
         for (int i = 0; i < spans.size(); i++) {
             int end = i + 1 < spans.size() ? spans.get(i + 1)[0] : text.length();
-            r = r.plus(fromLabelled(labels.get(i), text.substring(spans.get(i)[1], end)));
+            r = r.plus(fromLabelled(asCooperatingBesideLead(labels.get(i), leadNamed),
+                    text.substring(spans.get(i)[1], end)));
         }
         return r;
     }
+
+    /** Beside a 牵头单位 list, the 责任单位 are the units that carry the work out with the lead: they cooperate. */
+    static String asCooperatingBesideLead(String label, boolean leadNamed) {
+        return leadNamed && MIXED_LABEL.matcher(label).matches() ? "配合单位" : label;
+    }
+
+    /**
+     * "一、县示范区管委会牵头工作（8项）": a part heading naming the lead of all its items, or null.
+     */
+    static String leadOfPart(String heading) {
+        if (heading == null) {
+            return null;
+        }
+        Matcher m = PART_LEAD.matcher(TextNormalizer.strip(heading));
+        if (!m.matches()) {
+            return null;
+        }
+        String name = m.group(1);
+        return looksLikeOrganization(name) ? name : null;
+    }
+
+    private static final Pattern PART_LEAD = Pattern.compile(
+            "^(?:由)?(.{2,30}?)(?:牵头(?:负责)?(?:的)?(?:工作|事项|任务)?)(?:\\s*[（(]\\s*\\d+\\s*项\\s*[）)])?$");
 
     /** Individual names in a list, collectives kept whole, marks removed. */
     public static List<String> splitNames(String list) {

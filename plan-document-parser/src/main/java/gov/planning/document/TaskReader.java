@@ -72,6 +72,10 @@ final class TaskReader {
         if (r.isEmpty()) {
             r = ResponsibleUnitReader.fromSentence(bodyText);
         }
+        String partLead = node.parent == null ? null : ResponsibleUnitReader.leadOfPart(node.parent.heading);
+        if (r.isEmpty() && partLead != null) {
+            r = new ResponsibleUnitReader.Responsibility(List.of(partLead), List.of(), partLead, null);
+        }
         List<Milestone> milestones = new ArrayList<>();
         if (parts.deadline() != null) {
             milestones.addAll(parts.deadline().milestones());
