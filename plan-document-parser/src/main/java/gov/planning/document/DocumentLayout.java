@@ -25,7 +25,7 @@ final class DocumentLayout {
                     + "|<\\s*/?\\s*[A-Za-z]+\\s*/?>");
     private static final Pattern FIGURE_CAPTION = Pattern.compile("^图\\s*\\d+\\s*\\S.{0,40}$");
     static final Pattern LABEL = Pattern.compile(
-            "^(牵头单位|牵头部门|主要责任单位|责任单位|责任部门|参加单位|参与单位|配合单位|配合部门|协办单位|协同单位"
+            "^(牵头负责领导|牵头领导|责任领导|分管领导|牵头责任单位|协同责任单位|牵头单位|牵头部门|主要责任单位|责任单位|责任部门|参加单位|参与单位|配合单位|配合部门|协办单位|协同单位"
                     + "|完成时限|完成时间|完成期限|时间节点|时限要求|预期成果和时间进度|预期成果|时间进度|进度安排)\\s*[:：]\\s*(.*)$");
     private static final String TERMINAL = "。！？!?；;：:";
 

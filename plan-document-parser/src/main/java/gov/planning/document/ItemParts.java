@@ -17,6 +17,8 @@ record ItemParts(List<Paragraph> content, ResponsibleUnitReader.Responsibility r
         DeadlineReader.Reading deadline = null;
         List<Milestone> outcomes = new ArrayList<>();
         boolean labelled = false;
+        boolean leadNamed = paragraphs.stream().map(p -> DocumentLayout.LABEL.matcher(p.text()))
+                .anyMatch(m -> m.matches() && ResponsibleUnitReader.LEAD_LABEL.matcher(m.group(1)).matches());
         for (Paragraph p : paragraphs) {
             Matcher m = DocumentLayout.LABEL.matcher(p.text());
             if (!m.matches()) {
@@ -26,10 +28,15 @@ record ItemParts(List<Paragraph> content, ResponsibleUnitReader.Responsibility r
             labelled = true;
             String label = m.group(1);
             String value = m.group(2);
+            if (label.endsWith("领导")) {
+                continue; // 牵头负责领导：a person, not a unit
+            }
             if (ResponsibleUnitReader.LEAD_LABEL.matcher(label).matches()
                     || ResponsibleUnitReader.MIXED_LABEL.matcher(label).matches()
                     || ResponsibleUnitReader.COOPERATING_LABEL.matcher(label).matches()) {
-                r = r.plus(ResponsibleUnitReader.fromLabelledSegments(p.text()));
+                r = r.plus(ResponsibleUnitReader.MIXED_LABEL.matcher(label).matches() && leadNamed
+                        ? ResponsibleUnitReader.fromLabelled(ResponsibleUnitReader.asCooperatingBesideLead(label, true), value)
+                        : ResponsibleUnitReader.fromLabelledSegments(p.text()));
             } else if (label.startsWith("完成") || label.startsWith("时间节点") || label.startsWith("时限")) {
                 deadline = DeadlineReader.read(value);
             } else {

@@ -32,6 +32,9 @@ final class NoticeWrapper {
     private static final Pattern PRINTED = Pattern.compile("^(.*?)\\s*((?:19|20)\\d{2})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*印发$");
     private static final Pattern ISSUER_LIKE = Pattern.compile("(?:人民政府|政府|办公厅|办公室|委员会|行政公署|公署|厅|局|委)$");
 
+    private static final Pattern ATTACHMENT_HEADING = Pattern.compile("^附件\\s*\\d*$");
+    private static final Pattern ATTACHMENT_LIST = Pattern.compile("^附件\\s*[:：]\\s*1\\s*[.．、]");
+
     private NoticeWrapper() {
     }
 
@@ -44,8 +47,14 @@ final class NoticeWrapper {
         LocalDate lastDateLine = null;
         List<Paragraph> kept = new ArrayList<>();
         boolean inCopyList = false;
+        boolean inAttachmentList = false;
+        int attachmentStart = -1;
         for (Paragraph p : ps) {
             String t = p.text();
+            if (inAttachmentList && p.marker() != null && p.marker().style() == Numbering.ARABIC) {
+                continue; // "附件：1.…" goes on with "2.…" on the next line: a list of attachments, not an item
+            }
+            inAttachmentList = ATTACHMENT_LIST.matcher(t).find();
             Matcher printed = PRINTED.matcher(t);
             if (t.startsWith("抄送")) {
                 copiedTo = t.replaceFirst("^抄送\\s*[:：]?", "");
@@ -63,6 +72,9 @@ final class NoticeWrapper {
                 continue;
             }
             inCopyList = false;
+            if (ATTACHMENT_HEADING.matcher(t).matches() && attachmentStart < 0 && !kept.isEmpty()) {
+                attachmentStart = kept.size(); // "附件1" on its own: the attached plan starts here
+            }
             if (PUBLICATION_NOTE.matcher(t).matches() || t.startsWith("附件")) {
                 continue;
             }
@@ -139,6 +151,24 @@ final class NoticeWrapper {
             while (i < ps.size() && DATE_LINE.matcher(ps.get(i).text()).matches()) {
                 i++; // the plan's own date under its title (2016年12月)
             }
+        } else if (attachmentStart > i && hasNoticeBody(ps.subList(i, attachmentStart))) {
+            // A covering notice without its title line (web pages often drop it) and the plan as 附件1: the
+            // notice's signature and date say who issued it and when; the plan starts after "附件1".
+            for (Paragraph p : ps.subList(i, attachmentStart)) {
+                String t = p.text();
+                Matcher date = DATE_LINE.matcher(t);
+                if (date.matches() && date.group(3) != null) {
+                    issuedOn = date(date.group(1), date.group(2), date.group(3));
+                } else if (t.length() <= 40 && ISSUER_LIKE.matcher(t).find() && !t.contains("。")) {
+                    issuer = t;
+                }
+            }
+            i = attachmentStart;
+            planTitle = null;
+            if (i < ps.size() && isPlanTitle(ps.get(i).text())) {
+                planTitle = ps.get(i).text();
+                i++;
+            }
         } else {
             Matcher about = ABOUT_TITLE.matcher(headerTitle);
             if (about.matches() && ISSUER_LIKE.matcher(about.group(1)).find()) {
@@ -174,6 +204,10 @@ final class NoticeWrapper {
     static String docNumber(String text) {
         Matcher m = DOC_NUMBER.matcher(TextNormalizer.squeeze(text));
         return m.find() ? m.group(1) + "〔" + m.group(2) + "〕" + m.group(3) + "号" : null;
+    }
+
+    private static boolean hasNoticeBody(List<Paragraph> ps) {
+        return ps.stream().anyMatch(p -> NOTICE_BODY.matcher(p.text()).find() && p.marker() == null);
     }
 
     private static boolean isTitlePart(String t) {

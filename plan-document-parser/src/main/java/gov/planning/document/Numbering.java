@@ -14,7 +14,7 @@ enum Numbering {
     CHINESE_ORDINAL(Pattern.compile("^([零〇一二三四五六七八九十百]+)\\s*[、，,．.]\\s*(.*)$")),
     PAREN_CHINESE(Pattern.compile("^[（(]\\s*([零〇一二三四五六七八九十百]+)\\s*[）)]\\s*[、.，,]?\\s*(.*)$")),
     // The look-ahead keeps decimals (2.5万) and dates (2025.6.30) from being read as numbering.
-    ARABIC(Pattern.compile("^(\\d{1,2})\\s*(?:[.．、](?!\\s*\\d)|[.．](?=\\s*[^\\d]))\\s*(.*)$")),
+    ARABIC(Pattern.compile("^(\\d{1,2})\\s*(?:[.．﹒、](?!\\s*\\d)|[.．﹒](?=\\s*[^\\d]))\\s*(.*)$")),
     PAREN_ARABIC(Pattern.compile("^[（(]\\s*(\\d{1,2})\\s*[）)]\\s*[、.，,]?\\s*(.*)$"));
 
     private final Pattern pattern;

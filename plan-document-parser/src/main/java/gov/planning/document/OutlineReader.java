@@ -42,6 +42,8 @@ final class OutlineReader {
     }
 
     private static final Pattern BACKGROUND = Pattern.compile("规划背景|发展基础|发展成效|发展现状|现状|面临的形势|发展形势|存在的问题|重大意义|发展环境|编制背景");
+    /** "确保完成全年主要预期目标": work to do about targets, not a list of targets. */
+    private static final Pattern TASK_VERB_START = Pattern.compile("^(?:确保|完成|实现|推动|抓好|落实)");
     private static final Pattern GENERAL = Pattern.compile("总体要求|指导思想|基本原则|总体思路|工作原则|总体定位|战略定位");
     private static final Pattern GOALS = Pattern.compile("主要目标|发展目标|目标指标|主要指标|总体目标|工作目标|具体目标|预期目标|^目标$");
     private static final Pattern SAFEGUARDS = Pattern.compile("保障措施|组织保障|工作要求|组织实施|实施保障|规划实施|工作保障|监督检查|督促检查|督查考核|附则");
@@ -111,7 +113,7 @@ final class OutlineReader {
 
     static SectionKind kindOf(String heading) {
         String h = heading.replaceAll("[。.：:\\s]", "");
-        if (GOALS.matcher(h).find()) {
+        if (GOALS.matcher(h).find() && h.length() <= 20 && !TASK_VERB_START.matcher(h).find()) {
             return SectionKind.GOALS;
         }
         if (GENERAL.matcher(h).find()) {

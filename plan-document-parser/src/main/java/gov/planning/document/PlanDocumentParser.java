@@ -30,6 +30,8 @@ public final class PlanDocumentParser {
         private final List<Indicator> indicators = new ArrayList<>();
         private final TaskReader taskReader = new TaskReader(warnings);
         private Integer periodEnd;
+        /** The year a target without one refers to: the plan period's end, else the year of an annual document. */
+        private Integer targetYear;
 
         Run(String text) {
             this.text = text;
@@ -50,6 +52,8 @@ public final class PlanDocumentParser {
                 period = PlanFacts.period(wrapper.notice().title(), List.of());
             }
             periodEnd = period == null ? null : period.endYear();
+            targetYear = periodEnd != null ? periodEnd
+                    : PlanFacts.documentYear(title, wrapper.notice().title(), wrapper.issuedOn());
 
             List<Section> outline = new ArrayList<>();
             if (root.children.isEmpty()) {
@@ -114,7 +118,11 @@ public final class PlanDocumentParser {
             List<Paragraph> text = new ArrayList<>();
             List<Task> own = new ArrayList<>();
             switch (node.kind) {
-                case TASKS -> own.addAll(readTasks(node, path, text));
+                case TASKS -> {
+                    own.addAll(readTasks(node, path, text));
+                    // A part's introduction states targets too ("到2020年，全区城镇人口承载能力达到1700万人以上").
+                    readSentences(text, false, null);
+                }
                 case GOALS -> {
                     readGoals(node);
                     text.addAll(node.paragraphs);
@@ -142,7 +150,7 @@ public final class PlanDocumentParser {
                 own.add(t);
                 tasks.add(t);
                 Integer year = t.deadline() != null && t.deadline().date() != null
-                        ? Integer.valueOf(t.deadline().date().getYear()) : periodEnd;
+                        ? Integer.valueOf(t.deadline().date().getYear()) : targetYear;
                 indicators.addAll(IndicatorReader.read(t.title() + "。" + t.body(), new IndicatorReader.Context(
                         year, t.leadOrgs(), t.cooperatingOrgs(), t.number(), false)));
             }
@@ -170,7 +178,7 @@ public final class PlanDocumentParser {
                     text = t.remainingText();
                 }
             }
-            Integer year = parts.deadlineYear() != null ? parts.deadlineYear() : periodEnd;
+            Integer year = parts.deadlineYear() != null ? parts.deadlineYear() : targetYear;
             List<Indicator> found = IndicatorReader.read(text, new IndicatorReader.Context(
                     year, r.leadOrgs(), r.cooperatingOrgs(), node.number, true));
             if (found.isEmpty()) {
@@ -192,7 +200,7 @@ public final class PlanDocumentParser {
                     text = t.remainingText();
                 }
                 indicators.addAll(IndicatorReader.read(text,
-                        new IndicatorReader.Context(periodEnd, lead, coop, itemNumber, targetList)));
+                        new IndicatorReader.Context(targetYear, lead, coop, itemNumber, targetList)));
             }
         }
     }

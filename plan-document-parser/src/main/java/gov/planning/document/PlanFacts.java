@@ -14,6 +14,22 @@ final class PlanFacts {
     private static final Pattern FIVE_YEAR = Pattern.compile("十([一二三四五六七八九])五");
     private static final Pattern STATED_PERIOD = Pattern.compile("(?:规划期|规划期限|实施期|实施期限|方案期|执行期)(?:限)?(?:为|是|：|:)?");
 
+    /**
+     * An annual document's year ("2022年重点工作…", "2020年政府工作报告重点工作责任分解"), else the year it was
+     * issued: the year its targets refer to when it states no period.
+     */
+    static Integer documentYear(String title, String noticeTitle, java.time.LocalDate issuedOn) {
+        for (String t : new String[] {title, noticeTitle}) {
+            Matcher m = t == null ? null : YEAR.matcher(t);
+            if (m != null && m.find()) {
+                return Integer.valueOf(m.group(1));
+            }
+        }
+        return issuedOn == null ? null : issuedOn.getYear();
+    }
+
+    private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
+
     static PlanPeriod period(String title, List<Paragraph> opening) {
         PlanPeriod p = range(title);
         if (p != null) {

@@ -59,12 +59,13 @@ public final class ResponsibleUnitReader {
 
     private enum Role { LEAD, COOPERATING, UNMARKED }
 
-    static final Pattern LEAD_LABEL = Pattern.compile("牵头单位|牵头部门");
+    static final Pattern LEAD_LABEL = Pattern.compile("牵头责任单位|牵头单位|牵头部门");
     static final Pattern MIXED_LABEL = Pattern.compile("主要责任单位|责任单位|责任部门");
-    static final Pattern COOPERATING_LABEL = Pattern.compile("参加单位|参与单位|配合单位|配合部门|协办单位|协同单位");
+    static final Pattern COOPERATING_LABEL = Pattern.compile("协同责任单位|参加单位|参与单位|配合单位|配合部门|协办单位|协同单位");
     private static final Pattern ANY_LABEL = Pattern.compile(
-            "(牵头单位|牵头部门|主要责任单位|责任单位|责任部门|参加单位|参与单位|配合单位|配合部门|协办单位|协同单位)\\s*[:：]");
-    private static final Pattern LEAD_MARK = Pattern.compile("\\s*(?:[（(]\\s*(?:牵头|负责|牵头单位|主责)\\s*[）)]|牵头负责|牵头|负责)$");
+            "(牵头责任单位|协同责任单位|牵头单位|牵头部门|主要责任单位|责任单位|责任部门|参加单位|参与单位|配合单位|配合部门|协办单位|协同单位)\\s*[:：]");
+    private static final Pattern LEAD_MARK = Pattern.compile("\\s*(?:[（(]\\s*(?:牵头|负责|牵头单位|主责)\\s*[）)]|牵头负责|牵头"
+            + "|等?(?:按照职责分工|按职责分工|按照职责|按职责|依职责|分别)负责|负责)$");
     private static final Pattern COOPERATING_MARK = Pattern.compile("\\s*(?:[（(]\\s*(?:配合|参与|参加|协助|协办)\\s*[）)]|配合|参与|协助|协办)$");
     private static final Pattern COLLECTIVE_START = Pattern.compile("^(?:各|相关|有关|所属|沿线|试点)");
     private static final Pattern BARE_AREA = Pattern.compile("[市县区盟旗乡镇]$");
@@ -74,6 +75,8 @@ public final class ResponsibleUnitReader {
             "(?:厅|局|委|办|会|府|署|部|院|中心|行|处|室|队|司|站|所|社|联|馆|关|门|位|组|团|区|市|盟|旗|县|镇|乡|苏木|嘎查)$");
     private static final Pattern NOT_ORG_START = Pattern.compile(
             "^(?:含|包括|即|如|见|详见|其中|不含|不包括|简称|以下简称|此件|本|试行|暂行|征求意见|注)");
+    private static final Pattern FIRST_LEADS_NOTE = Pattern.compile(
+            "[（(][^（()）]*(?:列第一位|排名第一|排在第一|列第一|第一位|排第一)[^（()）]*(?:牵头|汇总)[^（()）]*[）)]");
     private static final Pattern EMBEDDED_LEAD = Pattern.compile("由([^，,。；;（(]{2,40}?)(?:牵头|负责)");
 
     private ResponsibleUnitReader() {
@@ -84,6 +87,17 @@ public final class ResponsibleUnitReader {
         String raw = cleanList(list);
         if (raw.isEmpty()) {
             return Responsibility.NONE;
+        }
+        Matcher firstLeads = FIRST_LEADS_NOTE.matcher(raw);
+        if (firstLeads.find()) {
+            // "（列第一位者为工作牵头单位，下同）": the first unit leads, the others cooperate.
+            raw = cleanList(raw.substring(0, firstLeads.start()) + raw.substring(firstLeads.end()));
+            List<String> names = read(raw, Role.UNMARKED).stream().map(n -> n.name).toList();
+            if (names.isEmpty()) {
+                return Responsibility.NONE;
+            }
+            return new Responsibility(List.of(names.get(0)), names.subList(1, names.size()), names.get(0),
+                    names.size() > 1 ? String.join("、", names.subList(1, names.size())) : null);
         }
         if (COOPERATING_LABEL.matcher(label).matches()) {
             List<String> names = new ArrayList<>();
@@ -161,12 +175,37 @@ public final class ResponsibleUnitReader {
             labels.add(m.group(1));
         }
         Responsibility r = Responsibility.NONE;
+        boolean leadNamed = labels.stream().anyMatch(l -> LEAD_LABEL.matcher(l).matches());
         for (int i = 0; i < spans.size(); i++) {
             int end = i + 1 < spans.size() ? spans.get(i + 1)[0] : text.length();
-            r = r.plus(fromLabelled(labels.get(i), text.substring(spans.get(i)[1], end)));
+            r = r.plus(fromLabelled(asCooperatingBesideLead(labels.get(i), leadNamed),
+                    text.substring(spans.get(i)[1], end)));
         }
         return r;
     }
+
+    /** Beside a 牵头单位 list, the 责任单位 are the units that carry the work out with the lead: they cooperate. */
+    static String asCooperatingBesideLead(String label, boolean leadNamed) {
+        return leadNamed && MIXED_LABEL.matcher(label).matches() ? "配合单位" : label;
+    }
+
+    /**
+     * "一、县示范区管委会牵头工作（8项）": a part heading naming the lead of all its items, or null.
+     */
+    static String leadOfPart(String heading) {
+        if (heading == null) {
+            return null;
+        }
+        Matcher m = PART_LEAD.matcher(TextNormalizer.strip(heading));
+        if (!m.matches()) {
+            return null;
+        }
+        String name = m.group(1);
+        return looksLikeOrganization(name) ? name : null;
+    }
+
+    private static final Pattern PART_LEAD = Pattern.compile(
+            "^(?:由)?(.{2,30}?)(?:牵头(?:负责)?(?:的)?(?:工作|事项|任务)?)(?:\\s*[（(]\\s*\\d+\\s*项\\s*[）)])?$");
 
     /** Individual names in a list, collectives kept whole, marks removed. */
     public static List<String> splitNames(String list) {

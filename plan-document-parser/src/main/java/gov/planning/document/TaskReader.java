@@ -72,6 +72,10 @@ final class TaskReader {
         if (r.isEmpty()) {
             r = ResponsibleUnitReader.fromSentence(bodyText);
         }
+        String partLead = node.parent == null ? null : ResponsibleUnitReader.leadOfPart(node.parent.heading);
+        if (r.isEmpty() && partLead != null) {
+            r = new ResponsibleUnitReader.Responsibility(List.of(partLead), List.of(), partLead, null);
+        }
         List<Milestone> milestones = new ArrayList<>();
         if (parts.deadline() != null) {
             milestones.addAll(parts.deadline().milestones());
@@ -81,9 +85,16 @@ final class TaskReader {
             }
         }
         milestones.addAll(parts.outcomes());
+        Deadline deadline = parts.deadlineOrNull();
+        if (deadline == null) {
+            // 预期成果和时间进度 without a 完成时限: the work runs until the last outcome it dates.
+            deadline = parts.outcomes().stream().filter(m -> m.dueDate() != null)
+                    .max(java.util.Comparator.comparing(Milestone::dueDate))
+                    .map(m -> new Deadline(m.dueDate(), false, m.description())).orElse(null);
+        }
         milestones.addAll(MilestoneReader.fromBody(node.heading + "。" + bodyText));
         Task task = new Task(node.number, node.heading, bodyText, path, r.leadOrgs(), r.cooperatingOrgs(),
-                r.leadText(), r.cooperatingText(), parts.deadlineOrNull(), distinct(milestones));
+                r.leadText(), r.cooperatingText(), deadline, distinct(milestones));
         checkLead(task, node.line);
         return task;
     }

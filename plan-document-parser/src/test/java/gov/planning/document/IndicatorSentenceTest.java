@@ -98,7 +98,9 @@ class IndicatorSentenceTest {
 
     @Test
     void runningTextNeedsAComparingWord() {
-        assertThat(inRunningText("建设200个示范社区，形成60个左右的中心城镇。")).isEmpty();
+        assertThat(inRunningText("推进示范社区建设，形成60个左右的中心城镇。")).isEmpty();
+        // A clause that opens with its action and figure commits to it (county task lists: "建设3个劳动密集型产业园").
+        assertThat(inRunningText("建设200个示范社区。")).extracting(Indicator::name).containsExactly("建设示范社区");
         assertThat(inRunningText("2025年完成加装80部。")).isEmpty();
         assertThat(inRunningText("力争到2020年建成区绿地率达到35%，人均公园绿地面积达到21平方米。"))
                 .extracting(Indicator::name).containsExactly("建成区绿地率", "人均公园绿地面积");
