@@ -14,6 +14,7 @@ public enum Dimension {
     INSTITUTIONS("institutions", "所"),
     ENTERPRISES("enterprises", "家"),
     PROJECTS("projects", "项"),
+    LIVESTOCK("livestock", "头"),
     LENGTH("length", "米"),
     AREA("area", "平方米"),
     VOLUME("volume", "立方米"),

@@ -39,6 +39,9 @@ public final class Units {
         add("所", Dimension.INSTITUTIONS, 1, true);
         add("家", Dimension.ENTERPRISES, 1, true);
         add("项", Dimension.PROJECTS, 1, true);
+        // Livestock (生猪出栏 万头).
+        add("头", Dimension.LIVESTOCK, 1, true);
+        add("万头", Dimension.LIVESTOCK, 1e4, true);
         add("米", Dimension.LENGTH, 1, true);
         add("公里", Dimension.LENGTH, 1000, true);
         add("千米", Dimension.LENGTH, 1000, true);
@@ -57,6 +60,10 @@ public final class Units {
         add("公斤", Dimension.MASS, 0.001, true);
         add("吨", Dimension.MASS, 1, true);
         add("万吨", Dimension.MASS, 1e4, true);
+        // Grain output is counted in 斤 (half a kilogram): 粮食产量稳定在700亿斤以上.
+        add("斤", Dimension.MASS, 0.0005, true);
+        add("万斤", Dimension.MASS, 5, true);
+        add("亿斤", Dimension.MASS, 5e4, true);
         add("元", Dimension.MONEY, 1, true);
         add("万元", Dimension.MONEY, 1e4, true);
         add("亿元", Dimension.MONEY, 1e8, true);

@@ -30,6 +30,15 @@ class UnitsTest {
     }
 
     @Test
+    void grainIn亿斤IsFiftyThousandTonnesAndLivestockIsCountedIn头() {
+        assertThat(Units.require("unit", "亿斤").convert(700, Units.require("unit", "万吨"))).isCloseTo(3500, within(1e-9));
+        assertThat(Units.require("unit", "万头").convert(1.5, Units.require("unit", "头"))).isEqualTo(15_000);
+        assertThat(Units.require("unit", "万头").additive()).isTrue();
+        assertThatThrownBy(() -> Units.convert("unit", 1, Units.require("unit", "万头"), Units.require("unit", "万人")))
+                .isInstanceOf(BadUserInputException.class);
+    }
+
+    @Test
     void 公里And千米AreTheSameLength() {
         assertThat(Units.require("unit", "公里").convert(12.5, Units.require("unit", "千米"))).isEqualTo(12.5);
         assertThat(Units.require("unit", "公里").convert(1, Units.require("unit", "米"))).isEqualTo(1000);
@@ -67,7 +76,7 @@ class UnitsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "斤", "万公里2", "percent", "" })
+    @ValueSource(strings = { "两", "万公里2", "percent", "" })
     void anUnknownUnitIsBadUserInputListingTheKnownUnits(String unknown) {
         assertThatThrownBy(() -> Units.require("unit", unknown))
                 .isInstanceOf(BadUserInputException.class)
