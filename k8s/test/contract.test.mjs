@@ -61,7 +61,7 @@ for (const overlay of OVERLAYS) {
       assert.equal(c.readinessProbe.httpGet.path, "/q/health/ready");
       assert.equal(c.livenessProbe.httpGet.path, "/q/health/live");
       assert.equal(d.spec.template.metadata.annotations["prometheus.io/path"], "/q/metrics");
-      assert.match(c.image, new RegExp(`(^|/)planning/${svc}:[\\w.-]+$`));
+      assert.match(c.image, new RegExp(`(^|/)planning/${svc}:[\\w.-]+(@sha256:[0-9a-f]{64})?$`));
       assert.equal(c.securityContext.runAsUser, 185);
       assert.ok(c.volumeMounts.some((m) => m.mountPath === "/tmp"));
       const svcObj = objs.find((o) => o.kind === "Service" && o.metadata.name === svc);
@@ -116,7 +116,7 @@ for (const overlay of OVERLAYS) {
     assert.equal(c.readinessProbe.httpGet.path, "/q/health/ready");
     assert.equal(c.livenessProbe.httpGet.path, "/q/health/live");
     for (const p of ["startupProbe", "readinessProbe", "livenessProbe"]) assert.equal(c[p].httpGet.port, "http");
-    assert.match(c.image, /(^|\/)planning\/console:[\w.-]+$/);
+    assert.match(c.image, /(^|\/)planning\/console:[\w.-]+(@sha256:[0-9a-f]{64})?$/);
     assert.equal(env.CONSOLE_GRAPHQL_URL.value, "/graphql", "the gateway on the console's own host");
     assert.equal(env.CONSOLE_OIDC_CLIENT_ID.value, "planning-web");
     // the browser must sign in at the issuer the services accept

@@ -20,6 +20,7 @@ import gov.planning.common.api.Cursor;
 import gov.planning.common.api.Ids;
 import gov.planning.common.audit.HistoryEntry;
 import gov.planning.plan.audit.AuditReads;
+import gov.planning.plan.metrics.BusinessMetrics;
 import gov.planning.plan.service.Permissions;
 import gov.planning.plan.service.AssessedTask;
 import gov.planning.plan.service.NewReport;
@@ -43,6 +44,9 @@ public class ProgressReportApi {
     @Inject
     AuditReads audit;
 
+    @Inject
+    BusinessMetrics businessMetrics;
+
     @Mutation
     @Description("Reports progress on a task for one of its organizations (the caller's own; admin any) for one period "
             + "of the task's cadence (2026-03, 2026Q1, 2026H1, 2026). Accepted from the period's first day; after the due "
@@ -51,7 +55,8 @@ public class ProgressReportApi {
     public Uni<@NonNull ProgressReportView> submitProgressReport(@NonNull @Id String taskId, @NonNull @Id String orgId,
             @NonNull String period, Integer percent, @NonNull String summary, String problems, String nextSteps) {
         return service.submitReport(Ids.parse("taskId", taskId), Ids.parse("orgId", orgId),
-                new NewReport(period, percent, summary, problems, nextSteps)).map(ProgressReportView::of);
+                new NewReport(period, percent, summary, problems, nextSteps)).invoke(businessMetrics::reportSubmitted)
+                .map(ProgressReportView::of);
     }
 
     @Mutation
