@@ -24,42 +24,32 @@ BEGIN
     WHERE f.task_id = ANY (ids);
 END $$;
 
--- Statement-level: a COPY or a multi-row write refreshes each task once.
-CREATE FUNCTION task_facts_after_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Statement-level: a COPY or a multi-row write refreshes each task once. A branch reads only the transition tables its
+-- event has (PL/pgSQL plans a statement when it first runs it).
+CREATE FUNCTION task_facts_after_write() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM task_facts_refresh(ARRAY(SELECT DISTINCT n.task_id FROM new_rows n));
-    RETURN NULL;
-END $$;
-
-CREATE FUNCTION task_facts_after_update() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM task_facts_refresh(ARRAY(SELECT n.task_id FROM new_rows n UNION SELECT o.task_id FROM old_rows o));
-    RETURN NULL;
-END $$;
-
-CREATE FUNCTION task_facts_after_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM task_facts_refresh(ARRAY(SELECT DISTINCT o.task_id FROM old_rows o));
+    IF TG_OP = 'INSERT' THEN
+        PERFORM task_facts_refresh(ARRAY(SELECT DISTINCT n.task_id FROM new_rows n));
+    ELSIF TG_OP = 'DELETE' THEN
+        PERFORM task_facts_refresh(ARRAY(SELECT DISTINCT o.task_id FROM old_rows o));
+    ELSE
+        PERFORM task_facts_refresh(ARRAY(SELECT n.task_id FROM new_rows n UNION SELECT o.task_id FROM old_rows o));
+    END IF;
     RETURN NULL;
 END $$;
 
 CREATE TRIGGER progress_report_facts_insert AFTER INSERT ON progress_report
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION task_facts_after_insert();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION task_facts_after_write();
 CREATE TRIGGER progress_report_facts_update AFTER UPDATE ON progress_report
-    REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION task_facts_after_update();
+    REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION task_facts_after_write();
 CREATE TRIGGER progress_report_facts_delete AFTER DELETE ON progress_report
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION task_facts_after_delete();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION task_facts_after_write();
 CREATE TRIGGER milestone_facts_insert AFTER INSERT ON milestone
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION task_facts_after_insert();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION task_facts_after_write();
 CREATE TRIGGER milestone_facts_update AFTER UPDATE ON milestone
-    REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION task_facts_after_update();
+    REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION task_facts_after_write();
 CREATE TRIGGER milestone_facts_delete AFTER DELETE ON milestone
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION task_facts_after_delete();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION task_facts_after_write();
 
-INSERT INTO task_facts (task_id, last_report_at, last_percent, first_open_milestone)
-SELECT t.id,
-       (SELECT max(r.reported_at) FROM progress_report r WHERE r.task_id = t.id AND r.status <> 'RETURNED'),
-       (SELECT r.percent FROM progress_report r WHERE r.task_id = t.id AND r.status <> 'RETURNED' AND r.percent IS NOT NULL
-        ORDER BY r.reported_at DESC LIMIT 1),
-       (SELECT min(m.due_date) FROM milestone m WHERE m.task_id = t.id AND NOT m.done)
-FROM task t;
+-- The tasks there already.
+SELECT task_facts_refresh(ARRAY(SELECT t.id FROM task t));
