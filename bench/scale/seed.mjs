@@ -263,6 +263,7 @@ async function main() {
     const batch = 25;
     for (let from = Math.min(have, haveIndicators); from < wanted; from += batch) {
       const all = [];
+      // task_facts (health's per-task facts) follow from the COPYs by plan-service's triggers (V8).
       for (let i = from; i < Math.min(wanted, from + batch); i++) all.push({ i, ...planRows(i, scope, today) });
       const flat = (list, key) => list.flatMap((p) => p[key]);
       const newPlans = all.filter((p) => p.i >= have);
@@ -285,7 +286,7 @@ async function main() {
       }
       process.stdout.write(`  plans ${Math.min(wanted, from + batch)}/${wanted} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
     }
-    for (const t of ['plan', 'task', 'task_org', 'milestone', 'progress_report']) await plans.query(`VACUUM ANALYZE ${t}`);
+    for (const t of ['plan', 'task', 'task_org', 'milestone', 'progress_report', 'task_facts']) await plans.query(`VACUUM ANALYZE ${t}`);
     for (const t of ['indicator', 'indicator_responsible_org', 'observation']) await inds.query(`VACUUM ANALYZE ${t}`);
     const counts = (await plans.query('SELECT (SELECT count(*) FROM plan) plans, (SELECT count(*) FROM task) tasks, (SELECT count(*) FROM progress_report) reports')).rows[0];
     console.log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s: ${scope.count} organizations, ${counts.plans} plans, ${counts.tasks} tasks, ${counts.reports} reports`);

@@ -28,6 +28,7 @@ import gov.planning.plan.audit.AuditReads;
 import gov.planning.plan.entity.PlanKind;
 import gov.planning.plan.service.PlanFilter;
 import gov.planning.plan.service.PlanSort;
+import gov.planning.plan.service.TaskPage;
 import gov.planning.plan.service.TaskQuery;
 import gov.planning.plan.service.TaskSort;
 import gov.planning.plan.entity.TaskStatus;
@@ -147,10 +148,10 @@ public class PlanApi {
         String term = TextSearch.term("search", search);
         int offset = Cursor.offsetAfter(after);
         int size = Cursor.pageSize(first);
-        // One list per plan: a request names one plan, or a few (a plan list's page), each paged on its own.
-        return Uni.join().all(plans.stream().map(p -> reads.list(new TaskQuery(Set.of(p.id()), null, null, health, status, null, null,
-                term, null, null, null, sortBy, order, offset, size)).map(page -> TaskConnection.of(page, offset))).toList())
-                .andFailFast();
+        // Every plan of the request (one, or a plan list's page) paged and counted on its own, in one statement.
+        Set<UUID> ids = plans.stream().map(PlanView::id).collect(Collectors.toSet());
+        return reads.listPerPlan(new TaskQuery(ids, null, null, health, status, null, null, term, null, null, null, sortBy, order, offset, size))
+                .map(pages -> plans.stream().map(p -> TaskConnection.of(pages.getOrDefault(p.id(), new TaskPage(List.of(), 0)), offset)).toList());
     }
 
     /** Section.tasks for every section of the request at once. */

@@ -19,8 +19,9 @@ import gov.planning.plan.entity.TaskRole;
 
 /**
  * The SQL of a task list: health ({@link HealthRule}, restated in SQL so that lists filter, sort, count and page in
- * the database; HealthRuleSqlTest keeps both the same), the inbox's flags, filters, order and page. Only the latest
- * report and the earliest overdue milestone of each task are read, never all of them.
+ * the database; TaskListApiTest keeps both the same), the inbox's flags, filters, order and page. A task's latest
+ * report, latest percent and earliest open milestone are read from {@code task_facts}, which triggers keep
+ * (V8, docs/decisions/0003), never from all its reports and milestones.
  */
 public final class TaskListSql {
 
@@ -35,14 +36,14 @@ public final class TaskListSql {
     private static final String RETURNED = "COALESCE((SELECT r.status FROM progress_report r WHERE r.task_id = t.id"
             + " AND r.org_id IN (:mine) ORDER BY r.reported_at DESC, r.id DESC LIMIT 1) = 'RETURNED', false)";
 
-    private static final String REPORT_MISSING = "(t.created_at < cy.tracked_before AND (lr.reported_at IS NULL OR lr.reported_at < cy.period_opened))";
-    private static final String BEHIND = "(lp.percent IS NOT NULL AND t.deadline_date > st.start_day AND 100.0 * GREATEST(0,"
-            + " LEAST(t.deadline_date - st.start_day, CAST(:today AS date) - st.start_day)) / (t.deadline_date - st.start_day) - lp.percent > "
+    private static final String REPORT_MISSING = "(t.created_at < cy.tracked_before AND (f.last_report_at IS NULL OR f.last_report_at < cy.period_opened))";
+    private static final String BEHIND = "(f.last_percent IS NOT NULL AND t.deadline_date > st.start_day AND 100.0 * GREATEST(0,"
+            + " LEAST(t.deadline_date - st.start_day, CAST(:today AS date) - st.start_day)) / (t.deadline_date - st.start_day) - f.last_percent > "
             + HealthRule.BEHIND_POINTS + ")";
     private static final String HEALTH = "CASE WHEN t.status = 'COMPLETED' THEN 'DONE'"
             + " WHEN t.deadline_ongoing THEN CASE WHEN " + REPORT_MISSING + " THEN 'YELLOW' ELSE 'GREEN' END"
             + " WHEN t.deadline_date < :today THEN 'RED'"
-            + " WHEN EXISTS (SELECT 1 FROM milestone m WHERE m.task_id = t.id AND NOT m.done AND m.due_date < :today) THEN 'RED'"
+            + " WHEN f.first_open_milestone < :today THEN 'RED'"
             + " WHEN t.deadline_date - CAST(:today AS date) <= " + HealthRule.DUE_SOON_DAYS + " THEN 'YELLOW'"
             + " WHEN " + REPORT_MISSING + " OR " + BEHIND + " THEN 'YELLOW'"
             + " ELSE 'GREEN' END";
@@ -71,7 +72,7 @@ public final class TaskListSql {
                     .append(" AS timestamptz), CAST(:opened_").append(key).append(" AS timestamptz), CAST(:current_").append(key)
                     .append(" AS varchar), CAST(:start_").append(key).append(" AS date))");
         }
-        inner.append("SELECT t.id, t.plan_id, t.position, t.title, t.deadline_date, t.updated_at, lp.percent AS progress, ")
+        inner.append("SELECT t.id, t.plan_id, t.position, t.title, t.deadline_date, t.updated_at, f.last_percent AS progress, ")
                 .append(HEALTH).append(" AS health, ")
                 .append(inbox ? REPORT_DUE : "false").append(" AS report_due, ")
                 .append(inbox ? RETURNED : "false").append(" AS returned")
@@ -79,10 +80,7 @@ public final class TaskListSql {
                 .append(" JOIN (VALUES ").append(cycles).append(") cy (cadence, tracked_before, period_opened, current_period, period_start)")
                 .append(" ON cy.cadence = COALESCE(t.report_cadence, p.report_cadence)")
                 .append(" CROSS JOIN LATERAL (SELECT COALESCE(p.issued_on, CAST(t.created_at AT TIME ZONE :zone AS date)) AS start_day) st")
-                .append(" LEFT JOIN LATERAL (SELECT r.reported_at FROM progress_report r WHERE r.task_id = t.id AND r.status <> 'RETURNED'")
-                .append(" ORDER BY r.reported_at DESC LIMIT 1) lr ON true")
-                .append(" LEFT JOIN LATERAL (SELECT r.percent FROM progress_report r WHERE r.task_id = t.id AND r.status <> 'RETURNED'")
-                .append(" AND r.percent IS NOT NULL ORDER BY r.reported_at DESC LIMIT 1) lp ON true")
+                .append(" LEFT JOIN task_facts f ON f.task_id = t.id")
                 .append(" WHERE true");
         if (inbox) {
             params.put("mine", query.mine());
@@ -151,6 +149,20 @@ public final class TaskListSql {
     String page() {
         return "SELECT a.id, a.report_due, a.returned FROM (" + inner + ") a" + where() + " ORDER BY " + orderBy()
                 + " LIMIT " + query.limit() + " OFFSET " + query.offset();
+    }
+
+    /**
+     * The page of every plan of the query's plans at once, each plan's list numbered and counted on its own (window
+     * functions): per row the plan, the task, the inbox flags, the row's number in its plan's list and the plan's total.
+     * Each plan's first row comes even when outside the page, so that a plan asked only for its count has one.
+     */
+    String pagesPerPlan() {
+        int from = query.offset();
+        int to = query.offset() + query.limit();
+        return "SELECT b.plan_id, b.id, b.report_due, b.returned, b.n, b.total FROM (SELECT a.plan_id, a.id, a.report_due, a.returned,"
+                + " row_number() OVER (PARTITION BY a.plan_id ORDER BY " + orderBy() + ") AS n,"
+                + " count(*) OVER (PARTITION BY a.plan_id) AS total FROM (" + inner + ") a" + where() + ") b"
+                + " WHERE b.n = 1 OR (b.n > " + from + " AND b.n <= " + to + ") ORDER BY b.plan_id, b.n";
     }
 
     String count() {

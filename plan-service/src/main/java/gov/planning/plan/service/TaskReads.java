@@ -119,6 +119,41 @@ public class TaskReads {
     }
 
     /**
+     * The same list for each of {@code query}'s plans, each paged and counted on its own (a plan list's page with
+     * {@code tasks { totalCount }}): one statement for every plan's page and count, then the pages' tasks assessed
+     * together (four more, none when no task is shown). Plans without a task in the list are absent from the map.
+     */
+    public Uni<Map<UUID, TaskPage>> listPerPlan(TaskQuery query) {
+        if (query.planIds() == null || query.planIds().isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        TaskListSql sql = new TaskListSql(query, today(), clock.getZone());
+        return read(s -> nativeRows(s, sql.pagesPerPlan(), sql.params()).chain(rows -> {
+            Map<UUID, Long> totals = new HashMap<>();
+            Map<UUID, List<Object[]>> shown = new java.util.LinkedHashMap<>();
+            for (Object row : rows) {
+                Object[] r = (Object[]) row;
+                UUID plan = (UUID) r[0];
+                totals.put(plan, ((Number) r[5]).longValue());
+                long n = ((Number) r[4]).longValue();
+                List<Object[]> page = shown.computeIfAbsent(plan, p -> new java.util.ArrayList<>());
+                if (n > query.offset() && n <= (long) query.offset() + query.limit()) {
+                    page.add(r);
+                }
+            }
+            List<UUID> ids = shown.values().stream().flatMap(List::stream).map(r -> (UUID) r[1]).toList();
+            Uni<List<Task>> tasks = ids.isEmpty() ? Uni.createFrom().item(List.of()) : list(s, Task.class, "from Task where id in ?1", ids);
+            return tasks.chain(found -> assess(s, found)).map(assessed -> {
+                Map<UUID, AssessedTask> byId = assessed.stream().collect(Collectors.toMap(a -> a.task().id, Function.identity()));
+                Map<UUID, TaskPage> pages = new HashMap<>();
+                shown.forEach((plan, page) -> pages.put(plan, new TaskPage(page.stream()
+                        .map(r -> new TaskPage.Listed(byId.get((UUID) r[1]), (Boolean) r[2], (Boolean) r[3])).toList(), totals.get(plan))));
+                return pages;
+            });
+        }));
+    }
+
+    /**
      * The organizations a task list's organization filter stands for: {@code orgId} with its predecessors (a reform
      * hands the work over: 国土资源厅's tasks are 自然资源厅's); {@code orgCode} with its predecessors and, with {@code includeSubOrgs}, every organization
      * below it. Null when neither is given (no filter); empty for an unknown code.

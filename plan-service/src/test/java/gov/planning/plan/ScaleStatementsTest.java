@@ -1,0 +1,102 @@
+package gov.planning.plan;
+
+import static gov.planning.testing.GraphQLClient.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import gov.planning.testing.SqlStatements;
+import gov.planning.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The reads a province's staff sit on (issue #15) cost a fixed number of SQL statements, counted by PostgreSQL itself
+ * (pg_stat_statements): the same with a few tasks as with sixty more, each with a milestone and reports.
+ */
+@QuarkusTest
+class ScaleStatementsTest {
+
+    private static final String ADMIN = TestTokens.admin();
+    private static final String PLANNER = TestTokens.planner("nmg");
+    private static final String REPORTER = TestTokens.reporter("nmg.zjt");
+
+    private static final String TASK_FIELDS = "id health healthReason { kind } progressPercent leadOrgs { id }";
+
+    /** Each read as the console makes it, with the token of the user who makes it. */
+    private static Map<String, String[]> reads(String plan) {
+        Map<String, String[]> reads = new LinkedHashMap<>();
+        reads.put("tasks(health: RED), every plan", new String[] { PLANNER,
+                "{ tasks(health: RED, first: 50) { totalCount edges { node { " + TASK_FIELDS + " } } } }" });
+        reads.put("tasks(health: YELLOW) by deadline, one plan", new String[] { PLANNER,
+                "{ tasks(planId: \"" + plan + "\", health: YELLOW, sortBy: DEADLINE, first: 50) { totalCount edges { node { "
+                        + TASK_FIELDS + " } } } }" });
+        reads.put("dashboard, every plan", new String[] { PLANNER, "{ healthCounts { org { id } red yellow green done } }" });
+        reads.put("dashboard, one plan", new String[] { PLANNER,
+                "{ healthCounts(planId: \"" + plan + "\") { org { id } red yellow green done } }" });
+        reads.put("approval queue", new String[] { PLANNER,
+                "{ approvalQueue(first: 50) { totalCount edges { node { id status percent task { id title } } } } }" });
+        reads.put("approval queue badge", new String[] { PLANNER, "{ approvalQueue(first: 0) { totalCount } }" });
+        reads.put("reporter's inbox", new String[] { REPORTER,
+                "{ myTasks(first: 50) { totalCount edges { reportDue returned node { " + TASK_FIELDS + " } } } }" });
+        reads.put("plans with task counts", new String[] { PLANNER,
+                "{ plans(first: 50) { totalCount edges { node { id title tasks(first: 0) { totalCount } } } } }" });
+        reads.put("plans with their red tasks", new String[] { PLANNER,
+                "{ plans(first: 50) { edges { node { id tasks(health: RED, first: 5) { totalCount edges { node { id health } } } } } } }" });
+        return reads;
+    }
+
+    /** Statements per read, each asked once before (caches, the first page's lookups) and then counted. */
+    private static Map<String, Long> statements(Map<String, String[]> reads) {
+        Map<String, Long> counted = new LinkedHashMap<>();
+        reads.forEach((name, read) -> {
+            assertThat(post(read[0], read[1]).getString("errors")).as(name).isNull();
+            SqlStatements.reset();
+            JsonPath answer = post(read[0], read[1]);
+            counted.put(name, SqlStatements.calls(""));
+            assertThat(answer.getString("errors")).as(name).isNull();
+        });
+        return counted;
+    }
+
+    /** Overdue, led by 自治区教育厅 (the reporter's department), a milestone, a submitted report awaiting approval. */
+    private static void addTasks(String plan, int count) {
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> input = Api.task("规模任务 " + i, List.of("nmg.zjt", "nmg.fgw"), List.of("nmg.gat"),
+                    i % 2 == 0 ? "2020-12-31" : "2030-12-31");
+            input.put("milestones", List.of(Map.of("dueDate", "2029-06-30", "description", "阶段成果")));
+            String task = Api.createTask(ADMIN, plan, input).getString("data.createTask.id");
+            assertThat(Api.submit(ADMIN, task, "nmg.zjt", Api.thisQuarter(), i % 100, "推进中").getString("errors")).isNull();
+        }
+    }
+
+    @Test
+    void everyListAndDashboardOfAProvinceIsTheSameNumberOfStatementsForThreeTasksAndForSixtyMore() {
+        String plan = Api.createPlan(ADMIN, "nmg", "2020-01-01");
+        addTasks(plan, 3);
+        Map<String, Long> few = statements(reads(plan));
+        String other = Api.createPlan(ADMIN, "nmg", "2020-01-01");
+        addTasks(plan, 30);
+        addTasks(other, 30);
+        Map<String, Long> many = statements(reads(plan));
+
+        assertThat(many).as("statements per read with 60 more tasks than " + few).isEqualTo(few);
+        // Named, so that a read that grows by a statement shows here and not only as "still equal". Each count holds two
+        // statements outside the read (the counter's reset is one) and the same in every row; a list is its page and count, then the page's tasks
+        // with their plans, milestones and reports (HealthRule's reason) and one per field asked (leadOrgs, report.task).
+        assertThat(few).as("statements per read").isEqualTo(Map.of(
+                "tasks(health: RED), every plan", 9L,
+                "tasks(health: YELLOW) by deadline, one plan", 9L,
+                "dashboard, every plan", 4L,
+                "dashboard, one plan", 4L,
+                "approval queue", 9L,
+                "approval queue badge", 4L,
+                "reporter's inbox", 10L,
+                "plans with task counts", 6L,
+                "plans with their red tasks", 10L));
+    }
+}
