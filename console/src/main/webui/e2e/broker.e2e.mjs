@@ -107,6 +107,7 @@ test('an account whose department name is known lands in that department', async
 
 test('an account of an unknown organization signs in but sees no data until an administrator places it', async () => {
   let page = await signInUpstream('gov.unknown.zhao');
+  await page.locator('.ant-alert').first().waitFor();
   await shot(page, 'broker-04-pending');
   const plans = await asUser(page, '{ plans(first: 5) { totalCount } }');
   assert.equal(plans.errors?.[0]?.extensions?.code, 'FORBIDDEN', JSON.stringify(plans));

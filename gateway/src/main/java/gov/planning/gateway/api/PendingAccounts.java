@@ -24,17 +24,19 @@ public class PendingAccounts {
     @Inject
     SecurityIdentity identity;
 
-    @Inject
-    JsonWebToken token;
-
     /** Null when the caller may go on; else the reason, for a FORBIDDEN answer. */
     public String refusal() {
-        if (identity.isAnonymous() || identity.hasRole("admin")) {
+        return refusal(identity);
+    }
+
+    /** The same for a route outside the request scope (the ledger download). */
+    public static String refusal(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous() || identity.hasRole("admin")) {
             // Anonymous only where the graphql permission is "permit" (the federation audit): nothing to decide.
             return null;
         }
         boolean role = identity.getRoles().stream().anyMatch(PLATFORM_ROLES::contains);
-        Object codes = token.getClaim("org_codes");
+        Object codes = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim("org_codes") : null;
         boolean organization = codes instanceof jakarta.json.JsonArray array && !array.isEmpty();
         if (role && organization) {
             return null;
