@@ -3,7 +3,7 @@
 // realm planning: on first login Keycloak creates them there and org-service's mappers put them in the group their
 // upstream org_code (or org_name) names, as 填报员. One whose organization nobody knows signs in but sees no data
 // until an administrator places them on 成员's API. The data is this file's own, created as admin.
-import { before, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { CONSOLE_URL, GATEWAY_URL, gateway, shot } from './browser.mjs';
@@ -38,6 +38,11 @@ before(async () => {
     ).createTask.id;
   ids.zjtTask = await task(zjt.id, `${STAMP}住建厅牵头任务`);
   ids.zrzytTask = await task(zrzyt.id, `${STAMP}自然资源厅牵头任务`);
+});
+
+// This file's own browser (browser.mjs's is not exported): closed, or node would wait for it for ever.
+after(async () => {
+  await browser?.close();
 });
 
 /** Opens the console, chooses 「统一身份认证」 on planning's login page and signs in on the upstream realm's page. */
