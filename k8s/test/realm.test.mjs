@@ -9,6 +9,7 @@ import { K8S_DIR, REPO_DIR, render } from "./lib/render.mjs";
 import { toProdRealm, realmImportManifest, placeholdersOf, PLACEHOLDER_SECRETS } from "../tools/realm.mjs";
 
 const SOURCE = join(REPO_DIR, "keycloak", "planning-realm.json");
+const BROKER = JSON.parse(readFileSync(join(REPO_DIR, "keycloak", "gov-idp-broker.json"), "utf8"));
 const DEV_COPY = join(K8S_DIR, "overlays", "dev", "keycloak", "planning-realm.json");
 const PROD_IMPORT = join(K8S_DIR, "overlays", "prod", "keycloak", "realm-import.yaml");
 
@@ -21,7 +22,7 @@ test("dev overlay realm is identical to keycloak/planning-realm.json (else run k
 });
 
 test("prod KeycloakRealmImport is generated from the current realm (else run k8s/sync-realm)", () => {
-  const expected = realmImportManifest(JSON.parse(readFileSync(SOURCE, "utf8")));
+  const expected = realmImportManifest(JSON.parse(readFileSync(SOURCE, "utf8")), { broker: BROKER });
   assert.equal(readFileSync(PROD_IMPORT, "utf8"), expected, "overlays/prod/keycloak/realm-import.yaml is stale: run k8s/sync-realm");
 });
 
@@ -109,4 +110,15 @@ test("planning-web lets the browser sign in from the console's Ingress host (dev
   const prodWeb = prod.find((o) => o.kind === "KeycloakRealmImport").spec.realm.clients.find((c) => c.clientId === "planning-web");
   assert.deepEqual(prodWeb.redirectUris, [`https://${ingressHost(prod)}/*`]);
   assert.deepEqual(prodWeb.webOrigins, [`https://${ingressHost(prod)}`]);
+});
+
+test("prod realm brokers to the government identity provider with its URL and secret from the Secret gov-idp-client", () => {
+  const ri = render("prod").find((o) => o.kind === "KeycloakRealmImport");
+  const idp = ri.spec.realm.identityProviders.find((p) => p.alias === "gov-idp");
+  assert.equal(idp.config.clientSecret, "${GOV_IDP_CLIENT_SECRET}");
+  assert.equal(idp.config.tokenUrl, "${GOV_IDP_URL}/protocol/openid-connect/token");
+  assert.deepEqual(ri.spec.placeholders.GOV_IDP_CLIENT_SECRET, { secret: { name: "gov-idp-client", key: "client-secret" } });
+  assert.deepEqual(ri.spec.placeholders.GOV_IDP_URL, { secret: { name: "gov-idp-client", key: "url" } });
+  const roles = ri.spec.realm.users.find((u) => u.serviceAccountClientId === "planning-services").clientRoles["realm-management"];
+  assert.ok(roles.includes("manage-identity-providers"), "org-service keeps the per-organization mappers");
 });

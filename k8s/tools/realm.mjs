@@ -9,7 +9,9 @@
 //  - planning-web's redirect URIs, web origins and post-logout redirect URIs point at the
 //    public web host (PROD_WEB_ORIGIN) instead of localhost;
 //  - brute-force detection on, and a " (dev)" suffix is dropped from the display name;
-//  - secrets stay ${PLACEHOLDERS}; the KeycloakRealmImport maps each one to a Secret key.
+//  - secrets stay ${PLACEHOLDERS}; the KeycloakRealmImport maps each one to a Secret key;
+//  - the realm brokers to the government's identity provider (统一身份认证, keycloak/gov-idp-broker.json): its URL
+//    and client secret come from the Secret gov-idp-client (development runs it as a local realm instead).
 import { stringify } from "yaml";
 
 export const PROD_WEB_ORIGIN = "https://planning.example.gov.cn";
@@ -18,6 +20,8 @@ export const KEYCLOAK_CR_NAME = "keycloak";
 // ${NAME} placeholders of the realm -> Secret holding the value (documented in README)
 export const PLACEHOLDER_SECRETS = {
   PLANNING_SERVICES_CLIENT_SECRET: { name: "planning-services-client", key: "client-secret" },
+  GOV_IDP_URL: { name: "gov-idp-client", key: "url" },
+  GOV_IDP_CLIENT_SECRET: { name: "gov-idp-client", key: "client-secret" },
 };
 
 const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?\}/g;
@@ -31,8 +35,12 @@ export function placeholdersOf(value) {
   return found;
 }
 
-export function toProdRealm(devRealm, { webOrigin = PROD_WEB_ORIGIN } = {}) {
+export function toProdRealm(devRealm, { webOrigin = PROD_WEB_ORIGIN, broker } = {}) {
   const realm = structuredClone(devRealm);
+  if (broker) {
+    realm.identityProviders = structuredClone(broker.identityProviders);
+    realm.identityProviderMappers = structuredClone(broker.identityProviderMappers);
+  }
   realm.bruteForceProtected = true;
   if (typeof realm.displayName === "string") realm.displayName = realm.displayName.replace(/\s*\(dev\)\s*$/i, "");
   realm.users = (realm.users ?? []).filter((u) => u.serviceAccountClientId);
@@ -58,8 +66,8 @@ export function toProdRealm(devRealm, { webOrigin = PROD_WEB_ORIGIN } = {}) {
   return realm;
 }
 
-export function realmImportManifest(devRealm) {
-  const realm = toProdRealm(devRealm);
+export function realmImportManifest(devRealm, { broker } = {}) {
+  const realm = toProdRealm(devRealm, { broker });
   const used = [...placeholdersOf(realm).keys()].filter((n) => PLACEHOLDER_SECRETS[n]);
   const doc = {
     apiVersion: "k8s.keycloak.org/v2alpha1",

@@ -7,6 +7,7 @@ import { realmImportManifest } from "./realm.mjs";
 
 const k8s = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const SOURCE = join(k8s, "..", "keycloak", "planning-realm.json");
+export const BROKER = join(k8s, "..", "keycloak", "gov-idp-broker.json");
 export const DEV_COPY = join(k8s, "overlays", "dev", "keycloak", "planning-realm.json");
 export const PROD_IMPORT = join(k8s, "overlays", "prod", "keycloak", "realm-import.yaml");
 
@@ -16,7 +17,9 @@ if (!existsSync(SOURCE)) {
   process.exit(1);
 }
 const source = readFileSync(SOURCE);
-const prod = realmImportManifest(JSON.parse(source.toString("utf8")));
+const prod = realmImportManifest(JSON.parse(source.toString("utf8")), {
+  broker: JSON.parse(readFileSync(BROKER, "utf8")),
+});
 const targets = [
   [DEV_COPY, source],
   [PROD_IMPORT, Buffer.from(prod, "utf8")],

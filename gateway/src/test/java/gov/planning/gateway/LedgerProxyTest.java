@@ -56,6 +56,17 @@ class LedgerProxyTest {
     }
 
     @Test
+    void anAccountWithoutOrganizationGetsNoLedgerAndPlanServiceIsNotAsked() {
+        Response response = given().auth().oauth2(TestTokens.token("gov.unknown.zhao", List.of("reporter"), List.of()))
+                .get("/ledger/plans/p1.xlsx");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.jsonPath().getString("errors[0].extensions.code")).isEqualTo("FORBIDDEN");
+        assertThat(response.jsonPath().getString("errors[0].message")).contains("待分配");
+        assertThat(FakeSubgraph.requests(planUrl)).isEmpty();
+    }
+
+    @Test
     void theTaskListLedgerGetsItsFiltersAndAFileNameWhenPlanServiceGivesNone() {
         Response response = given().auth().oauth2(TestTokens.viewer()).urlEncodingEnabled(false)
                 .get("/ledger/tasks.xlsx?health=RED&orgId=o2&q=%E4%BD%8F%E5%BB%BA");

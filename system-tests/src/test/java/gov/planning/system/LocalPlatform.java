@@ -136,6 +136,8 @@ final class LocalPlatform {
         env.putIfAbsent("REMINDERS_CRON", "0/10 * * * * ?");
         // Every service writes its spans to logs/<service>.spans.jsonl: PlatformIT reads the traces back from there.
         env.putIfAbsent("PLATFORM_TRACING", "file");
+        // The government's identity provider realm (e2e/broker.e2e.mjs signs in through it).
+        env.putIfAbsent("PLATFORM_GOV_IDP", "on");
     }
 
     /**

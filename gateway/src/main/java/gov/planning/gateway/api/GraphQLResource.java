@@ -58,6 +58,9 @@ public class GraphQLResource {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    PendingAccounts pending;
+
     /**
      * Validation, normalization and planning are CPU work that grows with the operation: they run on a worker
      * thread, so even an operation at the limits cannot hold up the event loop that serves other connections.
@@ -123,6 +126,10 @@ public class GraphQLResource {
     }
 
     private CompletionStage<ObjectNode> run(GraphQLRequest request, Map<String, String> forwarded, boolean queriesOnly) {
+        String refusal = pending.refusal();
+        if (refusal != null) {
+            return fail(refusal, "FORBIDDEN");
+        }
         String query = request.query();
         ObjectNode variables = request.variables();
         String operationName = request.operationName();

@@ -94,6 +94,12 @@ public class LedgerProxy {
             answer(rc, 404, "NOT_FOUND", "没有这个台账");
             return;
         }
+        String refusal = rc.user() instanceof io.quarkus.vertx.http.runtime.security.QuarkusHttpUser user
+                ? gov.planning.gateway.api.PendingAccounts.refusal(user.getSecurityIdentity()) : null;
+        if (refusal != null) {
+            answer(rc, 403, "FORBIDDEN", refusal);
+            return;
+        }
         URI target;
         try {
             // Next to the subgraph's GraphQL endpoint: http://plan-service:8080/graphql → http://plan-service:8080/ledger/…

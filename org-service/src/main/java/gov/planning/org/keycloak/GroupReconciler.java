@@ -102,7 +102,7 @@ public final class GroupReconciler {
     }
 
     /** The nearest ancestor that has a group (collectives have none). */
-    private static OrgNode groupParent(OrgTree tree, OrgNode org) {
+    static OrgNode groupParent(OrgTree tree, OrgNode org) {
         OrgNode parent = tree.parent(org);
         while (parent != null && parent.kind() == OrgKind.COLLECTIVE) {
             parent = tree.parent(parent);

@@ -1,5 +1,7 @@
 package gov.planning.org.keycloak;
 
+import java.time.ZoneId;
+import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import gov.planning.org.naming.OrgDirectory;
+import gov.planning.org.naming.OrgTree;
 import gov.planning.org.service.OrganizationChanged;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -31,6 +34,10 @@ public class GroupSync {
 
     @Inject
     KeycloakAdminClient keycloak;
+
+    /** Where "today" is for the organizations in force (their names place brokered users). */
+    @ConfigProperty(name = "planning.time-zone", defaultValue = "Asia/Shanghai")
+    ZoneId zone;
 
     @Inject
     OrgDirectory directory;
@@ -57,11 +64,29 @@ public class GroupSync {
 
     /** Runs now on the calling (worker) thread; for the admin mutation, which wants the figures. */
     public synchronized GroupReconciliation reconcileNow() {
-        GroupReconciliation result = GroupReconciler.reconcile(directory.snapshot().await().indefinitely().tree(), keycloak);
+        OrgTree tree = directory.snapshot().await().indefinitely().tree();
+        GroupReconciliation result = GroupReconciler.reconcile(tree, keycloak);
         if (result.created() + result.updated() + result.moved() + result.deleted() > 0) {
             LOG.infof("Keycloak groups reconciled: %s", result);
         }
+        reconcileBrokerMappers(tree);
         return result;
+    }
+
+    /**
+     * After the groups, since the mappers name group paths. Apart from the groups: a realm imported before brokering
+     * came lacks the service account's identity-provider roles, which must not stop the groups from following.
+     */
+    private void reconcileBrokerMappers(OrgTree tree) {
+        try {
+            BrokerMapperReconciler.Result mappers = BrokerMapperReconciler.reconcile(tree, keycloak, LocalDate.now(zone));
+            if (mappers.created() + mappers.updated() + mappers.deleted() > 0) {
+                LOG.infof("Identity provider mappers reconciled: %s", mappers);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Identity provider mappers not reconciled (brokered users are not placed in their organization's group): %s",
+                    e.getMessage());
+        }
     }
 
     private void requestRun() {

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Blocking on purpose: it only runs on worker threads, never on a request's event loop.
  */
 @ApplicationScoped
-public class KeycloakAdminClient implements GroupDirectory {
+public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDirectory {
 
     @ConfigProperty(name = "planning.keycloak.url")
     String baseUrl;
@@ -123,6 +123,55 @@ public class KeycloakAdminClient implements GroupDirectory {
     @Override
     public void delete(String id) {
         send(request(adminPath("/groups/" + id)).DELETE());
+    }
+
+    @Override
+    public Map<String, String> identityProviders() {
+        Map<String, String> providers = new java.util.LinkedHashMap<>();
+        for (JsonNode provider : get(adminPath("/identity-provider/instances"))) {
+            providers.put(provider.path("alias").asText(), provider.path("providerId").asText());
+        }
+        return providers;
+    }
+
+    @Override
+    public List<Mapper> mappers(String alias) {
+        List<Mapper> mappers = new ArrayList<>();
+        for (JsonNode mapper : get(adminPath("/identity-provider/instances/" + encode(alias) + "/mappers"))) {
+            Map<String, String> config = new java.util.LinkedHashMap<>();
+            mapper.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+            mappers.add(new Mapper(mapper.path("id").asText(), mapper.path("name").asText(),
+                    mapper.path("identityProviderMapper").asText(), config));
+        }
+        return mappers;
+    }
+
+    @Override
+    public void createMapper(String alias, Mapper mapper) {
+        send(request(adminPath("/identity-provider/instances/" + encode(alias) + "/mappers")).POST(body(mapperRepresentation(alias, mapper))));
+    }
+
+    @Override
+    public void updateMapper(String alias, Mapper mapper) {
+        send(request(adminPath("/identity-provider/instances/" + encode(alias) + "/mappers/" + mapper.id()))
+                .PUT(body(mapperRepresentation(alias, mapper))));
+    }
+
+    @Override
+    public void deleteMapper(String alias, String id) {
+        send(request(adminPath("/identity-provider/instances/" + encode(alias) + "/mappers/" + id)).DELETE());
+    }
+
+    private static Map<String, Object> mapperRepresentation(String alias, Mapper mapper) {
+        Map<String, Object> representation = new java.util.LinkedHashMap<>();
+        if (mapper.id() != null) {
+            representation.put("id", mapper.id());
+        }
+        representation.put("name", mapper.name());
+        representation.put("identityProviderAlias", alias);
+        representation.put("identityProviderMapper", mapper.type());
+        representation.put("config", mapper.config());
+        return representation;
     }
 
     /** A GET on the realm's admin API ({@code path} after {@code /admin/realms/<realm>}), for the staff directory. */
