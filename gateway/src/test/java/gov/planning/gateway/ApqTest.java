@@ -154,20 +154,21 @@ class ApqTest {
     }
 
     @Test
-    void theCacheKeepsTheMostRecentlyUsedEntriesUpToItsBound() {
+    void theCacheKeepsNoMoreThanItsBoundAndKeepsTheQueryInUse() {
         PersistedQueries cache = new PersistedQueries(2);
         String a = PersistedQueries.sha256("a");
         String b = PersistedQueries.sha256("b");
         String c = PersistedQueries.sha256("c");
         cache.register(a, "a");
         cache.register(b, "b");
-        assertThat(cache.find(a)).contains("a"); // a is now the most recently used
+        for (int i = 0; i < 3; i++) {
+            assertThat(cache.find(a)).contains("a"); // a is the one clients keep sending
+        }
         cache.register(c, "c");
 
         assertThat(cache.size()).isEqualTo(2);
-        assertThat(cache.find(b)).isEmpty();
         assertThat(cache.find(a)).contains("a");
-        assertThat(cache.find(c)).contains("c");
+        assertThat(cache.find(b).isPresent() ^ cache.find(c).isPresent()).isTrue();
         assertThat(PersistedQueries.matches("a", a.toUpperCase())).isTrue();
         assertThat(PersistedQueries.matches("b", a)).isFalse();
         assertThat(new PersistedQueries(0).enabled()).isFalse();

@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import gov.planning.gateway.GatewayConfig;
-import gov.planning.gateway.execution.SubgraphClient;
+import gov.planning.gateway.transport.SubgraphClient;
 import io.quarkus.runtime.StartupEvent;
 
 /**

@@ -122,14 +122,8 @@ public final class SupergraphSdlReader {
     private static Supergraph.TypeRouting routing(TypeDefinition<?> type, Map<String, String> graphNames,
             Map<String, Map<String, Set<String>>> possible) {
         Map<String, Supergraph.SubgraphType> views = new LinkedHashMap<>();
-        Map<String, Set<String>> keyFields = new LinkedHashMap<>();
         for (Directive joinType : type.getDirectives("join__type")) {
             String subgraph = graph(joinType, graphNames);
-            String anyKey = optionalString(joinType, "key");
-            if (anyKey != null) {
-                keyFields.computeIfAbsent(subgraph, s -> new LinkedHashSet<>())
-                        .addAll(List.of(anyKey.replaceAll("\\{[^}]*}", " ").trim().split("[\\s,]+")));
-            }
             Supergraph.SubgraphType view = views.getOrDefault(subgraph, new Supergraph.SubgraphType(List.of(), false, null));
             List<String> keys = new ArrayList<>(view.keys());
             String key = optionalString(joinType, "key");
@@ -161,8 +155,10 @@ public final class SupergraphSdlReader {
                             || bool(join, "usedOverridden", false)) {
                         continue; // graph-less: added through @interfaceObject below
                     }
-                    // An external key field is still answered by the subgraph: it comes back from the representation.
-                    if (bool(join, "external", false) && !keyFields.getOrDefault(graph(join, graphNames), Set.of()).contains(field.getName())) {
+                    // Apollo's composition drops @external from the key fields of Fed 1 extensions; one still marked is
+                    // not the subgraph's to answer, so it cannot give that key either (the subgraph may return anything
+                    // there, as the audit's corrupted-supergraph-node-id shows): enter it by the key, never leave by it.
+                    if (bool(join, "external", false)) {
                         continue;
                     }
                     String returnType = optionalString(join, "type");

@@ -27,6 +27,7 @@ import gov.planning.gateway.planning.PlanCache;
 import gov.planning.gateway.planning.QueryPlan;
 import gov.planning.gateway.planning.QueryPlanner;
 import gov.planning.gateway.planning.RequestException;
+import gov.planning.gateway.transport.SubgraphClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -19,6 +19,8 @@ import gov.planning.gateway.planning.FetchNode;
 import gov.planning.gateway.planning.NormalizedOperation;
 import gov.planning.gateway.planning.QueryPlan;
 import gov.planning.gateway.planning.SelectionNode;
+import gov.planning.gateway.transport.SubgraphClient;
+import gov.planning.gateway.transport.SubgraphException;
 
 /**
  * Runs a query plan: root fetches first (parallel for queries, in order for mutations), then entity fetches level

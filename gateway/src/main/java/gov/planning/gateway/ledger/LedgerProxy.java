@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import gov.planning.gateway.GatewayConfig;
 import gov.planning.gateway.execution.ClientMessages;
-import gov.planning.gateway.execution.SubgraphClient;
+import gov.planning.gateway.transport.SubgraphClient;
 import gov.planning.logging.RequestLogContext;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

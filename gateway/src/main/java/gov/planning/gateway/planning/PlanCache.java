@@ -1,11 +1,11 @@
 package gov.planning.gateway.planning;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import gov.planning.gateway.composition.Supergraph;
+import gov.planning.gateway.composition.SupergraphCache;
 import graphql.language.Definition;
 import graphql.language.Directive;
 import graphql.language.Document;
@@ -22,7 +22,7 @@ import graphql.language.VariableReference;
  * Query plans of one supergraph, by what decides them: the operation's text, which operation of it runs, and the
  * values of the variables its {@code @skip}/{@code @include} use (every other variable is forwarded to the subgraphs,
  * never planned in). Plans are read-only, so one serves concurrent requests. A new supergraph (a recomposition that
- * changed anything) empties it. Bounded, least recently used dropped first.
+ * changed anything) empties it. Bounded ({@link SupergraphCache}).
  */
 public final class PlanCache {
 
@@ -33,18 +33,10 @@ public final class PlanCache {
     public record Key(String query, String operationName, Map<String, Boolean> conditions) {
     }
 
-    private final int maxEntries;
-    private final Map<Key, QueryPlan> plans;
-    private Supergraph plannedFor;
+    private final SupergraphCache<Key, QueryPlan> plans;
 
     public PlanCache(int maxEntries) {
-        this.maxEntries = maxEntries;
-        this.plans = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, QueryPlan> eldest) {
-                return size() > PlanCache.this.maxEntries;
-            }
-        };
+        this.plans = new SupergraphCache<>(maxEntries);
     }
 
     public static Key key(String query, Document document, OperationDefinition operation, Map<String, Object> coercedVariables) {
@@ -82,19 +74,15 @@ public final class PlanCache {
     }
 
     /** The plan made for this key against this very supergraph; null if none. */
-    public synchronized QueryPlan get(Supergraph supergraph, Key key) {
-        return supergraph == plannedFor ? plans.get(key) : null;
+    public QueryPlan get(Supergraph supergraph, Key key) {
+        return plans.get(supergraph, key);
     }
 
-    public synchronized void put(Supergraph supergraph, Key key, QueryPlan plan) {
-        if (supergraph != plannedFor) {
-            plans.clear();
-            plannedFor = supergraph;
-        }
-        plans.put(key, plan);
+    public void put(Supergraph supergraph, Key key, QueryPlan plan) {
+        plans.put(supergraph, key, plan);
     }
 
-    public synchronized int size() {
+    public long size() {
         return plans.size();
     }
 }

@@ -45,6 +45,13 @@ public final class QueryPlanner {
     /** Response keys aliased (as {@link FetchNode#ALIASED} + key) in the type fragment being planned. */
     private Set<String> aliased = Set.of();
 
+    /**
+     * The subgraphs that could be answering the selection being planned (null: only the one asked): a shareable
+     * field reached through an entity or a shared root field could come from any subgraph resolving it, and a union
+     * member only some of them know is not safe to ask for (see {@link #candidatesBelow}).
+     */
+    private Set<String> candidates = null;
+
     /** Fields sent to an entity fetch together with what they {@code @require}: resolvable there. */
     private final Set<SelectionNode> requiresSent = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
@@ -131,8 +138,17 @@ public final class QueryPlanner {
             List<SelectionNode> applicable = fields.stream().filter(f -> applies(f.typeCondition(), parentType)).toList();
             text.append(objectSelections(subgraph, parentType, applicable, path, owner, null, provided, unresolved));
         } else {
+            if (supergraph.possibleTypes(parentType).isEmpty() && unresolved != null) {
+                // An interface nothing implements: what the subgraph does not resolve on it has no type to be
+                // fetched by; the level above fails the plan (the audit's non-resolvable-interface-object).
+                fields.stream().filter(f -> !f.isTypename() && !f.isIntrospection()
+                        && !supergraph.resolves(subgraph, parentType, f.fieldName())).forEach(unresolved::add);
+            }
             Map<String, String> declared = new LinkedHashMap<>();
             for (String type : supergraph.possibleTypes(subgraph, parentType)) {
+                if (!everyCandidateKnows(parentType, type)) {
+                    continue; // its fields stay null, as they would be had another candidate answered
+                }
                 List<SelectionNode> applicable = fields.stream().filter(f -> applies(f.typeCondition(), type)).toList();
                 if (!applicable.isEmpty()) {
                     // One response key with different types in this subgraph (ID vs ID!) cannot share a selection set
@@ -263,7 +279,10 @@ public final class QueryPlanner {
             for (Jump jump : jumps.values()) {
                 requiresSent.addAll(jump.fields);
                 List<SelectionNode> missing = new ArrayList<>();
+                Set<String> outerCandidates = candidates;
+                candidates = null; // the entity fetch asks one subgraph by key
                 jump.fetch.selection(selectionSet(jump.subgraph, jump.entityType, jump.fields, path, jump.fetch, null, missing));
+                candidates = outerCandidates;
                 for (SelectionNode node : missing) {
                     tried.put(node, with(tried.getOrDefault(node, Set.of()), subgraph, jump.subgraph));
                     work.add(node);
@@ -398,10 +417,38 @@ public final class QueryPlanner {
                 childProvided = fieldSet(source.provides());
             }
             String childType = source != null && source.returnType() != null ? source.returnType() : field.namedType();
+            Set<String> outerCandidates = candidates;
+            candidates = candidatesBelow(subgraph, type, field);
             text += " " + selectionSet(subgraph, childType, field.children(), childPath, owner, childProvided, missing);
+            candidates = outerCandidates;
             aliased = outer;
         }
         return text;
+    }
+
+    /**
+     * The subgraphs that could answer {@code field} of {@code type} objects held by {@code subgraph}: itself, and every
+     * other subgraph resolving it that a router could be asking instead: any, for a shared root field or a field of an
+     * entity (entered by key), and for a value type only those already candidates for the object.
+     */
+    private Set<String> candidatesBelow(String subgraph, String type, SelectionNode field) {
+        Set<String> below = new LinkedHashSet<>();
+        below.add(subgraph);
+        boolean enterable = type.equals("Query");
+        for (String other : supergraph.sources(type, field.fieldName()).keySet()) {
+            if (enterable || candidates != null && candidates.contains(other) || !supergraph.keys(other, type).isEmpty()) {
+                below.add(other);
+            }
+        }
+        return below;
+    }
+
+    /** Whether every candidate subgraph of the selection can return {@code member} where it returns the union. */
+    private boolean everyCandidateKnows(String union, String member) {
+        if (candidates == null || !(supergraph.apiSchema().getType(union) instanceof graphql.schema.GraphQLUnionType)) {
+            return true;
+        }
+        return candidates.stream().allMatch(c -> supergraph.possibleTypes(c, union).contains(member));
     }
 
     /** The field of a {@code @provides} field set that applies to objects of {@code type}, if it names this field. */

@@ -1,4 +1,4 @@
-package gov.planning.gateway.execution;
+package gov.planning.gateway.transport;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package gov.planning.gateway.execution;
+package gov.planning.gateway.transport;
 
 /** A subgraph request failed as a whole: unreachable, timed out, or not a GraphQL answer. */
 public class SubgraphException extends RuntimeException {
