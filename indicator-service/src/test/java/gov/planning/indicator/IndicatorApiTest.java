@@ -97,10 +97,10 @@ class IndicatorApiTest {
     void unknownUnitIsBadUserInputNamingTheKnownUnitsAndNothingIsWritten() {
         String planId = newPlan();
         Map<String, Object> input = urbanization();
-        input.put("unit", "斤");
+        input.put("unit", "两");
         JsonPath refused = create(TestTokens.admin(), planId, input);
         assertThat(firstErrorCode(refused)).isEqualTo("BAD_USER_INPUT");
-        assertThat(refused.getString("errors[0].message")).contains("'斤'").contains("万亩").contains("公里").contains("Mbps");
+        assertThat(refused.getString("errors[0].message")).contains("'两'").contains("万亩").contains("公里").contains("Mbps");
         assertThat(post(TestTokens.admin(), "query($p: ID!) { indicators(planId: $p) { edges { node { id } } } }", Map.of("p", planId))
                 .getList("data.indicators.edges")).isEmpty();
     }
