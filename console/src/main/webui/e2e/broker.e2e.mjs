@@ -112,7 +112,9 @@ test('an account whose department name is known lands in that department', async
 
 test('an account of an unknown organization signs in but sees no data until an administrator places it', async () => {
   let page = await signInUpstream('gov.unknown.zhao');
-  await page.locator('.ant-alert').first().waitFor();
+  const notice = page.getByTestId('pending-account');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /账号待分配[\s\S]*联系本单位管理员/);
   await shot(page, 'broker-04-pending');
   const plans = await asUser(page, '{ plans(first: 5) { totalCount } }');
   assert.equal(plans.errors?.[0]?.extensions?.code, 'FORBIDDEN', JSON.stringify(plans));
@@ -128,4 +130,6 @@ test('an account of an unknown organization signs in but sees no data until an a
   assert.equal(placed.errors, undefined, JSON.stringify(placed));
   assert.deepEqual(placed.data.me.orgs.map((o) => o.code), ['nmg.zrzyt']);
   assert.ok(placed.data.plans.totalCount >= 1);
+  await page.locator('[data-testid="current-user"] .ant-tag').first().waitFor();
+  assert.equal(await page.getByTestId('pending-account').count(), 0, 'the placed account sees the app, not the notice');
 });

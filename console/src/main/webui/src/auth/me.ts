@@ -4,8 +4,9 @@ import { MeDocument, type MeQuery } from '../gql/graphql';
 
 export type Me = MeQuery['me'];
 
-export function useMe() {
-  const { data, loading, error } = useQuery(MeDocument);
+/** The signed-in user; not asked for an account still awaiting placement, which the gateway refuses. */
+export function useMe(skip = false) {
+  const { data, loading, error } = useQuery(MeDocument, { skip });
   return { me: data?.me, loading, error };
 }
 

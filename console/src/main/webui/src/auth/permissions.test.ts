@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  accessTokenClaims,
+  isPendingAccount,
   canRemind,
   canReopenPeriods,
   canImportPlans,
@@ -122,5 +124,28 @@ describe('who is offered 催办 and 重新开放 on a task (docs/domain.md §4, 
     expect(canReopenPeriods(person('planner', NMG), task)).toBe(true);
     expect(canReopenPeriods(person('planner', FGW), task)).toBe(false);
     expect(canReopenPeriods(person('admin'), task)).toBe(true);
+  });
+});
+
+describe('an account awaiting placement (待分配), as the gateway refuses it', () => {
+  const token = (claims: object) =>
+    `h.${btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(claims)))).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}.s`;
+
+  it('a brokered account with neither organization nor platform role is pending', () => {
+    expect(isPendingAccount(accessTokenClaims(token({ realm_access: { roles: ['offline_access'] }, name: '赵强' })))).toBe(true);
+  });
+
+  it('a reporter without an organization, and an organization without a platform role, are pending', () => {
+    expect(isPendingAccount(accessTokenClaims(token({ realm_access: { roles: ['reporter'] }, org_codes: [] })))).toBe(true);
+    expect(isPendingAccount(accessTokenClaims(token({ realm_access: { roles: ['uma_authorization'] }, org_codes: ['nmg.zjt'] })))).toBe(true);
+  });
+
+  it('a placed reporter and an admin without organization are not', () => {
+    expect(isPendingAccount(accessTokenClaims(token({ realm_access: { roles: ['reporter'] }, org_codes: ['nmg.zjt'] })))).toBe(false);
+    expect(isPendingAccount(accessTokenClaims(token({ realm_access: { roles: ['admin'] } })))).toBe(false);
+  });
+
+  it('an unreadable token reads as no claims', () => {
+    expect(accessTokenClaims('not-a-jwt')).toEqual({});
   });
 });

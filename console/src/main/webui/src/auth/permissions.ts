@@ -139,3 +139,32 @@ export function canRemind(
 export function canReopenPeriods(person: Person, task: TaskSides): boolean {
   return has(person, 'admin') || (has(person, 'planner') && canReview(person, task));
 }
+
+/** The realm roles the platform gives meaning to (Keycloak adds technical ones such as offline_access). */
+export const PLATFORM_ROLES = ['admin', 'planner', 'reporter', 'viewer', 'org-admin'];
+
+/** What the access token says about the account: its realm roles and the codes of its organizations. */
+export interface AccountClaims {
+  realm_access?: { roles?: string[] };
+  org_codes?: string[];
+}
+
+/** The claims of a JWT access token; none when it cannot be read (the gateway decides anyway). */
+export function accessTokenClaims(token: string | undefined): AccountClaims {
+  try {
+    const payload = (token ?? '').split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), (c) => c.charCodeAt(0)))) as AccountClaims;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * 待分配: signed in (through 统一身份认证, say) but not yet placed in an organization with a platform role. The gateway
+ * refuses such an account every read (PendingAccounts); the app says why instead of showing a refusal on every page.
+ */
+export function isPendingAccount(claims: AccountClaims): boolean {
+  const roles = claims.realm_access?.roles ?? [];
+  if (roles.includes('admin')) return false;
+  return !roles.some((r) => PLATFORM_ROLES.includes(r)) || !claims.org_codes?.length;
+}

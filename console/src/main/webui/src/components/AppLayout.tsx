@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Badge, Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -18,19 +18,25 @@ import { LANGUAGE_KEY } from '../i18n';
 import { useMe, MeContext } from '../auth/me';
 import { ProblemAlert } from './ProblemAlert';
 import { usePendingReviewCount } from './pendingReviews';
-import { canImportPlans, canManageOrganizations, canManageStaff } from '../auth/permissions';
+import {
+  accessTokenClaims,
+  canImportPlans,
+  canManageOrganizations,
+  canManageStaff,
+  isPendingAccount,
+  PLATFORM_ROLES,
+} from '../auth/permissions';
 import { NotificationBell } from '../notifications/NotificationBell';
 
 const { Header, Sider, Content } = Layout;
-// Keycloak adds technical roles (offline_access, …); staff see only the platform's own.
-const ROLES = ['admin', 'planner', 'reporter', 'viewer', 'org-admin'];
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const { user, userManager } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const { me, loading, error } = useMe();
+  const pendingAccount = isPendingAccount(accessTokenClaims(user.access_token));
+  const { me, loading, error } = useMe(pendingAccount);
   const pending = usePendingReviewCount(me);
   const selected = '/' + (location.pathname.split('/')[1] || 'tasks');
   const switchLanguage = () => {
@@ -76,7 +82,7 @@ export function AppLayout() {
               {me?.orgs.map((o) => (
                 <Tag key={o.id} style={{ marginInlineStart: 8 }}>{o.name}</Tag>
               ))}
-              {me?.roles.filter((r) => ROLES.includes(r)).map((r) => (
+              {me?.roles.filter((r) => PLATFORM_ROLES.includes(r)).map((r) => (
                 <Tag key={r} color="blue">{t(`role.${r}`, { defaultValue: r })}</Tag>
               ))}
             </span>
@@ -88,8 +94,12 @@ export function AppLayout() {
           </Space>
         </Header>
         <Content style={{ margin: 24 }}>
-          {error ? <ProblemAlert error={error} /> : null}
-          {loading || !me ? (
+          {pendingAccount ? (
+            <Result status="warning" title={t('pending.title')} subTitle={t('pending.detail')} data-testid="pending-account" />
+          ) : error ? (
+            <ProblemAlert error={error} />
+          ) : null}
+          {pendingAccount ? null : loading || !me ? (
             <Spin />
           ) : (
             <MeContext.Provider value={me}>

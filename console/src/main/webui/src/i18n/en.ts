@@ -4,6 +4,10 @@ const en: Messages = {
   app: { title: 'Planning supervision', loading: 'Loading…', loadingPage: 'Loading the page…', signingIn: 'Redirecting to single sign-on…' },
   menu: { myTasks: 'My tasks', approvals: 'Approvals', dashboard: 'Supervision', plans: 'Plans', indicators: 'Indicators', organizations: 'Organizations', members: 'Members', import: 'Import' },
   header: { logout: 'Sign out', language: '中文' },
+  pending: {
+    title: 'Account awaiting placement',
+    detail: 'You are signed in, but your account has no organization and role yet, so you cannot see or report anything. Ask your department\'s member administrator or a system administrator to place you under Members, then sign out and in again.',
+  },
   health: { RED: 'Red', YELLOW: 'Yellow', GREEN: 'Green', DONE: 'Done' },
   healthLong: { RED: 'Red (overdue)', YELLOW: 'Yellow (at risk)', GREEN: 'Green (on track)', DONE: 'Done' },
   status: { NOT_STARTED: 'Not started', IN_PROGRESS: 'In progress', COMPLETED: 'Completed', SUSPENDED: 'Suspended' },

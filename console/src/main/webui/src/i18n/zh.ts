@@ -3,6 +3,10 @@ const zh = {
   app: { title: '规划实施监督平台', loading: '正在加载…', loadingPage: '正在加载页面…', signingIn: '正在跳转到统一身份认证…' },
   menu: { myTasks: '我的任务', approvals: '审核', dashboard: '督查看板', plans: '规划', indicators: '指标', organizations: '组织机构', members: '成员', import: '导入' },
   header: { logout: '退出', language: 'English' },
+  pending: {
+    title: '账号待分配',
+    detail: '您已登录，但账号尚未分配到单位和角色，暂时不能查看或填报数据。请联系本单位管理员或系统管理员在「成员」中为您分配；分配后请退出并重新登录。',
+  },
   health: { RED: '红', YELLOW: '黄', GREEN: '绿', DONE: '已完成' },
   healthLong: { RED: '红灯（逾期）', YELLOW: '黄灯（预警）', GREEN: '绿灯（正常）', DONE: '已完成' },
   status: { NOT_STARTED: '未开始', IN_PROGRESS: '推进中', COMPLETED: '已完成', SUSPENDED: '已暂停' },
