@@ -41,4 +41,5 @@ export const PROD_EXTERNAL_SECRETS = [
   "plan-service-smtp",
   "keycloak-bootstrap-admin",
   "planning-backup-s3",
+  "gov-idp-client",
 ];
