@@ -1,6 +1,6 @@
 package gov.planning.org.keycloak;
 
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -36,8 +36,8 @@ public class GroupSync {
     KeycloakAdminClient keycloak;
 
     /** Where "today" is for the organizations in force (their names place brokered users). */
-    @ConfigProperty(name = "planning.time-zone", defaultValue = "Asia/Shanghai")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     @Inject
     OrgDirectory directory;
@@ -79,7 +79,7 @@ public class GroupSync {
      */
     private void reconcileBrokerMappers(OrgTree tree) {
         try {
-            BrokerMapperReconciler.Result mappers = BrokerMapperReconciler.reconcile(tree, keycloak, LocalDate.now(zone));
+            BrokerMapperReconciler.Result mappers = BrokerMapperReconciler.reconcile(tree, keycloak, LocalDate.now(clock));
             if (mappers.created() + mappers.updated() + mappers.deleted() > 0) {
                 LOG.infof("Identity provider mappers reconciled: %s", mappers);
             }
