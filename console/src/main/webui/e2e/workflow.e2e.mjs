@@ -155,7 +155,10 @@ test('the planner reads the plans list and the plan page with its outline and ta
   assert.equal(readFileSync(saved).subarray(0, 2).toString('latin1'), 'PK', 'an xlsx (zip) file');
   await page.getByRole('menuitem', { name: '审核' }).click();
   await page.waitForURL(`${CONSOLE_URL}/approvals`);
-  await page.locator('.ant-table .ant-spin-spinning').waitFor({ state: 'detached' });
+  // antd's spinner wraps the table (.ant-table-wrapper), and while the queue loads the empty placeholder shows
+  // under it: settled means no spinner and either rows or the placeholder.
+  await page.waitForFunction(() => !document.querySelector('.ant-table-wrapper .ant-spin-spinning')
+    && document.querySelector('.ant-table-wrapper .ant-table-row, .ant-table-wrapper .ant-empty'));
   await shot(page, '10-approvals');
 });
 
