@@ -368,11 +368,6 @@ public class PlanImportService {
     }
 
     /**
-     * The indicator a breakdown table divides among regions: same unit, target equal to the table's grand total (or
-     * the sum of its period totals, or its last period's total). A guess would put targets on the wrong indicator, so
-     * no match means the table is only shown, not saved.
-     */
-    /**
      * Whether indicator-service would accept the unit (a missing unit it accepts too), from the vocabulary both read,
      * so an indicator it would refuse (个百分点, 万套 …) is skipped with a note instead of failing the whole import.
      */
@@ -380,6 +375,11 @@ public class PlanImportService {
         return unit == null || Units.find(unit).isPresent();
     }
 
+    /**
+     * The indicator a breakdown table divides among regions: same unit, target equal to the table's grand total (or
+     * the sum of its period totals, or its last period's total). A guess would put targets on the wrong indicator, so
+     * no match means the table is only shown, not saved.
+     */
     private static Integer indicatorOf(ParsedPlanDocument doc, BreakdownTable table, Map<Integer, String> idByIndex) {
         if (table.unit() == null) {
             return null;
