@@ -22,8 +22,8 @@ public class TestClock extends Clock {
     private volatile Instant fixed;
 
     /**
-     * Fixes "today" at noon in {@link #ZONE}: noon is the same calendar day in every zone from UTC−11 to UTC+11, so a
-     * test does not depend on the zone a conversion happens in.
+     * Fixes "today" at noon in {@link #ZONE} (04:00 UTC): the same calendar day in UTC as in Beijing, so a test does
+     * not depend on whether a date is read in the government's zone or in UTC (plan-service answers times in UTC).
      */
     public void setToday(LocalDate day) {
         fixed = day.atTime(12, 0).atZone(ZONE).toInstant();
