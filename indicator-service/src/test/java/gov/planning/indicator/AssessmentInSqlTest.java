@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import gov.planning.testing.TestClock;
 import gov.planning.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -73,7 +74,7 @@ class AssessmentInSqlTest {
 
     @Test
     void healthMetAndProgressInSqlEqualTheFieldsComputedInJava() {
-        clock.today(TODAY);
+        clock.setToday(TODAY);
         plan = planIssuedBy("nmg");
         recorded(indicatorOf("whole area on track", "%", "AT_LEAST", 60.0, 2020, 70, 2025), null, "2023", 66.0);
         recorded(indicatorOf("whole area behind", "%", "AT_LEAST", 60.0, 2020, 70, 2025), null, "2023", 61.0);

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import gov.planning.common.api.TextSearch;
+import gov.planning.testing.TestClock;
 import gov.planning.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -164,13 +165,13 @@ class IndicatorListApiTest {
     @Test
     void sortsByTheLastAuditedWriteNewestFirstByDefault() {
         String plan = newPlan();
-        clock.today(LocalDate.of(2024, 1, 1));
+        clock.setToday(LocalDate.of(2024, 1, 1));
         String older = named(plan, "older");
-        clock.today(LocalDate.of(2024, 2, 1));
+        clock.setToday(LocalDate.of(2024, 2, 1));
         named(plan, "newer");
         assertThat(names(vars("planId", plan, "sortBy", "UPDATED"))).containsExactly("newer", "older");
         // A value reported for the older indicator is a write to it.
-        clock.today(LocalDate.of(2024, 3, 1));
+        clock.setToday(LocalDate.of(2024, 3, 1));
         reported(older, "2023", 65.0);
         assertThat(names(vars("planId", plan, "sortBy", "UPDATED"))).containsExactly("older", "newer");
         assertThat(names(vars("planId", plan, "sortBy", "UPDATED", "order", "ASC"))).containsExactly("newer", "older");
@@ -200,7 +201,7 @@ class IndicatorListApiTest {
 
     @Test
     void filtersByHealthAndMetAgreeWithTheFieldsOfEachIndicator() {
-        clock.today(LocalDate.of(2023, 7, 2));
+        clock.setToday(LocalDate.of(2023, 7, 2));
         String plan = newPlan();
         reported(named(plan, "on track"), "2023", 66.0);
         reported(named(plan, "behind"), "2023", 61.0);

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import gov.planning.testing.TestClock;
 import gov.planning.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -43,7 +44,7 @@ class ProgressAndHealthApiTest {
     @Test
     void progressMetAndHealthFollowTheComparatorAndTheStraightLineForAFixedToday() {
         // Half way (in time) from the end of 2020 to the end of 2025.
-        clock.today(LocalDate.of(2023, 7, 2));
+        clock.setToday(LocalDate.of(2023, 7, 2));
         String plan = newPlan();
         withLatest(plan, "on track", "AT_LEAST", 60, 2020, 70, 2025, 66.0);
         withLatest(plan, "behind by 40 points", "AT_LEAST", 60, 2020, 70, 2025, 61.0);
@@ -77,10 +78,10 @@ class ProgressAndHealthApiTest {
         String plan = newPlan();
         // 80% of the way with the target year about to end: 20 points behind the line, within the tolerated 25.
         withLatest(plan, "on track", "AT_LEAST", 60, 2020, 70, 2025, 68.0);
-        clock.today(LocalDate.of(2025, 12, 31));
+        clock.setToday(LocalDate.of(2025, 12, 31));
         String query = "query($p: ID!) { indicators(planId: $p) { edges { node { health } } } }";
         assertThat(post(TestTokens.viewer(), query, Map.of("p", plan)).getList("data.indicators.edges.node.health")).containsExactly("GREEN");
-        clock.today(LocalDate.of(2026, 1, 1));
+        clock.setToday(LocalDate.of(2026, 1, 1));
         assertThat(post(TestTokens.viewer(), query, Map.of("p", plan)).getList("data.indicators.edges.node.health")).containsExactly("RED");
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import gov.planning.plan.cycle.ReportingPeriod;
 import gov.planning.plan.entity.ReportCadence;
+import gov.planning.testing.TestClock;
 import io.restassured.path.json.JsonPath;
 
 /** The GraphQL operations the task tests use, as a client would send them. */

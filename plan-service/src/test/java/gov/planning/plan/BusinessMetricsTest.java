@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import gov.planning.plan.metrics.BusinessMetrics;
+import gov.planning.testing.TestClock;
 import gov.planning.testing.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +36,7 @@ class BusinessMetricsTest {
 
     @AfterEach
     void realTimeAgain() {
-        clock.reset();
+        clock.useSystemTime();
     }
 
     private double submitted() {

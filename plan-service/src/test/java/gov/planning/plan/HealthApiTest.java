@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import gov.planning.testing.TestClock;
 import gov.planning.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -28,7 +29,7 @@ class HealthApiTest {
 
     @AfterEach
     void realTimeAgain() {
-        clock.reset();
+        clock.useSystemTime();
     }
 
     private static String health(String taskId) {

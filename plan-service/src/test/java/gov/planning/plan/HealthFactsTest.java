@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import gov.planning.testing.TestClock;
 import gov.planning.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -30,7 +31,7 @@ class HealthFactsTest {
 
     @AfterEach
     void realTimeAgain() {
-        clock.reset();
+        clock.useSystemTime();
     }
 
     /** The task's health as a list filtered in SQL puts it, checked against the health the task itself shows. */

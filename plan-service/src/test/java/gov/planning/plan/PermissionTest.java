@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
+import gov.planning.testing.TestClock;
+
 /**
  * docs/domain.md §4, row by row, with users of different departments of {@link FakeOrgTree}. The plan is issued by
  * 呼和浩特市人民政府 (nmg.hhht); its task is led by 呼和浩特市住建局 (nmg.hhht.zjj) with 发改委 (nmg.fgw) cooperating.
@@ -35,7 +37,7 @@ class PermissionTest {
 
     @AfterEach
     void realTimeAgain() {
-        clock.reset();
+        clock.useSystemTime();
     }
 
 
@@ -129,7 +131,7 @@ class PermissionTest {
             clock.setToday(day);
             reports[i] = Api.submit(admin(), task, "nmg.fgw", Api.quarter(day), 50, "进展").getString("data.submitProgressReport.id");
         }
-        clock.reset();
+        clock.useSystemTime();
         assertForbidden(Api.review(planner("nmg.fgw"), reports[0], true, null));
         assertForbidden(Api.review(planner("nmg.zjt"), reports[0], true, null));
         assertForbidden(Api.review(reporter("nmg.hhht"), reports[0], true, null));

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import gov.planning.plan.cycle.OwedReport;
 import gov.planning.plan.cycle.SqlReportsOwed;
+import gov.planning.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -46,7 +47,7 @@ class ReportingCyclesApiTest {
 
     @AfterEach
     void realTimeAgain() {
-        clock.reset();
+        clock.useSystemTime();
     }
 
     private static String plan(Map<String, Object> reporting) {

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import gov.planning.testing.TestClock;
 import gov.planning.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -30,7 +31,7 @@ class TaskListApiTest {
 
     @AfterEach
     void realTimeAgain() {
-        clock.reset();
+        clock.useSystemTime();
     }
 
     private static JsonPath tasks(String args) {

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import gov.planning.testing.TestClock;
 import gov.planning.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -27,7 +28,7 @@ class WorkQueueApiTest {
 
     @AfterEach
     void realTimeAgain() {
-        clock.reset();
+        clock.useSystemTime();
     }
 
     private static JsonPath inbox(String token, String args) {

@@ -11,7 +11,7 @@ import gov.planning.common.api.Texts;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.security.Caller;
 import gov.planning.indicator.domain.Period;
-import gov.planning.indicator.domain.Units;
+import gov.planning.units.Units;
 import gov.planning.indicator.entity.Observation;
 import gov.planning.indicator.repository.AuditLog;
 import gov.planning.indicator.repository.IndicatorRepository;

@@ -6,6 +6,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import gov.planning.units.Unit;
+import gov.planning.units.Units;
+
 class TargetTotalCheckTest {
 
     @Test

@@ -30,6 +30,7 @@ import gov.planning.document.Task;
 import gov.planning.plan.entity.Plan;
 import gov.planning.plan.org.OrgDirectory;
 import gov.planning.plan.service.Permissions;
+import gov.planning.units.Units;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -299,7 +300,7 @@ public class PlanImportService {
                     notes.add("indicator " + ind.name() + " already exists for this plan and was not created again");
                 } else if (!named.add(name)) {
                     notes.add("indicator " + ind.name() + " appears more than once in the document; only the first was created");
-                } else if (!IndicatorUnits.known(ind.unit())) {
+                } else if (!indicatorServiceKnows(ind.unit())) {
                     notes.add("indicator " + ind.name() + " was not created: indicator-service does not know the unit " + ind.unit());
                 } else {
                     List<UUID> responsible = a.indicatorLeads().get(i).stream().filter(NameMatch::resolved)
@@ -332,7 +333,7 @@ public class PlanImportService {
                     + table.unit() + " and a target equal to its total");
             return Uni.createFrom().voidItem();
         }
-        if (!IndicatorUnits.known(table.unit())) {
+        if (!indicatorServiceKnows(table.unit())) {
             notes.add("table " + table.title() + " was not saved: indicator-service does not know the unit " + table.unit());
             return Uni.createFrom().voidItem();
         }
@@ -364,6 +365,14 @@ public class PlanImportService {
             steps = steps.chain(() -> indicators.setRegionalTargets(id, period, rows, total, table.unit().strip()));
         }
         return steps;
+    }
+
+    /**
+     * Whether indicator-service would accept the unit (a missing unit it accepts too), from the vocabulary both read,
+     * so an indicator it would refuse (个百分点, 万套 …) is skipped with a note instead of failing the whole import.
+     */
+    private static boolean indicatorServiceKnows(String unit) {
+        return unit == null || Units.find(unit).isPresent();
     }
 
     /**

@@ -183,6 +183,14 @@ public final class TaskListSql {
                 + " WHERE o.role = 'LEAD') l ON l.task_id = a.id" + where() + " GROUP BY l.org, a.health";
     }
 
+    /**
+     * How many tasks of published plans the health rule above calls RED because their deadline passed (not because a
+     * milestone is late): the ops gauge {@code planning_tasks_overdue}, counted by the same rule as every list.
+     */
+    String overdueInPublishedPlans() {
+        return "SELECT count(*) FROM (" + inner + " AND p.status = 'PUBLISHED') a WHERE a.health = 'RED' AND a.deadline_date < :today";
+    }
+
     /** The distinct lead organizations of the listed tasks (whose successors the dashboard asks for). */
     String leads() {
         return "SELECT DISTINCT o.org_id FROM task_org o WHERE o.role = 'LEAD' AND o.task_id IN (SELECT a.id FROM (" + inner + ") a" + where() + ")";

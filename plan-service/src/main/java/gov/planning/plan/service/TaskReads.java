@@ -213,6 +213,13 @@ public class TaskReads {
         return query.getResultList();
     }
 
+    /** Tasks of published plans overdue today ({@link TaskListSql#overdueInPublishedPlans}), for the ops gauge. */
+    public Uni<Long> overdueInPublishedPlans() {
+        TaskListSql sql = new TaskListSql(new TaskQuery(null, null, null, null, null, null, null, null, null, null, null, null, null, 0, 0),
+                today(), clock.getZone());
+        return read(s -> nativeRows(s, sql.overdueInPublishedPlans(), sql.params())).map(rows -> ((Number) rows.get(0)).longValue());
+    }
+
     /**
      * The supervision dashboard: per lead organization (every lead counts, not only the convener), health counts,
      * aggregated in SQL. A task led by an organization a reform replaced counts for its successor today (once, if

@@ -1,4 +1,4 @@
-package gov.planning.indicator.domain;
+package gov.planning.units;
 
 /**
  * What a unit measures. Values convert only within one dimension; counts of different things (个, 部, 座) are kept

@@ -1,4 +1,4 @@
-package gov.planning.indicator.domain;
+package gov.planning.units;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

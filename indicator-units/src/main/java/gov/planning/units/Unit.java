@@ -1,4 +1,4 @@
-package gov.planning.indicator.domain;
+package gov.planning.units;
 
 /**
  * One unit of the vocabulary.

@@ -1,4 +1,4 @@
-package gov.planning.indicator.domain;
+package gov.planning.units;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
