@@ -7,7 +7,8 @@
 //
 //   npm ci && npm run bench -- [--duration 10] [--rounds 3] [--connections 16]
 //       [--gateways ours,apollo,hive,hive-router] [--queries nested,small]
-//       [--jar ../../gateway/target/quarkus-app/quarkus-run.jar] [--before OTHER_JAR]
+//       [--warmup 2×duration] [--jar ../../gateway/target/quarkus-app/quarkus-run.jar] [--before OTHER_JAR]
+//       [--java-opts "-XX:..."]   (extra JVM options for our gateway, e.g. a flight recording)
 //
 // Loopback only; every run is bounded in time; every process it starts is stopped at the end.
 import { fork, spawn } from 'node:child_process';
@@ -36,6 +37,8 @@ const wanted = option('gateways', 'ours,apollo,hive,hive-router').split(',');
 const queryNames = option('queries', 'nested,small').split(',');
 const jar = resolve(option('jar', join(root, 'gateway/target/quarkus-app/quarkus-run.jar')));
 const beforeJar = option('before', null);
+const warmup = bounded(option('warmup', 2 * duration), 1, 600);
+const javaOpts = (option('java-opts', '') || '').split(' ').filter(Boolean);
 const READY_MS = 180_000;
 
 const FRAGMENTS = `
@@ -111,6 +114,7 @@ async function startOurs(name, jarPath, supergraph) {
   // Authentication is off because the benchmark's subgraphs take no token; a deployed gateway never runs so.
   return start(name, 'java', [
     '-Xmx256m',
+    ...javaOpts,
     `-Dplanning.composition.supergraph-file=${supergraph}`,
     `-Dquarkus.http.port=${port}`,
     '-Dquarkus.http.host=127.0.0.1',
@@ -166,11 +170,11 @@ function subgraphCounts(sub) {
   });
 }
 
-function load(gw, body, expected) {
+function load(gw, body, expected, seconds) {
   return new Promise((ok, fail) => {
     autocannon(
       {
-        url: gw.url, method: 'POST', connections, duration, body,
+        url: gw.url, method: 'POST', connections, duration: seconds, body,
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         expectBody: expected,
       },
@@ -243,7 +247,7 @@ async function main() {
       for (let k = 0; k < gateways.length; k++) {
         const gw = gateways[(k + round) % gateways.length];
         const cpu0 = cpuMs(gw.child.pid);
-        const r = await load(gw, body, expected[gw.name][q]);
+        const r = await load(gw, body, expected[gw.name][q], round === 0 ? warmup : duration);
         const cpu = cpuMs(gw.child.pid) - cpu0;
         const bad = r.errors + r.timeouts + r.non2xx + (r.mismatches ?? 0);
         const line = `round ${round}${round === 0 ? ' (warm-up)' : ''} ${q} ${gw.name}: ${fmt(r.requests.total / r.duration)} req/s, p99 ${r.latency.p99} ms, ${fmt(cpu / r.requests.total, 2)} CPU ms/req${bad ? `, ${bad} failed` : ''}`;

@@ -15,14 +15,14 @@ const LOREM = [
   'Excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim.',
 ];
 
-const users = [1, 2, 3, 4].map((n) => ({ id: String(n), name: `User ${n}`, username: `user${n}`, birthday: 1990 + n }));
+const users = [1, 2, 3, 4, 5, 6].map((n) => ({ id: String(n), name: `User ${n}`, username: `user${n}`, birthday: 1990 + n }));
 const products = Array.from({ length: 9 }, (_, i) => ({
   upc: String(i + 1), name: `Product ${i + 1}`, price: 100 + 37 * i, weight: 10 + 3 * i,
 }));
-// Review k is about product (k mod 6)+1 and written by user (k mod 4)+1: every listed product has reviews,
-// every user has three.
-const reviews = Array.from({ length: 12 }, (_, k) => ({
-  id: String(k + 1), body: LOREM[k % LOREM.length], productUpc: String((k % 6) + 1), authorId: String((k % 4) + 1),
+// 18 reviews: every user wrote three, products 1–6 have three each (the nested query then answers 600 objects).
+const reviews = Array.from({ length: 18 }, (_, k) => ({
+  id: String(k + 1), body: LOREM[k % LOREM.length], productUpc: String(((k + Math.floor(k / 6)) % 6) + 1),
+  authorId: String((k % 6) + 1),
 }));
 
 const byId = (list, key) => new Map(list.map((x) => [x[key], x]));
