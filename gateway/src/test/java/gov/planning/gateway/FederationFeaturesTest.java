@@ -80,6 +80,19 @@ class FederationFeaturesTest {
     }
 
     @Test
+    void aFetchNothingWaitsForSharesTheLaterRequestToItsSubgraph() {
+        // title (indicators) could go right after plans; targetPerCapita (indicators too) must wait for orgs' headcount
+        JsonPath response = post("{ plans { title leads { code ... on Organization { targetPerCapita } } } }");
+
+        assertThat(response.getList("errors")).isNull();
+        assertThat(response.getString("data.plans[0].title")).isEqualTo("关于推进城镇老旧小区改造的实施方案");
+        assertThat(response.getList("data.plans[0].leads.code")).containsExactly("nmg.zjt", "nmg.ldxz");
+        assertThat(response.getDouble("data.plans[0].leads[0].targetPerCapita")).isEqualTo(20.0);
+        assertThat(requests(indicatorsUrl)).hasSize(1);
+        assertThat((String) requests(indicatorsUrl).get(0).get("query")).contains("title").contains("targetPerCapita");
+    }
+
+    @Test
     void objectsOfAnInterfaceObjectLearnTheirTypeAndOtherFieldsFromTheInterfaceOwner() {
         JsonPath response = post("{ plans { leads { __typename code name openTasks ... on Organization { seq } } } }");
 

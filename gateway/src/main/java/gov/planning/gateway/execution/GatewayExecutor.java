@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 import gov.planning.gateway.GatewayConfig;
 import gov.planning.gateway.composition.Supergraph;
@@ -144,13 +145,18 @@ public class GatewayExecutor {
             ExecutionContext context = new ExecutionContext(mapper, headers, variables);
             return new PlanExecutor(client).execute(plan, context).thenApply(done -> {
                 synchronized (context) {
-                    ObjectNode data = new ResponseShaper(supergraph.apiSchema(), mapper, introspection)
+                    String data = new ResponseShaper(supergraph.apiSchema(), mapper, introspection)
                             .object(context.data, normalized.rootType(), normalized.rootFields());
                     ObjectNode response = mapper.createObjectNode();
                     if (!context.errors.isEmpty()) {
                         response.putArray("errors").addAll(context.errors);
                     }
-                    response.set("data", data == null ? mapper.nullNode() : data);
+                    // already JSON text: written into the HTTP response as it is
+                    if (data == null) {
+                        response.putNull("data");
+                    } else {
+                        response.putRawValue("data", new RawValue(data));
+                    }
                     return response;
                 }
             }).exceptionally(this::internalError);
