@@ -68,6 +68,30 @@ class TaskListApiTest {
     }
 
     @Test
+    void theNextPageInDocumentOrderStartsAfterTheCursorsTaskEvenWhenTasksBeforeItLeaveTheList() {
+        String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            created.add(titled(plan, "文档顺序 " + i, "2030-06-30"));
+        }
+        String scope = "planId: \"" + plan + "\", status: [NOT_STARTED], first: 3";
+        JsonPath first = tasks(scope);
+        assertThat(first.getList("data.tasks.edges.node.id")).containsExactlyElementsOf(created.subList(0, 3));
+        String after = first.getString("data.tasks.pageInfo.endCursor");
+        // Someone starts the first task while the reader looks at page one: it leaves the NOT_STARTED list.
+        assertThat(Api.setStatus(ADMIN, created.get(0), Api.version(created.get(0)), "IN_PROGRESS").getString("errors")).isNull();
+
+        JsonPath second = tasks(scope + ", after: \"" + after + "\"");
+        assertThat(second.getList("data.tasks.edges.node.id")).as("no task skipped because one before the cursor left")
+                .containsExactlyElementsOf(created.subList(3, 6));
+        assertThat(second.getInt("data.tasks.totalCount")).isEqualTo(5);
+        assertThat(tasks("planId: \"" + plan + "\", order: DESC, first: 2, after: \"" + after + "\"").getList("data.tasks.edges.node.id"))
+                .as("descending, after the same task").containsExactly(created.get(1), created.get(0));
+        assertThat(tasks(scope + ", after: \"" + gov.planning.common.api.Cursor.encode(1) + "\"").getList("data.tasks.edges.node.id"))
+                .as("an offset cursor a client kept from before still pages by offset").containsExactlyElementsOf(created.subList(3, 6));
+    }
+
+    @Test
     void searchFindsChineseSubstringsAndTakesWildcardsLiterally() {
         String plan = Api.createPlan(ADMIN, "nmg", null);
         String renewal = titled(plan, "全面推进城市更新行动", null);

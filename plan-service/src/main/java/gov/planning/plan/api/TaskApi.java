@@ -86,12 +86,13 @@ public class TaskApi {
         UUID org = orgId == null ? null : Ids.parse("orgId", orgId);
         UUID plan = planId == null ? null : Ids.parse("planId", planId);
         String term = TextSearch.term("search", search);
-        int offset = Cursor.offsetAfter(after);
+        Cursor.After start = Cursor.after(after);
         int size = Cursor.pageSize(first);
+        TaskQuery.DocumentKey key = TaskQuery.DocumentKey.parse(start.key());
         return reads.orgFilter(org, orgCode, includeSubOrgs)
                 .chain(orgs -> reads.list(new TaskQuery(plan == null ? null : Set.of(plan), orgs, role, health, status,
-                        dueBefore, dueAfter, term, null, null, null, sortBy, order, offset, size)))
-                .map(page -> TaskConnection.of(page, offset));
+                        dueBefore, dueAfter, term, null, null, null, sortBy, order, start.offset(), size, key)))
+                .map(page -> TaskConnection.of(page, start.offset(), sortBy));
     }
 
     @Query
@@ -212,13 +213,14 @@ public class TaskApi {
             + "(default: document order) and paged. Null (with an error) only while plan-service cannot be reached.")
     public Uni<List<@NonNull TaskConnection>> organizationTasks(@Source List<OrganizationRef> orgs,
             @DefaultValue("ANY") TaskRole role, Health health, TaskSort sortBy, SortOrder order, Integer first, String after) {
-        int offset = Cursor.offsetAfter(after);
+        Cursor.After start = Cursor.after(after);
         int size = Cursor.pageSize(first);
+        TaskQuery.DocumentKey key = TaskQuery.DocumentKey.parse(start.key());
         // One list per organization: a request names one, or a few, each paged on its own.
         return Uni.join().all(orgs.stream().map(o -> reads.orgFilter(o.id(), null, false)
                 .chain(ids -> reads.list(new TaskQuery(null, ids, role, health, null, null, null, null, null, null, null, sortBy,
-                        order, offset, size)))
-                .map(page -> TaskConnection.of(page, offset))).toList()).andFailFast();
+                        order, start.offset(), size, key)))
+                .map(page -> TaskConnection.of(page, start.offset(), sortBy))).toList()).andFailFast();
     }
 
     private Uni<List<List<OrganizationRef>>> orgs(List<TaskView> tasks, TaskRole role) {

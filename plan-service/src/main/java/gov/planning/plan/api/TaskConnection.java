@@ -8,8 +8,13 @@ import gov.planning.common.api.Cursor;
 import gov.planning.common.api.PageInfo;
 import gov.planning.plan.service.AssessedTask;
 import gov.planning.plan.service.TaskPage;
+import gov.planning.plan.service.TaskQuery;
+import gov.planning.plan.service.TaskSort;
 
-/** A Relay connection over tasks; the cursor is the item's offset in the (filtered, ordered) list, opaque to clients. */
+/**
+ * A Relay connection over tasks; the cursor is the item's offset in the (filtered, ordered) list and, in document
+ * order, the item's place in it (a keyset cursor), opaque to clients.
+ */
 public record TaskConnection(@NonNull List<@NonNull TaskEdge> edges, @NonNull PageInfo pageInfo, @NonNull Integer totalCount) {
 
     @org.eclipse.microprofile.graphql.Type("TaskEdge")
@@ -25,9 +30,23 @@ public record TaskConnection(@NonNull List<@NonNull TaskEdge> edges, @NonNull Pa
                 PageInfo.of(offset, page.size(), all.size()), all.size());
     }
 
-    /** A page read in SQL from {@code offset}. */
+    /** A page read in SQL from {@code offset}, with offset cursors (a plan's tasks: paged per plan, not by keyset). */
     static TaskConnection of(TaskPage page, int offset) {
-        return new TaskConnection(Cursor.edges(page.items(), offset, (t, cursor) -> new TaskEdge(TaskView.of(t.task()), cursor)),
+        return of(page, offset, false);
+    }
+
+    /**
+     * A page read in SQL from {@code offset}, sorted by {@code sortBy}: in document order (the default) each cursor also
+     * holds its task's place, so that the next page seeks to it (keyset); in any other order it is the offset.
+     */
+    static TaskConnection of(TaskPage page, int offset, TaskSort sortBy) {
+        return of(page, offset, sortBy == null || sortBy == TaskSort.NUMBER);
+    }
+
+    private static TaskConnection of(TaskPage page, int offset, boolean keyed) {
+        return new TaskConnection(Cursor.edges(page.items(), offset,
+                t -> keyed ? TaskQuery.DocumentKey.of(t.task().task()).toString() : null,
+                (t, cursor) -> new TaskEdge(TaskView.of(t.task()), cursor)),
                 PageInfo.of(offset, page.items().size(), page.total()), (int) page.total());
     }
 }

@@ -14,6 +14,7 @@ import gov.planning.common.api.SortOrder;
 import gov.planning.common.api.TextSearch;
 import gov.planning.plan.cycle.ReportingCycle;
 import gov.planning.plan.cycle.ReportingPeriod;
+import gov.planning.plan.entity.Health;
 import gov.planning.plan.entity.ReportCadence;
 import gov.planning.plan.entity.TaskRole;
 
@@ -40,10 +41,17 @@ public final class TaskListSql {
     private static final String BEHIND = "(f.last_percent IS NOT NULL AND t.deadline_date > st.start_day AND 100.0 * GREATEST(0,"
             + " LEAST(t.deadline_date - st.start_day, CAST(:today AS date) - st.start_day)) / (t.deadline_date - st.start_day) - f.last_percent > "
             + HealthRule.BEHIND_POINTS + ")";
-    private static final String HEALTH = "CASE WHEN t.status = 'COMPLETED' THEN 'DONE'"
+    private static final String DONE = "t.status = 'COMPLETED'";
+    /**
+     * Red: not completed, not ongoing, and its deadline or an open milestone passed. Kept as a condition of its own so
+     * that a red list is filtered by it directly: PostgreSQL estimates it from the columns' statistics and walks an index
+     * (V9) in the list's order up to the page's end, where it could only guess how many rows the CASE below keeps.
+     */
+    private static final String RED = "(t.status <> 'COMPLETED' AND NOT t.deadline_ongoing"
+            + " AND (t.deadline_date < :today OR f.first_open_milestone < :today))";
+    private static final String HEALTH = "CASE WHEN " + DONE + " THEN 'DONE'"
+            + " WHEN " + RED + " THEN 'RED'"
             + " WHEN t.deadline_ongoing THEN CASE WHEN " + REPORT_MISSING + " THEN 'YELLOW' ELSE 'GREEN' END"
-            + " WHEN t.deadline_date < :today THEN 'RED'"
-            + " WHEN f.first_open_milestone < :today THEN 'RED'"
             + " WHEN t.deadline_date - CAST(:today AS date) <= " + HealthRule.DUE_SOON_DAYS + " THEN 'YELLOW'"
             + " WHEN " + REPORT_MISSING + " OR " + BEHIND + " THEN 'YELLOW'"
             + " ELSE 'GREEN' END";
@@ -60,6 +68,11 @@ public final class TaskListSql {
         params.put("zone", sqlZone(zone));
         // Per cadence: the start of the last period (a report since then counts), the start of the current one (a task
         // entered after it owes nothing for the last period yet) and the current period's code (the inbox's reportDue).
+        // Chosen per task by CASE, not joined from a VALUES list: PostgreSQL cannot estimate such a join on an expression
+        // (it guessed 1 task in 50), and with that guess it sorted whole lists instead of walking an index to the page's end.
+        String[] columns = { "tracked_before", "period_opened", "current_period", "period_start" };
+        String[] types = { "timestamptz", "timestamptz", "varchar", "date" };
+        String[] prefixes = { "tracked_", "opened_", "current_", "start_" };
         StringBuilder cycles = new StringBuilder();
         for (ReportCadence cadence : ReportCadence.values()) {
             ReportingPeriod current = ReportingPeriod.containing(cadence, today);
@@ -68,17 +81,22 @@ public final class TaskListSql {
             params.put("tracked_" + key, startOf(current.start(), zone));
             params.put("current_" + key, current.code());
             params.put("start_" + key, current.start());
-            cycles.append(cycles.isEmpty() ? "" : ", ").append("('").append(cadence.name()).append("', CAST(:tracked_").append(key)
-                    .append(" AS timestamptz), CAST(:opened_").append(key).append(" AS timestamptz), CAST(:current_").append(key)
-                    .append(" AS varchar), CAST(:start_").append(key).append(" AS date))");
+        }
+        for (int c = 0; c < columns.length; c++) {
+            cycles.append(c == 0 ? "" : ", ").append("CASE cc.cadence");
+            for (ReportCadence cadence : ReportCadence.values()) {
+                cycles.append(" WHEN '").append(cadence.name()).append("' THEN CAST(:").append(prefixes[c])
+                        .append(cadence.name().toLowerCase()).append(" AS ").append(types[c]).append(")");
+            }
+            cycles.append(" END AS ").append(columns[c]);
         }
         inner.append("SELECT t.id, t.plan_id, t.position, t.title, t.deadline_date, t.updated_at, f.last_percent AS progress, ")
                 .append(HEALTH).append(" AS health, ")
                 .append(inbox ? REPORT_DUE : "false").append(" AS report_due, ")
                 .append(inbox ? RETURNED : "false").append(" AS returned")
                 .append(" FROM task t JOIN plan p ON p.id = t.plan_id AND NOT p.importing")
-                .append(" JOIN (VALUES ").append(cycles).append(") cy (cadence, tracked_before, period_opened, current_period, period_start)")
-                .append(" ON cy.cadence = COALESCE(t.report_cadence, p.report_cadence)")
+                .append(" CROSS JOIN LATERAL (SELECT COALESCE(t.report_cadence, p.report_cadence) AS cadence) cc")
+                .append(" CROSS JOIN LATERAL (SELECT ").append(cycles).append(") cy")
                 .append(" CROSS JOIN LATERAL (SELECT COALESCE(p.issued_on, CAST(t.created_at AT TIME ZONE :zone AS date)) AS start_day) st")
                 .append(" LEFT JOIN task_facts f ON f.task_id = t.id")
                 .append(" WHERE true");
@@ -115,8 +133,12 @@ public final class TaskListSql {
             params.put("searchPattern", TextSearch.containsPattern(query.search()));
             inner.append(" AND ").append(TextSearch.condition("t.title", "search"));
         }
-        if (query.health() != null) {
+        if (query.health() == Health.RED || query.health() == Health.DONE) {
+            inner.append(" AND ").append(query.health() == Health.RED ? RED : DONE);
+        } else if (query.health() != null) {
+            // Yellow and green are the rest of the expression; only "not completed" is a column to narrow by first.
             params.put("health", query.health().name());
+            inner.append(" AND NOT ").append(DONE);
             outer.add("a.health = :health");
         }
         if (query.reportDue() != null) {
@@ -145,10 +167,20 @@ public final class TaskListSql {
         return params;
     }
 
-    /** Ids and inbox flags of the page, in order. */
+    /**
+     * Ids and inbox flags of the page, in order. After a keyset cursor in document order the page starts right after
+     * the cursor's task (a range of {@code task_document_order_idx}); otherwise it skips {@code offset} rows.
+     */
     String page() {
-        return "SELECT a.id, a.report_due, a.returned FROM (" + inner + ") a" + where() + " ORDER BY " + orderBy()
-                + " LIMIT " + query.limit() + " OFFSET " + query.offset();
+        TaskQuery.DocumentKey after = seek();
+        String where = where();
+        if (after != null) {
+            where += (where.isEmpty() ? " WHERE " : " AND ") + "(a.plan_id, a.position, a.id) "
+                    + (SortOrder.sql(query.order(), SortOrder.ASC).equals("DESC") ? "<" : ">")
+                    + " (CAST(:afterPlan AS uuid), :afterPosition, CAST(:afterId AS uuid))";
+        }
+        return "SELECT a.id, a.report_due, a.returned FROM (" + inner + ") a" + where + " ORDER BY " + orderBy()
+                + " LIMIT " + query.limit() + " OFFSET " + (after != null ? 0 : query.offset());
     }
 
     /**
@@ -165,22 +197,54 @@ public final class TaskListSql {
                 + " WHERE b.n = 1 OR (b.n > " + from + " AND b.n <= " + to + ") ORDER BY b.plan_id, b.n";
     }
 
+    /** The parameters of {@link #page}: the list's and the keyset cursor's. */
+    Map<String, Object> pageParams() {
+        TaskQuery.DocumentKey after = seek();
+        if (after == null) {
+            return params;
+        }
+        Map<String, Object> all = new LinkedHashMap<>(params);
+        all.put("afterPlan", after.planId().toString());
+        all.put("afterPosition", after.position());
+        all.put("afterId", after.id().toString());
+        return all;
+    }
+
+    /** The cursor's task to start after, when the list is in the order its key is of. */
+    private TaskQuery.DocumentKey seek() {
+        return query.inDocumentOrder() ? query.after() : null;
+    }
+
     String count() {
+        if (query.health() == Health.RED) {
+            // Red by its deadline, or else by an open milestone: two disjoint ranges of V9's indexes, so that the count
+            // reads the red tasks rather than every open task of the scope.
+            return "SELECT (SELECT count(*) FROM (" + inner + " AND t.deadline_date < :today) a" + where() + ")"
+                    + " + (SELECT count(*) FROM (" + inner + " AND (t.deadline_date IS NULL OR t.deadline_date >= :today)"
+                    + " AND f.first_open_milestone < :today) a" + where() + ")";
+        }
         return "SELECT count(*) FROM (" + inner + ") a" + where();
     }
 
     /**
      * Per lead organization and health, how many tasks: every lead of a task counts, a lead a reform replaced counts as
      * its current successor ({@code heirs}), and a task led by both counts once. The heirs are inlined as a VALUES
-     * list: they are UUIDs (no text of a user's), and few (the replaced organizations among the leads).
+     * list: they are UUIDs (no text of a user's), and few (the replaced organizations among the leads). Each task's
+     * health is derived once, in one pass over the tasks and their facts, before the fan-out to its leads: the fence
+     * ({@code OFFSET 0}) keeps PostgreSQL from evaluating it, and probing the facts, once per lead row (bench/scale).
      */
     String healthCountsByLead(Map<UUID, UUID> heirs) {
-        String mapping = heirs.isEmpty() ? "SELECT NULL::uuid AS org_id, NULL::uuid AS heir WHERE false"
-                : "VALUES " + heirs.entrySet().stream().map(e -> "('" + e.getKey() + "'::uuid, '" + e.getValue() + "'::uuid)")
-                        .collect(java.util.stream.Collectors.joining(", "));
-        return "SELECT l.org, a.health, count(*) FROM (" + inner + ") a JOIN (SELECT DISTINCT o.task_id,"
+        String tasks = "(SELECT a.id, a.health FROM (" + inner + ") a" + where() + " OFFSET 0) h";
+        if (heirs.isEmpty()) {
+            // (task, lead) pairs are unique already (task_org's key): nothing to de-duplicate.
+            return "SELECT o.org_id, h.health, count(*) FROM " + tasks + " JOIN task_org o ON o.task_id = h.id AND o.role = 'LEAD'"
+                    + " GROUP BY o.org_id, h.health";
+        }
+        String mapping = "VALUES " + heirs.entrySet().stream().map(e -> "('" + e.getKey() + "'::uuid, '" + e.getValue() + "'::uuid)")
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "SELECT l.org, h.health, count(*) FROM " + tasks + " JOIN (SELECT DISTINCT o.task_id,"
                 + " COALESCE(m.heir, o.org_id) AS org FROM task_org o LEFT JOIN (" + mapping + ") m (org_id, heir) ON m.org_id = o.org_id"
-                + " WHERE o.role = 'LEAD') l ON l.task_id = a.id" + where() + " GROUP BY l.org, a.health";
+                + " WHERE o.role = 'LEAD') l ON l.task_id = h.id GROUP BY l.org, h.health";
     }
 
     /**

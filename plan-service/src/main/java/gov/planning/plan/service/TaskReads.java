@@ -103,7 +103,7 @@ public class TaskReads {
             return Uni.createFrom().item(new TaskPage(List.of(), 0));
         }
         TaskListSql sql = new TaskListSql(query, today(), clock.getZone());
-        return read(s -> nativeRows(s, sql.page(), sql.params()).chain(rows -> nativeRows(s, sql.count(), sql.params())
+        return read(s -> nativeRows(s, sql.page(), sql.pageParams()).chain(rows -> nativeRows(s, sql.count(), sql.params())
                 .chain(count -> {
                     long total = ((Number) count.get(0)).longValue();
                     List<UUID> ids = rows.stream().map(r -> (UUID) ((Object[]) r)[0]).toList();

@@ -17,6 +17,14 @@ class CursorTest {
     }
 
     @Test
+    void aKeysetCursorGivesBackItsKeyAndStillNumbersThePage() {
+        assertThat(Cursor.after(Cursor.encode(41, "plan,7,task"))).isEqualTo(new Cursor.After(42, "plan,7,task"));
+        assertThat(Cursor.offsetAfter(Cursor.encode(41, "plan,7,task"))).isEqualTo(42);
+        assertThat(Cursor.after(Cursor.encode(41))).isEqualTo(new Cursor.After(42, null));
+        assertThat(Cursor.after(null)).isEqualTo(new Cursor.After(0, null));
+    }
+
+    @Test
     void aForgedOrGarbledCursorIsTheClientsError() {
         assertThatThrownBy(() -> Cursor.offsetAfter("not-a-cursor")).isInstanceOf(BadUserInputException.class)
                 .hasMessageContaining("after");
