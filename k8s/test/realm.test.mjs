@@ -10,6 +10,7 @@ import { toProdRealm, realmImportManifest, placeholdersOf, PLACEHOLDER_SECRETS }
 
 const SOURCE = join(REPO_DIR, "keycloak", "planning-realm.json");
 const BROKER = JSON.parse(readFileSync(join(REPO_DIR, "keycloak", "gov-idp-broker.json"), "utf8"));
+const LDAP = JSON.parse(readFileSync(join(REPO_DIR, "keycloak", "ldap", "federation.json"), "utf8"));
 const DEV_COPY = join(K8S_DIR, "overlays", "dev", "keycloak", "planning-realm.json");
 const PROD_IMPORT = join(K8S_DIR, "overlays", "prod", "keycloak", "realm-import.yaml");
 
@@ -22,7 +23,7 @@ test("dev overlay realm is identical to keycloak/planning-realm.json (else run k
 });
 
 test("prod KeycloakRealmImport is generated from the current realm (else run k8s/sync-realm)", () => {
-  const expected = realmImportManifest(JSON.parse(readFileSync(SOURCE, "utf8")), { broker: BROKER });
+  const expected = realmImportManifest(JSON.parse(readFileSync(SOURCE, "utf8")), { broker: BROKER, ldap: LDAP });
   assert.equal(readFileSync(PROD_IMPORT, "utf8"), expected, "overlays/prod/keycloak/realm-import.yaml is stale: run k8s/sync-realm");
 });
 
@@ -121,4 +122,21 @@ test("prod realm brokers to the government identity provider with its URL and se
   assert.deepEqual(ri.spec.placeholders.GOV_IDP_URL, { secret: { name: "gov-idp-client", key: "url" } });
   const roles = ri.spec.realm.users.find((u) => u.serviceAccountClientId === "planning-services").clientRoles["realm-management"];
   assert.ok(roles.includes("manage-identity-providers"), "org-service keeps the per-organization mappers");
+});
+
+test("prod realm federates the government LDAP directory read-only with its bind credential from the Secret gov-ldap", () => {
+  const ri = render("prod").find((o) => o.kind === "KeycloakRealmImport");
+  const ldap = ri.spec.realm.components["org.keycloak.storage.UserStorageProvider"].find((c) => c.providerId === "ldap");
+  assert.deepEqual(ldap.config.editMode, ["READ_ONLY"]);
+  assert.deepEqual(ldap.config.bindCredential, ["${LDAP_BIND_CREDENTIAL}"]);
+  assert.deepEqual(ldap.config.connectionUrl, ["${LDAP_URL}"]);
+  for (const [name, key] of [["LDAP_URL", "url"], ["LDAP_USERS_DN", "users-dn"], ["LDAP_BIND_DN", "bind-dn"], ["LDAP_BIND_CREDENTIAL", "bind-credential"]]) {
+    assert.deepEqual(ri.spec.placeholders[name], { secret: { name: "gov-ldap", key } });
+  }
+  const mappers = ldap.subComponents["org.keycloak.storage.ldap.mappers.LDAPStorageMapper"];
+  const department = mappers.find((m) => m.config["user.model.attribute"]?.[0] === "org_code");
+  assert.deepEqual(department.config["ldap.attribute"], ["departmentNumber"], "org-service places directory users by their department code");
+  assert.ok(ri.spec.realm.eventsEnabled && ri.spec.realm.enabledEventTypes.includes("LOGIN"), "org-service reads the login events");
+  const roles = ri.spec.realm.users.find((u) => u.serviceAccountClientId === "planning-services").clientRoles["realm-management"];
+  assert.ok(roles.includes("view-events"));
 });

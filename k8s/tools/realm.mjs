@@ -11,7 +11,10 @@
 //  - brute-force detection on, and a " (dev)" suffix is dropped from the display name;
 //  - secrets stay ${PLACEHOLDERS}; the KeycloakRealmImport maps each one to a Secret key;
 //  - the realm brokers to the government's identity provider (统一身份认证, keycloak/gov-idp-broker.json): its URL
-//    and client secret come from the Secret gov-idp-client (development runs it as a local realm instead).
+//    and client secret come from the Secret gov-idp-client (development runs it as a local realm instead);
+//  - the realm federates the government's LDAP directory (政务目录, keycloak/ldap/federation.json, read-only) with
+//    its URL, users DN, bind DN and bind credential from the Secret gov-ldap, and records login events (org-service
+//    places directory users by them).
 import { stringify } from "yaml";
 
 export const PROD_WEB_ORIGIN = "https://planning.example.gov.cn";
@@ -22,6 +25,10 @@ export const PLACEHOLDER_SECRETS = {
   PLANNING_SERVICES_CLIENT_SECRET: { name: "planning-services-client", key: "client-secret" },
   GOV_IDP_URL: { name: "gov-idp-client", key: "url" },
   GOV_IDP_CLIENT_SECRET: { name: "gov-idp-client", key: "client-secret" },
+  LDAP_URL: { name: "gov-ldap", key: "url" },
+  LDAP_USERS_DN: { name: "gov-ldap", key: "users-dn" },
+  LDAP_BIND_DN: { name: "gov-ldap", key: "bind-dn" },
+  LDAP_BIND_CREDENTIAL: { name: "gov-ldap", key: "bind-credential" },
 };
 
 const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?\}/g;
@@ -35,11 +42,16 @@ export function placeholdersOf(value) {
   return found;
 }
 
-export function toProdRealm(devRealm, { webOrigin = PROD_WEB_ORIGIN, broker } = {}) {
+export function toProdRealm(devRealm, { webOrigin = PROD_WEB_ORIGIN, broker, ldap } = {}) {
   const realm = structuredClone(devRealm);
   if (broker) {
     realm.identityProviders = structuredClone(broker.identityProviders);
     realm.identityProviderMappers = structuredClone(broker.identityProviderMappers);
+  }
+  if (ldap) {
+    const { components, ...events } = structuredClone(ldap);
+    Object.assign(realm, events);
+    realm.components = { ...(realm.components ?? {}), ...components };
   }
   realm.bruteForceProtected = true;
   if (typeof realm.displayName === "string") realm.displayName = realm.displayName.replace(/\s*\(dev\)\s*$/i, "");
@@ -66,8 +78,8 @@ export function toProdRealm(devRealm, { webOrigin = PROD_WEB_ORIGIN, broker } = 
   return realm;
 }
 
-export function realmImportManifest(devRealm, { broker } = {}) {
-  const realm = toProdRealm(devRealm, { broker });
+export function realmImportManifest(devRealm, { broker, ldap } = {}) {
+  const realm = toProdRealm(devRealm, { broker, ldap });
   const used = [...placeholdersOf(realm).keys()].filter((n) => PLACEHOLDER_SECRETS[n]);
   const doc = {
     apiVersion: "k8s.keycloak.org/v2alpha1",

@@ -8,6 +8,7 @@ import { realmImportManifest } from "./realm.mjs";
 const k8s = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const SOURCE = join(k8s, "..", "keycloak", "planning-realm.json");
 export const BROKER = join(k8s, "..", "keycloak", "gov-idp-broker.json");
+export const LDAP = join(k8s, "..", "keycloak", "ldap", "federation.json");
 export const DEV_COPY = join(k8s, "overlays", "dev", "keycloak", "planning-realm.json");
 export const PROD_IMPORT = join(k8s, "overlays", "prod", "keycloak", "realm-import.yaml");
 
@@ -19,6 +20,7 @@ if (!existsSync(SOURCE)) {
 const source = readFileSync(SOURCE);
 const prod = realmImportManifest(JSON.parse(source.toString("utf8")), {
   broker: JSON.parse(readFileSync(BROKER, "utf8")),
+  ldap: JSON.parse(readFileSync(LDAP, "utf8")),
 });
 const targets = [
   [DEV_COPY, source],

@@ -42,4 +42,5 @@ export const PROD_EXTERNAL_SECRETS = [
   "keycloak-bootstrap-admin",
   "planning-backup-s3",
   "gov-idp-client",
+  "gov-ldap",
 ];

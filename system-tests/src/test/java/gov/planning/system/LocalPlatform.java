@@ -27,7 +27,7 @@ final class LocalPlatform {
 
     LocalPlatform() throws IOException {
         for (String variable : List.of("GATEWAY_PORT", "ORG_SERVICE_PORT", "PLAN_SERVICE_PORT", "INDICATOR_SERVICE_PORT",
-                "CONSOLE_PORT", "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT", "PG_PORT", "MAIL_SMTP_PORT", "MAIL_WEB_PORT")) {
+                "CONSOLE_PORT", "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT", "PG_PORT", "MAIL_SMTP_PORT", "MAIL_WEB_PORT", "LDAP_PORT")) {
             ports.put(variable, freePort());
         }
     }
@@ -138,6 +138,8 @@ final class LocalPlatform {
         env.putIfAbsent("PLATFORM_TRACING", "file");
         // The government's identity provider realm (e2e/broker.e2e.mjs signs in through it).
         env.putIfAbsent("PLATFORM_GOV_IDP", "on");
+        // The demo government directory in slapd, federated by Keycloak (WorkflowIT signs its users in).
+        env.putIfAbsent("PLATFORM_LDAP", "on");
     }
 
     /**

@@ -111,7 +111,7 @@ public final class BrokerMapperReconciler {
         return wanted;
     }
 
-    private static Collection<String> names(OrgNode org) {
+    static Collection<String> names(OrgNode org) {
         TreeSet<String> names = new TreeSet<>();
         names.add(org.name());
         if (org.shortName() != null && !org.shortName().isBlank()) {

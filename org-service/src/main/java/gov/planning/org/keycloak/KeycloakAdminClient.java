@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Blocking on purpose: it only runs on worker threads, never on a request's event loop.
  */
 @ApplicationScoped
-public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDirectory {
+public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDirectory, DirectoryUsers {
 
     @ConfigProperty(name = "planning.keycloak.url")
     String baseUrl;
@@ -172,6 +172,45 @@ public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDire
         representation.put("identityProviderMapper", mapper.type());
         representation.put("config", mapper.config());
         return representation;
+    }
+
+    @Override
+    public List<Login> loginsSince(long since) {
+        List<Login> logins = new java.util.ArrayList<>();
+        int page = 200;
+        for (int first = 0; ; first += page) {
+            JsonNode events = get(adminPath("/events?type=LOGIN&direction=asc&dateFrom=" + since + "&first=" + first + "&max=" + page));
+            for (JsonNode event : events) {
+                if (event.hasNonNull("userId")) {
+                    logins.add(new Login(event.path("userId").asText(), event.path("time").asLong()));
+                }
+            }
+            if (events.size() < page) {
+                return logins;
+            }
+        }
+    }
+
+    @Override
+    public Account account(String userId) {
+        JsonNode user;
+        try {
+            user = get(adminPath("/users/" + encode(userId)));
+        } catch (KeycloakUnavailableException e) {
+            if (e.getMessage().contains(" answered 404")) {
+                return null;
+            }
+            throw e;
+        }
+        boolean inAnyGroup = get(adminPath("/users/" + encode(userId) + "/groups?briefRepresentation=true&max=1")).size() > 0;
+        JsonNode attributes = user.path("attributes");
+        return new Account(user.path("id").asText(), user.path("username").asText(), user.hasNonNull("federationLink"),
+                first(attributes, BrokerMapperReconciler.CODE_CLAIM), first(attributes, BrokerMapperReconciler.NAME_CLAIM), inAnyGroup);
+    }
+
+    @Override
+    public void join(String userId, String groupId) {
+        write("PUT", "/users/" + encode(userId) + "/groups/" + encode(groupId), null);
     }
 
     /** A GET on the realm's admin API ({@code path} after {@code /admin/realms/<realm>}), for the staff directory. */
