@@ -1,4 +1,4 @@
-import { Alert, Card, Descriptions, Flex, List, Table, Tag, Tree, Typography } from 'antd';
+import { Alert, Card, Checkbox, Descriptions, Flex, List, Table, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useTranslation } from 'react-i18next';
 import type { ImportPlanDocumentMutation, ImportedSectionFieldsFragment } from '../gql/graphql';
@@ -10,12 +10,19 @@ type ImportedTask = PlanImportAnswer['tasks'][number];
 type ImportedIndicator = PlanImportAnswer['indicators'][number];
 type ImportedTable = PlanImportAnswer['regionalTables'][number];
 type ImportedRow = ImportedTable['rows'][number];
+type ProposedOrganization = PlanImportAnswer['proposedOrganizations'][number];
 type SectionLike = ImportedSectionFieldsFragment & { children?: readonly SectionLike[] | null };
 
-/** Names a real import refuses to guess: every task's lead units and every table's regions must resolve. */
-export function blockingNames(answer: PlanImportAnswer): string[] {
+/**
+ * Names a real import refuses to guess: every task's lead units and every table's regions must resolve — or be written
+ * as a proposed organization ticked to be created (by its name in `accepted`).
+ */
+export function blockingNames(answer: PlanImportAnswer, accepted: readonly string[] = []): string[] {
+  const created = new Set(answer.proposedOrganizations.filter((p) => accepted.includes(p.name)).flatMap((p) => p.inputs));
   const names = new Set<string>();
-  answer.tasks.forEach((task) => task.leadOrgs.filter((m) => !m.organization).forEach((m) => names.add(m.input)));
+  answer.tasks.forEach((task) =>
+    task.leadOrgs.filter((m) => !m.organization && !created.has(m.input)).forEach((m) => names.add(m.input)),
+  );
   answer.regionalTables.forEach((table) => table.rows.filter((r) => !r.region).forEach((r) => names.add(r.regionName)));
   return [...names];
 }
@@ -122,11 +129,80 @@ function RegionalTable({ table }: { table: ImportedTable }) {
 }
 
 /**
+ * Departments of the issuer's government that the tree lacks: an admin ticks 新建为组织 to have the save create them
+ * (under that government) before the plan; anyone else is told only an admin can.
+ */
+function ProposedOrganizations({
+  proposals,
+  accepted,
+  onAccept,
+}: {
+  proposals: readonly ProposedOrganization[];
+  accepted: readonly string[];
+  onAccept?: (name: string, create: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={t('import.proposals', { count: proposals.length })} data-testid="import-proposals">
+      <Alert type="info" showIcon style={{ marginBottom: 8 }} title={onAccept ? t('import.proposalsHint') : t('import.proposalsAdminOnly')} />
+      <Table<ProposedOrganization>
+        size="small"
+        rowKey={(p) => p.name}
+        pagination={false}
+        dataSource={[...proposals]}
+        columns={[
+          { title: t('import.proposalInputs'), key: 'inputs', render: (_, p) => p.inputs.join('、') },
+          { title: t('import.proposalName'), dataIndex: 'name' },
+          { title: t('import.proposalCode'), dataIndex: 'code' },
+          {
+            title: t('org.kind'),
+            key: 'kind',
+            render: (_, p) =>
+              [t(`orgKind.${p.kind}`, { defaultValue: p.kind }), p.level ? t(`adminLevel.${p.level}`, { defaultValue: p.level }) : null]
+                .filter(Boolean)
+                .join(' · '),
+          },
+          { title: t('import.proposalParent'), key: 'parent', render: (_, p) => p.parent.name },
+          ...(onAccept
+            ? [
+                {
+                  title: t('import.createOrg'),
+                  key: 'create',
+                  render: (_: unknown, p: ProposedOrganization) => (
+                    <Checkbox
+                      checked={accepted.includes(p.name)}
+                      onChange={(e) => onAccept(p.name, e.target.checked)}
+                      data-testid="import-create-org"
+                      data-name={p.name}
+                    >
+                      {t('import.createOrg')}
+                    </Checkbox>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}
+
+/**
  * What the dry run understood, for a person to check before saving (docs/domain.md §5): the header, the outline, every
  * task with its units (resolved in green, unresolved in red with candidates), deadlines and milestones, the
  * indicators, the breakdown tables with their totals check, and the parser's notes.
  */
-export function ImportReview({ answer }: { answer: PlanImportAnswer }) {
+export function ImportReview({
+  answer,
+  accepted = [],
+  onAccept,
+}: {
+  answer: PlanImportAnswer;
+  /** Names of the proposed organizations ticked to be created. */
+  accepted?: readonly string[];
+  /** Given to admins only: they may have the save create proposed organizations. */
+  onAccept?: (name: string, create: boolean) => void;
+}) {
   const { t, i18n } = useTranslation();
   const zh = i18n.language !== 'en';
   const unresolved = answer.unresolvedNames.length;
@@ -175,6 +251,10 @@ export function ImportReview({ answer }: { answer: PlanImportAnswer }) {
           {answer.periodStart || answer.periodEnd ? `${answer.periodStart ?? ''}—${answer.periodEnd ?? ''}` : '—'}
         </Descriptions.Item>
       </Descriptions>
+
+      {answer.proposedOrganizations.length ? (
+        <ProposedOrganizations proposals={answer.proposedOrganizations} accepted={accepted} onAccept={onAccept} />
+      ) : null}
 
       <Card size="small" title={t('import.outline')}>
         {answer.outline.length ? (

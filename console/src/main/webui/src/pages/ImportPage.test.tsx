@@ -106,6 +106,7 @@ function dryRunAnswer(overrides: Partial<Answer> = {}): Answer {
       },
     ],
     unresolvedNames: ['市民政局', '各街道办事处'],
+    proposedOrganizations: [],
     warnings: [],
     text: TEXT,
     ...overrides,
@@ -329,6 +330,69 @@ describe('导入 review of the dry run', SLOW, () => {
     await screen.findByTestId('import-review');
     await user.type(screen.getByLabelText('文件文本'), '补充');
     expect(await screen.findByText('文本或发文机关在解析后改动过，请重新解析后再保存')).toBeInTheDocument();
+    expect(screen.getByTestId('import-save')).toBeDisabled();
+  });
+});
+
+describe('导入 proposing a county’s missing departments as new organizations', SLOW, () => {
+  const BANNER = org('nmg.sl', '示例旗人民政府');
+  const proposal = (inputs: string[], name: string, code: string) => ({
+    __typename: 'ProposedOrganization' as const,
+    inputs,
+    name,
+    shortName: `旗${name.slice(3)}`,
+    code,
+    kind: 'DEPARTMENT' as const,
+    level: 'COUNTY' as const,
+    parent: { __typename: 'Organization' as const, id: BANNER.id, name: BANNER.name },
+  });
+  /** A banner's document: its 农牧局 leads, its 财政局 (written two ways) cooperates; neither is in the tree yet. */
+  const bannerAnswer = () => {
+    const answer = dryRunAnswer();
+    return dryRunAnswer({
+      issuer: BANNER,
+      tasks: [{ ...answer.tasks[0], leadOrgs: [match('旗农牧局', null)], cooperatingOrgs: [match('财政局', null)] }, answer.tasks[1]],
+      unresolvedNames: ['旗农牧局', '财政局', '旗财政局'],
+      proposedOrganizations: [
+        proposal(['旗农牧局'], '示例旗农牧局', 'nmg.sl.nmj'),
+        proposal(['财政局', '旗财政局'], '示例旗财政局', 'nmg.sl.czj'),
+      ],
+    });
+  };
+  const ADMIN: Me = { ...PLANNER, username: 'admin', roles: ['admin'] };
+
+  it('lets an admin tick 新建为组织, which unblocks the save and sends the ticked names', async () => {
+    const saved: object[] = [];
+    const user = setup(
+      [
+        importMock(true, { data: { importPlanDocument: bannerAnswer() } }),
+        importMock(false, { data: { importPlanDocument: dryRunAnswer({ plan: { __typename: 'Plan', id: 'plan-3', status: 'DRAFT' } }) } }, saved),
+      ],
+      ADMIN,
+    );
+    await pasteAndAnalyse(user);
+    const proposals = await screen.findByTestId('import-proposals');
+    expect(within(proposals).getByText('建议新建的组织（2）')).toBeInTheDocument();
+    expect(within(proposals).getByText('财政局、旗财政局')).toBeInTheDocument();
+    expect(within(proposals).getByText('nmg.sl.czj')).toBeInTheDocument();
+    expect(within(proposals).getAllByText('示例旗人民政府')).toHaveLength(2);
+    // the banner's 农牧局 leads a task: until it is to be created, the plan cannot be saved
+    expect(screen.getByTestId('import-blocking')).toHaveTextContent('旗农牧局');
+    expect(screen.getByTestId('import-save')).toBeDisabled();
+
+    await user.click(within(proposals).getAllByRole('checkbox', { name: '新建为组织' })[0]);
+    expect(screen.queryByTestId('import-blocking')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('import-save'));
+    expect(await screen.findByText('plan page plan-3')).toBeInTheDocument();
+    expect(saved[0]).toEqual({ text: TEXT, dryRun: false, issuerCode: null, createOrganizations: ['示例旗农牧局'] });
+  });
+
+  it('shows a planner the proposals without the checkbox, saying only an admin can create them', async () => {
+    const user = setup([importMock(true, { data: { importPlanDocument: bannerAnswer() } })]);
+    await pasteAndAnalyse(user);
+    const proposals = await screen.findByTestId('import-proposals');
+    expect(within(proposals).getByText(/只有管理员可以在导入时新建/)).toBeInTheDocument();
+    expect(within(proposals).queryByRole('checkbox')).not.toBeInTheDocument();
     expect(screen.getByTestId('import-save')).toBeDisabled();
   });
 });

@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router';
 import { ImportPlanDocumentDocument } from '../gql/graphql';
 import { describeError } from '../api/errors';
 import { useCurrentUser } from '../auth/me';
-import { canImportPlans } from '../auth/permissions';
+import { canImportPlans, canManageOrganizations } from '../auth/permissions';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { OrganizationSelect } from '../components/OrganizationSelect';
 import { ImportReview, blockingNames, type PlanImportAnswer } from '../components/ImportReview';
@@ -80,6 +80,8 @@ export function ImportPage() {
   const [review, setReview] = useState<{ answer: PlanImportAnswer; text: string; issuerCode?: string } | null>(null);
   const [problem, setProblem] = useState<{ error: unknown; message?: string } | null>(null);
   const [busy, setBusy] = useState<'dryRun' | 'save' | null>(null);
+  /** The proposed organizations ticked 新建为组织 (admins): created by the save, before the plan. */
+  const [accepted, setAccepted] = useState<string[]>([]);
 
   if (!canImportPlans(me)) {
     return <Result status="403" title={t('import.notAllowed')} />;
@@ -98,14 +100,22 @@ export function ImportPage() {
     );
   };
 
-  const run = async (values: ImportValues, dryRun: boolean, file?: { name: string; contentBase64: string }) => {
+  const run = async (
+    values: ImportValues,
+    dryRun: boolean,
+    file?: { name: string; contentBase64: string },
+    createOrganizations: string[] = [],
+  ) => {
     setProblem(null);
     setBusy(dryRun ? 'dryRun' : 'save');
     try {
       const { data } = await importDocument({
-        variables: file
-          ? { file, dryRun, issuerCode: values.issuerCode || null }
-          : { text: values.text, dryRun, issuerCode: values.issuerCode || null },
+        variables: {
+          ...(file ? { file } : { text: values.text }),
+          dryRun,
+          issuerCode: values.issuerCode || null,
+          ...(createOrganizations.length ? { createOrganizations } : {}),
+        },
       });
       const answer = data?.importPlanDocument;
       if (!answer) return;
@@ -117,6 +127,7 @@ export function ImportPage() {
           message.success(t('import.fileRead', { name: file.name }));
         }
         setReview({ answer, text: file ? answer.text : values.text, issuerCode: values.issuerCode });
+        setAccepted([]);
       } else if (answer.plan) {
         message.success(t('import.saved'));
         navigate(`/plans/${answer.plan.id}`);
@@ -129,7 +140,8 @@ export function ImportPage() {
   };
 
   const stale = !!review && (review.text !== text || (review.issuerCode || undefined) !== (issuerCode || undefined));
-  const blocking = review ? blockingNames(review.answer) : [];
+  const blocking = review ? blockingNames(review.answer, accepted) : [];
+  const canCreate = canManageOrganizations(me);
   const issuerMissing = !!review && !review.answer.issuer;
 
   return (
@@ -204,7 +216,7 @@ export function ImportPage() {
                 icon={<SaveOutlined />}
                 loading={busy === 'save'}
                 disabled={stale || issuerMissing || blocking.length > 0 || busy === 'dryRun'}
-                onClick={() => run({ text: review.text, issuerCode: review.issuerCode }, false)}
+                onClick={() => run({ text: review.text, issuerCode: review.issuerCode }, false, undefined, accepted)}
                 data-testid="import-save"
               >
                 {t('import.save')}
@@ -226,7 +238,15 @@ export function ImportPage() {
               {blocking.length ? (
                 <Alert type="error" showIcon title={t('import.cannotSave', { names: blocking.join('、') })} data-testid="import-blocking" />
               ) : null}
-              <ImportReview answer={review.answer} />
+              <ImportReview
+                answer={review.answer}
+                accepted={accepted}
+                onAccept={
+                  canCreate
+                    ? (name, create) => setAccepted((now) => (create ? [...now, name] : now.filter((n) => n !== name)))
+                    : undefined
+                }
+              />
             </Flex>
           ) : (
             <Empty description={<Typography.Text type="secondary">{t('import.empty')}</Typography.Text>} />

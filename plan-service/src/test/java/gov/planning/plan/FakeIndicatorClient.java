@@ -26,25 +26,32 @@ public class FakeIndicatorClient implements IndicatorClient {
     final List<NewIndicator> created = new CopyOnWriteArrayList<>();
     final List<Targets> targets = new CopyOnWriteArrayList<>();
     final List<String> deleted = new CopyOnWriteArrayList<>();
+    /** The token each createIndicator was called with (the importing user's). */
+    final List<String> bearers = new CopyOnWriteArrayList<>();
     volatile boolean failOnCreate;
     volatile int failAfterCreates = -1;
+    /** How long each createIndicator takes: an import that outlives its caller's HTTP request. */
+    volatile java.time.Duration createDelay = java.time.Duration.ZERO;
 
     void reset() {
         byPlan.clear();
         created.clear();
         targets.clear();
         deleted.clear();
+        bearers.clear();
         failOnCreate = false;
         failAfterCreates = -1;
+        createDelay = java.time.Duration.ZERO;
     }
 
     @Override
-    public Uni<Map<String, String>> indicatorsOf(UUID planId) {
+    public Uni<Map<String, String>> indicatorsOf(String bearer, UUID planId) {
         return Uni.createFrom().item(Map.copyOf(byPlan.getOrDefault(planId, Map.of())));
     }
 
     @Override
-    public Uni<String> createIndicator(UUID planId, NewIndicator input) {
+    public Uni<String> createIndicator(String bearer, UUID planId, NewIndicator input) {
+        bearers.add(String.valueOf(bearer));
         if (failOnCreate || failAfterCreates >= 0 && created.size() >= failAfterCreates) {
             return Uni.createFrom().failure(new BadUserInputException("indicator-service (creating indicator " + input.name()
                     + "): unit: unknown unit"));
@@ -52,18 +59,19 @@ public class FakeIndicatorClient implements IndicatorClient {
         String id = UUID.randomUUID().toString();
         byPlan.computeIfAbsent(planId, p -> new ConcurrentHashMap<>()).put(input.name(), id);
         created.add(input);
-        return Uni.createFrom().item(id);
+        Uni<String> answer = Uni.createFrom().item(id);
+        return createDelay.isZero() ? answer : answer.onItem().delayIt().by(createDelay);
     }
 
     @Override
-    public Uni<Void> deleteIndicator(String id) {
+    public Uni<Void> deleteIndicator(String bearer, String id) {
         byPlan.values().forEach(named -> named.values().remove(id));
         deleted.add(id);
         return Uni.createFrom().voidItem();
     }
 
     @Override
-    public Uni<Void> setRegionalTargets(String indicatorId, String period, List<RegionalTarget> rows, Double total, String unit) {
+    public Uni<Void> setRegionalTargets(String bearer, String indicatorId, String period, List<RegionalTarget> rows, Double total, String unit) {
         targets.add(new Targets(indicatorId, period, rows, total, unit));
         return Uni.createFrom().voidItem();
     }

@@ -24,6 +24,9 @@ public class FakeOrgNameLookup implements OrgNameLookup {
             Map.entry("各区县人民政府", "nmg.hhht"), Map.entry("示例市人民政府办公室", "nmg.fgw"),
             Map.entry("东城区", "nmg.hhht"), Map.entry("西城区", "nmg.hhht.zjj"), Map.entry("南湖区", "nmg.zjt"),
             Map.entry("北山县", "nmg.fgw"), Map.entry("青河县", "nmg.gat"), Map.entry("测试县人民政府", "nmg.hhht"));
+    /** In the banner's context ({@link FakeOrgTreeClient#BANNER}) its townships resolve; its departments are not in the tree. */
+    static final Map<String, String> KNOWN_IN_BANNER = Map.of("各苏木镇人民政府", "nmg.hhht.slq.smz", "巴彦镇", "nmg.hhht.slq.byz",
+            "乌兰苏木", "nmg.hhht.slq.wlsm");
     static final String AMBIGUOUS = "市民政局";
     /** The county sample's issuer: not in the tree, one organization it could mean. */
     static final String COUNTY_ISSUER = "示例旗人民政府办公室";
@@ -34,10 +37,14 @@ public class FakeOrgNameLookup implements OrgNameLookup {
     @Override
     public Uni<List<List<NameMatch>>> resolve(List<List<String>> lists, String contextCode, LocalDate asOf) {
         calls.add(contextCode + "@" + asOf);
-        return Uni.createFrom().item(lists.stream().map(list -> list.stream().map(FakeOrgNameLookup::match).toList()).toList());
+        return Uni.createFrom().item(lists.stream().map(list -> list.stream().map(name -> match(name, contextCode)).toList()).toList());
     }
 
-    private static NameMatch match(String name) {
+    private static NameMatch match(String name, String contextCode) {
+        if (FakeOrgTreeClient.BANNER.equals(contextCode) && KNOWN_IN_BANNER.containsKey(name)) {
+            var id = FakeOrgTree.id(KNOWN_IN_BANNER.get(name));
+            return new NameMatch(name, id, KNOWN_IN_BANNER.get(name), List.of(id));
+        }
         if (KNOWN.containsKey(name)) {
             var id = FakeOrgTree.id(KNOWN.get(name));
             return new NameMatch(name, id, KNOWN.get(name), List.of(id));

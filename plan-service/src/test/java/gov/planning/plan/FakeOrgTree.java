@@ -21,6 +21,7 @@ import io.smallrye.mutiny.Uni;
  *   nmg.zjt 住建厅, nmg.fgw 发改委, nmg.gat 公安厅, nmg.jyt 教育厅
  *   nmg.hhht 呼和浩特市人民政府
  *     nmg.hhht.zjj 呼和浩特市住建局
+ *     nmg.hhht.slq 示例旗人民政府 (a banner without departments: {@link FakeOrgTreeClient})
  *   nmg.bt 包头市人民政府
  *   nmg.mengshi-govs 各盟行政公署、市人民政府 (COLLECTIVE; members: nmg.hhht, nmg.bt)
  *   nmg.gtzyt 国土资源厅 (replaced in 2018; successor nmg.zrzyt)
@@ -37,7 +38,7 @@ public class FakeOrgTree implements OrgDirectory {
             Map.entry("nmg.zjt", "nmg"), Map.entry("nmg.fgw", "nmg"), Map.entry("nmg.gat", "nmg"), Map.entry("nmg.jyt", "nmg"),
             Map.entry("nmg.hhht", "nmg"), Map.entry("nmg.hhht.zjj", "nmg.hhht"), Map.entry("gx.zjt", "gx"),
             Map.entry("nmg.bt", "nmg"), Map.entry("nmg.mengshi-govs", "nmg"), Map.entry("nmg.gtzyt", "nmg"),
-            Map.entry("nmg.zrzyt", "nmg"));
+            Map.entry("nmg.zrzyt", "nmg"), Map.entry("nmg.hhht.slq", "nmg.hhht"));
     static final List<String> ROOTS = List.of("nmg", "gx");
     /** Collective → its members. */
     static final Map<String, List<String>> MEMBERS = Map.of("nmg.mengshi-govs", List.of("nmg.hhht", "nmg.bt"));

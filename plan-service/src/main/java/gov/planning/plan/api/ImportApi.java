@@ -30,6 +30,7 @@ import gov.planning.plan.api.ImportViews.PlanImportView;
 import gov.planning.plan.importing.ImportAnalysis;
 import gov.planning.plan.importing.PlanImportService;
 import gov.planning.plan.importing.PlanImportWriter;
+import io.smallrye.graphql.api.Nullable;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
@@ -43,20 +44,24 @@ public class ImportApi {
             + "it understood; unless dryRun, saves it as a DRAFT plan (re-importing the same document number replaces a "
             + "DRAFT's outline and tasks). A dry run answers whatever the names: an issuer that does not resolve is listed "
             + "in unresolved; saving needs a resolved issuer (issuerCode, else the document's). Admin, or a planner of the "
-            + "issuer or an organization above it (any planner for a dry run whose issuer did not resolve).")
+            + "issuer or an organization above it (any planner for a dry run whose issuer did not resolve). "
+            + "createOrganizations (admins only): proposedOrganizations to create, by name, before the plan is written.")
     public Uni<@NonNull PlanImportView> importPlanDocument(String text, PlanDocumentFileInput file,
-            @DefaultValue("true") Boolean dryRun, String issuerCode) {
+            @DefaultValue("true") Boolean dryRun, String issuerCode,
+            @Description("Names of proposedOrganizations (or a name they were written as) to create in org-service when "
+                    + "saving; admin only (FORBIDDEN otherwise, nothing written). A dry run only checks them.")
+            @Nullable List<@NonNull String> createOrganizations) {
         boolean dry = !Boolean.FALSE.equals(dryRun);
         if (file != null && text != null) {
             throw new BadUserInputException("file: 请只给出 text 或 file 其中之一");
         }
         if (file != null) {
-            return service.importFile(file.name(), file.contentBase64(), dry, issuerCode).map(ImportApi::view);
+            return service.importFile(file.name(), file.contentBase64(), dry, issuerCode, createOrganizations).map(ImportApi::view);
         }
         if (text == null) {
             throw new BadUserInputException("text: 请粘贴文件文本（text）或上传文件（file）");
         }
-        return service.importDocument(text, dry, issuerCode).map(ImportApi::view);
+        return service.importDocument(text, dry, issuerCode, createOrganizations).map(ImportApi::view);
     }
 
     static PlanImportView view(ImportAnalysis a) {
@@ -100,6 +105,7 @@ public class ImportApi {
                 OrganizationRef.of(a.issuerId()), a.issuerMatch() == null ? null : OrgNameMatchView.of(a.issuerMatch()),
                 ImportViews.ImportedSectionView.of(doc.outline()), doc.docNumber(),
                 doc.issuedOn(), doc.periodStart(), doc.periodEnd(), tasks, indicators, tables, a.unresolvedNames(),
-                OrgNameMatchView.of(a.unresolved()), a.warnings(), a.text() == null ? "" : a.text());
+                OrgNameMatchView.of(a.unresolved()), a.warnings(),
+                ImportViews.ProposedOrganizationView.of(a.proposals()), a.text() == null ? "" : a.text());
     }
 }

@@ -104,6 +104,35 @@ public final class ImportViews {
         }
     }
 
+    /** The same enum (name and values) as org-service's; federation merges identical enums. */
+    @Enum("OrgKind")
+    public enum ProposedOrgKind {
+        GOVERNMENT, GENERAL_OFFICE, DEPARTMENT, AGENCY, ENTERPRISE, LEADING_GROUP, DEVELOPMENT_ZONE, COLLECTIVE
+    }
+
+    /** The same enum (name and values) as org-service's. */
+    @Enum("AdminLevel")
+    public enum ProposedAdminLevel {
+        PROVINCE, PREFECTURE, COUNTY, TOWNSHIP
+    }
+
+    @Type("ProposedOrganization")
+    @Name("ProposedOrganization")
+    @Description("A department of the issuer's government that the tree lacks, named in the document: the organization an "
+            + "admin may create with the import (importPlanDocument's createOrganizations, by name), under that government.")
+    public record ProposedOrganizationView(
+            @NonNull @Description("The names as written in the document that mean it (财政局, 旗财政局).") List<@NonNull String> inputs,
+            @NonNull @Description("The full name it would get: the government's region and the department (示例旗财政局).") String name,
+            String shortName, @NonNull String code, @NonNull ProposedOrgKind kind, ProposedAdminLevel level,
+            @NonNull @Description("The government it would be created under.") OrganizationRef parent) {
+
+        static List<ProposedOrganizationView> of(List<gov.planning.plan.importing.OrgProposal> proposals) {
+            return proposals.stream().map(p -> new ProposedOrganizationView(p.inputs(), p.name(), p.shortName(), p.code(),
+                    ProposedOrgKind.valueOf(p.kind()), p.level() == null ? null : ProposedAdminLevel.valueOf(p.level()),
+                    OrganizationRef.of(p.parentId()))).toList();
+        }
+    }
+
     /** An uploaded file travels inside the mutation, so the gateway's GraphQL route and its permission rules carry it. */
     @org.eclipse.microprofile.graphql.Input("PlanDocumentFileInput")
     @Name("PlanDocumentFileInput")
@@ -129,6 +158,8 @@ public final class ImportViews {
                                  @NonNull List<@NonNull String> unresolvedNames,
                                  @NonNull @Description("Every distinct name that did not resolve to one organization, the issuer first, with its candidates.") List<@NonNull OrgNameMatchView> unresolved,
                                  @NonNull List<@NonNull String> warnings,
+                                 @NonNull @Description("Departments of the issuer's government that the tree lacks, proposed as new "
+                                         + "organizations (empty when the issuer did not resolve).") List<@NonNull ProposedOrganizationView> proposedOrganizations,
                                  @NonNull @Description("The text that was read: as given, or as read from the uploaded file (paste it to correct and read again).") String text) {
     }
 }

@@ -8,7 +8,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The part of indicator-service an import needs. indicator-service owns indicators; plan-service only asks it, with
- * the caller's token ({@link GraphQLIndicatorClient}). Tests replace it with a fake.
+ * the importing user's token ({@code bearer}, read when the import started: {@link ImportActor}) so that
+ * indicator-service applies its own rules to them ({@link GraphQLIndicatorClient}). Tests replace it with a fake.
  */
 public interface IndicatorClient {
 
@@ -21,13 +22,13 @@ public interface IndicatorClient {
     }
 
     /** Name → id of the plan's indicators that already exist (a re-import skips them). */
-    Uni<Map<String, String>> indicatorsOf(UUID planId);
+    Uni<Map<String, String>> indicatorsOf(String bearer, UUID planId);
 
     /** The new indicator's id. */
-    Uni<String> createIndicator(UUID planId, NewIndicator input);
+    Uni<String> createIndicator(String bearer, UUID planId, NewIndicator input);
 
     /** Takes back an indicator this import created (indicator-service refuses one with recorded values). */
-    Uni<Void> deleteIndicator(String id);
+    Uni<Void> deleteIndicator(String bearer, String id);
 
-    Uni<Void> setRegionalTargets(String indicatorId, String period, List<RegionalTarget> rows, Double total, String unit);
+    Uni<Void> setRegionalTargets(String bearer, String indicatorId, String period, List<RegionalTarget> rows, Double total, String unit);
 }

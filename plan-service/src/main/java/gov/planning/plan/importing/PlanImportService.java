@@ -73,13 +73,20 @@ public class PlanImportService {
     PlanImportWriter writer;
 
     @Inject
+    OrgTreeClient orgTree;
+
+    @Inject
+    gov.planning.common.remote.ServiceGraphQL graphql;
+
+    @Inject
     io.vertx.mutiny.core.Vertx vertx;
 
     /**
      * A .docx or PDF file: its text is read off the event loop (a large PDF takes a while), then imported like
      * pasted text. Callers without the role are refused before the file is opened.
      */
-    public Uni<ImportAnalysis> importFile(String name, String contentBase64, boolean dryRun, String issuerCode) {
+    public Uni<ImportAnalysis> importFile(String name, String contentBase64, boolean dryRun, String issuerCode,
+            List<String> createOrganizations) {
         caller.requireAnyRole("import a plan document", PlatformRole.ADMIN, PlatformRole.PLANNER);
         if (contentBase64 == null || contentBase64.length() > (DocumentFiles.MAX_BYTES / 3 + 1) * 4 + 16) {
             throw new BadUserInputException("file.contentBase64: 文件最多 " + DocumentFiles.MAX_BYTES + " 字节（5 MB）");
@@ -91,11 +98,21 @@ public class PlanImportService {
             throw new BadUserInputException("file.contentBase64: 不是有效的 base64 编码");
         }
         return vertx.executeBlocking(Uni.createFrom().item(() -> DocumentFiles.text(name, content)))
-                .chain(text -> importDocument(text, dryRun, issuerCode));
+                .chain(text -> importDocument(text, dryRun, issuerCode, createOrganizations));
     }
 
-    public Uni<ImportAnalysis> importDocument(String text, boolean dryRun, String issuerCode) {
+    /**
+     * @param createOrganizations the proposed organizations (by name, or a name they were written as) the admin accepted:
+     *                            a real import creates them in org-service before the plan is written
+     */
+    public Uni<ImportAnalysis> importDocument(String text, boolean dryRun, String issuerCode, List<String> createOrganizations) {
         caller.requireAnyRole("import a plan document", PlatformRole.ADMIN, PlatformRole.PLANNER);
+        List<String> accepted = createOrganizations == null ? List.of()
+                : createOrganizations.stream().map(Texts::clean).filter(java.util.Objects::nonNull).distinct().toList();
+        if (!accepted.isEmpty() && !caller.isAdmin()) {
+            throw new ForbiddenException("createOrganizations: " + caller.username() + " may not create organizations: "
+                    + "only an admin may (只有管理员可以新建组织); the token has " + caller.roles());
+        }
         if (text == null || text.isBlank()) {
             throw new BadUserInputException("text: the document is empty");
         }
@@ -104,7 +121,9 @@ public class PlanImportService {
         }
         ParsedPlanDocument doc = PlanDocumentParser.parse(text);
         String code = issuerCode == null || issuerCode.isBlank() ? null : issuerCode.strip();
-        return issuer(doc, code)
+        // Read while the request lives: the import may outlive it (the gateway stops waiting after 10 s).
+        String username = caller.username();
+        return graphql.callerToken().map(token -> new ImportActor(username, token)).chain(actor -> issuer(doc, code)
                 .call(issuer -> {
                     if (issuer.id() != null) {
                         return permissions.requireManagePlanIssuedBy("import a plan document issued by "
@@ -119,7 +138,8 @@ public class PlanImportService {
                 })
                 // The issuer is the context names resolve in, also when it was read from the document.
                 .chain(issuer -> analyse(doc, issuer, text))
-                .chain(analysis -> dryRun ? Uni.createFrom().item(analysis) : save(analysis));
+                .invoke(analysis -> chosen(analysis, accepted))
+                .chain(analysis -> dryRun ? Uni.createFrom().item(analysis) : save(analysis, actor, chosen(analysis, accepted))));
     }
 
     /**
@@ -178,7 +198,7 @@ public class PlanImportService {
         doc.tasks().forEach(t -> lists.add(t.cooperatingOrgs()));
         doc.indicators().forEach(i -> lists.add(i.leadOrgs()));
         doc.regionalTables().forEach(t -> lists.add(t.rows().stream().map(RegionalRow::regionName).toList()));
-        return names.resolve(lists, issuer.code(), doc.issuedOn()).map(found -> {
+        return names.resolve(lists, issuer.code(), doc.issuedOn()).chain(found -> proposals(issuer, doc, found).map(proposals -> {
             int tasks = doc.tasks().size();
             int inds = doc.indicators().size();
             Map<String, NameMatch> unresolved = new java.util.LinkedHashMap<>();
@@ -199,8 +219,38 @@ public class PlanImportService {
             }
             return new ImportAnalysis(doc, issuer.id(), issuer.match(), found.subList(0, tasks), found.subList(tasks, 2 * tasks),
                     found.subList(2 * tasks, 2 * tasks + inds), found.subList(2 * tasks + inds, found.size()),
-                    List.copyOf(unresolved.values()), List.copyOf(warnings), null, text);
-        });
+                    List.copyOf(unresolved.values()), List.copyOf(warnings), proposals, null, text);
+        }));
+    }
+
+    /**
+     * The unresolved unit names (leads, cooperating and responsible units; not regions, not the issuer) that are the
+     * issuer's government's own departments, as new organizations under it. Asks org-service only when there are such
+     * names and an issuer to place them under.
+     */
+    private Uni<List<OrgProposal>> proposals(Issuer issuer, ParsedPlanDocument doc, List<List<NameMatch>> found) {
+        int units = 2 * doc.tasks().size() + doc.indicators().size();
+        java.util.Set<String> unresolved = new java.util.LinkedHashSet<>();
+        found.subList(0, units).forEach(list -> list.stream().filter(m -> !m.resolved()).forEach(m -> unresolved.add(m.input())));
+        if (issuer.code() == null || unresolved.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return orgTree.governmentOf(issuer.code())
+                .map(government -> government == null ? List.<OrgProposal>of() : OrgProposals.propose(government, unresolved));
+    }
+
+    /** The accepted proposals; a name that is not one is refused before anything is written. */
+    private static List<OrgProposal> chosen(ImportAnalysis analysis, List<String> accepted) {
+        List<OrgProposal> chosen = new ArrayList<>();
+        for (String name : accepted) {
+            OrgProposal proposal = analysis.proposals().stream().filter(p -> p.isNamed(name)).findFirst()
+                    .orElseThrow(() -> new BadUserInputException("createOrganizations: “" + name
+                            + "”不是本次导入建议新建的组织（proposedOrganizations 中的名称）"));
+            if (!chosen.contains(proposal)) {
+                chosen.add(proposal);
+            }
+        }
+        return chosen;
     }
 
     /** Refuses what cannot be saved without guessing, before anything is written. */
@@ -233,8 +283,65 @@ public class PlanImportService {
         }
     }
 
-    private Uni<ImportAnalysis> save(ImportAnalysis analysis) {
-        requireSavable(analysis);
+    /**
+     * @param accepted proposals to create in org-service first (after the plan's number is reserved, so a document that
+     *                 cannot be imported creates nothing); the tasks then name them
+     */
+    private Uni<ImportAnalysis> save(ImportAnalysis analysis, ImportActor actor, List<OrgProposal> accepted) {
+        // Judged as it will be once the accepted organizations exist: a document still refused creates none.
+        requireSavable(analysis.resolving(resolutions(accepted, null)));
+        List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> organizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+        return writer.reserve(analysis, actor.username()).chain(target -> createOrganizations(accepted, actor, organizations)
+                .map(analysis::resolving)
+                .chain(resolved -> {
+                    List<String> notes = notes(resolved);
+                    return indicatorStep(resolved, target, notes, created, actor)
+                            .chain(() -> writer.finish(target.planId(), resolved, actor.username()))
+                            .map(plan -> resolved.withPlan(plan, notes));
+                })
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf(failure, "import of %s into plan %s failed", analysis.doc().docNumber(), target.planId());
+                    List<String> kept = new java.util.concurrent.CopyOnWriteArrayList<>();
+                    // indicators first: indicator-service checks the plan's issuer, which it can no longer do once
+                    // the hidden plan is gone
+                    Uni<Void> undo = removeIndicators(created, kept, actor)
+                            .chain(() -> target.fresh() ? writer.discard(target.planId(), actor.username()) : Uni.createFrom().voidItem());
+                    return undo.onFailure().invoke(e -> LOG.errorf(e, "could not delete hidden plan %s", target.planId()))
+                            .onFailure().recoverWithNull()
+                            .chain(() -> Uni.createFrom().failure(undone(failure, target.fresh(), created.size(), kept, organizations)));
+                }));
+    }
+
+    /**
+     * Creates the accepted organizations one by one; answers what every name they were written as now resolves to.
+     * Their names go to {@code organizations} as they are created (they stay if a later step fails: real departments an
+     * admin accepted, which the next import of the document finds by name).
+     */
+    private Uni<Map<String, NameMatch>> createOrganizations(List<OrgProposal> accepted, ImportActor actor, List<String> organizations) {
+        Map<OrgProposal, UUID> ids = new java.util.concurrent.ConcurrentHashMap<>();
+        Uni<Void> steps = Uni.createFrom().voidItem();
+        for (OrgProposal proposal : accepted) {
+            steps = steps.chain(() -> orgTree.create(actor.bearer(), proposal).invoke(id -> {
+                ids.put(proposal, id);
+                organizations.add(proposal.name());
+            })).replaceWithVoid();
+        }
+        return steps.map(v -> resolutions(accepted, ids));
+    }
+
+    /** Each name a proposal was written as, resolved to it ({@code ids} null: a stand-in id, to judge before creating). */
+    private static Map<String, NameMatch> resolutions(List<OrgProposal> proposals, Map<OrgProposal, UUID> ids) {
+        Map<String, NameMatch> byInput = new java.util.HashMap<>();
+        for (OrgProposal p : proposals) {
+            UUID id = ids == null ? UUID.randomUUID() : ids.get(p);
+            p.inputs().forEach(input -> byInput.put(input, new NameMatch(input, id, p.code(), List.of(id))));
+        }
+        return byInput;
+    }
+
+    /** What a real import leaves out, for its warnings. */
+    private static List<String> notes(ImportAnalysis analysis) {
         List<String> notes = new ArrayList<>();
         ParsedPlanDocument doc = analysis.doc();
         for (int i = 0; i < doc.tasks().size(); i++) {
@@ -248,28 +355,14 @@ public class PlanImportService {
                 }
             }
         }
-        List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
-        return writer.reserve(analysis).chain(target -> indicatorStep(analysis, target, notes, created)
-                .chain(() -> writer.finish(target.planId(), analysis))
-                .map(plan -> analysis.withPlan(plan, notes))
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf(failure, "import of %s into plan %s failed", analysis.doc().docNumber(), target.planId());
-                    List<String> kept = new java.util.concurrent.CopyOnWriteArrayList<>();
-                    // indicators first: indicator-service checks the plan's issuer, which it can no longer do once
-                    // the hidden plan is gone
-                    Uni<Void> undo = removeIndicators(created, kept)
-                            .chain(() -> target.fresh() ? writer.discard(target.planId()) : Uni.createFrom().voidItem());
-                    return undo.onFailure().invoke(e -> LOG.errorf(e, "could not delete hidden plan %s", target.planId()))
-                            .onFailure().recoverWithNull()
-                            .chain(() -> Uni.createFrom().failure(undone(failure, target.fresh(), created.size(), kept)));
-                }));
+        return notes;
     }
 
     /** Deletes the indicators this import created, one by one; those indicator-service would not delete go to {@code kept}. */
-    private Uni<Void> removeIndicators(List<String> created, List<String> kept) {
+    private Uni<Void> removeIndicators(List<String> created, List<String> kept, ImportActor actor) {
         Uni<Void> steps = Uni.createFrom().voidItem();
         for (String id : created) {
-            steps = steps.chain(() -> indicators.deleteIndicator(id).onFailure().recoverWithUni(e -> {
+            steps = steps.chain(() -> indicators.deleteIndicator(actor.bearer(), id).onFailure().recoverWithUni(e -> {
                 LOG.errorf(e, "could not take back indicator %s after a failed import", id);
                 kept.add(id);
                 return Uni.createFrom().voidItem();
@@ -279,10 +372,11 @@ public class PlanImportService {
     }
 
     /** Creates the indicators not yet in indicator-service (by name) and sets the regional targets of each table. */
-    private Uni<Void> indicatorStep(ImportAnalysis a, PlanImportWriter.Target target, List<String> notes, List<String> created) {
+    private Uni<Void> indicatorStep(ImportAnalysis a, PlanImportWriter.Target target, List<String> notes, List<String> created,
+            ImportActor actor) {
         ParsedPlanDocument doc = a.doc();
         // Also for a hidden plan taken over from an import that died: what that import created is reused, not doubled.
-        Uni<Map<String, String>> existing = indicators.indicatorsOf(target.planId());
+        Uni<Map<String, String>> existing = indicators.indicatorsOf(actor.bearer(), target.planId());
         return existing.chain(already -> {
             Map<Integer, String> idByIndex = new java.util.HashMap<>();
             Uni<Void> steps = Uni.createFrom().voidItem();
@@ -310,7 +404,7 @@ public class PlanImportService {
                     var input = new IndicatorClient.NewIndicator(ind.name(), ind.unit() == null ? null : ind.unit().strip(),
                             ind.comparator().name(), ind.baseline() == null ? null : ind.baseline().value(),
                             ind.baseline() == null ? null : ind.baseline().year(), ind.target().value(), ind.target().year(), responsible);
-                    steps = steps.chain(() -> indicators.createIndicator(target.planId(), input).invoke(id -> {
+                    steps = steps.chain(() -> indicators.createIndicator(actor.bearer(), target.planId(), input).invoke(id -> {
                         idByIndex.put(index, id);
                         created.add(id);
                     })).replaceWithVoid();
@@ -318,13 +412,14 @@ public class PlanImportService {
             }
             for (int t = 0; t < doc.regionalTables().size(); t++) {
                 int table = t;
-                steps = steps.chain(() -> regionalTargets(a, table, idByIndex, notes));
+                steps = steps.chain(() -> regionalTargets(a, table, idByIndex, notes, actor));
             }
             return steps;
         });
     }
 
-    private Uni<Void> regionalTargets(ImportAnalysis a, int index, Map<Integer, String> idByIndex, List<String> notes) {
+    private Uni<Void> regionalTargets(ImportAnalysis a, int index, Map<Integer, String> idByIndex, List<String> notes,
+            ImportActor actor) {
         ParsedPlanDocument doc = a.doc();
         BreakdownTable table = doc.regionalTables().get(index);
         Integer indicator = indicatorOf(doc, table, idByIndex);
@@ -362,7 +457,7 @@ public class PlanImportService {
             }
             Double total = table.totals() == null || column >= table.totals().size() ? null : table.totals().get(column);
             String id = idByIndex.get(indicator);
-            steps = steps.chain(() -> indicators.setRegionalTargets(id, period, rows, total, table.unit().strip()));
+            steps = steps.chain(() -> indicators.setRegionalTargets(actor.bearer(), id, period, rows, total, table.unit().strip()));
         }
         return steps;
     }
@@ -414,12 +509,14 @@ public class PlanImportService {
     }
 
     /** The failure as the client sees it: same code, saying that nothing of the import stayed in plan-service. */
-    private static Throwable undone(Throwable failure, boolean fresh, int created, List<String> kept) {
+    private static Throwable undone(Throwable failure, boolean fresh, int created, List<String> kept, List<String> organizations) {
         String indicatorsNote = created == 0 ? ""
                 : kept.isEmpty() ? " (the " + created + " indicators it had created in indicator-service were removed)"
                 : " (indicators it created that could not be removed from indicator-service: " + String.join(", ", kept) + ")";
+        String organizationsNote = organizations.isEmpty() ? ""
+                : " (the organizations it created in org-service stay, for the next import to find: " + String.join("、", organizations) + ")";
         String what = (fresh ? "import failed and nothing was saved in plan-service" : "import failed and the draft was left as it was")
-                + indicatorsNote + ": " + failure.getMessage();
+                + indicatorsNote + organizationsNote + ": " + failure.getMessage();
         if (failure instanceof BadUserInputException) {
             return new BadUserInputException(what);
         }

@@ -17,7 +17,6 @@ import jakarta.persistence.LockModeType;
 import gov.planning.common.api.Texts;
 import gov.planning.common.error.ConflictException;
 import gov.planning.common.error.NotFoundException;
-import gov.planning.common.security.Caller;
 import gov.planning.document.ParsedPlanDocument;
 import gov.planning.plan.audit.AuditLog;
 import gov.planning.plan.audit.Snapshots;
@@ -38,7 +37,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The transactions of an import (a separate bean so that each {@code @WithTransaction} applies): reserve the plan,
- * finish it, or discard it. Each appends its audit entry in its own transaction.
+ * finish it, or discard it. Each appends its audit entry in its own transaction. The author is passed in, not read
+ * from the request: finishing and discarding may happen after the caller's request has ended ({@link ImportActor}).
  */
 @ApplicationScoped
 public class PlanImportWriter {
@@ -60,9 +60,6 @@ public class PlanImportWriter {
     AuditLog audit;
 
     @Inject
-    Caller caller;
-
-    @Inject
     Clock clock;
 
     /**
@@ -71,7 +68,7 @@ public class PlanImportWriter {
      * import of the same document out).
      */
     @WithTransaction
-    public Uni<Target> reserve(ImportAnalysis a) {
+    public Uni<Target> reserve(ImportAnalysis a, String author) {
         ParsedPlanDocument doc = a.doc();
         String number = trim(doc.docNumber(), 100);
         Uni<Plan> existing = number == null ? Uni.createFrom().nullItem() : plans.findByDocNumber(number);
@@ -93,16 +90,16 @@ public class PlanImportWriter {
             header(hidden, a);
             hidden.importing = true;
             hidden.status = PlanStatus.DRAFT;
-            hidden.createdBy = caller.username();
+            hidden.createdBy = author;
             return plans.persist(hidden)
-                    .call(saved -> audit.append(caller.username(), "IMPORT_START", "Plan", saved.id, null, Snapshots.of(saved)))
+                    .call(saved -> audit.append(author, "IMPORT_START", "Plan", saved.id, null, Snapshots.of(saved)))
                     .map(saved -> new Target(saved.id, true));
         });
     }
 
     /** Replaces the plan's outline and tasks with the document's and shows the plan (DRAFT), in one transaction. */
     @WithTransaction
-    public Uni<Plan> finish(UUID planId, ImportAnalysis a) {
+    public Uni<Plan> finish(UUID planId, ImportAnalysis a, String author) {
         // Locked: two re-imports of one draft racing here would each delete the tasks they see and both insert theirs.
         return plans.findById(planId, LockModeType.PESSIMISTIC_WRITE).chain(plan -> {
             if (plan == null) {
@@ -112,9 +109,9 @@ public class PlanImportWriter {
             return Task.delete("planId", planId).chain(() -> Section.delete("planId", planId)).chain(() -> {
                 header(plan, a);
                 plan.importing = false;
-                List<Object> rows = outlineAndTasks(planId, a);
+                List<Object> rows = outlineAndTasks(planId, a, author);
                 return Panache.getSession().chain(s -> s.persistAll(rows.toArray())).chain(() -> plans.flush())
-                        .chain(() -> audit.append(caller.username(), "IMPORT", "Plan", planId, before,
+                        .chain(() -> audit.append(author, "IMPORT", "Plan", planId, before,
                                 Snapshots.of(plan).replaceFirst("\\}$", ",\"sections\":" + count(rows, Section.class)
                                         + ",\"tasks\":" + count(rows, Task.class) + "}")))
                         .replaceWith(plan);
@@ -124,7 +121,7 @@ public class PlanImportWriter {
 
     /** Deletes a hidden plan whose import failed; the audit log keeps that it happened. */
     @WithTransaction
-    public Uni<Void> discard(UUID planId) {
+    public Uni<Void> discard(UUID planId, String author) {
         return plans.findById(planId).chain(plan -> {
             if (plan == null || !plan.importing) {
                 return Uni.createFrom().voidItem();
@@ -132,7 +129,7 @@ public class PlanImportWriter {
             String before = Snapshots.of(plan);
             return Task.delete("planId", planId).chain(() -> Section.delete("planId", planId))
                     .chain(() -> plans.delete(plan))
-                    .chain(() -> audit.append(caller.username(), "IMPORT_FAILED", "Plan", planId, before, null));
+                    .chain(() -> audit.append(author, "IMPORT_FAILED", "Plan", planId, before, null));
         });
     }
 
@@ -154,7 +151,7 @@ public class PlanImportWriter {
     }
 
     /** Sections depth-first (parents before children, as inserted), then tasks with organizations and milestones. */
-    private List<Object> outlineAndTasks(UUID planId, ImportAnalysis a) {
+    private List<Object> outlineAndTasks(UUID planId, ImportAnalysis a, String author) {
         List<Object> sections = new ArrayList<>();
         Map<gov.planning.document.Task, UUID> sectionOf = new java.util.HashMap<>();
         for (gov.planning.document.Section top : a.doc().outline()) {
@@ -181,7 +178,7 @@ public class PlanImportWriter {
                 task.deadlineText = trim(in.deadline().text(), 200);
             }
             task.status = TaskStatus.NOT_STARTED;
-            task.createdBy = caller.username();
+            task.createdBy = author;
             task.createdAt = now;
             task.updatedAt = now;
             tasks.add(task);

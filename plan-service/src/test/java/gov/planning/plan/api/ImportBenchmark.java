@@ -105,7 +105,7 @@ public final class ImportBenchmark {
         List<List<NameMatch>> indicators = doc.indicators().stream().map(i -> unresolved(i.leadOrgs())).toList();
         List<List<NameMatch>> regions = doc.regionalTables().stream()
                 .map(t -> unresolved(t.rows().stream().map(RegionalRow::regionName).toList())).toList();
-        return new ImportAnalysis(doc, UUID.randomUUID(), null, leads, cooperating, indicators, regions, List.of(), doc.warnings(), null, null);
+        return new ImportAnalysis(doc, UUID.randomUUID(), null, leads, cooperating, indicators, regions, List.of(), doc.warnings(), List.of(), null, null);
     }
 
     private static List<NameMatch> unresolved(List<String> names) {

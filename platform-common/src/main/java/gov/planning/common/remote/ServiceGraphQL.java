@@ -34,7 +34,8 @@ import io.vertx.mutiny.ext.web.client.WebClient;
  * anything else is UNAVAILABLE.</li>
  * </ul>
  * {@link #lookupAs} is a lookup with a token the caller got elsewhere: the service's own identity, for work no user
- * request started (the reminder scan).
+ * request started (the reminder scan). {@link #callAs} is a call with the caller's token read earlier
+ * ({@link #callerToken}), for work that may outlive the caller's request (an import the gateway stopped waiting for).
  */
 @ApplicationScoped
 public class ServiceGraphQL {
@@ -69,12 +70,16 @@ public class ServiceGraphQL {
         return callerToken().chain(bearer -> post(context, bearer, url, what, query, variables, timeout, true));
     }
 
+    public Uni<JsonObject> callAs(String bearer, String url, String what, String query, JsonObject variables, Duration timeout) {
+        return post(io.vertx.core.Vertx.currentContext(), bearer, url, what, query, variables, timeout, true);
+    }
+
     /**
-     * The caller's bearer token, read from the deferred identity without blocking: asking the request-scoped
-     * {@code JsonWebToken} instead may have to wait for the identity, which fails on an event-loop thread (an import's
-     * fourth indicator call failed so, now and then, with "The current thread cannot be blocked").
+     * The caller's bearer token (null outside a request), read from the deferred identity without blocking: asking the
+     * request-scoped {@code JsonWebToken} instead may have to wait for the identity, which fails on an event-loop
+     * thread (an import's fourth indicator call failed so, now and then, with "The current thread cannot be blocked").
      */
-    private Uni<String> callerToken() {
+    public Uni<String> callerToken() {
         if (identity == null || !identity.isResolvable() || !io.quarkus.arc.Arc.container().requestContext().isActive()) {
             return Uni.createFrom().nullItem();
         }
