@@ -44,9 +44,12 @@ public record TaskConnection(@NonNull List<@NonNull TaskEdge> edges, @NonNull Pa
     }
 
     private static TaskConnection of(TaskPage page, int offset, boolean keyed) {
-        return new TaskConnection(Cursor.edges(page.items(), offset,
+        List<TaskEdge> edges = Cursor.edges(page.items(), offset,
                 t -> keyed ? TaskQuery.DocumentKey.of(t.task().task()).toString() : null,
-                (t, cursor) -> new TaskEdge(TaskView.of(t.task()), cursor)),
-                PageInfo.of(offset, page.items().size(), page.total()), (int) page.total());
+                (t, cursor) -> new TaskEdge(TaskView.of(t.task()), cursor));
+        PageInfo counted = PageInfo.of(offset, edges.size(), page.total());
+        // The end cursor is the last edge's, keyset or not (PageInfo.of would make an offset cursor).
+        return new TaskConnection(edges, new PageInfo(counted.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+                (int) page.total());
     }
 }
