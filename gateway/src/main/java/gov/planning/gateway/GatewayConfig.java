@@ -19,6 +19,15 @@ public interface GatewayConfig {
     Duration defaultSubgraphTimeout();
 
     /**
+     * How long a mutation's own request to its subgraph may take, whatever the subgraph's read timeout. A write may
+     * call other services (importing a plan document creates its indicators one by one); a gateway that gave up after
+     * a read's timeout would answer an error for a write that still completes behind it. Below the Ingress's 120 s
+     * proxy-read-timeout (k8s/base/ingress.yaml), so the client hears the gateway's answer, not the proxy's.
+     */
+    @WithDefault("100s")
+    Duration mutationTimeout();
+
+    /**
      * Threads that wait for subgraph answers (each subgraph request holds one until its answer is read); requests
      * beyond them queue. Named {@code gateway-subgraph-N}; counted by the {@code executor.*} metrics
      * ({@code name=gateway.subgraph}).

@@ -275,6 +275,16 @@ class FederationTest {
     }
 
     @Test
+    void aMutationTakingLongerThanTheSubgraphsReadTimeoutIsWaitedForAndAnswersItsResult() {
+        mode(indicatorUrl, "slow");
+
+        JsonPath response = post("mutation { confirmIndicator(id: \"i1\") { id name } }");
+
+        assertThat(response.getList("errors")).isNull();
+        assertThat(response.getString("data.confirmIndicator.name")).isEqualTo("耕地保有量");
+    }
+
+    @Test
     void aRecompositionWithConflictingSchemasIsRefusedWithTheConflictAndTheCurrentSupergraphStaysInService() {
         mode(planUrl, "conflicting-sdl");
 

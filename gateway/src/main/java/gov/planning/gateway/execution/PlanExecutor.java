@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import graphql.language.Field;
+import graphql.language.OperationDefinition;
 import graphql.language.InlineFragment;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
@@ -109,7 +110,10 @@ final class PlanExecutor {
     private CompletableFuture<Void> root(FetchNode fetch, NormalizedOperation operation, ExecutionContext context) {
         String keyword = operation.kind().name().toLowerCase();
         String query = keyword + variableDefinitions(List.of(), fetch, operation) + " " + fetch.selection();
-        return client.post(fetch.subgraph(), query, variables(fetch, context), context.headers).handle((response, failure) -> {
+        CompletableFuture<JsonNode> answer = operation.kind() == OperationDefinition.Operation.MUTATION
+                ? client.postMutation(fetch.subgraph(), query, variables(fetch, context), context.headers)
+                : client.post(fetch.subgraph(), query, variables(fetch, context), context.headers);
+        return answer.handle((response, failure) -> {
             synchronized (context) {
                 if (failure != null) {
                     SubgraphException cause = cause(failure, fetch.subgraph());

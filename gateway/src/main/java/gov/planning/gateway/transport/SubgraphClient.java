@@ -123,8 +123,17 @@ public class SubgraphClient {
      */
     public CompletableFuture<JsonNode> post(String subgraph, String query, ObjectNode variables, Map<String, String> headers) {
         GatewayConfig.Subgraph configured = config.subgraphs().get(subgraph);
+        return post(subgraph, query, variables, headers, configured != null ? configured.timeout() : config.defaultSubgraphTimeout());
+    }
+
+    /** A mutation's root fields: as {@link #post}, waiting up to {@code planning.mutation-timeout}. */
+    public CompletableFuture<JsonNode> postMutation(String subgraph, String query, ObjectNode variables, Map<String, String> headers) {
+        return post(subgraph, query, variables, headers, config.mutationTimeout());
+    }
+
+    private CompletableFuture<JsonNode> post(String subgraph, String query, ObjectNode variables, Map<String, String> headers,
+            Duration timeout) {
         String url = url(subgraph);
-        Duration timeout = configured != null ? configured.timeout() : config.defaultSubgraphTimeout();
         if (url == null) {
             return CompletableFuture.failedFuture(new SubgraphException("No URL for subgraph " + subgraph, "SUBGRAPH_UNAVAILABLE", null));
         }

@@ -64,6 +64,7 @@ public class FakeSubgraphsResource implements QuarkusTestResourceLifecycleManage
                         default -> typed(type, Map.of("id", rep.get("id")));
                     },
                     wiring -> wiring.type("Query", b -> b.dataFetcher("indicators", env -> List.copyOf(INDICATORS.values())))
+                            .type("Mutation", b -> b.dataFetcher("confirmIndicator", env -> INDICATORS.get((String) env.getArgument("id"))))
                             .type("Plan", b -> b.dataFetcher("indicatorSummary", env -> {
                                 throw GraphqlErrorException.newErrorException().message("Only planners may read the summary")
                                         .extensions(Map.of("code", "FORBIDDEN")).build();
