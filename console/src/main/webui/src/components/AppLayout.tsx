@@ -27,6 +27,7 @@ import {
   PLATFORM_ROLES,
 } from '../auth/permissions';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { useRecheckWhilePending } from '../auth/pendingRecheck';
 
 const { Header, Sider, Content } = Layout;
 
@@ -36,6 +37,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const pendingAccount = isPendingAccount(accessTokenClaims(user.access_token));
+  useRecheckWhilePending(pendingAccount, userManager);
   const { me, loading, error } = useMe(pendingAccount);
   const pending = usePendingReviewCount(me);
   const selected = '/' + (location.pathname.split('/')[1] || 'tasks');

@@ -6,7 +6,7 @@ const en: Messages = {
   header: { logout: 'Sign out', language: '中文' },
   pending: {
     title: 'Account awaiting placement',
-    detail: 'You are signed in, but your account has no organization and role yet, so you cannot see or report anything. Ask your department\'s member administrator or a system administrator to place you under Members, then sign out and in again.',
+    detail: 'You are signed in, but your account has no organization and role yet, so you cannot see or report anything. Ask your department\'s member administrator or a system administrator to place you under Members; this page then opens the platform by itself, without signing in again.',
   },
   health: { RED: 'Red', YELLOW: 'Yellow', GREEN: 'Green', DONE: 'Done' },
   healthLong: { RED: 'Red (overdue)', YELLOW: 'Yellow (at risk)', GREEN: 'Green (on track)', DONE: 'Done' },
