@@ -19,7 +19,9 @@ import { fileURLToPath } from 'node:url';
 
 const K8S = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REPO = join(K8S, '..');
-const SQUAWK = join(K8S, 'node_modules', '.bin', 'squawk');
+// Squawk's Linux x64 binary package, not its `squawk-cli` wrapper: the wrapper's lock entries name every platform's
+// binary package, and `npm ci` refuses the lock where the registry serves only some of them (this one does).
+const SQUAWK = join(K8S, 'node_modules', '@squawk-cli', 'linux-x64', 'bin', 'squawk');
 /** The PostgreSQL of prod (overlays/prod/postgres/cluster.yaml). */
 const PG_VERSION = '17.0';
 const MIGRATIONS = join('src', 'main', 'resources', 'db', 'migration');
@@ -104,6 +106,10 @@ export function statements(sql) {
 }
 
 function squawk(files) {
+  if (!existsSync(SQUAWK)) {
+    throw new Error(`the migration check runs Squawk's Linux x64 binary (${relative(REPO, SQUAWK)}), missing here: `
+      + 'run k8s/check on Linux x64 (CI does), after `npm ci` in k8s/');
+  }
   const args = ['--reporter', 'json', '--pg-version', PG_VERSION, '--assume-in-transaction', ...files];
   let stdout;
   try {

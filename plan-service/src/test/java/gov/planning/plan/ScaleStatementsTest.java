@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import gov.planning.testing.SqlStatements;
 import gov.planning.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /**
  * The reads a province's staff sit on (issue #15) cost a fixed number of SQL statements, counted by PostgreSQL itself
@@ -50,23 +49,12 @@ class ScaleStatementsTest {
         return reads;
     }
 
-    /**
-     * Statements per read, each asked once before (caches, the first page's lookups) and then counted three times, the
-     * fewest kept: pg_stat_statements sees the whole database, and the service's background work (Quartz, the overdue
-     * metric, what an earlier test left running) may run statements during one of them.
-     */
+    /** Statements per read, asked once before (caches, the first page's lookups), then the fewest of three counts. */
     private static Map<String, Long> statements(Map<String, String[]> reads) {
         Map<String, Long> counted = new LinkedHashMap<>();
         reads.forEach((name, read) -> {
             assertThat(post(read[0], read[1]).getString("errors")).as(name).isNull();
-            long fewest = Long.MAX_VALUE;
-            for (int run = 0; run < 3; run++) {
-                SqlStatements.reset();
-                JsonPath answer = post(read[0], read[1]);
-                fewest = Math.min(fewest, SqlStatements.calls(""));
-                assertThat(answer.getString("errors")).as(name).isNull();
-            }
-            counted.put(name, fewest);
+            counted.put(name, SqlStatements.fewestOfThree(() -> post(read[0], read[1])));
         });
         return counted;
     }
