@@ -256,8 +256,8 @@ class PlatformIT {
 
     @Test
     void platformRecordedAProcessForEachPart() {
-        // PostgreSQL, Keycloak, the mail server, the three subgraphs, the gateway and the console.
-        assertThat(startedPids).hasSize(8);
+        // PostgreSQL, Keycloak, the mail server, the LDAP directory, the three subgraphs, the gateway and the console.
+        assertThat(startedPids).hasSize(9);
         assertThat(startedPids).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 }
