@@ -2,7 +2,7 @@
 // passes CONSOLE_URL, GATEWAY_URL, KEYCLOAK_URL, SCREENSHOT_DIR, CHROMIUM and the ids of the data it created), the
 // system's chromium, real Keycloak logins typed into Keycloak's own login page, screenshots, and the gateway as a
 // demo user (password grant of the dev realm) for the data a test needs before its screens.
-import { before, after } from 'node:test';
+import { before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +34,30 @@ after(async () => {
   await browser?.close();
 });
 
+// A test that failed in CI leaves only a timeout in the log; what each signed-in user saw then, and the errors the
+// gateway answered their browser, say why.
+afterEach(async (t) => {
+  if (t.passed) return;
+  const name = t.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+  for (const [user, page] of Object.entries(sessions)) {
+    if (page.isClosed()) continue;
+    await page.screenshot({ path: join(SHOTS, `failed-${name}-${user}.png`), fullPage: true }).catch(() => {});
+    const alerts = await page.locator('.ant-alert-error, .ant-message-error, .ant-form-item-explain-error').allInnerTexts().catch(() => []);
+    console.log(`[${user}] ${page.url()}${alerts.length ? ` shows: ${alerts.join(' | ')}` : ''}`);
+  }
+});
+
+/** Prints the GraphQL errors the gateway answers a browser: the cause when a screen waits in vain. */
+function logGraphQLErrors(page, user) {
+  page.on('response', async (response) => {
+    if (!new URL(response.url()).pathname.endsWith('/graphql') || response.request().method() !== 'POST') return;
+    const body = await response.json().catch(() => null);
+    if (!body?.errors) return;
+    const operation = response.request().postDataJSON()?.operationName ?? '';
+    console.log(`[${user}] ${operation}: ${body.errors.map((e) => `${e.extensions?.code ?? ''} ${e.message}`).join('; ')}`);
+  });
+}
+
 export async function shot(page, name) {
   await page.waitForLoadState('networkidle').catch(() => {});
   // Finishes antd's menu and dialog transitions, so a shot never shows one half faded (two menu items lit, a closing dialog).
@@ -45,6 +69,7 @@ export async function signIn(user, screenshot) {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
+  logGraphQLErrors(page, user);
   await page.goto(CONSOLE_URL);
   await page.waitForSelector('#username');
   assert.match(page.url(), /\/realms\/planning\/protocol\/openid-connect\/auth/);

@@ -121,6 +121,7 @@ test('a report moves the period to 待审核; approved it is locked; the planner
   const review = page.getByRole('dialog');
   await review.getByLabel('审核意见').fill('同意。');
   await review.getByRole('button', { name: /通\s*过/ }).click();
+  await review.waitFor({ state: 'hidden' });
   await row.locator('[data-period-status="APPROVED"]').waitFor();
   await row.getByText('已锁定').waitFor();
   await shot(page, 'reminders-05-locked');
