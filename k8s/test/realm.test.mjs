@@ -124,6 +124,17 @@ test("prod realm brokers to the government identity provider with its URL and se
   assert.ok(roles.includes("manage-identity-providers"), "org-service keeps the per-organization mappers");
 });
 
+test("prod realm imports the SAML provider gov-saml disabled, its URLs from saml-url of the Secret gov-idp-client", () => {
+  const ri = render("prod").find((o) => o.kind === "KeycloakRealmImport");
+  const saml = ri.spec.realm.identityProviders.find((p) => p.alias === "gov-saml");
+  assert.equal(saml.providerId, "saml");
+  assert.equal(saml.enabled, false, "a government on OpenID Connect gets no second button on its login page");
+  assert.equal(saml.config.singleSignOnServiceUrl, "${GOV_SAML_URL}/protocol/saml");
+  assert.equal(saml.config.validateSignature, "true");
+  assert.equal(saml.config.useMetadataDescriptorUrl, "true", "signing keys follow the provider's rotation");
+  assert.deepEqual(ri.spec.placeholders.GOV_SAML_URL, { secret: { name: "gov-idp-client", key: "saml-url" } });
+});
+
 test("prod realm federates the government LDAP directory read-only with its bind credential from the Secret gov-ldap", () => {
   const ri = render("prod").find((o) => o.kind === "KeycloakRealmImport");
   const ldap = ri.spec.realm.components["org.keycloak.storage.UserStorageProvider"].find((c) => c.providerId === "ldap");

@@ -11,7 +11,8 @@
 //  - brute-force detection on, and a " (dev)" suffix is dropped from the display name;
 //  - secrets stay ${PLACEHOLDERS}; the KeycloakRealmImport maps each one to a Secret key;
 //  - the realm brokers to the government's identity provider (统一身份认证, keycloak/gov-idp-broker.json): its URL
-//    and client secret come from the Secret gov-idp-client (development runs it as a local realm instead);
+//    and client secret come from the Secret gov-idp-client (development runs it as a local realm instead); its SAML
+//    twin gov-saml is imported disabled, with its URL from the same Secret's saml-url, for governments on SAML;
 //  - the realm federates the government's LDAP directory (政务目录, keycloak/ldap/federation.json, read-only) with
 //    its URL, users DN, bind DN and bind credential from the Secret gov-ldap, and records login events (org-service
 //    places directory users by them).
@@ -25,6 +26,7 @@ export const PLACEHOLDER_SECRETS = {
   PLANNING_SERVICES_CLIENT_SECRET: { name: "planning-services-client", key: "client-secret" },
   GOV_IDP_URL: { name: "gov-idp-client", key: "url" },
   GOV_IDP_CLIENT_SECRET: { name: "gov-idp-client", key: "client-secret" },
+  GOV_SAML_URL: { name: "gov-idp-client", key: "saml-url" },
   LDAP_URL: { name: "gov-ldap", key: "url" },
   LDAP_USERS_DN: { name: "gov-ldap", key: "users-dn" },
   LDAP_BIND_DN: { name: "gov-ldap", key: "bind-dn" },
