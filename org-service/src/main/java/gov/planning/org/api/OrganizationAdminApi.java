@@ -82,19 +82,19 @@ public class OrganizationAdminApi {
 
     @Query
     @Description("Writes to organizations, newest first, for one organization or all (admin only).")
-    public Uni<AuditLog.@NonNull Connection> auditLog(@Id String organizationId, Integer first, String after) {
+    public Uni<OrganizationAudit.@NonNull Connection> auditLog(@Id String organizationId, Integer first, String after) {
         int offset = Cursor.offsetAfter(after);
         int size = Cursor.pageSize(first);
         return service.auditLog(organizationId == null ? null : Ids.parse("organizationId", organizationId), offset, size)
                 .map(page -> {
-                    List<AuditLog.Edge> edges = new ArrayList<>();
+                    List<OrganizationAudit.Edge> edges = new ArrayList<>();
                     for (int i = 0; i < page.entries().size(); i++) {
                         var e = page.entries().get(i);
-                        edges.add(new AuditLog.Edge(new AuditLog.Entry(e.id(), e.at(), e.actor(), e.action(), e.organizationId(),
+                        edges.add(new OrganizationAudit.Edge(new OrganizationAudit.Entry(e.id(), e.at(), e.actor(), e.action(), e.organizationId(),
                                 e.before(), e.after()), Cursor.encode(offset + i)));
                     }
                     String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
-                    return new AuditLog.Connection(edges, new PageInfo(page.hasNextPage(), end), (int) page.totalCount());
+                    return new OrganizationAudit.Connection(edges, new PageInfo(page.hasNextPage(), end), (int) page.totalCount());
                 });
     }
 }

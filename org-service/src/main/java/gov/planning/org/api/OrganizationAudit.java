@@ -11,10 +11,10 @@ import org.eclipse.microprofile.graphql.Type;
 
 import gov.planning.common.api.PageInfo;
 
-/** The audit log as a Relay connection, newest entry first. */
-public final class AuditLog {
+/** An organization's audit log (organization_audit) as a Relay connection, newest entry first. */
+public final class OrganizationAudit {
 
-    private AuditLog() {
+    private OrganizationAudit() {
     }
 
     @Type("OrganizationAuditEntry")
