@@ -2,15 +2,17 @@ import { useState } from 'react';
 import { Card, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/me';
-import { canManageStaff } from '../auth/permissions';
+import { assignableStaffRoles, canManageStaff } from '../auth/permissions';
 import { OrganizationSelect } from '../components/OrganizationSelect';
 import { useQuery } from '@apollo/client/react';
 import { StaffOrganizationDocument } from '../gql/graphql';
 import { StaffPanel } from './StaffPanel';
+import { PendingAccounts } from './PendingAccounts';
 
 /**
  * 成员: a department administrator manages the staff of their own organization (the default) and of those below it;
- * an admin of any organization. The server decides; an organization out of reach shows its FORBIDDEN message.
+ * an admin of any organization. The server decides; an organization out of reach shows its FORBIDDEN message. Above
+ * them, the accounts waiting for an organization (待分配) that the user may place.
  */
 export function MembersPage() {
   const { t } = useTranslation();
@@ -34,6 +36,7 @@ export function MembersPage() {
           <OrganizationSelect value={code} onChange={setCode} placeholder={t('staff.pick')} />
         </Space>
       </Card>
+      <PendingAccounts roles={assignableStaffRoles(me)} />
       {org ? <StaffPanel key={org.id} org={org} person={me} /> : null}
     </Space>
   );

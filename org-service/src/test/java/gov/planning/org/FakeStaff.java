@@ -16,12 +16,14 @@ import gov.planning.org.staff.StaffDirectory;
 /**
  * Keycloak's users in place of Keycloak, with every write recorded so a test can prove that a refused request wrote
  * nothing. {@link #reset} puts back: zjt.reporter (reporter) and zjt.chief (org-admin) in nmg.zjt, zrzyt.reporter
- * (reporter) in nmg.zrzyt, admin (admin) in nmg, and drifter (no group, no role).
+ * (reporter) in nmg.zrzyt, admin (admin) in nmg, and the accounts in no group (待分配): drifter (no role, no claim),
+ * gov.zjt.zhou (reporter; the identity provider said 内蒙古自治区住房和城乡建设厅) and gov.zrzyt.wu (reporter; it said nmg.zrzyt).
  */
 @Singleton
 public class FakeStaff implements StaffDirectory {
 
     private final Map<String, Account> users = new LinkedHashMap<>();
+    private final Map<String, String[]> claims = new LinkedHashMap<>();
     public final List<String> writes = new ArrayList<>();
     public final Set<String> loggedOut = new TreeSet<>();
 
@@ -38,6 +40,11 @@ public class FakeStaff implements StaffDirectory {
         put(account("zrzyt.reporter", Set.of("reporter"), Set.of("nmg.zrzyt")));
         put(account("admin", Set.of("admin"), Set.of("nmg")));
         put(account("drifter", Set.of(), Set.of()));
+        claims.clear();
+        put(account("gov.zjt.zhou", Set.of("reporter"), Set.of()));
+        claims.put("gov.zjt.zhou", new String[] { null, "内蒙古自治区住房和城乡建设厅" });
+        put(account("gov.zrzyt.wu", Set.of("reporter"), Set.of()));
+        claims.put("gov.zrzyt.wu", new String[] { "nmg.zrzyt", null });
     }
 
     private static Account account(String username, Set<String> roles, Set<String> orgCodes) {
@@ -67,6 +74,14 @@ public class FakeStaff implements StaffDirectory {
     @Override
     public synchronized Optional<Account> find(String username) {
         return users.values().stream().filter(a -> a.username().equals(username)).findFirst().map(FakeStaff::copy);
+    }
+
+    @Override
+    public synchronized List<Pending> pending() {
+        return users.values().stream().filter(a -> a.orgCodes().isEmpty()).map(a -> {
+            String[] claim = claims.getOrDefault(a.username(), new String[2]);
+            return new Pending(copy(a), claim[0], claim[1]);
+        }).toList();
     }
 
     @Override

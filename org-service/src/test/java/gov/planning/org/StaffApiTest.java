@@ -27,6 +27,8 @@ class StaffApiTest {
     private static final String ROLES = "mutation($o: ID!, $u: String!, $r: [StaffRole!]!) { setStaffRoles(organizationId: $o, username: $u, roles: $r) " + MEMBER + " }";
     private static final String DISABLE = "mutation($o: ID!, $u: String!) { disableStaffMember(organizationId: $o, username: $u) " + MEMBER + " }";
     private static final String MOVE = "mutation($u: String!, $f: ID!, $t: ID!) { moveStaffMember(username: $u, fromOrganizationId: $f, toOrganizationId: $t) " + MEMBER + " }";
+    private static final String PENDING = "{ pendingAccounts { account { username roles organizationCodes } claimedOrganizationCode "
+            + "claimedOrganizationName suggestedOrganizationId suggestedOrganizationName } }";
     private static final String HISTORY = "query($o: ID!) { staffHistory(organizationId: $o) { actor action username changes { field before after } } }";
 
     @Inject
@@ -207,5 +209,42 @@ class StaffApiTest {
 
         assertThat(firstErrorCode(refused)).isEqualTo("CONFLICT");
         assertThat(refused.getString("errors[0].message")).startsWith("email:");
+    }
+    @Test
+    void anAdminSeesEveryAccountWaitingForAnOrganizationWithTheOrganizationItsClaimNames() {
+        JsonPath pending = post(TestTokens.admin(), PENDING, Map.of());
+
+        assertThat(pending.getString("errors")).isNull();
+        assertThat(pending.getList("data.pendingAccounts.account.username")).containsExactly("drifter", "gov.zjt.zhou", "gov.zrzyt.wu");
+        assertThat(pending.getList("data.pendingAccounts.claimedOrganizationName")).containsExactly(null, "内蒙古自治区住房和城乡建设厅", null);
+        assertThat(pending.getList("data.pendingAccounts.suggestedOrganizationId")).containsExactly(null, idOf("nmg.zjt"), idOf("nmg.zrzyt"));
+        assertThat(pending.getString("data.pendingAccounts[1].suggestedOrganizationName")).isEqualTo("内蒙古自治区住房和城乡建设厅");
+        assertThat(pending.getList("data.pendingAccounts[1].account.organizationCodes")).isEmpty();
+    }
+
+    @Test
+    void aDepartmentAdministratorSeesOnlyThePendingAccountsWhoseClaimLiesInTheirReach() {
+        assertThat(post(orgAdmin("nmg.zjt"), PENDING, Map.of()).getList("data.pendingAccounts.account.username"))
+                .containsExactly("gov.zjt.zhou");
+        assertThat(post(orgAdmin("nmg"), PENDING, Map.of()).getList("data.pendingAccounts.account.username"))
+                .containsExactly("gov.zjt.zhou", "gov.zrzyt.wu");
+        assertThat(firstErrorCode(post(TestTokens.reporter("nmg.zjt"), PENDING, Map.of()))).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void placingAPendingAccountWithAddStaffMemberTakesItOffTheListAndIsAudited() {
+        String zjt = idOf("nmg.zjt");
+        Map<String, Object> existing = new HashMap<>();
+        existing.put("username", "gov.zjt.zhou");
+        existing.put("roles", List.of("REPORTER"));
+        JsonPath placed = post(orgAdmin("nmg.zjt"), ADD, Map.of("o", zjt, "in", existing));
+
+        assertThat(placed.getString("errors")).isNull();
+        assertThat(placed.getList("data.addStaffMember.organizationCodes")).containsExactly("nmg.zjt");
+        assertThat(post(TestTokens.admin(), PENDING, Map.of()).getList("data.pendingAccounts.account.username"))
+                .containsExactly("drifter", "gov.zrzyt.wu");
+        JsonPath history = post(orgAdmin("nmg.zjt"), HISTORY, Map.of("o", zjt));
+        assertThat(history.getString("data.staffHistory[0].action")).isEqualTo("JOIN");
+        assertThat(history.getString("data.staffHistory[0].username")).isEqualTo("gov.zjt.zhou");
     }
 }

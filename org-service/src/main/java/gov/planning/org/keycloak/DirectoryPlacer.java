@@ -44,6 +44,9 @@ public class DirectoryPlacer {
     @Inject
     Clock clock;
 
+    @Inject
+    PlacementLock lock;
+
     private long since = -1;
     private boolean warned;
 
@@ -58,17 +61,8 @@ public class DirectoryPlacer {
             since = now - Duration.ofDays(1).toMillis();
         }
         try {
-            List<DirectoryUsers.Login> logins = keycloak.loginsSince(since);
-            if (logins.isEmpty()) {
-                return;
-            }
-            OrgTree tree = directory.snapshot().await().indefinitely().tree();
-            for (DirectoryPlacement.Placed placed : DirectoryPlacement.place(logins, keycloak, tree, LocalDate.now(clock))) {
-                LOG.infof("Directory user %s placed in %s", placed.username(), placed.orgCode());
-                audit.append(ACTOR, "JOIN", tree.byCode(placed.orgCode()).id(), placed.username(), null, null);
-            }
-            // Inclusive: the last event's millisecond is read again next time, so none landing in it is missed.
-            since = logins.get(logins.size() - 1).time();
+            // Another replica's pass may be placing the same sign-ins: then this one waits for the next tick.
+            lock.runExclusively(this::pass);
             warned = false;
         } catch (RuntimeException e) {
             if (!warned) {
@@ -76,5 +70,19 @@ public class DirectoryPlacer {
                 warned = true;
             }
         }
+    }
+
+    private void pass() {
+        List<DirectoryUsers.Login> logins = keycloak.loginsSince(since);
+        if (logins.isEmpty()) {
+            return;
+        }
+        OrgTree tree = directory.snapshot().await().indefinitely().tree();
+        for (DirectoryPlacement.Placed placed : DirectoryPlacement.place(logins, keycloak, tree, LocalDate.now(clock))) {
+            LOG.infof("Directory user %s placed in %s", placed.username(), placed.orgCode());
+            audit.append(ACTOR, "JOIN", tree.byCode(placed.orgCode()).id(), placed.username(), null, null);
+        }
+        // Inclusive: the last event's millisecond is read again next time, so none landing in it is missed.
+        since = logins.get(logins.size() - 1).time();
     }
 }

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import gov.planning.org.keycloak.BrokerMapperReconciler;
 import gov.planning.org.keycloak.KeycloakAdminClient;
 import io.quarkus.arc.DefaultBean;
 
@@ -52,6 +53,39 @@ public class KeycloakStaff implements StaffDirectory {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Keycloak cannot list users without a group, so: the members of every group (one read per group; groups are the
+     * organizations, hundreds) against the realm's users (pages of 500, full representation for the attributes).
+     * Only the accounts left over cost a role and group read each, and they are few.
+     */
+    @Override
+    public List<Pending> pending() {
+        Set<String> grouped = new java.util.HashSet<>();
+        for (gov.planning.org.keycloak.GroupDirectory.Group group : keycloak.groups()) {
+            for (JsonNode member : keycloak.read("/groups/" + group.id() + "/members?briefRepresentation=true&max=100000")) {
+                grouped.add(member.path("id").asText());
+            }
+        }
+        List<Pending> found = new ArrayList<>();
+        int page = 500;
+        for (int first = 0; ; first += page) {
+            JsonNode users = keycloak.read("/users?briefRepresentation=false&first=" + first + "&max=" + page);
+            for (JsonNode user : users) {
+                // Service accounts (service-account-<client>) are the platform's own identities, never staff.
+                if (grouped.contains(user.path("id").asText()) || user.hasNonNull("serviceAccountClientId")
+                        || user.path("username").asText().startsWith("service-account-")) {
+                    continue;
+                }
+                JsonNode attributes = user.path("attributes");
+                found.add(new Pending(account(user), attribute(attributes, BrokerMapperReconciler.CODE_CLAIM),
+                        attribute(attributes, BrokerMapperReconciler.NAME_CLAIM)));
+            }
+            if (users.size() < page) {
+                return found;
+            }
+        }
     }
 
     @Override
@@ -145,6 +179,12 @@ public class KeycloakStaff implements StaffDirectory {
             }
         });
         return picked;
+    }
+
+    private static String attribute(JsonNode attributes, String name) {
+        JsonNode values = attributes.path(name);
+        String value = values.isArray() && !values.isEmpty() ? values.get(0).asText("") : "";
+        return value.isBlank() ? null : value.strip();
     }
 
     private static String text(JsonNode node, String field) {

@@ -21,6 +21,7 @@ import gov.planning.common.error.NotFoundException;
 import gov.planning.common.error.UnavailableException;
 import gov.planning.common.security.Caller;
 import gov.planning.org.entity.OrgKind;
+import gov.planning.org.keycloak.DirectoryPlacement;
 import gov.planning.org.keycloak.KeycloakAdminClient.KeycloakUnavailableException;
 import gov.planning.org.naming.OrgDirectory;
 import gov.planning.org.naming.OrgNode;
@@ -55,9 +56,35 @@ public class StaffAdmin {
     @Inject
     Caller caller;
 
+    @Inject
+    java.time.Clock clock;
+
     public List<Account> members(UUID organizationId) {
         OrgNode org = manageable(organizationId, "see the members of");
         return keycloak(() -> directory.members(org.code()));
+    }
+
+    /** An account waiting to be placed, with the organization its claimed department names (null: none or unclear). */
+    public record PendingAccount(Account account, String claimedOrgCode, String claimedOrgName, OrgNode claimed) {
+    }
+
+    /**
+     * Accounts in no organization (待分配). An admin sees all; a department administrator those whose claimed
+     * department names an organization they manage (the others are an admin's to place: nothing tells whose they are).
+     */
+    public List<PendingAccount> pending() {
+        if (!caller.isAdmin() && !caller.roles().contains(StaffRole.ORG_ADMIN_ROLE)) {
+            throw new ForbiddenException(caller.username() + " may not see the accounts waiting for an organization: "
+                    + "admins and department administrators (org-admin) place them");
+        }
+        OrgTree tree = organizations.snapshot().await().indefinitely().tree();
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        return keycloak(() -> directory.pending()).stream()
+                .map(p -> new PendingAccount(p.account(), p.claimedOrgCode(), p.claimedOrgName(),
+                        DirectoryPlacement.organizationOf(tree, today, p.claimedOrgCode(), p.claimedOrgName())))
+                .filter(p -> caller.isAdmin() || p.claimed() != null && mayManage(tree, p.claimed().code()))
+                .sorted(java.util.Comparator.comparing(p -> p.account().username()))
+                .toList();
     }
 
     public List<StaffAudit.Entry> history(UUID organizationId, int limit) {

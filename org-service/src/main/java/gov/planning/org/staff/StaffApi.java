@@ -38,6 +38,16 @@ public class StaffApi {
         }
     }
 
+    @Type("PendingAccount")
+    @Description("An account that signed in but belongs to no organization yet (待分配): it sees no data until placed "
+            + "with addStaffMember (its username, the organization, roles).")
+    public record Pending(@NonNull Member account,
+            @Description("The department code the identity provider or directory gave (org_code), if any.") String claimedOrganizationCode,
+            @Description("The department name it gave (org_name), if any.") String claimedOrganizationName,
+            @Description("The organization that claim names, when it names exactly one in force; a suggestion for placing.") @Id String suggestedOrganizationId,
+            String suggestedOrganizationCode, String suggestedOrganizationName) {
+    }
+
     @Input("NewStaffMember")
     @Description("A colleague to add: an existing account by username (names are then ignored), or a new one.")
     public record NewMember(@NonNull String username, String firstName, String lastName, String email,
@@ -61,6 +71,16 @@ public class StaffApi {
     public @NonNull List<@NonNull Member> staffMembers(@Id @NonNull String organizationId) {
         return staff.members(Ids.parse("organizationId", organizationId)).stream().map(Member::of)
                 .sorted(java.util.Comparator.comparing(Member::username)).toList();
+    }
+
+    @Query
+    @Blocking
+    @Description("Accounts in no organization (待分配): all for admins; for a department administrator those whose claimed "
+            + "department lies in their organization or below.")
+    public @NonNull List<@NonNull Pending> pendingAccounts() {
+        return staff.pending().stream().map(p -> new Pending(Member.of(p.account()), p.claimedOrgCode(), p.claimedOrgName(),
+                p.claimed() == null ? null : p.claimed().id().toString(), p.claimed() == null ? null : p.claimed().code(),
+                p.claimed() == null ? null : p.claimed().name())).toList();
     }
 
     @Query

@@ -15,6 +15,14 @@ public interface StaffDirectory {
             Set<String> roles, Set<String> orgCodes) {
     }
 
+    /**
+     * An account in no organization's group (待分配): signed in through the government's identity provider or
+     * directory whose department the platform could not tell. {@code claimedOrgCode}/{@code claimedOrgName} are what
+     * that provider said (user attributes org_code/org_name), null when it said nothing.
+     */
+    record Pending(Account account, String claimedOrgCode, String claimedOrgName) {
+    }
+
     record NewAccount(String username, String firstName, String lastName, String email, String temporaryPassword) {
     }
 
@@ -22,6 +30,9 @@ public interface StaffDirectory {
     List<Account> members(String orgCode);
 
     Optional<Account> find(String username);
+
+    /** Every account in no organization's group, service accounts aside. */
+    List<Pending> pending();
 
     /** Creates an enabled user with no group and no role; answers its id. */
     String create(NewAccount account);
