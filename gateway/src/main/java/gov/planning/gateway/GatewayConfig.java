@@ -28,12 +28,11 @@ public interface GatewayConfig {
     Duration mutationTimeout();
 
     /**
-     * Threads that wait for subgraph answers (each subgraph request holds one until its answer is read); requests
-     * beyond them queue. Named {@code gateway-subgraph-N}; counted by the {@code executor.*} metrics
-     * ({@code name=gateway.subgraph}).
+     * Most connections the gateway keeps open to one subgraph; requests beyond them wait for a free one (within their
+     * timeout). {@code gateway.subgraph.pending} counts a subgraph's requests not answered yet.
      */
     @WithDefault("64")
-    int subgraphThreads();
+    int subgraphConnections();
 
     Limits limits();
 

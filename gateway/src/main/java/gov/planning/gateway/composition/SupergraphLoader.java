@@ -115,13 +115,14 @@ public class SupergraphLoader {
             }
             return CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new))
                     .thenApply(all -> fetches.stream().map(CompletableFuture::join).toList());
-        }).thenApply(sdls -> {
+            // Composing is CPU work of its own: on the composition thread, not on the event loop the last SDL came in on.
+        }).thenApplyAsync(sdls -> {
             Supergraph supergraph = new Composer().compose(sdls);
             current.set(supergraph);
             lastError = null;
             LOG.infof("Supergraph composed from %s: %d types", names, supergraph.apiSchema().getAllTypesAsList().size());
             return supergraph;
-        }).whenComplete(this::report);
+        }, retries).whenComplete(this::report);
     }
 
     private Supergraph readFile(String path) {

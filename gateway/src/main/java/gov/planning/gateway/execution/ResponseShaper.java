@@ -185,24 +185,25 @@ final class ResponseShaper {
     private void string(String text) {
         out.append('"');
         int length = text.length();
+        int plain = 0; // start of the run of characters not yet written, which need no escape: appended in one go
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                switch (c) {
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    case '\b' -> out.append("\\b");
-                    case '\f' -> out.append("\\f");
-                    default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                }
-            } else {
-                out.append(c);
+            if (c != '"' && c != '\\' && c >= 0x20) {
+                continue;
+            }
+            out.append(text, plain, i);
+            plain = i + 1;
+            switch (c) {
+                case '"', '\\' -> out.append('\\').append(c);
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
             }
         }
-        out.append('"');
+        out.append(text, plain, length).append('"');
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();

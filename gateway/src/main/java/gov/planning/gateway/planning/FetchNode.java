@@ -42,6 +42,17 @@ public final class FetchNode {
      * of the arguments when there are any (two requirements may need the same field with different arguments).
      */
     public static String internalAlias(graphql.language.Field field) {
+        return ALIASES.get(field, FetchNode::alias);
+    }
+
+    /**
+     * Per field set field (parsed once per supergraph; by identity, weakly, so a replaced supergraph's go): building
+     * the name and hashing the new string again for every entity of every request was a visible share of the CPU.
+     */
+    private static final com.github.benmanes.caffeine.cache.Cache<graphql.language.Field, String> ALIASES =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().build();
+
+    private static String alias(graphql.language.Field field) {
         if (field.getArguments().isEmpty()) {
             return KEY + field.getName();
         }

@@ -1,21 +1,12 @@
 package gov.planning.gateway.transport;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PostConstruct;
@@ -28,10 +19,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import gov.planning.gateway.GatewayConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -39,18 +30,32 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.tracing.TracingPolicy;
 
 /**
- * Posts GraphQL operations to subgraphs with the JDK client, each on one of a fixed set of named threads
- * ({@code gateway-subgraph-N}, {@code planning.subgraph-threads}) that waits for the answer: the caller (a Vert.x
- * worker) never blocks, and what follows an answer runs on that same thread.
+ * Posts GraphQL operations to subgraphs with Vert.x's HTTP client (Quarkus's Vert.x instance): nothing waits for an
+ * answer, and each answer is handled on the Vert.x event loop that sent the request ({@code vert.x-eventloop-thread-N}),
+ * where what follows it (the next level's requests, the client's response) runs too. HTTP/1.1 with keep-alive; at
+ * most {@code planning.subgraph-connections} connections per subgraph, requests beyond them wait for a free one.
  * <p>
- * Why not {@code sendAsync}: its completions are handed to {@code CompletableFuture}'s default executor, which
- * starts a new thread per task when the common pool's parallelism is below 2 (a machine or pod with 2 CPUs or fewer):
- * hundreds of thousands of threads in one benchmark, whatever executor the client itself is given.
+ * Why not the JDK client: its {@code sendAsync} completions are handed to {@code CompletableFuture}'s default
+ * executor, which starts a new thread per task when the common pool's parallelism is below 2 (2 CPUs or fewer), and a
+ * thread blocked per request in {@code send} costs two thread hand-offs per answer.
  */
 @ApplicationScoped
 public class SubgraphClient {
+
+    private static final Set<String> TRACE_HEADERS = Set.of("traceparent", "tracestate");
+    private static final CharSequence JSON = HttpHeaderValues.APPLICATION_JSON;
 
     @Inject
     GatewayConfig config;
@@ -64,41 +69,31 @@ public class SubgraphClient {
     @Inject
     Tracer tracer;
 
-    private ExecutorService waiting;
-    private ExecutorService io;
+    @Inject
+    Vertx vertx;
+
     private HttpClient http;
+
+    /** Requests sent and not answered yet, per subgraph (those waiting for a free connection included). */
+    private final Map<String, AtomicInteger> pending = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     /** Where the subgraphs a supergraph file names are, unless the configuration says otherwise. */
     private volatile Map<String, String> supergraphUrls = Map.of();
 
     @PostConstruct
     void start() {
-        int threads = Math.max(1, config.subgraphThreads());
-        // Started one by one as load needs them, then kept: at most `threads` ever start. (Letting idle ones retire
-        // would start a new one per request after every quiet minute, since a pool below its core size never reuses.)
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                named("gateway-subgraph-"));
-        waiting = ExecutorServiceMetrics.monitor(meters, pool, "gateway.subgraph", List.<Tag>of());
-        // The client's own selector hand-offs never block: two threads are plenty, and bounded.
-        io = Executors.newFixedThreadPool(2, named("gateway-subgraph-io-"));
-        // HTTP/1.1: no h2c upgrade attempt on every plain-HTTP request to a subgraph.
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        // One pool per subgraph (Vert.x pools by host and port). No h2c upgrade attempt: plain HTTP/1.1. Vert.x's
+        // own tracing off: the fetch's client span is ours (clientSpan), named by the traceparent the subgraph gets;
+        // a second span per request made by Vert.x would cost CPU and could put its own traceparent there instead.
+        http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000).setKeepAlive(true)
+                .setKeepAliveTimeout(30).setName("gateway-subgraphs").setTracingPolicy(TracingPolicy.IGNORE),
+                new PoolOptions().setHttp1MaxSize(Math.max(1, config.subgraphConnections())));
     }
 
     @PreDestroy
     void stop() {
-        waiting.shutdownNow();
-        io.shutdownNow();
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        http.close();
     }
 
     public void useSupergraphUrls(Map<String, String> urls) {
@@ -118,8 +113,8 @@ public class SubgraphClient {
     /**
      * @param headers forwarded as they are (Authorization, X-Request-Id); null values are skipped; a {@code traceparent}
      *        names the span the fetch's client span belongs to, and the subgraph gets the client span's own
-     * @return the subgraph's whole GraphQL response ({@code data} and {@code errors}), completed on a
-     *         {@code gateway-subgraph-N} thread
+     * @return the subgraph's whole GraphQL response ({@code data} and {@code errors}), completed on the event loop
+     *         that sent the request
      */
     public CompletableFuture<JsonNode> post(String subgraph, String query, ObjectNode variables, Map<String, String> headers) {
         GatewayConfig.Subgraph configured = config.subgraphs().get(subgraph);
@@ -140,60 +135,149 @@ public class SubgraphClient {
         ObjectNode body = mapper.createObjectNode();
         body.put("query", query);
         body.set("variables", variables == null ? mapper.createObjectNode() : variables);
-        HttpRequest.Builder request;
+        Buffer payload;
+        RequestOptions request;
         try {
-            request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)));
+            payload = Buffer.buffer(mapper.writeValueAsBytes(body));
+            request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, JSON).putHeader(HttpHeaders.ACCEPT, JSON);
         } catch (Exception e) {
             return CompletableFuture.failedFuture(new SubgraphException("Cannot build request to " + subgraph, "SUBGRAPH_UNAVAILABLE", e));
         }
         headers.forEach((name, value) -> {
             if (value != null && !value.isBlank() && !TRACE_HEADERS.contains(name)) {
-                request.header(name, value);
+                request.putHeader(name, value);
             }
         });
         Span span = clientSpan(subgraph, url, headers);
-        W3CTraceContextPropagator.getInstance().inject(Context.root().with(span), request, HttpRequest.Builder::header);
-        HttpRequest built = request.build();
-        try {
-            return CompletableFuture.supplyAsync(() -> exchange(subgraph, built, timeout, span), waiting);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            endSpan(span, null, e);
-            return CompletableFuture.failedFuture(new SubgraphException("The gateway is shutting down", "SUBGRAPH_UNAVAILABLE", e));
+        W3CTraceContextPropagator.getInstance().inject(Context.root().with(span), request, RequestOptions::putHeader);
+        return new Exchange(subgraph, timeout, span).send(request, payload);
+    }
+
+    /**
+     * One request's life. The timeout bounds all of it (waiting for a free connection, sending, the whole answer);
+     * when it fires first, the request is reset, which closes its connection, so a stuck subgraph cannot keep
+     * a pooled connection busy.
+     */
+    private final class Exchange {
+        private final String subgraph;
+        private final Duration timeout;
+        private final Span span;
+        private final Timer.Sample sample = Timer.start(meters);
+        private final CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        private final AtomicInteger inFlight;
+        /** Set once, by whichever comes first: the answer, a failure or the timeout. */
+        private final AtomicBoolean settled = new AtomicBoolean();
+        private volatile HttpClientRequest sent;
+        private long timer;
+
+        Exchange(String subgraph, Duration timeout, Span span) {
+            this.subgraph = subgraph;
+            this.timeout = timeout;
+            this.span = span;
+            this.inFlight = pending.computeIfAbsent(subgraph, name -> {
+                AtomicInteger count = new AtomicInteger();
+                Gauge.builder("gateway.subgraph.pending", count, AtomicInteger::get)
+                        .description("Requests to a subgraph sent and not answered yet, those waiting for a free connection included")
+                        .tag("subgraph", name).register(meters);
+                return count;
+            });
+        }
+
+        CompletableFuture<JsonNode> send(RequestOptions request, Buffer payload) {
+            inFlight.incrementAndGet();
+            timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> timedOut());
+            http.request(request).onComplete(connected -> {
+                if (connected.failed()) {
+                    failed(connected.cause());
+                    return;
+                }
+                HttpClientRequest req = connected.result();
+                sent = req;
+                if (settled.get()) {
+                    req.reset(); // the timeout came first: never sent, its connection closed
+                    return;
+                }
+                req.send(payload).onComplete(response -> {
+                    if (response.failed()) {
+                        failed(response.cause());
+                        return;
+                    }
+                    int status = response.result().statusCode();
+                    response.result().body().onComplete(read -> {
+                        if (read.failed()) {
+                            failed(read.cause());
+                        } else {
+                            answered(status, read.result());
+                        }
+                    });
+                });
+            });
+            return answer;
+        }
+
+        private void timedOut() {
+            if (!settled.compareAndSet(false, true)) {
+                return;
+            }
+            finish("failure", null, new TimeoutException());
+            answer.completeExceptionally(new SubgraphException(subgraph + " did not answer within " + timeout.toMillis() + " ms",
+                    "SUBGRAPH_TIMEOUT", null));
+            HttpClientRequest req = sent;
+            if (req != null) {
+                req.reset();
+            }
+        }
+
+        private void failed(Throwable failure) {
+            if (!settled.compareAndSet(false, true)) {
+                return;
+            }
+            vertx.cancelTimer(timer);
+            finish("failure", null, failure);
+            answer.completeExceptionally(new SubgraphException(subgraph + " is unreachable: "
+                    + (failure.getMessage() != null ? failure.getMessage() : failure.toString()), "SUBGRAPH_UNAVAILABLE", failure));
+        }
+
+        private void answered(int status, Buffer body) {
+            if (!settled.compareAndSet(false, true)) {
+                return;
+            }
+            vertx.cancelTimer(timer);
+            finish(null, status, null);
+            try {
+                answer.complete(graphQL(subgraph, status, body));
+            } catch (SubgraphException e) {
+                answer.completeExceptionally(e);
+            }
+        }
+
+        private void finish(String outcome, Integer status, Throwable failure) {
+            inFlight.decrementAndGet();
+            sample.stop(timer(subgraph, outcome != null ? outcome : String.valueOf(status)));
+            if (failure != null) {
+                span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+            } else {
+                span.setAttribute("http.response.status_code", status);
+                if (status >= 500) {
+                    span.setStatus(StatusCode.ERROR);
+                }
+            }
+            span.end();
         }
     }
 
-    private JsonNode exchange(String subgraph, HttpRequest request, Duration timeout, Span span) {
-        Timer.Sample sample = Timer.start(meters);
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException | InterruptedException failure) {
-            if (failure instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            stop(sample, subgraph, "failure");
-            endSpan(span, null, failure);
-            if (failure instanceof HttpTimeoutException) {
-                throw new SubgraphException(subgraph + " did not answer within " + timeout.toMillis() + " ms",
-                        "SUBGRAPH_TIMEOUT", failure);
-            }
-            throw new SubgraphException(subgraph + " is unreachable: " + (failure.getMessage() != null ? failure.getMessage() : failure.toString()),
-                    "SUBGRAPH_UNAVAILABLE", failure);
-        }
-        stop(sample, subgraph, String.valueOf(response.statusCode()));
-        endSpan(span, response, null);
+    private JsonNode graphQL(String subgraph, int status, Buffer body) {
         JsonNode json;
         try {
-            json = mapper.readTree(response.body());
+            json = mapper.readTree(body.getBytes());
         } catch (Exception e) {
             json = null;
         }
         // A GraphQL answer (even with HTTP 4xx/5xx) keeps its errors; anything else is a transport failure.
         if (json == null || !json.isObject() || !(json.has("data") || json.has("errors"))) {
-            throw new SubgraphException(subgraph + " answered HTTP " + response.statusCode() + " without a GraphQL response",
-                    response.statusCode() == 401 || response.statusCode() == 403 ? "UNAUTHENTICATED" : "SUBGRAPH_BAD_RESPONSE", null);
+            throw new SubgraphException(subgraph + " answered HTTP " + status + " without a GraphQL response",
+                    status == 401 || status == 403 ? "UNAUTHENTICATED" : "SUBGRAPH_BAD_RESPONSE", null);
         }
         JsonNode errors = json.path("errors");
         if (errors.isArray() && !errors.isEmpty()) {
@@ -203,12 +287,11 @@ public class SubgraphClient {
         return json;
     }
 
-    private void stop(Timer.Sample sample, String subgraph, String outcome) {
-        sample.stop(Timer.builder("gateway.subgraph.requests").description("Requests from the gateway to a subgraph")
-                .tag("subgraph", subgraph).tag("outcome", outcome).register(meters));
+    private Timer timer(String subgraph, String outcome) {
+        return timers.computeIfAbsent(subgraph + '\n' + outcome, key -> Timer.builder("gateway.subgraph.requests")
+                .description("Requests from the gateway to a subgraph").tag("subgraph", subgraph).tag("outcome", outcome)
+                .register(meters));
     }
-
-    private static final java.util.Set<String> TRACE_HEADERS = java.util.Set.of("traceparent", "tracestate");
 
     private static final TextMapGetter<Map<String, String>> HEADERS = new TextMapGetter<>() {
         @Override
@@ -228,17 +311,5 @@ public class SubgraphClient {
         return tracer.spanBuilder("POST " + subgraph).setParent(parent).setSpanKind(SpanKind.CLIENT)
                 .setAttribute("http.request.method", "POST").setAttribute("url.full", url)
                 .setAttribute("planning.subgraph", subgraph).startSpan();
-    }
-
-    private static void endSpan(Span span, HttpResponse<?> response, Throwable failure) {
-        if (failure != null) {
-            span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
-        } else {
-            span.setAttribute("http.response.status_code", response.statusCode());
-            if (response.statusCode() >= 500) {
-                span.setStatus(StatusCode.ERROR);
-            }
-        }
-        span.end();
     }
 }
