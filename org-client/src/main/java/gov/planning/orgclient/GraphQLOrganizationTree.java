@@ -1,0 +1,404 @@
+package gov.planning.orgclient;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.quarkus.arc.DefaultBean;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The organization tree read from org-service through {@link OrgServiceClient}, one request per look-up (the
+ * operations are {@link OrgOperations}'): every code of a look-up is an alias of {@code organization(code:)}, ids go in
+ * {@code organizations(ids:)} lists, {@code descendants { id }} brings the whole subtree in the same answer and
+ * {@code predecessors { id … }} (nested {@value OrgOperations#REFORMS} deep, since org-service only answers direct
+ * predecessors) the bodies it took over from. The members of every collective (a small list) ride along whenever they
+ * are not cached, and membership is computed here. Tests replace this bean ({@link DefaultBean}) with
+ * {@code InMemoryOrganizationTree} (this module's test-jar).
+ * <p>
+ * Answers are cached per organization (Caffeine, bounded and expiring: {@code planning.clients.org-service.cache.*}),
+ * since one GraphQL request may check permissions several times and the tree changes rarely. An answer read with one
+ * caller's token is served to other callers: org-service answers these fields the same to every signed-in caller
+ * (docs/domain.md §4: everyone reads organizations), so the token only proves the read is allowed. Nothing caller-
+ * specific (organization members, a document's name resolution) is cached. Absent organizations are cached too.
+ */
+@ApplicationScoped
+@DefaultBean
+public class GraphQLOrganizationTree implements OrganizationTree {
+
+    private record Subtree(UUID id, Set<UUID> below, Set<UUID> predecessors) {
+    }
+
+    private static final Subtree UNKNOWN = new Subtree(null, Set.of(), Set.of());
+
+    @Inject
+    OrgServiceClient client;
+
+    /** Per code: the organization's subtree and predecessors ({@link #UNKNOWN} when org-service does not know it). */
+    private Cache<String, Optional<Subtree>> subtrees;
+    /** Per id: the organization and everything below it; empty when org-service does not know it. */
+    private Cache<UUID, Optional<Set<UUID>>> subtreesById;
+    /** Per issuer id: its nearest government (itself when it is one or org-service does not know it). */
+    private Cache<UUID, Optional<UUID>> governments;
+    /** Per id: its display name; empty when org-service does not know it. */
+    private Cache<UUID, Optional<String>> known;
+    /** Per id: its predecessors, transitively (empty when none or unknown). */
+    private Cache<UUID, Optional<Set<UUID>>> lineages;
+    /** Per id: the organization that carries its responsibilities today (itself when no reform replaced it). */
+    private Cache<UUID, Optional<UUID>> heirs;
+    /** Collective id → its current members' ids; one entry ({@link #ALL}) for all collectives, since they are few. */
+    private Cache<String, Optional<Map<UUID, Set<UUID>>>> collectives;
+    private static final String ALL = "all";
+
+    GraphQLOrganizationTree() {
+    }
+
+    /** Outside CDI: tests against a stand-in for org-service. */
+    public GraphQLOrganizationTree(OrgServiceClient client) {
+        this.client = client;
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        subtrees = cache();
+        subtreesById = cache();
+        governments = cache();
+        known = cache();
+        lineages = cache();
+        heirs = cache();
+        collectives = cache();
+    }
+
+    private <K, V> Cache<K, V> cache() {
+        OrgServiceConfig.Cache settings = client.config().cache();
+        return Caffeine.newBuilder().maximumSize(settings.maximumSize()).expireAfterWrite(settings.expireAfterWrite()).build();
+    }
+
+    @Override
+    public Uni<OrgScope> scopeOf(Collection<String> codes) {
+        Set<String> wanted = new LinkedHashSet<>(codes);
+        List<String> missing = wanted.stream().filter(c -> subtrees.getIfPresent(c) == null).toList();
+        boolean needCollectives = collectives.getIfPresent(ALL) == null;
+        Uni<Void> load = missing.isEmpty() && !needCollectives ? Uni.createFrom().voidItem() : fetchSubtrees(missing, needCollectives);
+        return load.map(ignored -> {
+            Set<UUID> own = new HashSet<>();
+            Set<UUID> below = new HashSet<>();
+            Set<UUID> actingFor = new HashSet<>();
+            for (String code : wanted) {
+                Subtree tree = cached(subtrees, code);
+                if (tree != null && tree.id() != null) {
+                    own.add(tree.id());
+                    below.add(tree.id());
+                    below.addAll(tree.below());
+                    actingFor.add(tree.id());
+                    actingFor.addAll(tree.predecessors());
+                }
+            }
+            actingFor.addAll(collectivesOf(own, cachedCollectives()));
+            return new OrgScope(Set.copyOf(own), Set.copyOf(below), Set.copyOf(actingFor));
+        });
+    }
+
+    @Override
+    public Uni<Set<UUID>> existing(Collection<UUID> ids) {
+        return names(ids).map(found -> Set.copyOf(found.keySet()));
+    }
+
+    @Override
+    public Uni<Map<UUID, String>> names(Collection<UUID> ids) {
+        Set<UUID> wanted = new LinkedHashSet<>(ids);
+        List<UUID> missing = wanted.stream().filter(id -> known.getIfPresent(id) == null).toList();
+        Uni<Void> load = missing.isEmpty() ? Uni.createFrom().voidItem() : fetchExisting(missing);
+        return load.map(ignored -> {
+            Map<UUID, String> found = new java.util.HashMap<>();
+            for (UUID id : wanted) {
+                String name = cached(known, id);
+                if (name != null) {
+                    found.put(id, name);
+                }
+            }
+            return Map.copyOf(found);
+        });
+    }
+
+    @Override
+    public Uni<Map<UUID, Set<UUID>>> predecessorsOf(Collection<UUID> ids) {
+        return lineagesOf(ids, false).map(loaded -> {
+            Map<UUID, Set<UUID>> found = new java.util.HashMap<>();
+            for (UUID id : new LinkedHashSet<>(ids)) {
+                Set<UUID> predecessors = cached(lineages, id);
+                if (predecessors != null && !predecessors.isEmpty()) {
+                    found.put(id, predecessors);
+                }
+            }
+            return Map.copyOf(found);
+        });
+    }
+
+    @Override
+    public Uni<Map<UUID, Set<UUID>>> actingFor(Collection<UUID> ids) {
+        return lineagesOf(ids, collectives.getIfPresent(ALL) == null).map(loaded -> {
+            Map<UUID, Set<UUID>> members = cachedCollectives();
+            Map<UUID, Set<UUID>> found = new java.util.HashMap<>();
+            for (UUID id : new LinkedHashSet<>(ids)) {
+                Set<UUID> acting = new HashSet<>();
+                Set<UUID> predecessors = cached(lineages, id);
+                if (predecessors != null) {
+                    acting.addAll(predecessors);
+                }
+                acting.addAll(collectivesOf(Set.of(id), members));
+                if (!acting.isEmpty()) {
+                    found.put(id, Set.copyOf(acting));
+                }
+            }
+            return Map.copyOf(found);
+        });
+    }
+
+    /** Loads the predecessors of the ids not cached (and the collectives if asked), in one request. */
+    private Uni<Void> lineagesOf(Collection<UUID> ids, boolean withCollectives) {
+        List<UUID> missing = new LinkedHashSet<>(ids).stream().filter(id -> lineages.getIfPresent(id) == null).toList();
+        if (missing.isEmpty() && !withCollectives) {
+            return Uni.createFrom().voidItem();
+        }
+        return postForIds(missing, OrgOperations.LINEAGE, withCollectives).map(data -> {
+            for (int i = 0; i < missing.size(); i++) {
+                lineages.put(missing.get(i), Optional.ofNullable(data.get("o" + i) instanceof JsonObject org ? predecessors(org) : Set.of()));
+            }
+            if (withCollectives) {
+                readCollectives(data);
+            }
+            return null;
+        });
+    }
+
+    /** The collectives (of {@code members}) that count any of {@code orgs} among their members. */
+    private static Set<UUID> collectivesOf(Set<UUID> orgs, Map<UUID, Set<UUID>> members) {
+        Set<UUID> found = new HashSet<>();
+        members.forEach((collective, ids) -> {
+            if (ids.stream().anyMatch(orgs::contains)) {
+                found.add(collective);
+            }
+        });
+        return found;
+    }
+
+    private Map<UUID, Set<UUID>> cachedCollectives() {
+        Map<UUID, Set<UUID>> cached = cached(collectives, ALL);
+        return cached == null ? Map.of() : cached;
+    }
+
+    private void readCollectives(JsonObject data) {
+        Map<UUID, Set<UUID>> byCollective = new java.util.HashMap<>();
+        if (data.get("cs") instanceof JsonObject cs && cs.get("edges") instanceof jakarta.json.JsonArray list) {
+            for (JsonValue edge : list) {
+                JsonObject collective = edge.asJsonObject().getJsonObject("node");
+                Set<UUID> members = new HashSet<>();
+                if (collective.get("members") instanceof jakarta.json.JsonArray ms) {
+                    ms.forEach(m -> members.add(UUID.fromString(m.asJsonObject().getString("id"))));
+                }
+                byCollective.put(UUID.fromString(collective.getString("id")), Set.copyOf(members));
+            }
+        }
+        collectives.put(ALL, Optional.ofNullable(Map.copyOf(byCollective)));
+    }
+
+    /** Every id in the nested {@code predecessors} lists of {@code org}. */
+    private static Set<UUID> predecessors(JsonObject org) {
+        Set<UUID> found = new HashSet<>();
+        java.util.ArrayDeque<JsonObject> todo = new java.util.ArrayDeque<>(List.of(org));
+        while (!todo.isEmpty()) {
+            if (todo.pop().get("predecessors") instanceof jakarta.json.JsonArray list) {
+                for (JsonValue p : list) {
+                    JsonObject predecessor = p.asJsonObject();
+                    if (found.add(UUID.fromString(predecessor.getString("id")))) {
+                        todo.push(predecessor);
+                    }
+                }
+            }
+        }
+        return Set.copyOf(found);
+    }
+
+    private Uni<Void> fetchSubtrees(List<String> codes, boolean withCollectives) {
+        return postForKeys("code", "String", codes, OrgOperations.SCOPE,
+                withCollectives).map(data -> {
+            for (int i = 0; i < codes.size(); i++) {
+                JsonValue org = data.get("o" + i);
+                Subtree tree = UNKNOWN;
+                if (org instanceof JsonObject found) {
+                    Set<UUID> below = new HashSet<>();
+                    found.getJsonArray("descendants").forEach(d -> below.add(UUID.fromString(d.asJsonObject().getString("id"))));
+                    UUID id = UUID.fromString(found.getString("id"));
+                    Set<UUID> predecessors = predecessors(found);
+                    tree = new Subtree(id, Set.copyOf(below), predecessors);
+                    lineages.put(id, Optional.ofNullable(predecessors));
+                }
+                subtrees.put(codes.get(i), Optional.ofNullable(tree));
+            }
+            if (withCollectives) {
+                readCollectives(data);
+            }
+            return null;
+        });
+    }
+
+    private Uni<Void> fetchExisting(List<UUID> ids) {
+        return postForIds(ids, OrgOperations.NAMES, false).map(data -> {
+            for (int i = 0; i < ids.size(); i++) {
+                String name = null;
+                if (data.get("o" + i) instanceof JsonObject org) {
+                    String shortName = org.containsKey("shortName") && !org.isNull("shortName") ? org.getString("shortName") : null;
+                    name = shortName != null ? shortName : org.getString("name");
+                }
+                known.put(ids.get(i), Optional.ofNullable(name));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Uni<Map<UUID, UUID>> currentSuccessorOf(Collection<UUID> ids) {
+        List<UUID> missing = new LinkedHashSet<>(ids).stream().filter(id -> heirs.getIfPresent(id) == null).toList();
+        Uni<Void> load = missing.isEmpty() ? Uni.createFrom().voidItem() : postForIds(missing, OrgOperations.HEIRS, false).map(data -> {
+            for (int i = 0; i < missing.size(); i++) {
+                UUID heir = missing.get(i);
+                JsonObject at = data.get("o" + i) instanceof JsonObject org ? org : null;
+                while (at != null && at.get("successor") instanceof JsonObject next) {
+                    heir = UUID.fromString(next.getString("id"));
+                    at = next;
+                }
+                heirs.put(missing.get(i), Optional.ofNullable(heir));
+            }
+            return null;
+        });
+        return load.map(loaded -> {
+            Map<UUID, UUID> found = new java.util.HashMap<>();
+            for (UUID id : new LinkedHashSet<>(ids)) {
+                UUID heir = cached(heirs, id);
+                if (heir != null && !heir.equals(id)) {
+                    found.put(id, heir);
+                }
+            }
+            return Map.copyOf(found);
+        });
+    }
+
+
+    @Override
+    public Uni<Set<UUID>> subtreeOf(UUID orgId) {
+        Optional<Set<UUID>> cached = subtreesById.getIfPresent(orgId);
+        if (cached != null) {
+            return Uni.createFrom().item(cached.orElse(Set.of()));
+        }
+        return postForKeys("id", "ID", List.of(orgId.toString()), OrgOperations.SUBTREE, false).map(data -> {
+            Set<UUID> all = new HashSet<>();
+            if (data.get("o0") instanceof JsonObject org) {
+                all.add(UUID.fromString(org.getString("id")));
+                org.getJsonArray("descendants").forEach(d -> all.add(UUID.fromString(d.asJsonObject().getString("id"))));
+            }
+            subtreesById.put(orgId, Optional.of(Set.copyOf(all)));
+            return Set.copyOf(all);
+        });
+    }
+
+    @Override
+    public Uni<Set<UUID>> territoryOf(UUID issuer) {
+        Optional<UUID> cached = governments.getIfPresent(issuer);
+        Uni<UUID> government = cached != null ? Uni.createFrom().item(cached.orElse(issuer))
+                : client.lookup("org-service (the issuer's government)", OrgOperations.KIND_AND_ANCESTORS,
+                        Json.createObjectBuilder().add("i", issuer.toString()).build()).map(data -> {
+                            UUID found = issuer;
+                            if (data.get("organization") instanceof JsonObject org && !"GOVERNMENT".equals(org.getString("kind", ""))) {
+                                // ancestors come root first: the last government is the nearest
+                                for (var ancestor : org.getJsonArray("ancestors")) {
+                                    if ("GOVERNMENT".equals(ancestor.asJsonObject().getString("kind", ""))) {
+                                        found = UUID.fromString(ancestor.asJsonObject().getString("id"));
+                                    }
+                                }
+                            }
+                            governments.put(issuer, Optional.of(found));
+                            return found;
+                        });
+        return government.chain(this::subtreeOf);
+    }
+
+    /**
+     * The organizations of {@code ids} (replaced ones too) with {@code selection}, keyed {@code o<i>} by their position in
+     * {@code ids} (absent when org-service does not know it). One request, one organizations(ids:) list per
+     * {@value OrgOperations#IDS_PER_LIST} ids, so org-service reads each list, and each nesting level below it, in one
+     * statement however many organizations are asked (a dashboard's leads number thousands at a province's scale).
+     */
+    private Uni<JsonObject> postForIds(List<UUID> ids, String selection, boolean withCollectives) {
+        int perList = OrgOperations.IDS_PER_LIST;
+        int lists = (ids.size() + perList - 1) / perList;
+        JsonObjectBuilder variables = Json.createObjectBuilder();
+        for (int l = 0; l < lists; l++) {
+            var chunk = Json.createArrayBuilder();
+            ids.subList(l * perList, Math.min(ids.size(), (l + 1) * perList)).forEach(id -> chunk.add(id.toString()));
+            variables.add("l" + l, chunk);
+        }
+        return post(OrgOperations.byIdLists(lists, selection, withCollectives), variables.build()).map(data -> {
+            Map<String, JsonObject> byId = new java.util.HashMap<>();
+            for (int l = 0; l < lists; l++) {
+                if (data.get("l" + l) instanceof JsonObject list && list.get("edges") instanceof jakarta.json.JsonArray edges) {
+                    edges.forEach(e -> {
+                        JsonObject node = e.asJsonObject().getJsonObject("node");
+                        byId.put(node.getString("id"), node);
+                    });
+                }
+            }
+            JsonObjectBuilder keyed = Json.createObjectBuilder();
+            data.forEach((key, value) -> {
+                if (!key.matches("l[0-9]+")) {
+                    keyed.add(key, value);
+                }
+            });
+            for (int i = 0; i < ids.size(); i++) {
+                JsonObject org = byId.get(ids.get(i).toString());
+                if (org != null) {
+                    keyed.add("o" + i, org);
+                }
+            }
+            return keyed.build();
+        });
+    }
+
+    /** {@link OrgOperations#byKeys}: one request for many organizations, the answer for the i-th key under {@code o<i>}. */
+    private Uni<JsonObject> postForKeys(String argument, String type, List<String> keys, String selection, boolean withCollectives) {
+        String variable = argument.substring(0, 1);
+        JsonObjectBuilder variables = Json.createObjectBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            variables.add(variable + i, keys.get(i));
+        }
+        return post(OrgOperations.byKeys(argument, type, keys.size(), selection, withCollectives), variables.build());
+    }
+
+    /** A permission look-up: when org-service cannot answer, the write it guards is not made (UNAVAILABLE). */
+    private Uni<JsonObject> post(String query, JsonObject variables) {
+        return client.lookup(OrgServiceClient.WHAT, query, variables);
+    }
+
+    /** The cached value, or null when none is cached, it expired, or org-service answered "no such organization". */
+    private static <K, V> V cached(Cache<K, Optional<V>> cache, K key) {
+        Optional<V> value = cache.getIfPresent(key);
+        return value == null ? null : value.orElse(null);
+    }
+}
