@@ -93,6 +93,10 @@ public class GraphQLOrganizationTree implements OrganizationTree {
 
     @Override
     public Uni<OrgScope> scopeOf(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            // a caller without organizations: nothing to ask
+            return Uni.createFrom().item(OrgScope.EMPTY);
+        }
         Set<String> wanted = new LinkedHashSet<>(codes);
         List<String> missing = wanted.stream().filter(c -> subtrees.getIfPresent(c) == null).toList();
         boolean needCollectives = collectives.getIfPresent(ALL) == null;
