@@ -44,6 +44,36 @@ public final class OrgOperations {
     /** The nearest government above an organization (or itself): its kind and ancestors, root first. */
     public static final String KIND_AND_ANCESTORS = "query($i: ID) { organization(id: $i) { id kind ancestors { id kind } } }";
 
+    private static final String ORG_FIELDS = "id code name kind level region children { code }";
+
+    /** The import: an issuer with its ancestors (root first), to find its government and the codes already below it. */
+    public static final String ISSUER_WITH_ANCESTORS = "query($code: String) { organization(code: $code) { " + ORG_FIELDS
+            + " ancestors { " + ORG_FIELDS + " } } }";
+
+    /** The import: an organization an admin accepted (admins only, in org-service too). */
+    public static final String CREATE_ORGANIZATION = "mutation($input: OrganizationInput!) { createOrganization(input: $input) { id } }";
+
+    /** Reminders: members of the organizations' Keycloak groups with any of the roles (the service identity only). */
+    public static final String ORGANIZATION_MEMBERS = """
+            query($ids: [String!]!, $roles: [String!]!) {
+              organizationMembers(ids: $ids, roles: $roles) { id code name members { username email roles } }
+            }""";
+
+    /**
+     * The import: each of a document's name lists ({@code $n<i>}, for the i-th list in {@code lists}) one alias
+     * {@code r<i>} of {@code resolveOrganizationNames}, so a prefix carries over only within its list, in one request.
+     */
+    public static String resolveNames(List<Integer> lists) {
+        StringBuilder query = new StringBuilder("query($ctx: String, $asOf: Date");
+        StringBuilder body = new StringBuilder();
+        for (int i : lists) {
+            query.append(", $n").append(i).append(": [String!]!");
+            body.append(" r").append(i).append(": resolveOrganizationNames(names: $n").append(i)
+                    .append(", contextCode: $ctx, asOf: $asOf) { input organization { id code } candidates { id } }");
+        }
+        return query.append(") {").append(body).append(" }").toString();
+    }
+
     /**
      * {@code query($c0: String, …) { o0: organization(code: $c0) { selection } … }} (by id: {@code $i0: ID}): the answer
      * for the i-th key under {@code o<i>}; with {@code collectives}, every collective and its members under {@code cs}.
@@ -88,6 +118,10 @@ public final class OrgOperations {
         all.add(byIdLists(2, NAMES, false));
         all.add(byIdLists(2, HEIRS, false));
         all.add(KIND_AND_ANCESTORS);
+        all.add(ISSUER_WITH_ANCESTORS);
+        all.add(CREATE_ORGANIZATION);
+        all.add(ORGANIZATION_MEMBERS);
+        all.add(resolveNames(List.of(0, 2)));
         return List.copyOf(all);
     }
 }

@@ -17,6 +17,8 @@ import gov.planning.common.error.UnavailableException;
 import gov.planning.common.remote.ServiceGraphQL;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Where every call to org-service goes: its URL and timeouts ({@link OrgServiceConfig},
@@ -59,17 +61,17 @@ public class OrgServiceClient {
      * to the caller). Any failure is UNAVAILABLE: when we cannot tell whether a write is allowed, it is not made.
      */
     public Uni<JsonObject> lookup(String what, String query, JsonObject variables) {
-        return graphql.callerToken().chain(bearer -> lookupAs(bearer, what, query, variables));
+        return onCallersContext(graphql.callerToken().chain(bearer -> guardedLookup(bearer, what, query, variables, config.timeout())), what);
     }
 
     /** A look-up with a token the caller got elsewhere (the service's own identity, for work no request started). */
     public Uni<JsonObject> lookupAs(String bearer, String what, String query, JsonObject variables) {
-        return open(guardedLookup(bearer, what, query, variables, config.timeout()), what);
+        return onCallersContext(guardedLookup(bearer, what, query, variables, config.timeout()), what);
     }
 
     /** A look-up of the import (a whole document's names, the issuer's government): {@code import-timeout}. */
     public Uni<JsonObject> importLookup(String what, String query, JsonObject variables) {
-        return graphql.callerToken().chain(bearer -> open(guardedLookup(bearer, what, query, variables, config.importTimeout()), what));
+        return onCallersContext(graphql.callerToken().chain(bearer -> guardedLookup(bearer, what, query, variables, config.importTimeout())), what);
     }
 
     /**
@@ -78,12 +80,12 @@ public class OrgServiceClient {
      * happened before the answer was lost).
      */
     public Uni<JsonObject> callAs(String bearer, String what, String query, JsonObject variables) {
-        return open(guardedCall(bearer, what, query, variables, config.importTimeout()), what);
+        return onCallersContext(guardedCall(bearer, what, query, variables, config.importTimeout()), what);
     }
 
     /** The same with the caller's own token. */
     public Uni<JsonObject> call(String what, String query, JsonObject variables) {
-        return graphql.callerToken().chain(bearer -> callAs(bearer, what, query, variables));
+        return onCallersContext(graphql.callerToken().chain(bearer -> guardedCall(bearer, what, query, variables, config.importTimeout())), what);
     }
 
     /** Reads only: one more attempt when org-service could not be reached or answered an error. */
@@ -102,9 +104,15 @@ public class OrgServiceClient {
         return graphql.callAs(bearer, config.url(), what, query, variables, timeout);
     }
 
-    /** While the breaker is open, callers get the platform's UNAVAILABLE, as for any other failure to reach org-service. */
-    private static Uni<JsonObject> open(Uni<JsonObject> guarded, String what) {
-        return guarded.onFailure(CircuitBreakerOpenException.class)
+    /**
+     * The answer (or failure) on the Vert.x context the caller was on when it asked, captured before the caller's token
+     * is read (the deferred identity may resolve elsewhere): Hibernate Reactive continues only there. While the breaker
+     * is open, callers get the platform's UNAVAILABLE, as for any other failure to reach org-service.
+     */
+    private static Uni<JsonObject> onCallersContext(Uni<JsonObject> guarded, String what) {
+        Context context = Vertx.currentContext();
+        Uni<JsonObject> answer = guarded.onFailure(CircuitBreakerOpenException.class)
                 .transform(e -> new UnavailableException(what + ": org-service failed repeatedly just now; try again in a few seconds"));
+        return context == null ? answer : answer.emitOn(r -> context.runOnContext(v -> r.run()));
     }
 }

@@ -89,34 +89,7 @@ class GraphQLOrganizationTreeTest {
 
     private GraphQLOrganizationTree tree(String path) {
         String url = "http://localhost:" + server.actualPort() + path;
-        return new GraphQLOrganizationTree(new OrgServiceClient(new ServiceGraphQL(vertx), new TestConfig(url)));
-    }
-
-    record TestConfig(String url) implements OrgServiceConfig {
-        @Override
-        public Duration timeout() {
-            return Duration.ofSeconds(5);
-        }
-
-        @Override
-        public Duration importTimeout() {
-            return Duration.ofSeconds(20);
-        }
-
-        @Override
-        public Cache cache() {
-            return new Cache() {
-                @Override
-                public Duration expireAfterWrite() {
-                    return Duration.ofMinutes(1);
-                }
-
-                @Override
-                public long maximumSize() {
-                    return 10_000;
-                }
-            };
-        }
+        return new GraphQLOrganizationTree(new OrgServiceClient(new ServiceGraphQL(vertx), new TestOrgServiceConfig(url)));
     }
 
     @AfterEach
@@ -221,7 +194,7 @@ class GraphQLOrganizationTreeTest {
         assertThatThrownBy(() -> tree("/broken").scopeOf(List.of("nmg")).await().atMost(Duration.ofSeconds(10)))
                 .isInstanceOf(UnavailableException.class).hasMessageContaining("boom");
         GraphQLOrganizationTree unreachable = new GraphQLOrganizationTree(
-                new OrgServiceClient(new ServiceGraphQL(vertx), new TestConfig("http://localhost:1/graphql")));
+                new OrgServiceClient(new ServiceGraphQL(vertx), new TestOrgServiceConfig("http://localhost:1/graphql")));
         assertThatThrownBy(() -> unreachable.subtreeOf(NMG).await().atMost(Duration.ofSeconds(10)))
                 .isInstanceOf(UnavailableException.class).hasMessageContaining("could not be reached");
     }
