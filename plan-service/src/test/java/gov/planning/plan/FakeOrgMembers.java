@@ -30,7 +30,7 @@ public class FakeOrgMembers implements OrgMembers {
     @Override
     public Uni<Map<UUID, Contacts>> of(Collection<UUID> orgIds, Set<String> roles) {
         Map<UUID, Contacts> found = new HashMap<>();
-        for (String code : FakeOrgTree.allCodes()) {
+        for (String code : new FakeOrgTree().allCodes()) {
             UUID id = FakeOrgTree.id(code);
             if (!orgIds.contains(id)) {
                 continue;

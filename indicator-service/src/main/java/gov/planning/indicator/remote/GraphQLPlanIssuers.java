@@ -1,7 +1,6 @@
 package gov.planning.indicator.remote;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.PostConstruct;
@@ -12,8 +11,10 @@ import jakarta.json.JsonObject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import gov.planning.common.remote.ServiceGraphQL;
-import gov.planning.common.remote.TtlCache;
 import gov.planning.indicator.security.PlanIssuers;
 import io.smallrye.mutiny.Uni;
 
@@ -21,7 +22,8 @@ import io.smallrye.mutiny.Uni;
  * A plan's issuer from plan-service's GraphQL API ({@code planning.plan-service.url}), asked with the caller's token.
  * Asked rather than stored with the indicator: plan-service hides a plan while its importer creates the plan's
  * indicators, so a copy taken at creation would be missing exactly then (README, Permissions). Tests replace this
- * bean with a fake.
+ * bean with a fake. Issuers are cached (Caffeine, bounded and expiring) for every caller: a plan's issuer is the same
+ * whoever asks, and plan-service answers it to every signed-in caller.
  */
 @ApplicationScoped
 public class GraphQLPlanIssuers implements PlanIssuers {
@@ -38,18 +40,18 @@ public class GraphQLPlanIssuers implements PlanIssuers {
     @ConfigProperty(name = "planning.lookup.cache-ttl", defaultValue = "PT1M")
     Duration ttl;
 
-    private TtlCache<UUID, UUID> issuers;
+    private Cache<UUID, UUID> issuers;
 
     @PostConstruct
     void init() {
-        issuers = new TtlCache<>(ttl);
+        issuers = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build();
     }
 
     @Override
     public Uni<UUID> issuerOf(UUID planId) {
-        Optional<UUID> cached = issuers.get(planId);
+        UUID cached = issuers.getIfPresent(planId);
         if (cached != null) {
-            return Uni.createFrom().item(cached.orElse(null));
+            return Uni.createFrom().item(cached);
         }
         return graphql.lookup(url, "plan-service (the plan's issuer)", "query($p: ID!) { planIssuer(planId: $p) }",
                 Json.createObjectBuilder().add("p", planId.toString()).build(), timeout).map(data -> {

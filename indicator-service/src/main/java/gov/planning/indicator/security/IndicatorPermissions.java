@@ -13,10 +13,11 @@ import gov.planning.common.error.ForbiddenException;
 import gov.planning.common.security.Caller;
 import gov.planning.common.security.PlatformRole;
 import gov.planning.indicator.entity.Indicator;
+import gov.planning.orgclient.OrganizationTree;
 import io.smallrye.mutiny.Uni;
 
 /**
- * docs/domain.md §4 for indicators, from the token's roles and {@code org_codes}, the org tree ({@link OrgTree}) and the
+ * docs/domain.md §4 for indicators, from the token's roles and {@code org_codes}, the org tree ({@link OrganizationTree}) and the
  * plan's issuer ({@link PlanIssuers}). Every check runs before anything is written and fails the write with FORBIDDEN
  * (or BAD_USER_INPUT for a region outside the plan's territory). Roles are checked first, so a viewer is refused
  * without asking other services.
@@ -30,7 +31,7 @@ import io.smallrye.mutiny.Uni;
 public class IndicatorPermissions {
 
     @Inject
-    OrgTree tree;
+    OrganizationTree tree;
 
     @Inject
     PlanIssuers plans;
@@ -63,7 +64,7 @@ public class IndicatorPermissions {
                 // Without the plan there is no issuer to hold a planner to; plan-service knows every plan, hidden ones too.
                 return Uni.createFrom().failure(new BadUserInputException("planId: plan-service knows no plan " + planId));
             }
-            return admin ? Uni.createFrom().voidItem() : tree.reachOf(codes).invoke(reach -> {
+            return admin ? Uni.createFrom().voidItem() : tree.scopeOf(codes).invoke(reach -> {
                     if (!reach.ownAndBelow().contains(issuer)) {
                         throw refused(who, action, "plan " + planId + " is issued by " + issuer
                                 + ", which is neither their organization " + codes + " nor below it");
@@ -87,7 +88,7 @@ public class IndicatorPermissions {
         List<String> codes = caller.orgCodes();
         return plans.issuerOf(indicator.planId).call(issuer -> admin ? Uni.createFrom().voidItem()
                 // The responsible organizations are a lazy collection of the indicator locked for this write.
-                : Mutiny.fetch(indicator.responsibleOrgIds).chain(responsible -> tree.reachOf(codes)).invoke(reach -> {
+                : Mutiny.fetch(indicator.responsibleOrgIds).chain(responsible -> tree.scopeOf(codes)).invoke(reach -> {
                     if (reach.own().stream().anyMatch(indicator.responsibleOrgIds::contains)) {
                         return;
                     }

@@ -1,6 +1,5 @@
 package gov.planning.plan.importing;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,29 +13,22 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import gov.planning.common.remote.ServiceGraphQL;
+import gov.planning.orgclient.OrgOperations;
+import gov.planning.orgclient.OrgServiceClient;
 import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
 
 /**
- * All lists of one document in a single request to org-service: each list is one alias of
- * {@code resolveOrganizationNames}, so prefix carry-over stays within its list and the import costs one round trip.
+ * All lists of one document in a single request to org-service ({@link OrgOperations#resolveNames}, sent by
+ * {@link OrgServiceClient}): each list is one alias of {@code resolveOrganizationNames}, so prefix carry-over stays
+ * within its list and the import costs one round trip.
  */
 @ApplicationScoped
 @DefaultBean
 public class GraphQLOrgNameLookup implements OrgNameLookup {
 
     @Inject
-    ServiceGraphQL graphql;
-
-    // Creating a plan's indicators and targets can take a while on a busy machine; a lookup is quicker.
-    @ConfigProperty(name = "planning.service-call.timeout", defaultValue = "PT20S")
-    Duration timeout;
-
-    @ConfigProperty(name = "planning.org-service.url")
-    String url;
+    OrgServiceClient orgService;
 
     @Override
     public Uni<List<List<NameMatch>>> resolve(List<List<String>> lists, String contextCode, LocalDate asOf) {
@@ -49,21 +41,15 @@ public class GraphQLOrgNameLookup implements OrgNameLookup {
         if (asked.isEmpty()) {
             return Uni.createFrom().item(lists.stream().map(l -> List.<NameMatch>of()).toList());
         }
-        StringBuilder query = new StringBuilder("query($ctx: String, $asOf: Date");
-        StringBuilder body = new StringBuilder();
         JsonObjectBuilder variables = Json.createObjectBuilder();
         variables.add("ctx", contextCode == null ? JsonValue.NULL : Json.createValue(contextCode));
         variables.add("asOf", asOf == null ? JsonValue.NULL : Json.createValue(asOf.toString()));
         for (int i : asked) {
-            query.append(", $n").append(i).append(": [String!]!");
-            body.append(" r").append(i).append(": resolveOrganizationNames(names: $n").append(i)
-                    .append(", contextCode: $ctx, asOf: $asOf) { input organization { id code } candidates { id } }");
             JsonArrayBuilder names = Json.createArrayBuilder();
             lists.get(i).forEach(names::add);
             variables.add("n" + i, names);
         }
-        query.append(") {").append(body).append(" }");
-        return graphql.call(url, "org-service (resolving organization names)", query.toString(), variables.build(), timeout).map(data -> {
+        return orgService.call("org-service (resolving organization names)", OrgOperations.resolveNames(asked), variables.build()).map(data -> {
             List<List<NameMatch>> out = new ArrayList<>();
             for (int i = 0; i < lists.size(); i++) {
                 List<NameMatch> matches = new ArrayList<>();

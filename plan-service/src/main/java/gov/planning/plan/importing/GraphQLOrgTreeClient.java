@@ -1,6 +1,5 @@
 package gov.planning.plan.importing;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -12,33 +11,26 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import gov.planning.common.remote.ServiceGraphQL;
+import gov.planning.orgclient.OrgOperations;
+import gov.planning.orgclient.OrgServiceClient;
 import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
 
-/** org-service's {@code organization(code:)} and {@code createOrganization}, each one request. */
+/**
+ * org-service's {@code organization(code:)} and {@code createOrganization}, each one request through
+ * {@link OrgServiceClient} (the import's timeout; creating is never retried).
+ */
 @ApplicationScoped
 @DefaultBean
 public class GraphQLOrgTreeClient implements OrgTreeClient {
 
-    private static final String FIELDS = "id code name kind level region children { code }";
-
     @Inject
-    ServiceGraphQL graphql;
-
-    @ConfigProperty(name = "planning.service-call.timeout", defaultValue = "PT20S")
-    Duration timeout;
-
-    @ConfigProperty(name = "planning.org-service.url")
-    String url;
+    OrgServiceClient orgService;
 
     @Override
     public Uni<Government> governmentOf(String issuerCode) {
-        return graphql.lookup(url, "org-service (the issuer's government)",
-                "query($code: String) { organization(code: $code) { " + FIELDS + " ancestors { " + FIELDS + " } } }",
-                Json.createObjectBuilder().add("code", issuerCode).build(), timeout).map(data -> {
+        return orgService.importLookup("org-service (the issuer's government)", OrgOperations.ISSUER_WITH_ANCESTORS,
+                Json.createObjectBuilder().add("code", issuerCode).build()).map(data -> {
                     if (!(data.get("organization") instanceof JsonObject issuer)) {
                         return null;
                     }
@@ -73,9 +65,8 @@ public class GraphQLOrgTreeClient implements OrgTreeClient {
                 .add("parentCode", p.parentCode())
                 .add("shortName", p.shortName() == null ? JsonValue.NULL : Json.createValue(p.shortName()))
                 .add("level", p.level() == null ? JsonValue.NULL : Json.createValue(p.level()));
-        return graphql.callAs(bearer, url, "org-service (creating organization " + p.name() + ")",
-                "mutation($input: OrganizationInput!) { createOrganization(input: $input) { id } }",
-                Json.createObjectBuilder().add("input", input).build(), timeout)
+        return orgService.callAs(bearer, "org-service (creating organization " + p.name() + ")", OrgOperations.CREATE_ORGANIZATION,
+                Json.createObjectBuilder().add("input", input).build())
                 .map(data -> UUID.fromString(data.getJsonObject("createOrganization").getString("id")));
     }
 }

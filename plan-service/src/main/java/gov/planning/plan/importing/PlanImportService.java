@@ -28,7 +28,7 @@ import gov.planning.document.PlanDocumentParser;
 import gov.planning.document.RegionalRow;
 import gov.planning.document.Task;
 import gov.planning.plan.entity.Plan;
-import gov.planning.plan.org.OrgDirectory;
+import gov.planning.orgclient.OrganizationTree;
 import gov.planning.plan.service.Permissions;
 import gov.planning.units.Units;
 import io.smallrye.mutiny.Uni;
@@ -61,7 +61,7 @@ public class PlanImportService {
     Permissions permissions;
 
     @Inject
-    OrgDirectory directory;
+    OrganizationTree organizations;
 
     @Inject
     OrgNameLookup names;
@@ -164,7 +164,7 @@ public class PlanImportService {
      */
     private Uni<Issuer> issuer(ParsedPlanDocument doc, String code) {
         if (code != null) {
-            return directory.scopeOf(List.of(code)).map(scope -> {
+            return organizations.scopeOf(List.of(code)).map(scope -> {
                 if (scope.own().size() != 1) {
                     throw new BadUserInputException("issuerCode: no organization has code " + code);
                 }

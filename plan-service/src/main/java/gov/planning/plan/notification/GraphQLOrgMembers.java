@@ -1,6 +1,5 @@
 package gov.planning.plan.notification;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,9 +15,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import gov.planning.common.remote.ServiceGraphQL;
+import gov.planning.orgclient.OrgOperations;
+import gov.planning.orgclient.OrgServiceClient;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.oidc.client.OidcClient;
 import io.smallrye.mutiny.Uni;
@@ -32,22 +30,11 @@ import io.smallrye.mutiny.Uni;
 @DefaultBean
 public class GraphQLOrgMembers implements OrgMembers {
 
-    static final String QUERY = """
-            query($ids: [String!]!, $roles: [String!]!) {
-              organizationMembers(ids: $ids, roles: $roles) { id code name members { username email roles } }
-            }""";
-
     @Inject
     OidcClient oidc;
 
     @Inject
-    ServiceGraphQL graphql;
-
-    @ConfigProperty(name = "planning.org-service.url")
-    String url;
-
-    @ConfigProperty(name = "planning.org-service.timeout", defaultValue = "PT5S")
-    Duration timeout;
+    OrgServiceClient orgService;
 
     @Override
     public Uni<Map<UUID, Contacts>> of(Collection<UUID> orgIds, Set<String> roles) {
@@ -58,7 +45,7 @@ public class GraphQLOrgMembers implements OrgMembers {
         orgIds.forEach(id -> ids.add(id.toString()));
         JsonObject variables = Json.createObjectBuilder().add("ids", ids).add("roles", Json.createArrayBuilder(List.copyOf(roles))).build();
         return oidc.getTokens()
-                .chain(tokens -> graphql.lookupAs(tokens.getAccessToken(), url, "organization members", QUERY, variables, timeout))
+                .chain(tokens -> orgService.lookupAs(tokens.getAccessToken(), "organization members", OrgOperations.ORGANIZATION_MEMBERS, variables))
                 .map(data -> parse(data.getJsonArray("organizationMembers")));
     }
 

@@ -30,7 +30,7 @@ import gov.planning.plan.entity.Task;
 import gov.planning.plan.entity.TaskOrg;
 import gov.planning.plan.entity.TaskRole;
 import gov.planning.plan.entity.TaskStatus;
-import gov.planning.plan.org.OrgDirectory;
+import gov.planning.orgclient.OrganizationTree;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -54,7 +54,7 @@ public class LedgerService {
     TaskReads reads;
 
     @Inject
-    OrgDirectory directory;
+    OrganizationTree organizations;
 
     /** A workbook and the title it is about (the plan's, or the task list's). */
     public record Ledger(String title, byte[] xlsx) {
@@ -89,7 +89,7 @@ public class LedgerService {
                 .chain(reports -> {
                     Set<UUID> orgIds = new HashSet<>();
                     orgs.values().forEach(list -> list.forEach(o -> orgIds.add(o.orgId)));
-                    return directory.names(orgIds)
+                    return organizations.names(orgIds)
                             // Building the workbook is CPU work; keep it off the event loop.
                             .emitOn(Infrastructure.getDefaultWorkerPool())
                             .map(names -> write(heading, tasks, orgs, milestones, reports, names));

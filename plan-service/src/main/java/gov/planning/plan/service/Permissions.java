@@ -12,8 +12,8 @@ import gov.planning.common.error.ForbiddenException;
 import gov.planning.common.security.Caller;
 import gov.planning.common.security.PlatformRole;
 import gov.planning.plan.entity.Plan;
-import gov.planning.plan.org.OrgDirectory;
-import gov.planning.plan.org.OrgDirectory.OrgScope;
+import gov.planning.orgclient.OrganizationTree;
+import gov.planning.orgclient.OrganizationTree.OrgScope;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,7 +27,7 @@ public class Permissions {
     Caller caller;
 
     @Inject
-    OrgDirectory directory;
+    OrganizationTree organizations;
 
 
     /** Create, edit, publish a plan; assign tasks: admin all, planner for plans issued by their org or one below it. */
@@ -111,7 +111,7 @@ public class Permissions {
 
     private Uni<OrgScope> scope() {
         var codes = caller.orgCodes();
-        return codes.isEmpty() ? Uni.createFrom().item(OrgScope.EMPTY) : directory.scopeOf(codes);
+        return codes.isEmpty() ? Uni.createFrom().item(OrgScope.EMPTY) : organizations.scopeOf(codes);
     }
 
     private ForbiddenException forbidden(String action, String why) {

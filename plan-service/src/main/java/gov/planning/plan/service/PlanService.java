@@ -25,7 +25,7 @@ import gov.planning.plan.entity.Plan;
 import gov.planning.plan.entity.PlanKind;
 import gov.planning.plan.entity.PlanStatus;
 import gov.planning.plan.entity.ReportCadence;
-import gov.planning.plan.org.OrgDirectory;
+import gov.planning.orgclient.OrganizationTree;
 import gov.planning.plan.repository.PlanRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -52,7 +52,7 @@ public class PlanService {
     TaskReads reads;
 
     @Inject
-    OrgDirectory directory;
+    OrganizationTree organizations;
 
     // Reads run on sessions of their own (see TaskReads.read): the gateway asks for several plan fields at once.
 
@@ -162,7 +162,7 @@ public class PlanService {
         Uni<Plan> duplicate = plan.docNumber == null ? Uni.createFrom().nullItem() : plans.findByDocNumber(plan.docNumber);
         // A planner's issuer is known once it is in their part of the tree; an admin's could be any id.
         return permissions.requireManagePlanIssuedBy("create a plan issued by " + plan.issuerId, plan.issuerId)
-                .call(() -> directory.exists(plan.issuerId).invoke(known -> {
+                .call(() -> organizations.exists(plan.issuerId).invoke(known -> {
                     if (!known) {
                         throw new BadUserInputException("issuerId: org-service knows no organization " + plan.issuerId);
                     }

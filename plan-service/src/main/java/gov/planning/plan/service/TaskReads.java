@@ -27,7 +27,7 @@ import gov.planning.plan.entity.ReportStatus;
 import gov.planning.plan.entity.Section;
 import gov.planning.plan.entity.Task;
 import gov.planning.plan.entity.TaskOrg;
-import gov.planning.plan.org.OrgDirectory;
+import gov.planning.orgclient.OrganizationTree;
 import org.hibernate.reactive.mutiny.Mutiny;
 import io.smallrye.mutiny.Uni;
 
@@ -46,7 +46,7 @@ public class TaskReads {
     Clock clock;
 
     @Inject
-    OrgDirectory directory;
+    OrganizationTree organizations;
 
     /**
      * Every read runs on a session of its own: GraphQL resolves the batched fields of one request concurrently, and one
@@ -163,7 +163,7 @@ public class TaskReads {
             return Uni.createFrom().nullItem();
         }
         Uni<Set<UUID>> named = orgCode == null ? Uni.createFrom().item(Set.of(orgId))
-                : directory.scopeOf(List.of(orgCode)).map(scope -> {
+                : organizations.scopeOf(List.of(orgCode)).map(scope -> {
                     Set<UUID> ids = new HashSet<>(includeSubOrgs ? scope.ownAndBelow() : scope.own());
                     if (orgId != null) {
                         ids.retainAll(Set.of(orgId));
@@ -171,7 +171,7 @@ public class TaskReads {
                     return ids;
                 });
         return named.chain(ids -> ids.isEmpty() ? Uni.createFrom().item(Set.<UUID>of())
-                : directory.predecessorsOf(ids).map(predecessors -> {
+                : organizations.predecessorsOf(ids).map(predecessors -> {
                     Set<UUID> all = new HashSet<>(ids);
                     predecessors.values().forEach(all::addAll);
                     return all;
@@ -229,7 +229,7 @@ public class TaskReads {
         TaskListSql sql = new TaskListSql(new TaskQuery(planId == null ? null : Set.of(planId), null, null, null, null, null,
                 null, null, null, null, null, null, null, 0, 0), today(), clock.getZone());
         return read(s -> nativeRows(s, sql.leads(), sql.params()))
-                .chain(leads -> directory.currentSuccessorOf(leads.stream().map(UUID.class::cast).collect(Collectors.toSet())))
+                .chain(leads -> organizations.currentSuccessorOf(leads.stream().map(UUID.class::cast).collect(Collectors.toSet())))
                 .chain(heirs -> read(s -> nativeRows(s, sql.healthCountsByLead(heirs), sql.params())))
                 .map(rows -> {
                     Map<UUID, int[]> counts = new HashMap<>();

@@ -41,7 +41,7 @@ import gov.planning.plan.entity.Task;
 import gov.planning.plan.entity.TaskOrg;
 import gov.planning.plan.entity.TaskRole;
 import gov.planning.plan.entity.TaskStatus;
-import gov.planning.plan.org.OrgDirectory;
+import gov.planning.orgclient.OrganizationTree;
 import gov.planning.plan.repository.PlanRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -62,7 +62,7 @@ public class TaskService {
     Permissions permissions;
 
     @Inject
-    OrgDirectory directory;
+    OrganizationTree organizations;
 
     @Inject
     AuditLog audit;
@@ -301,7 +301,7 @@ public class TaskService {
     private Uni<Void> requireResponsible(UUID taskId, UUID orgId, List<TaskOrg> orgs) {
         Set<UUID> onTask = orgs.stream().map(o -> o.orgId).collect(Collectors.toSet());
         Uni<Boolean> allowed = onTask.contains(orgId) ? Uni.createFrom().item(true)
-                : directory.actingFor(Set.of(orgId)).map(acting -> acting.getOrDefault(orgId, Set.of()).stream().anyMatch(onTask::contains));
+                : organizations.actingFor(Set.of(orgId)).map(acting -> acting.getOrDefault(orgId, Set.of()).stream().anyMatch(onTask::contains));
         return allowed.invoke(ok -> {
             if (!ok) {
                 throw new BadUserInputException("orgId: organization " + orgId + " neither leads nor cooperates on task " + taskId
@@ -472,7 +472,7 @@ public class TaskService {
         if (all.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return directory.existing(all).map(found -> {
+        return organizations.existing(all).map(found -> {
             List<String> unknown = new ArrayList<>();
             leads.stream().filter(id -> !found.contains(id)).forEach(id -> unknown.add("leadOrgIds: unknown organization " + id));
             cooperating.stream().filter(id -> !found.contains(id)).forEach(id -> unknown.add("cooperatingOrgIds: unknown organization " + id));

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import gov.planning.common.error.UnavailableException;
 import gov.planning.common.remote.ServiceGraphQL;
+import gov.planning.orgclient.OrgServiceClient;
+import gov.planning.orgclient.TestOrgServiceConfig;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.Tokens;
 import io.smallrye.mutiny.Uni;
@@ -47,10 +49,9 @@ class GraphQLOrgMembersTest {
             request.response().putHeader("Content-Type", "application/json").endAndForget(answer);
         })).listen(0).await().atMost(Duration.ofSeconds(10));
         members = new GraphQLOrgMembers();
-        members.graphql = new ServiceGraphQL(vertx);
+        members.orgService = new OrgServiceClient(new ServiceGraphQL(vertx),
+                new TestOrgServiceConfig("http://localhost:" + server.actualPort() + "/graphql"));
         members.oidc = serviceIdentity("service-token");
-        members.url = "http://localhost:" + server.actualPort() + "/graphql";
-        members.timeout = Duration.ofSeconds(5);
     }
 
     @AfterEach

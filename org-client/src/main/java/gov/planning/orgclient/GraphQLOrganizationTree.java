@@ -1,11 +1,11 @@
-package gov.planning.plan.org;
+package gov.planning.orgclient;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,82 +17,89 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.arc.DefaultBean;
-import gov.planning.common.remote.ServiceGraphQL;
-import gov.planning.common.remote.TtlCache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Asks org-service's GraphQL API ({@code planning.org-service.url}) with the caller's own bearer token, so
- * org-service applies its own rules to the read. One request per lookup: every code (or id) of the lookup is an
- * alias of {@code organization(code:)} / {@code organization(id:)}, and {@code descendants { id }} brings the whole
- * subtree in the same answer, {@code predecessors { id … }} (nested {@value #REFORMS} deep, since org-service only
- * answers direct predecessors) the bodies it took over from. org-service has no "collectives of a member" query, so
- * the members of every collective ({@code organizations(kind: COLLECTIVE) { edges { node { id members { id } } } }}, a small list) ride
- * along in the same request whenever they are not cached, and membership is computed here. Answers are cached for a short time ({@code planning.org-service.cache-ttl}), since
- * one GraphQL request may check permissions several times and the tree changes rarely (a reorganization is seen
- * within the TTL). Tests replace this bean with a fake tree ({@link DefaultBean}).
+ * The organization tree read from org-service through {@link OrgServiceClient}, one request per look-up (the
+ * operations are {@link OrgOperations}'): every code of a look-up is an alias of {@code organization(code:)}, ids go in
+ * {@code organizations(ids:)} lists, {@code descendants { id }} brings the whole subtree in the same answer and
+ * {@code predecessors { id … }} (nested {@value OrgOperations#REFORMS} deep, since org-service only answers direct
+ * predecessors) the bodies it took over from. The members of every collective (a small list) ride along whenever they
+ * are not cached, and membership is computed here. Tests replace this bean ({@link DefaultBean}) with
+ * {@code InMemoryOrganizationTree} (this module's test-jar).
+ * <p>
+ * Answers are cached per organization (Caffeine, bounded and expiring: {@code planning.clients.org-service.cache.*}),
+ * since one GraphQL request may check permissions several times and the tree changes rarely. An answer read with one
+ * caller's token is served to other callers: org-service answers these fields the same to every signed-in caller
+ * (docs/domain.md §4: everyone reads organizations), so the token only proves the read is allowed. Nothing caller-
+ * specific (organization members, a document's name resolution) is cached. Absent organizations are cached too.
  */
 @ApplicationScoped
 @DefaultBean
-public class GraphQLOrgDirectory implements OrgDirectory {
+public class GraphQLOrganizationTree implements OrganizationTree {
 
     private record Subtree(UUID id, Set<UUID> below, Set<UUID> predecessors) {
     }
 
     private static final Subtree UNKNOWN = new Subtree(null, Set.of(), Set.of());
 
-    /** How many reforms back predecessors are followed: one nesting level each (two reforms since 2018 are rare). */
-    static final int REFORMS = 4;
-
-    /** {@code predecessors { id predecessors { id … } }}, {@value #REFORMS} levels. */
-    static final String PREDECESSORS = "predecessors { id ".repeat(REFORMS) + "}".repeat(REFORMS);
-
-    /** {@code successor { id successor { id … } }}, {@value #REFORMS} levels. */
-    static final String SUCCESSORS = "successor { id ".repeat(REFORMS) + "}".repeat(REFORMS);
-
-    // Collectives are few (a province has tens); one page of the most a page holds is all of them.
-    static final String COLLECTIVES = "cs: organizations(kind: COLLECTIVE, first: 500) { edges { node { id members { id } } } }";
-
     @Inject
-    ServiceGraphQL graphql;
-
-    @ConfigProperty(name = "planning.org-service.url")
-    String url;
-
-    @ConfigProperty(name = "planning.org-service.cache-ttl", defaultValue = "PT1M")
-    Duration ttl;
-
-    @ConfigProperty(name = "planning.org-service.timeout", defaultValue = "PT5S")
-    Duration timeout;
+    OrgServiceClient client;
 
     /** Per code: the organization's subtree and predecessors ({@link #UNKNOWN} when org-service does not know it). */
-    private TtlCache<String, Subtree> subtrees;
+    private Cache<String, Optional<Subtree>> subtrees;
+    /** Per id: the organization and everything below it; empty when org-service does not know it. */
+    private Cache<UUID, Optional<Set<UUID>>> subtreesById;
+    /** Per issuer id: its nearest government (itself when it is one or org-service does not know it). */
+    private Cache<UUID, Optional<UUID>> governments;
     /** Per id: its display name; empty when org-service does not know it. */
-    private TtlCache<UUID, String> known;
+    private Cache<UUID, Optional<String>> known;
     /** Per id: its predecessors, transitively (empty when none or unknown). */
-    private TtlCache<UUID, Set<UUID>> lineages;
+    private Cache<UUID, Optional<Set<UUID>>> lineages;
     /** Per id: the organization that carries its responsibilities today (itself when no reform replaced it). */
-    private TtlCache<UUID, UUID> heirs;
+    private Cache<UUID, Optional<UUID>> heirs;
     /** Collective id → its current members' ids; one entry ({@link #ALL}) for all collectives, since they are few. */
-    private TtlCache<String, Map<UUID, Set<UUID>>> collectives;
+    private Cache<String, Optional<Map<UUID, Set<UUID>>>> collectives;
     private static final String ALL = "all";
+
+    GraphQLOrganizationTree() {
+    }
+
+    /** Outside CDI: tests against a stand-in for org-service. */
+    public GraphQLOrganizationTree(OrgServiceClient client) {
+        this.client = client;
+        init();
+    }
 
     @PostConstruct
     void init() {
-        subtrees = new TtlCache<>(ttl);
-        known = new TtlCache<>(ttl);
-        lineages = new TtlCache<>(ttl);
-        heirs = new TtlCache<>(ttl);
-        collectives = new TtlCache<>(ttl);
+        subtrees = cache();
+        subtreesById = cache();
+        governments = cache();
+        known = cache();
+        lineages = cache();
+        heirs = cache();
+        collectives = cache();
     }
+
+    private <K, V> Cache<K, V> cache() {
+        OrgServiceConfig.Cache settings = client.config().cache();
+        return Caffeine.newBuilder().maximumSize(settings.maximumSize()).expireAfterWrite(settings.expireAfterWrite()).build();
+    }
+
     @Override
     public Uni<OrgScope> scopeOf(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            // a caller without organizations: nothing to ask
+            return Uni.createFrom().item(OrgScope.EMPTY);
+        }
         Set<String> wanted = new LinkedHashSet<>(codes);
-        List<String> missing = wanted.stream().filter(c -> subtrees.get(c) == null).toList();
-        boolean needCollectives = collectives.get(ALL) == null;
+        List<String> missing = wanted.stream().filter(c -> subtrees.getIfPresent(c) == null).toList();
+        boolean needCollectives = collectives.getIfPresent(ALL) == null;
         Uni<Void> load = missing.isEmpty() && !needCollectives ? Uni.createFrom().voidItem() : fetchSubtrees(missing, needCollectives);
         return load.map(ignored -> {
             Set<UUID> own = new HashSet<>();
@@ -121,7 +128,7 @@ public class GraphQLOrgDirectory implements OrgDirectory {
     @Override
     public Uni<Map<UUID, String>> names(Collection<UUID> ids) {
         Set<UUID> wanted = new LinkedHashSet<>(ids);
-        List<UUID> missing = wanted.stream().filter(id -> known.get(id) == null).toList();
+        List<UUID> missing = wanted.stream().filter(id -> known.getIfPresent(id) == null).toList();
         Uni<Void> load = missing.isEmpty() ? Uni.createFrom().voidItem() : fetchExisting(missing);
         return load.map(ignored -> {
             Map<UUID, String> found = new java.util.HashMap<>();
@@ -151,7 +158,7 @@ public class GraphQLOrgDirectory implements OrgDirectory {
 
     @Override
     public Uni<Map<UUID, Set<UUID>>> actingFor(Collection<UUID> ids) {
-        return lineagesOf(ids, collectives.get(ALL) == null).map(loaded -> {
+        return lineagesOf(ids, collectives.getIfPresent(ALL) == null).map(loaded -> {
             Map<UUID, Set<UUID>> members = cachedCollectives();
             Map<UUID, Set<UUID>> found = new java.util.HashMap<>();
             for (UUID id : new LinkedHashSet<>(ids)) {
@@ -171,13 +178,13 @@ public class GraphQLOrgDirectory implements OrgDirectory {
 
     /** Loads the predecessors of the ids not cached (and the collectives if asked), in one request. */
     private Uni<Void> lineagesOf(Collection<UUID> ids, boolean withCollectives) {
-        List<UUID> missing = new LinkedHashSet<>(ids).stream().filter(id -> lineages.get(id) == null).toList();
+        List<UUID> missing = new LinkedHashSet<>(ids).stream().filter(id -> lineages.getIfPresent(id) == null).toList();
         if (missing.isEmpty() && !withCollectives) {
             return Uni.createFrom().voidItem();
         }
-        return postForIds(missing, "id " + PREDECESSORS, withCollectives ? COLLECTIVES : "").map(data -> {
+        return postForIds(missing, OrgOperations.LINEAGE, withCollectives).map(data -> {
             for (int i = 0; i < missing.size(); i++) {
-                lineages.put(missing.get(i), data.get("o" + i) instanceof JsonObject org ? predecessors(org) : Set.of());
+                lineages.put(missing.get(i), Optional.ofNullable(data.get("o" + i) instanceof JsonObject org ? predecessors(org) : Set.of()));
             }
             if (withCollectives) {
                 readCollectives(data);
@@ -214,7 +221,7 @@ public class GraphQLOrgDirectory implements OrgDirectory {
                 byCollective.put(UUID.fromString(collective.getString("id")), Set.copyOf(members));
             }
         }
-        collectives.put(ALL, Map.copyOf(byCollective));
+        collectives.put(ALL, Optional.ofNullable(Map.copyOf(byCollective)));
     }
 
     /** Every id in the nested {@code predecessors} lists of {@code org}. */
@@ -235,8 +242,8 @@ public class GraphQLOrgDirectory implements OrgDirectory {
     }
 
     private Uni<Void> fetchSubtrees(List<String> codes, boolean withCollectives) {
-        return postForOrganizations("code", "String", codes, "id descendants { id } " + PREDECESSORS,
-                withCollectives ? COLLECTIVES : "").map(data -> {
+        return postForKeys("code", "String", codes, OrgOperations.SCOPE,
+                withCollectives).map(data -> {
             for (int i = 0; i < codes.size(); i++) {
                 JsonValue org = data.get("o" + i);
                 Subtree tree = UNKNOWN;
@@ -246,9 +253,9 @@ public class GraphQLOrgDirectory implements OrgDirectory {
                     UUID id = UUID.fromString(found.getString("id"));
                     Set<UUID> predecessors = predecessors(found);
                     tree = new Subtree(id, Set.copyOf(below), predecessors);
-                    lineages.put(id, predecessors);
+                    lineages.put(id, Optional.ofNullable(predecessors));
                 }
-                subtrees.put(codes.get(i), tree);
+                subtrees.put(codes.get(i), Optional.ofNullable(tree));
             }
             if (withCollectives) {
                 readCollectives(data);
@@ -258,14 +265,14 @@ public class GraphQLOrgDirectory implements OrgDirectory {
     }
 
     private Uni<Void> fetchExisting(List<UUID> ids) {
-        return postForIds(ids, "id name shortName", "").map(data -> {
+        return postForIds(ids, OrgOperations.NAMES, false).map(data -> {
             for (int i = 0; i < ids.size(); i++) {
                 String name = null;
                 if (data.get("o" + i) instanceof JsonObject org) {
                     String shortName = org.containsKey("shortName") && !org.isNull("shortName") ? org.getString("shortName") : null;
                     name = shortName != null ? shortName : org.getString("name");
                 }
-                known.put(ids.get(i), name);
+                known.put(ids.get(i), Optional.ofNullable(name));
             }
             return null;
         });
@@ -273,8 +280,8 @@ public class GraphQLOrgDirectory implements OrgDirectory {
 
     @Override
     public Uni<Map<UUID, UUID>> currentSuccessorOf(Collection<UUID> ids) {
-        List<UUID> missing = new LinkedHashSet<>(ids).stream().filter(id -> heirs.get(id) == null).toList();
-        Uni<Void> load = missing.isEmpty() ? Uni.createFrom().voidItem() : postForIds(missing, "id " + SUCCESSORS, "").map(data -> {
+        List<UUID> missing = new LinkedHashSet<>(ids).stream().filter(id -> heirs.getIfPresent(id) == null).toList();
+        Uni<Void> load = missing.isEmpty() ? Uni.createFrom().voidItem() : postForIds(missing, OrgOperations.HEIRS, false).map(data -> {
             for (int i = 0; i < missing.size(); i++) {
                 UUID heir = missing.get(i);
                 JsonObject at = data.get("o" + i) instanceof JsonObject org ? org : null;
@@ -282,7 +289,7 @@ public class GraphQLOrgDirectory implements OrgDirectory {
                     heir = UUID.fromString(next.getString("id"));
                     at = next;
                 }
-                heirs.put(missing.get(i), heir);
+                heirs.put(missing.get(i), Optional.ofNullable(heir));
             }
             return null;
         });
@@ -298,27 +305,61 @@ public class GraphQLOrgDirectory implements OrgDirectory {
         });
     }
 
+
+    @Override
+    public Uni<Set<UUID>> subtreeOf(UUID orgId) {
+        Optional<Set<UUID>> cached = subtreesById.getIfPresent(orgId);
+        if (cached != null) {
+            return Uni.createFrom().item(cached.orElse(Set.of()));
+        }
+        return postForKeys("id", "ID", List.of(orgId.toString()), OrgOperations.SUBTREE, false).map(data -> {
+            Set<UUID> all = new HashSet<>();
+            if (data.get("o0") instanceof JsonObject org) {
+                all.add(UUID.fromString(org.getString("id")));
+                org.getJsonArray("descendants").forEach(d -> all.add(UUID.fromString(d.asJsonObject().getString("id"))));
+            }
+            subtreesById.put(orgId, Optional.of(Set.copyOf(all)));
+            return Set.copyOf(all);
+        });
+    }
+
+    @Override
+    public Uni<Set<UUID>> territoryOf(UUID issuer) {
+        Optional<UUID> cached = governments.getIfPresent(issuer);
+        Uni<UUID> government = cached != null ? Uni.createFrom().item(cached.orElse(issuer))
+                : client.lookup("org-service (the issuer's government)", OrgOperations.KIND_AND_ANCESTORS,
+                        Json.createObjectBuilder().add("i", issuer.toString()).build()).map(data -> {
+                            UUID found = issuer;
+                            if (data.get("organization") instanceof JsonObject org && !"GOVERNMENT".equals(org.getString("kind", ""))) {
+                                // ancestors come root first: the last government is the nearest
+                                for (var ancestor : org.getJsonArray("ancestors")) {
+                                    if ("GOVERNMENT".equals(ancestor.asJsonObject().getString("kind", ""))) {
+                                        found = UUID.fromString(ancestor.asJsonObject().getString("id"));
+                                    }
+                                }
+                            }
+                            governments.put(issuer, Optional.of(found));
+                            return found;
+                        });
+        return government.chain(this::subtreeOf);
+    }
+
     /**
      * The organizations of {@code ids} (replaced ones too) with {@code selection}, keyed {@code o<i>} by their position in
      * {@code ids} (absent when org-service does not know it). One request, one organizations(ids:) list per
-     * {@value #IDS_PER_LIST} ids, so org-service reads each list, and each nesting level below it, in one statement
-     * however many organizations are asked (a dashboard's leads number thousands at a province's scale).
+     * {@value OrgOperations#IDS_PER_LIST} ids, so org-service reads each list, and each nesting level below it, in one
+     * statement however many organizations are asked (a dashboard's leads number thousands at a province's scale).
      */
-    private Uni<JsonObject> postForIds(List<UUID> ids, String selection, String extra) {
-        StringBuilder query = new StringBuilder("query");
-        StringBuilder body = new StringBuilder();
+    private Uni<JsonObject> postForIds(List<UUID> ids, String selection, boolean withCollectives) {
+        int perList = OrgOperations.IDS_PER_LIST;
+        int lists = (ids.size() + perList - 1) / perList;
         JsonObjectBuilder variables = Json.createObjectBuilder();
-        int lists = (ids.size() + IDS_PER_LIST - 1) / IDS_PER_LIST;
         for (int l = 0; l < lists; l++) {
-            query.append(l == 0 ? "(" : ", ").append("$l").append(l).append(": [String!]");
-            body.append(" l").append(l).append(": organizations(ids: $l").append(l).append(", includeReplaced: true, first: ")
-                    .append(IDS_PER_LIST).append(") { edges { node { ").append(selection).append(" } } }");
             var chunk = Json.createArrayBuilder();
-            ids.subList(l * IDS_PER_LIST, Math.min(ids.size(), (l + 1) * IDS_PER_LIST)).forEach(id -> chunk.add(id.toString()));
+            ids.subList(l * perList, Math.min(ids.size(), (l + 1) * perList)).forEach(id -> chunk.add(id.toString()));
             variables.add("l" + l, chunk);
         }
-        query.append(lists == 0 ? "" : ")").append(" {").append(body).append(extra.isEmpty() ? "" : " " + extra).append(" }");
-        return post(query.toString(), variables.build()).map(data -> {
+        return post(OrgOperations.byIdLists(lists, selection, withCollectives), variables.build()).map(data -> {
             Map<String, JsonObject> byId = new java.util.HashMap<>();
             for (int l = 0; l < lists; l++) {
                 if (data.get("l" + l) instanceof JsonObject list && list.get("edges") instanceof jakarta.json.JsonArray edges) {
@@ -344,36 +385,24 @@ public class GraphQLOrgDirectory implements OrgDirectory {
         });
     }
 
-    /** org-service's most ids (and page size) of one organizations list. */
-    static final int IDS_PER_LIST = 500;
-
-    /**
-     * {@code query($i0: ID, …) { o0: organization(id: $i0) { selection } … extra }} (or by {@code code}, with
-     * {@code $c0: String}): one request for many organizations, the answer for the i-th key under {@code o<i>}.
-     */
-    private Uni<JsonObject> postForOrganizations(String argument, String type, List<String> keys, String selection, String extra) {
+    /** {@link OrgOperations#byKeys}: one request for many organizations, the answer for the i-th key under {@code o<i>}. */
+    private Uni<JsonObject> postForKeys(String argument, String type, List<String> keys, String selection, boolean withCollectives) {
         String variable = argument.substring(0, 1);
-        StringBuilder query = new StringBuilder("query");
-        StringBuilder body = new StringBuilder();
         JsonObjectBuilder variables = Json.createObjectBuilder();
         for (int i = 0; i < keys.size(); i++) {
-            query.append(i == 0 ? "(" : ", ").append('$').append(variable).append(i).append(": ").append(type);
-            body.append(" o").append(i).append(": organization(").append(argument).append(": $").append(variable).append(i)
-                    .append(") { ").append(selection).append(" }");
             variables.add(variable + i, keys.get(i));
         }
-        query.append(keys.isEmpty() ? "" : ")").append(" {").append(body).append(extra.isEmpty() ? "" : " " + extra).append(" }");
-        return post(query.toString(), variables.build());
+        return post(OrgOperations.byKeys(argument, type, keys.size(), selection, withCollectives), variables.build());
     }
 
     /** A permission look-up: when org-service cannot answer, the write it guards is not made (UNAVAILABLE). */
     private Uni<JsonObject> post(String query, JsonObject variables) {
-        return graphql.lookup(url, "org-service (organization tree)", query, variables, timeout);
+        return client.lookup(OrgServiceClient.WHAT, query, variables);
     }
 
     /** The cached value, or null when none is cached, it expired, or org-service answered "no such organization". */
-    private static <K, V> V cached(TtlCache<K, V> cache, K key) {
-        java.util.Optional<V> value = cache.get(key);
+    private static <K, V> V cached(Cache<K, Optional<V>> cache, K key) {
+        Optional<V> value = cache.getIfPresent(key);
         return value == null ? null : value.orElse(null);
     }
 }

@@ -1,6 +1,7 @@
-package gov.planning.plan.org;
+package gov.planning.orgclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,15 +14,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import gov.planning.common.error.UnavailableException;
 import gov.planning.common.remote.ServiceGraphQL;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.http.HttpServer;
 
 /**
- * The HTTP directory against a stand-in for org-service's GraphQL endpoint: the query it sends (aliases, variables,
- * descendants), how it reads the answer, and that answers are cached.
+ * The organization tree against a stand-in for org-service's GraphQL endpoint: the query it sends (aliases, variables,
+ * descendants), how it reads the answer, that answers are cached, and that a failure is UNAVAILABLE.
  */
-class GraphQLOrgDirectoryTest {
+class GraphQLOrganizationTreeTest {
 
     static final UUID NMG = UUID.randomUUID();
     static final UUID ZJT = UUID.randomUUID();
@@ -34,7 +36,7 @@ class GraphQLOrgDirectoryTest {
 
     Vertx vertx;
     HttpServer server;
-    GraphQLOrgDirectory directory;
+    GraphQLOrganizationTree directory;
     final List<String> requests = new CopyOnWriteArrayList<>();
     final AtomicInteger calls = new AtomicInteger();
 
@@ -46,6 +48,10 @@ class GraphQLOrgDirectoryTest {
             String query = body.toString();
             requests.add(query);
             String answer;
+            if (request.path().equals("/broken")) {
+                request.response().putHeader("Content-Type", "application/json").endAndForget("{\"errors\":[{\"message\":\"boom\"}],\"data\":null}");
+                return;
+            }
             String collectives = "\"cs\":{\"edges\":[{\"node\":{\"id\":\"" + MENGSHI + "\",\"members\":[{\"id\":\"" + HHHT + "\"},{\"id\":\""
                     + ZRZYT + "\"}]}},{\"node\":{\"id\":\"" + OTHER_COLLECTIVE + "\",\"members\":[{\"id\":\"" + ZJT + "\"}]}}]}";
             // zrzyt took over from gtzyt, which took over from gtt: two reforms back
@@ -61,6 +67,13 @@ class GraphQLOrgDirectoryTest {
             } else if (query.contains("organizations(ids:") && query.contains("predecessors")) {
                 // lineages by id: only ever asked here for ids org-service does not know
                 answer = "{\"data\":{\"l0\":{\"edges\":[]}" + (query.contains("cs:") ? "," + collectives : "") + "}}";
+            } else if (query.contains("organization(id: $i0) { id descendants")) {
+                answer = "{\"data\":{\"o0\":{\"id\":\"" + NMG + "\",\"descendants\":[{\"id\":\"" + ZJT + "\"},{\"id\":\"" + HHHT
+                        + "\"}]}}}";
+            } else if (query.contains("ancestors")) {
+                // zjt is a department of the nmg government
+                answer = "{\"data\":{\"organization\":{\"id\":\"" + ZJT + "\",\"kind\":\"DEPARTMENT\",\"ancestors\":[{\"id\":\""
+                        + NMG + "\",\"kind\":\"GOVERNMENT\"}]}}}";
             } else if (query.contains("descendants")) {
                 // o0 = nmg (with its subtree), o1 = an unknown code
                 answer = "{\"data\":{\"o0\":{\"id\":\"" + NMG + "\",\"descendants\":[{\"id\":\"" + ZJT + "\"},{\"id\":\"" + HHHT
@@ -71,12 +84,12 @@ class GraphQLOrgDirectoryTest {
             }
             request.response().putHeader("Content-Type", "application/json").endAndForget(answer);
         })).listen(0).await().atMost(Duration.ofSeconds(10));
-        directory = new GraphQLOrgDirectory();
-        directory.graphql = new ServiceGraphQL(vertx);
-        directory.url = "http://localhost:" + server.actualPort() + "/graphql";
-        directory.ttl = Duration.ofMinutes(1);
-        directory.timeout = Duration.ofSeconds(5);
-        directory.init();
+        directory = tree("/graphql");
+    }
+
+    private GraphQLOrganizationTree tree(String path) {
+        String url = "http://localhost:" + server.actualPort() + path;
+        return new GraphQLOrganizationTree(new OrgServiceClient(new ServiceGraphQL(vertx), new TestOrgServiceConfig(url)));
     }
 
     @AfterEach
@@ -153,5 +166,36 @@ class GraphQLOrgDirectoryTest {
         assertThat(found).containsOnlyKeys(ZJT);
         assertThat(calls.get()).isEqualTo(1);
         assertThat(requests.get(0)).contains("l2: organizations(ids: $l2").doesNotContain("l3:").hasSizeLessThan(60_000);
+    }
+
+    @Test
+    void subtreeOfAnIdIncludesItselfAndIsCached() {
+        assertThat(directory.subtreeOf(NMG).await().atMost(Duration.ofSeconds(10))).containsExactlyInAnyOrder(NMG, ZJT, HHHT);
+        assertThat(requests.get(0)).contains("o0: organization(id: $i0) { id descendants { id } }");
+        directory.subtreeOf(NMG).await().atMost(Duration.ofSeconds(10));
+        assertThat(calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aDepartmentsTerritoryIsItsGovernmentsSubtree() {
+        assertThat(directory.territoryOf(ZJT).await().atMost(Duration.ofSeconds(10))).containsExactlyInAnyOrder(NMG, ZJT, HHHT);
+        assertThat(requests.get(0)).contains("organization(id: $i) { id kind ancestors { id kind } }");
+    }
+
+    @Test
+    void organizationsOrgServiceDoesNotKnowAreFoundInOneRequest() {
+        UUID unknown = UUID.randomUUID();
+        assertThat(directory.unknownOf(List.of(ZJT, unknown)).await().atMost(Duration.ofSeconds(10))).containsExactly(unknown);
+        assertThat(calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void anErrorAnswerOrNoAnswerIsUnavailable() {
+        assertThatThrownBy(() -> tree("/broken").scopeOf(List.of("nmg")).await().atMost(Duration.ofSeconds(10)))
+                .isInstanceOf(UnavailableException.class).hasMessageContaining("boom");
+        GraphQLOrganizationTree unreachable = new GraphQLOrganizationTree(
+                new OrgServiceClient(new ServiceGraphQL(vertx), new TestOrgServiceConfig("http://localhost:1/graphql")));
+        assertThatThrownBy(() -> unreachable.subtreeOf(NMG).await().atMost(Duration.ofSeconds(10)))
+                .isInstanceOf(UnavailableException.class).hasMessageContaining("could not be reached");
     }
 }

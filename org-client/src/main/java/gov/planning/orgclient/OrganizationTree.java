@@ -1,6 +1,7 @@
-package gov.planning.plan.org;
+package gov.planning.orgclient;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -8,12 +9,12 @@ import java.util.UUID;
 import io.smallrye.mutiny.Uni;
 
 /**
- * What plan-service needs to know about org-service's tree: which organizations a token's org codes stand for,
- * which are below them (for "their org or an org below it", docs/domain.md §4), for which others they act (a reform's
- * predecessors, the collectives they are members of), and whether an id exists at all.
- * org-service owns the tree; this service never copies it, it asks (see {@link GraphQLOrgDirectory}).
+ * org-service's organization tree as the other services' permission rules and checks see it: which organizations a
+ * token's org codes stand for, which are below them (docs/domain.md §4: "their org or an org below it"), for which
+ * others they act (a reform's predecessors, the collectives they are members of), a plan issuer's territory, and which
+ * ids exist. org-service owns the tree; the other services never copy it, they ask ({@link GraphQLOrganizationTree}).
  */
-public interface OrgDirectory {
+public interface OrganizationTree {
 
     /**
      * The organizations of the given codes ({@code own}); those plus every organization below them
@@ -31,13 +32,24 @@ public interface OrgDirectory {
         }
     }
 
+    /** Unknown codes contribute nothing. */
     Uni<OrgScope> scopeOf(Collection<String> codes);
+
+    /** The organization and every organization below it; empty when org-service does not know the id. */
+    Uni<Set<UUID>> subtreeOf(UUID orgId);
+
+    /**
+     * The region a plan of this issuer covers: the subtree of the issuer's government (the issuer itself when it is
+     * one). A plan is often issued by a government's general office (示例市人民政府办公室) while its regions are under
+     * the government itself.
+     */
+    Uni<Set<UUID>> territoryOf(UUID issuer);
 
     /** The subset of {@code ids} that org-service knows. */
     Uni<Set<UUID>> existing(Collection<UUID> ids);
 
     /** Display names (short name, else full name) of the organizations org-service knows among {@code ids}. */
-    Uni<java.util.Map<UUID, String>> names(Collection<UUID> ids);
+    Uni<Map<UUID, String>> names(Collection<UUID> ids);
 
     /**
      * Per id: the organizations it took over from, transitively (a successor's tasks include its predecessors').
@@ -64,5 +76,14 @@ public interface OrgDirectory {
 
     default Uni<Boolean> exists(UUID id) {
         return existing(Set.of(id)).map(found -> found.contains(id));
+    }
+
+    /** Those of {@code ids} org-service does not know (empty when it knows them all). */
+    default Uni<Set<UUID>> unknownOf(Collection<UUID> ids) {
+        return existing(ids).map(known -> {
+            Set<UUID> unknown = new HashSet<>(ids);
+            unknown.removeAll(known);
+            return Set.copyOf(unknown);
+        });
     }
 }
