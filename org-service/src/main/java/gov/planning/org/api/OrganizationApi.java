@@ -175,8 +175,8 @@ public class OrganizationApi {
         return service.descendants(ids(orgs), kind, level).map(found -> grouped(orgs, found));
     }
 
-    @Description("The ids of descendants (same filter, same order: nearest first), without the organizations' fields: "
-            + "for a permission scope, which needs a whole subtree (a province's 20,000 organizations) and nothing else.")
+    @Description("The ids of descendants (same filter), in no particular order, without the organizations' fields: for a "
+            + "permission scope, which needs a whole subtree (a province's 20,000 organizations) as a set and nothing else.")
     @NonNull
     @Id
     public Uni<List<@NonNull List<@NonNull UUID>>> descendantIds(@Source List<OrganizationView> orgs, OrgKind kind,

@@ -57,14 +57,14 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
         if (roots.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery(BELOW.formatted("r.root_id, " + COLUMNS))
+        return pool.preparedQuery(BELOW.formatted("r.root_id, " + COLUMNS) + NEAREST_FIRST)
                 .execute(belowArguments(roots, kind, level))
                 .map(rows -> map(rows, "root_id"));
     }
 
     /**
-     * The ids of {@link #descendants}, in the same order, without reading or sending the organizations' fields: what a
-     * permission scope needs (a province's 20,000).
+     * The ids of {@link #descendants}, in no particular order, without reading or sending the organizations' fields: what
+     * a permission scope needs (a province's 20,000), a set. Sorting 20,000 codes took four times the lookup (bench/scale).
      */
     public Uni<Map<UUID, List<UUID>>> descendantIds(Collection<UUID> roots, OrgKind kind, AdminLevel level) {
         if (roots.isEmpty()) {
@@ -79,12 +79,14 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
         });
     }
 
-    /** Everything below the roots $1 (of kind $2 and level $3 when given), by root, nearest first, then by code. */
+    /** Everything below the roots $1 (of kind $2 and level $3 when given). */
     private static final String BELOW = """
             SELECT %s FROM unnest($1::uuid[]) AS r (root_id)
             JOIN organization o ON o.ancestry @> ARRAY[r.root_id] AND o.id <> r.root_id
-            WHERE ($2::text IS NULL OR o.kind = $2) AND ($3::text IS NULL OR o.level = $3)
-            ORDER BY r.root_id, cardinality(o.ancestry), o.code""";
+            WHERE ($2::text IS NULL OR o.kind = $2) AND ($3::text IS NULL OR o.level = $3)""";
+
+    /** By root, nearest first, then by code. */
+    private static final String NEAREST_FIRST = " ORDER BY r.root_id, cardinality(o.ancestry), o.code";
 
     private static Tuple belowArguments(Collection<UUID> roots, OrgKind kind, AdminLevel level) {
         return Tuple.of(roots.toArray(UUID[]::new), kind == null ? null : kind.name(), level == null ? null : level.name());
