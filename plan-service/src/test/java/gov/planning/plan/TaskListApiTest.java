@@ -92,6 +92,63 @@ class TaskListApiTest {
     }
 
     @Test
+    void theInboxsNextPageByHealthStartsAfterTheCursorsTaskEvenWhenATaskBeforeItChangesColour() {
+        String marker = "收件箱键集" + System.nanoTime();
+        String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            created.add(titled(plan, marker + " " + i, "2030-06-30"));
+        }
+        // All green (entered today, far from their deadline): by health, then by id (PostgreSQL compares uuids byte by
+        // byte, as their lower-case text sorts; java.util.UUID compares signed halves).
+        List<String> byId = created.stream().sorted().toList();
+        String reporter = TestTokens.reporter("nmg.zjt");
+        String inbox = "query($s: String, $a: String) { myTasks(search: $s, first: 3, after: $a) { totalCount "
+                + "pageInfo { hasNextPage endCursor } edges { cursor node { id health } } } }";
+        JsonPath first = post(reporter, inbox, vars("s", marker, "a", null));
+        assertThat(first.getString("errors")).isNull();
+        assertThat(first.getList("data.myTasks.edges.node.id")).containsExactlyElementsOf(byId.subList(0, 3));
+        String after = first.getString("data.myTasks.pageInfo.endCursor");
+        // The first task is completed while the reporter reads page one: it moves to the end of the list (DONE).
+        assertThat(Api.setStatus(ADMIN, byId.get(0), Api.version(byId.get(0)), "COMPLETED").getString("errors")).isNull();
+
+        JsonPath second = post(reporter, inbox, vars("s", marker, "a", after));
+        assertThat(second.getList("data.myTasks.edges.node.id")).as("right after the cursor's task, none skipped")
+                .containsExactly(byId.get(3), byId.get(4), byId.get(5));
+        assertThat(second.getBoolean("data.myTasks.pageInfo.hasNextPage")).isTrue();
+        JsonPath third = post(reporter, inbox, vars("s", marker, "a", second.getString("data.myTasks.pageInfo.endCursor")));
+        assertThat(third.getList("data.myTasks.edges.node.id")).containsExactly(byId.get(0));
+        assertThat(post(reporter, inbox, vars("s", marker, "a", gov.planning.common.api.Cursor.encode(2)))
+                .getList("data.myTasks.edges.node.id")).as("an offset cursor a client kept from before still pages by offset")
+                .containsExactly(byId.get(4), byId.get(5), byId.get(0));
+    }
+
+    @Test
+    void aPlansNextPageStartsAfterTheCursorsTaskEvenWhenTasksBeforeItLeaveTheList() {
+        String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            created.add(titled(plan, "方案内键集 " + i, "2030-06-30"));
+        }
+        String query = "query($p: ID!, $a: String) { plan(id: $p) { tasks(status: [NOT_STARTED], first: 3, after: $a) { totalCount "
+                + "pageInfo { hasNextPage endCursor } edges { node { id } } } } }";
+        JsonPath first = post(VIEWER, query, vars("p", plan, "a", null));
+        assertThat(first.getString("errors")).isNull();
+        assertThat(first.getList("data.plan.tasks.edges.node.id")).containsExactlyElementsOf(created.subList(0, 3));
+        String after = first.getString("data.plan.tasks.pageInfo.endCursor");
+        assertThat(Api.setStatus(ADMIN, created.get(0), Api.version(created.get(0)), "IN_PROGRESS").getString("errors")).isNull();
+
+        JsonPath second = post(VIEWER, query, vars("p", plan, "a", after));
+        assertThat(second.getString("errors")).isNull();
+        assertThat(second.getList("data.plan.tasks.edges.node.id")).as("no task skipped because one before the cursor left")
+                .containsExactlyElementsOf(created.subList(3, 6));
+        assertThat(second.getInt("data.plan.tasks.totalCount")).isEqualTo(5);
+        assertThat(second.getBoolean("data.plan.tasks.pageInfo.hasNextPage")).isFalse();
+        assertThat(post(VIEWER, query, vars("p", plan, "a", gov.planning.common.api.Cursor.encode(1))).getList("data.plan.tasks.edges.node.id"))
+                .as("an offset cursor a client kept from before still pages by offset").containsExactlyElementsOf(created.subList(3, 6));
+    }
+
+    @Test
     void searchFindsChineseSubstringsAndTakesWildcardsLiterally() {
         String plan = Api.createPlan(ADMIN, "nmg", null);
         String renewal = titled(plan, "全面推进城市更新行动", null);
@@ -125,8 +182,11 @@ class TaskListApiTest {
         assertThat(tasks(scope + "orgCode: \"no.such.org\"").getInt("data.tasks.totalCount")).isZero();
     }
 
-    @Test
-    void healthFiltersAndSortsInSqlAgreeWithTheHealthRuleOfEveryTask() {
+    /** A plan covering every rule of HealthRule, one lead per task; today is 2025-11-15 afterwards. */
+    private record HealthFixture(String plan, List<String> ids, String behind, String ahead, Map<String, List<String>> byRule) {
+    }
+
+    private HealthFixture healthFixture() {
         clock.setToday(LocalDate.of(2025, 8, 15));
         String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
         List<String> ids = new ArrayList<>();
@@ -155,6 +215,16 @@ class TaskListApiTest {
             byRule.computeIfAbsent(Api.readTask(VIEWER, id).getString("data.task.health"), h -> new ArrayList<>()).add(id);
         }
         assertThat(byRule.keySet()).as("the fixture covers every health").contains("RED", "YELLOW", "GREEN", "DONE");
+        return new HealthFixture(plan, ids, behind, ahead, byRule);
+    }
+
+    @Test
+    void healthFiltersAndSortsInSqlAgreeWithTheHealthRuleOfEveryTask() {
+        HealthFixture fixture = healthFixture();
+        String plan = fixture.plan();
+        String behind = fixture.behind();
+        String ahead = fixture.ahead();
+        Map<String, List<String>> byRule = fixture.byRule();
         for (String health : List.of("RED", "YELLOW", "GREEN", "DONE")) {
             assertThat(tasks("planId: \"" + plan + "\", health: " + health).getList("data.tasks.edges.node.id"))
                     .as(health).containsExactlyInAnyOrderElementsOf(byRule.getOrDefault(health, List.of()));
@@ -163,6 +233,34 @@ class TaskListApiTest {
         assertThat(urgentFirst).isSortedAccordingTo(java.util.Comparator.comparingInt(List.of("RED", "YELLOW", "GREEN", "DONE")::indexOf));
         List<String> byProgress = tasks("planId: \"" + plan + "\", sortBy: PROGRESS, order: DESC").getList("data.tasks.edges.node.id");
         assertThat(byProgress.subList(0, 2)).containsExactly(ahead, behind);
+    }
+
+    @Test
+    void eachHealthsListTotalIsItsDashboardCountAndItsTasksAreThatColour() {
+        HealthFixture fixture = healthFixture();
+        List<String> ids = new ArrayList<>(fixture.ids());
+        // Entered today, so no report is owed yet: yellow only by a deadline within 30 days; green far off or ongoing.
+        ids.add(Api.newTask(fixture.plan(), List.of("nmg.gat"), List.of(), "2025-12-10"));
+        ids.add(Api.newTask(fixture.plan(), List.of("nmg.gat"), List.of(), "2027-06-30"));
+        Map<String, Object> ongoing = new HashMap<>(Api.task("长期坚持新录入", List.of("nmg.gat"), List.of(), null));
+        ongoing.put("ongoing", true);
+        ids.add(Api.createTask(ADMIN, fixture.plan(), ongoing).getString("data.createTask.id"));
+        Map<String, List<String>> byRule = new HashMap<>();
+        for (String id : ids) {
+            byRule.computeIfAbsent(Api.readTask(VIEWER, id).getString("data.task.health"), h -> new ArrayList<>()).add(id);
+        }
+        JsonPath dashboard = post(VIEWER, "query($p: ID!) { healthCounts(planId: $p) { red yellow green done } }", Map.of("p", fixture.plan()));
+        assertThat(dashboard.getString("errors")).isNull();
+        for (String health : List.of("RED", "YELLOW", "GREEN", "DONE")) {
+            // One lead per task in the fixture, so the dashboard's rows add up to the plan's tasks of each colour.
+            int counted = dashboard.<Integer>getList("data.healthCounts." + health.toLowerCase()).stream().mapToInt(Integer::intValue).sum();
+            JsonPath list = tasks("planId: \"" + fixture.plan() + "\", health: " + health + ", first: 2");
+            assertThat(list.getInt("data.tasks.totalCount")).as(health).isEqualTo(counted)
+                    .isEqualTo(byRule.getOrDefault(health, List.of()).size());
+            assertThat(list.getList("data.tasks.edges.node.health")).as(health).containsOnly(health);
+        }
+        assertThat(byRule.get("YELLOW")).as("yellow by its deadline, by a missing report, by being behind").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(byRule.get("GREEN")).as("green dated and green ongoing").hasSizeGreaterThanOrEqualTo(2);
     }
 
     @Test

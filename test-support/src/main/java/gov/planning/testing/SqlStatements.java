@@ -32,11 +32,16 @@ public final class SqlStatements {
      * running) may run statements during one of the counts. Ask the read once before, so caches are warm.
      */
     public static long fewestOfThree(Runnable read) {
+        return fewestOfThree(read, "");
+    }
+
+    /** As {@link #fewestOfThree(Runnable)}, counting only the statements whose text contains {@code fragment}. */
+    public static long fewestOfThree(Runnable read, String fragment) {
         long fewest = Long.MAX_VALUE;
         for (int run = 0; run < 3; run++) {
             reset();
             read.run();
-            fewest = Math.min(fewest, calls(""));
+            fewest = Math.min(fewest, calls(fragment));
         }
         return fewest;
     }

@@ -108,6 +108,23 @@ public class OrganizationApi {
     }
 
     @Query
+    @Description("""
+            For each of ids (at most 50000; unknown ids are skipped) that a reform replaced: the body that carries its \
+            responsibilities today, following every succession. Ids nobody replaced are not listed. One statement for \
+            any number of ids: the successor mapping of a dashboard's thousands of lead organizations.""")
+    public Uni<@NonNull List<@NonNull CurrentSuccessorView>> currentSuccessors(@NonNull List<@NonNull String> ids) {
+        if (ids.size() > MAX_SUCCESSOR_IDS) {
+            throw new BadUserInputException("ids: at most " + MAX_SUCCESSOR_IDS + " ids, got " + ids.size());
+        }
+        List<UUID> uuids = ids.stream().map(id -> Ids.parse("ids", id)).distinct().toList();
+        return service.currentSuccessors(uuids).map(heirs -> heirs.entrySet().stream()
+                .map(e -> new CurrentSuccessorView(e.getKey(), e.getValue())).toList());
+    }
+
+    /** A province's organizations a few times over; the request body limit (10 MB) allows about 250,000. */
+    static final int MAX_SUCCESSOR_IDS = 50_000;
+
+    @Query
     @Description("Who the token says I am: user name, roles and organizations.")
     public @NonNull Viewer me() {
         return new Viewer(caller.username(), caller.roles().stream().sorted().toList(), caller.orgCodes());
@@ -156,6 +173,16 @@ public class OrganizationApi {
     public Uni<List<@NonNull List<@NonNull OrganizationView>>> descendants(@Source List<OrganizationView> orgs, OrgKind kind,
             AdminLevel level) {
         return service.descendants(ids(orgs), kind, level).map(found -> grouped(orgs, found));
+    }
+
+    @Description("The ids of descendants (same filter), in no particular order, without the organizations' fields: for a "
+            + "permission scope, which needs a whole subtree (a province's 20,000 organizations) as a set and nothing else.")
+    @NonNull
+    @Id
+    public Uni<List<@NonNull List<@NonNull UUID>>> descendantIds(@Source List<OrganizationView> orgs, OrgKind kind,
+            AdminLevel level) {
+        return service.descendantIds(ids(orgs), kind, level).map(found -> orgs.stream()
+                .map(o -> found.getOrDefault(o.id(), List.of())).toList());
     }
 
     @Description("For a collective: its current members by its rule; empty for any other organization.")

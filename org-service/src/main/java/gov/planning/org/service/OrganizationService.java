@@ -103,6 +103,14 @@ public class OrganizationService {
         return organizations.descendants(ids, kind, level);
     }
 
+    public Uni<Map<UUID, List<UUID>>> descendantIds(Collection<UUID> ids, OrgKind kind, AdminLevel level) {
+        return organizations.descendantIds(ids, kind, level);
+    }
+
+    public Uni<Map<UUID, UUID>> currentSuccessors(Collection<UUID> ids) {
+        return organizations.currentSuccessors(ids);
+    }
+
     public Uni<Map<UUID, List<Organization>>> predecessors(Collection<UUID> ids) {
         return organizations.predecessors(ids);
     }

@@ -108,13 +108,16 @@ public class LedgerResource {
             if (mine) {
                 // 我的任务 as its screen lists it (the myTasks query): the caller's organizations and those they act for.
                 return permissions.reportingOrgs()
-                        .chain(own -> ledger.ledger(new TaskQuery(plans, own, inRole, ofHealth, statuses, before, after, term, own,
-                                due, back, sort == null ? TaskSort.HEALTH : sort, direction, 0, LedgerService.MAX_LIST_ROWS), "我的任务"))
+                        .chain(own -> ledger.ledger(TaskQuery.builder().plans(plans).orgs(own, inRole).health(ofHealth)
+                                .statuses(statuses).due(before, after).search(term).inbox(own, due, back)
+                                .sort(sort == null ? TaskSort.HEALTH : sort, direction).page(0, LedgerService.MAX_LIST_ROWS, null).build(),
+                                "我的任务"))
                         .map(this::download);
             }
             return reads.orgFilter(org, orgCode, includeSubOrgs)
-                    .chain(orgs -> ledger.ledger(new TaskQuery(plans, orgs, inRole, ofHealth, statuses,
-                            before, after, term, null, null, null, sort, direction, 0, LedgerService.MAX_LIST_ROWS), "任务清单"))
+                    .chain(orgs -> ledger.ledger(TaskQuery.builder().plans(plans).orgs(orgs, inRole).health(ofHealth)
+                            .statuses(statuses).due(before, after).search(term).sort(sort, direction)
+                            .page(0, LedgerService.MAX_LIST_ROWS, null).build(), "任务清单"))
                     .map(this::download);
         } catch (BadUserInputException e) {
             return Uni.createFrom().item(Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN_TYPE)

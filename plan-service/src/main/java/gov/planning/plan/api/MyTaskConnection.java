@@ -2,6 +2,7 @@ package gov.planning.plan.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -11,6 +12,8 @@ import org.eclipse.microprofile.graphql.Type;
 import gov.planning.common.api.Cursor;
 import gov.planning.common.api.PageInfo;
 import gov.planning.plan.service.TaskPage;
+import gov.planning.plan.service.TaskQuery;
+import gov.planning.plan.service.TaskSort;
 
 /** The reporter's inbox (我的任务): tasks with what the caller's organizations still have to do on each. */
 public record MyTaskConnection(@NonNull List<@NonNull MyTaskEdge> edges, @NonNull PageInfo pageInfo, @NonNull Integer totalCount) {
@@ -25,10 +28,13 @@ public record MyTaskConnection(@NonNull List<@NonNull MyTaskEdge> edges, @NonNul
             @NonNull Integer missedPeriods) {
     }
 
-    static MyTaskConnection of(TaskPage page, int offset, Map<UUID, Integer> missed) {
-        return new MyTaskConnection(Cursor.edges(page.items(), offset,
+    /** Keyset cursors in the orders that have them (the inbox's default, by health; document order), as TaskConnection. */
+    static MyTaskConnection of(TaskPage page, int offset, TaskSort sortBy, Map<UUID, Integer> missed) {
+        List<MyTaskEdge> edges = Cursor.edges(page.items(), offset,
+                t -> Objects.toString(TaskQuery.SortKey.of(t.task(), sortBy), null),
                 (t, cursor) -> new MyTaskEdge(TaskView.of(t.task()), cursor, t.reportDue(), t.returned(),
-                        missed.getOrDefault(t.task().task().id, 0))),
-                PageInfo.of(offset, page.items().size(), page.total()), (int) page.total());
+                        missed.getOrDefault(t.task().task().id, 0)));
+        return new MyTaskConnection(edges, TaskConnection.pageInfo(edges, MyTaskEdge::cursor, page, offset),
+                (int) page.total());
     }
 }

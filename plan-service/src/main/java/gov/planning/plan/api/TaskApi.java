@@ -88,10 +88,11 @@ public class TaskApi {
         String term = TextSearch.term("search", search);
         Cursor.After start = Cursor.after(after);
         int size = Cursor.pageSize(first);
-        TaskQuery.DocumentKey key = TaskQuery.DocumentKey.parse(start.key());
+        TaskQuery.SortKey key = TaskQuery.SortKey.parse(start.key());
         return reads.orgFilter(org, orgCode, includeSubOrgs)
-                .chain(orgs -> reads.list(new TaskQuery(plan == null ? null : Set.of(plan), orgs, role, health, status,
-                        dueBefore, dueAfter, term, null, null, null, sortBy, order, start.offset(), size, key)))
+                .chain(orgs -> reads.list(TaskQuery.builder().plans(plan == null ? null : Set.of(plan)).orgs(orgs, role)
+                        .health(health).statuses(status).due(dueBefore, dueAfter).search(term).sort(sortBy, order)
+                        .page(start.offset(), size, key).build()))
                 .map(page -> TaskConnection.of(page, start.offset(), sortBy));
     }
 
@@ -102,13 +103,15 @@ public class TaskApi {
     public Uni<@NonNull MyTaskConnection> myTasks(TaskRole role, Health health, Boolean reportDue, Boolean returned,
             String search, TaskSort sortBy, SortOrder order, Integer first, String after) {
         String term = TextSearch.term("search", search);
-        int offset = Cursor.offsetAfter(after);
+        Cursor.After start = Cursor.after(after);
         int size = Cursor.pageSize(first);
+        TaskQuery.SortKey key = TaskQuery.SortKey.parse(start.key());
+        TaskSort sort = sortBy == null ? TaskSort.HEALTH : sortBy;
         return permissions.reportingOrgs()
-                .chain(mine -> reads.list(new TaskQuery(null, mine, role, health, null, null, null, term, mine, reportDue,
-                        returned, sortBy == null ? TaskSort.HEALTH : sortBy, order, offset, size))
+                .chain(mine -> reads.list(TaskQuery.builder().orgs(mine, role).health(health).search(term)
+                        .inbox(mine, reportDue, returned).sort(sort, order).page(start.offset(), size, key).build())
                         .chain(page -> periods.missed(page.items().stream().map(TaskPage.Listed::task).toList(), mine)
-                                .map(missed -> MyTaskConnection.of(page, offset, missed))));
+                                .map(missed -> MyTaskConnection.of(page, start.offset(), sort, missed))));
     }
 
     @Query
@@ -215,11 +218,11 @@ public class TaskApi {
             @DefaultValue("ANY") TaskRole role, Health health, TaskSort sortBy, SortOrder order, Integer first, String after) {
         Cursor.After start = Cursor.after(after);
         int size = Cursor.pageSize(first);
-        TaskQuery.DocumentKey key = TaskQuery.DocumentKey.parse(start.key());
+        TaskQuery.SortKey key = TaskQuery.SortKey.parse(start.key());
         // One list per organization: a request names one, or a few, each paged on its own.
         return Uni.join().all(orgs.stream().map(o -> reads.orgFilter(o.id(), null, false)
-                .chain(ids -> reads.list(new TaskQuery(null, ids, role, health, null, null, null, null, null, null, null, sortBy,
-                        order, start.offset(), size, key)))
+                .chain(ids -> reads.list(TaskQuery.builder().orgs(ids, role).health(health).sort(sortBy, order)
+                        .page(start.offset(), size, key).build()))
                 .map(page -> TaskConnection.of(page, start.offset(), sortBy))).toList()).andFailFast();
     }
 

@@ -1,6 +1,8 @@
 package gov.planning.plan.api;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 
 import org.eclipse.microprofile.graphql.NonNull;
 
@@ -30,26 +32,28 @@ public record TaskConnection(@NonNull List<@NonNull TaskEdge> edges, @NonNull Pa
                 PageInfo.of(offset, page.size(), all.size()), all.size());
     }
 
-    /** A page read in SQL from {@code offset}, with offset cursors (a plan's tasks: paged per plan, not by keyset). */
-    static TaskConnection of(TaskPage page, int offset) {
-        return of(page, offset, false);
-    }
-
     /**
-     * A page read in SQL from {@code offset}, sorted by {@code sortBy}: in document order (the default) each cursor also
-     * holds its task's place, so that the next page seeks to it (keyset); in any other order it is the offset.
+     * A page read in SQL from {@code offset}, sorted by {@code sortBy}: in document order (the default) and by health each
+     * cursor also holds its task's place, so that the next page seeks to it (keyset); in any other order it is the offset.
      */
     static TaskConnection of(TaskPage page, int offset, TaskSort sortBy) {
-        return of(page, offset, sortBy == null || sortBy == TaskSort.NUMBER);
+        return of(page, offset, t -> TaskQuery.SortKey.of(t, sortBy));
     }
 
-    private static TaskConnection of(TaskPage page, int offset, boolean keyed) {
-        List<TaskEdge> edges = Cursor.edges(page.items(), offset,
-                t -> keyed ? TaskQuery.DocumentKey.of(t.task().task()).toString() : null,
+    /** As {@link #of(TaskPage, int, TaskSort)}, with keyset cursors in document order only (a plan's tasks). */
+    static TaskConnection inDocumentOrder(TaskPage page, int offset, TaskSort sortBy) {
+        boolean keyed = sortBy == null || sortBy == TaskSort.NUMBER;
+        return of(page, offset, t -> keyed ? TaskQuery.DocumentKey.of(t.task()) : null);
+    }
+
+    private static TaskConnection of(TaskPage page, int offset, Function<AssessedTask, TaskQuery.SortKey> key) {
+        List<TaskEdge> edges = Cursor.edges(page.items(), offset, t -> Objects.toString(key.apply(t.task()), null),
                 (t, cursor) -> new TaskEdge(TaskView.of(t.task()), cursor));
-        PageInfo counted = PageInfo.of(offset, edges.size(), page.total());
-        // The end cursor is the last edge's, keyset or not (PageInfo.of would make an offset cursor).
-        return new TaskConnection(edges, new PageInfo(counted.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
-                (int) page.total());
+        return new TaskConnection(edges, pageInfo(edges, TaskEdge::cursor, page, offset), (int) page.total());
+    }
+
+    /** PageInfo of a page whose cursors may be keyset cursors: the end cursor is the last edge's (PageInfo.of would make an offset cursor). */
+    static <E> PageInfo pageInfo(List<E> edges, Function<E, String> cursor, TaskPage page, int offset) {
+        return new PageInfo(page.hasNextPage(offset), edges.isEmpty() ? null : cursor.apply(edges.get(edges.size() - 1)));
     }
 }

@@ -68,8 +68,7 @@ public class LedgerService {
             }
             Plan plan = found.get(0);
             String heading = plan.title + (plan.docNumber == null ? "" : "（" + plan.docNumber + "）") + " 重点任务台账";
-            return reads.list(new TaskQuery(Set.of(planId), null, null, null, null, null, null, null, null, null, null,
-                    TaskSort.NUMBER, null, 0, MAX_LIST_ROWS))
+            return reads.list(TaskQuery.builder().plans(Set.of(planId)).sort(TaskSort.NUMBER, null).page(0, MAX_LIST_ROWS, null).build())
                     .chain(page -> workbook(heading, page.items().stream().map(TaskPage.Listed::task).toList()))
                     .map(xlsx -> new Ledger(plan.title, xlsx));
         });

@@ -49,12 +49,34 @@ public final class TaskListSql {
      */
     private static final String RED = "(t.status <> 'COMPLETED' AND NOT t.deadline_ongoing"
             + " AND (t.deadline_date < :today OR f.first_open_milestone < :today))";
+    /** The deadline is at most {@link HealthRule#DUE_SOON_DAYS} days away: a range of the deadline indexes. */
+    private static final String DUE_SOON = "t.deadline_date <= CAST(:dueSoon AS date)";
     private static final String HEALTH = "CASE WHEN " + DONE + " THEN 'DONE'"
             + " WHEN " + RED + " THEN 'RED'"
             + " WHEN t.deadline_ongoing THEN CASE WHEN " + REPORT_MISSING + " THEN 'YELLOW' ELSE 'GREEN' END"
-            + " WHEN t.deadline_date - CAST(:today AS date) <= " + HealthRule.DUE_SOON_DAYS + " THEN 'YELLOW'"
+            + " WHEN " + DUE_SOON + " THEN 'YELLOW'"
             + " WHEN " + REPORT_MISSING + " OR " + BEHIND + " THEN 'YELLOW'"
             + " ELSE 'GREEN' END";
+    /*
+     * Yellow and green as conditions of their own, for the same reason as RED: the branches of the CASE above, each a
+     * condition on columns PostgreSQL has statistics for (the deadline, the facts' dates), so that a yellow or green
+     * list is filtered where its rows are read and a page in document order stops at the page's end. A CASE skips a
+     * branch whose condition is NULL; here every negated condition is "IS NOT TRUE" (or spelled out with IS NULL), so
+     * each task lands in exactly the colour the CASE gives it (TaskListApiTest compares lists, counts and healthCounts).
+     */
+    /** Not red, for a task not completed: ongoing, or neither the deadline nor an open milestone has passed. */
+    private static final String NOT_RED = "(t.deadline_ongoing OR ((t.deadline_date >= :today OR t.deadline_date IS NULL)"
+            + " AND (f.first_open_milestone >= :today OR f.first_open_milestone IS NULL)))";
+    private static final String YELLOW = "(NOT " + DONE + " AND " + NOT_RED
+            + " AND ((t.deadline_ongoing AND " + REPORT_MISSING + ")"
+            + " OR (NOT t.deadline_ongoing AND (" + DUE_SOON + " OR " + REPORT_MISSING + " OR " + BEHIND + "))))";
+    private static final String GREEN = "(NOT " + DONE + " AND " + NOT_RED
+            + " AND ((t.deadline_ongoing AND " + REPORT_MISSING + " IS NOT TRUE)"
+            + " OR (NOT t.deadline_ongoing AND (t.deadline_date > CAST(:dueSoon AS date) OR t.deadline_date IS NULL)"
+            + " AND " + REPORT_MISSING + " IS NOT TRUE AND " + BEHIND + " IS NOT TRUE)))";
+
+    /** Most urgent first: the order of {@code sortBy: HEALTH} (TaskQuery.HealthKey#rank). */
+    private static final String HEALTH_RANK = "CASE a.health WHEN 'RED' THEN 0 WHEN 'YELLOW' THEN 1 WHEN 'GREEN' THEN 2 ELSE 3 END";
 
     private final StringBuilder inner = new StringBuilder();
     private final List<String> outer = new ArrayList<>();
@@ -65,6 +87,7 @@ public final class TaskListSql {
         this.query = query;
         boolean inbox = query.mine() != null;
         params.put("today", today);
+        params.put("dueSoon", today.plusDays(HealthRule.DUE_SOON_DAYS));
         params.put("zone", sqlZone(zone));
         // Per cadence: the start of the last period (a report since then counts), the start of the current one (a task
         // entered after it owes nothing for the last period yet) and the current period's code (the inbox's reportDue).
@@ -133,13 +156,13 @@ public final class TaskListSql {
             params.put("searchPattern", TextSearch.containsPattern(query.search()));
             inner.append(" AND ").append(TextSearch.condition("t.title", "search"));
         }
-        if (query.health() == Health.RED || query.health() == Health.DONE) {
-            inner.append(" AND ").append(query.health() == Health.RED ? RED : DONE);
-        } else if (query.health() != null) {
-            // Yellow and green are the rest of the expression; only "not completed" is a column to narrow by first.
-            params.put("health", query.health().name());
-            inner.append(" AND NOT ").append(DONE);
-            outer.add("a.health = :health");
+        if (query.health() != null) {
+            inner.append(" AND ").append(switch (query.health()) {
+                case RED -> RED;
+                case YELLOW -> YELLOW;
+                case GREEN -> GREEN;
+                case DONE -> DONE;
+            });
         }
         if (query.reportDue() != null) {
             outer.add(query.reportDue() ? "a.report_due" : "NOT a.report_due");
@@ -168,51 +191,85 @@ public final class TaskListSql {
     }
 
     /**
-     * Ids and inbox flags of the page, in order. After a keyset cursor in document order the page starts right after
-     * the cursor's task (a range of {@code task_document_order_idx}); otherwise it skips {@code offset} rows.
+     * Ids and inbox flags of the page, in order. After a keyset cursor the page starts right after the cursor's task (in
+     * document order a range of {@code task_document_order_idx}); otherwise it skips {@code offset} rows.
      */
     String page() {
-        TaskQuery.DocumentKey after = seek();
+        String after = afterCursor();
         String where = where();
         if (after != null) {
-            where += (where.isEmpty() ? " WHERE " : " AND ") + "(a.plan_id, a.position, a.id) "
-                    + (SortOrder.sql(query.order(), SortOrder.ASC).equals("DESC") ? "<" : ">")
-                    + " (CAST(:afterPlan AS uuid), :afterPosition, CAST(:afterId AS uuid))";
+            where += (where.isEmpty() ? " WHERE " : " AND ") + after;
         }
+        // After a cursor one row more, to tell whether another page follows (the page's offset is unknown).
         return "SELECT a.id, a.report_due, a.returned FROM (" + inner + ") a" + where + " ORDER BY " + orderBy()
-                + " LIMIT " + query.limit() + " OFFSET " + (after != null ? 0 : query.offset());
+                + " LIMIT " + (after != null ? query.limit() + 1 : query.limit()) + " OFFSET " + (after != null ? 0 : query.offset());
     }
 
     /**
      * The page of every plan of the query's plans at once, each plan's list numbered and counted on its own (window
-     * functions): per row the plan, the task, the inbox flags, the row's number in its plan's list and the plan's total.
-     * Each plan's first row comes even when outside the page, so that a plan asked only for its count has one.
+     * functions): per row the plan, the task, the inbox flags, the row's number in its plan's list, the plan's total and
+     * how many rows of the plan's list the page skips (the offset; after a keyset cursor of one of the plans, the rows up
+     * to the cursor's task in that plan). Each plan's first row comes even when outside the page, so that a plan asked
+     * only for its count has one.
      */
     String pagesPerPlan() {
-        int from = query.offset();
-        int to = query.offset() + query.limit();
-        return "SELECT b.plan_id, b.id, b.report_due, b.returned, b.n, b.total FROM (SELECT a.plan_id, a.id, a.report_due, a.returned,"
+        String after = query.after() instanceof TaskQuery.DocumentKey ? afterCursor() : null;
+        String skip = after == null ? String.valueOf(query.offset())
+                : "CASE WHEN a.plan_id = CAST(:afterPlan AS uuid) THEN count(*) FILTER (WHERE NOT " + after
+                        + ") OVER (PARTITION BY a.plan_id) ELSE " + query.offset() + " END";
+        return "SELECT b.plan_id, b.id, b.report_due, b.returned, b.n, b.total, b.skip FROM (SELECT a.plan_id, a.id, a.report_due, a.returned,"
                 + " row_number() OVER (PARTITION BY a.plan_id ORDER BY " + orderBy() + ") AS n,"
-                + " count(*) OVER (PARTITION BY a.plan_id) AS total FROM (" + inner + ") a" + where() + ") b"
-                + " WHERE b.n = 1 OR (b.n > " + from + " AND b.n <= " + to + ") ORDER BY b.plan_id, b.n";
+                + " count(*) OVER (PARTITION BY a.plan_id) AS total, " + skip + " AS skip FROM (" + inner + ") a" + where() + ") b"
+                + " WHERE b.n = 1 OR (b.n > b.skip AND b.n <= b.skip + " + query.limit() + ") ORDER BY b.plan_id, b.n";
     }
 
-    /** The parameters of {@link #page}: the list's and the keyset cursor's. */
+    /** The parameters of {@link #page} and {@link #pagesPerPlan}: the list's and the keyset cursor's. */
     Map<String, Object> pageParams() {
-        TaskQuery.DocumentKey after = seek();
+        TaskQuery.SortKey after = seek();
         if (after == null) {
             return params;
         }
         Map<String, Object> all = new LinkedHashMap<>(params);
-        all.put("afterPlan", after.planId().toString());
-        all.put("afterPosition", after.position());
-        all.put("afterId", after.id().toString());
+        if (after instanceof TaskQuery.DocumentKey key) {
+            all.put("afterPlan", key.planId().toString());
+            all.put("afterPosition", key.position());
+            all.put("afterId", key.id().toString());
+        } else if (after instanceof TaskQuery.HealthKey key) {
+            all.put("afterRank", key.rank());
+            all.put("afterId", key.id().toString());
+        }
         return all;
     }
 
-    /** The cursor's task to start after, when the list is in the order its key is of. */
-    private TaskQuery.DocumentKey seek() {
-        return query.inDocumentOrder() ? query.after() : null;
+    /** Whether {@link #page} seeks after a keyset cursor (and reads one row more than the page). */
+    boolean seeks() {
+        return seek() != null;
+    }
+
+    /** Rows after the keyset cursor's task in the list's order, or null when the list pages by offset. */
+    private String afterCursor() {
+        TaskQuery.SortKey after = seek();
+        boolean descending = SortOrder.sql(query.order(), SortOrder.ASC).equals("DESC");
+        if (after instanceof TaskQuery.DocumentKey) {
+            return "(a.plan_id, a.position, a.id) " + (descending ? "<" : ">")
+                    + " (CAST(:afterPlan AS uuid), :afterPosition, CAST(:afterId AS uuid))";
+        }
+        if (after instanceof TaskQuery.HealthKey) {
+            // The order is the rank in the direction asked, then the id ascending (orderBy).
+            return "(" + HEALTH_RANK + (descending ? " < " : " > ") + ":afterRank OR (" + HEALTH_RANK
+                    + " = :afterRank AND a.id > CAST(:afterId AS uuid)))";
+        }
+        return null;
+    }
+
+    /** The cursor's key, when the list is in the order its key is of. */
+    private TaskQuery.SortKey seek() {
+        TaskQuery.SortKey after = query.after();
+        if (after instanceof TaskQuery.DocumentKey && query.inDocumentOrder()
+                || after instanceof TaskQuery.HealthKey && query.sortBy() == TaskSort.HEALTH) {
+            return after;
+        }
+        return null;
     }
 
     String count() {
@@ -270,7 +327,7 @@ public final class TaskListSql {
         String key = switch (sort) {
             case NUMBER -> "a.plan_id " + dir + ", a.position " + dir;
             case DEADLINE -> "a.deadline_date " + dir + " NULLS LAST";
-            case HEALTH -> "CASE a.health WHEN 'RED' THEN 0 WHEN 'YELLOW' THEN 1 WHEN 'GREEN' THEN 2 ELSE 3 END " + dir;
+            case HEALTH -> HEALTH_RANK + " " + dir;
             case PROGRESS -> "a.progress " + dir + " NULLS LAST";
             case UPDATED -> "a.updated_at " + dir;
             case TITLE -> "a.title " + dir;

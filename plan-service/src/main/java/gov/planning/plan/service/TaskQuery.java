@@ -15,18 +15,15 @@ import gov.planning.plan.entity.TaskStatus;
 /**
  * One page of a task list as {@link TaskReads#list} reads it in SQL: the filters (each null: no filter), the order and
  * the page. {@code orgIds} are already widened (predecessors, sub-organizations); {@code mine}, when set, are the
- * caller's organizations (and those they act for), which the inbox's flags are computed for.
+ * caller's organizations (and those they act for), which the inbox's flags are computed for. Built with
+ * {@link #builder()}: most lists set a few of the sixteen parts.
  */
 public record TaskQuery(Set<UUID> planIds, Set<UUID> orgIds, TaskRole role, Health health, List<TaskStatus> statuses,
         LocalDate dueBefore, LocalDate dueAfter, String search, Set<UUID> mine, Boolean reportDue, Boolean returned,
-        TaskSort sortBy, SortOrder order, int offset, int limit, DocumentKey after) {
+        TaskSort sortBy, SortOrder order, int offset, int limit, SortKey after) {
 
-    /** Paged by offset only. */
-    public TaskQuery(Set<UUID> planIds, Set<UUID> orgIds, TaskRole role, Health health, List<TaskStatus> statuses,
-            LocalDate dueBefore, LocalDate dueAfter, String search, Set<UUID> mine, Boolean reportDue, Boolean returned,
-            TaskSort sortBy, SortOrder order, int offset, int limit) {
-        this(planIds, orgIds, role, health, statuses, dueBefore, dueAfter, search, mine, reportDue, returned, sortBy, order, offset,
-                limit, null);
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Whether the list is in document order, the order {@link DocumentKey} seeks in. */
@@ -35,17 +32,14 @@ public record TaskQuery(Set<UUID> planIds, Set<UUID> orgIds, TaskRole role, Heal
     }
 
     /**
-     * A task's place in document order (plan, position, id): a keyset cursor's key, so that the page after it starts at
-     * that place in {@code task_document_order_idx} rather than after counting off every task before it.
+     * A keyset cursor's key: the place of the cursor's task in the list's order, so that the next page starts right after
+     * it (also when tasks before it left the list) rather than after counting off every task before it. Lists in
+     * document order ({@link DocumentKey}) and by health ({@link HealthKey}) have one; other orders page by offset.
      */
-    public record DocumentKey(UUID planId, int position, UUID id) {
-
-        public static DocumentKey of(Task task) {
-            return new DocumentKey(task.planId, task.position, task.id);
-        }
+    public sealed interface SortKey permits DocumentKey, HealthKey {
 
         /** The key of a cursor this API made; null for none. */
-        public static DocumentKey parse(String key) {
+        static SortKey parse(String key) {
             if (key == null) {
                 return null;
             }
@@ -54,15 +48,139 @@ public record TaskQuery(Set<UUID> planIds, Set<UUID> orgIds, TaskRole role, Heal
                 if (parts.length == 3) {
                     return new DocumentKey(UUID.fromString(parts[0]), Integer.parseInt(parts[1]), UUID.fromString(parts[2]));
                 }
+                if (parts.length == 2) {
+                    return new HealthKey(Health.valueOf(parts[0]), UUID.fromString(parts[1]));
+                }
             } catch (IllegalArgumentException e) {
                 // falls through to the error below
             }
             throw new BadUserInputException("after: not a cursor of this list");
         }
 
+        /** The key of {@code task} in a list sorted by {@code sortBy}; null in an order without keyset cursors. */
+        static SortKey of(AssessedTask task, TaskSort sortBy) {
+            if (sortBy == null || sortBy == TaskSort.NUMBER) {
+                return DocumentKey.of(task.task());
+            }
+            return sortBy == TaskSort.HEALTH ? new HealthKey(task.health(), task.task().id) : null;
+        }
+    }
+
+    /**
+     * A task's place in document order (plan, position, id), so that the page after it starts at that place in
+     * {@code task_document_order_idx}.
+     */
+    public record DocumentKey(UUID planId, int position, UUID id) implements SortKey {
+
+        public static DocumentKey of(Task task) {
+            return new DocumentKey(task.planId, task.position, task.id);
+        }
+
         @Override
         public String toString() {
             return planId + "," + position + "," + id;
+        }
+    }
+
+    /** A task's place in the order by health (most urgent first, then by id): the inbox's default order. */
+    public record HealthKey(Health health, UUID id) implements SortKey {
+
+        /** The health's place in {@code sortBy: HEALTH}, as TaskListSql ranks it. */
+        public int rank() {
+            return switch (health) {
+                case RED -> 0;
+                case YELLOW -> 1;
+                case GREEN -> 2;
+                case DONE -> 3;
+            };
+        }
+
+        @Override
+        public String toString() {
+            return health + "," + id;
+        }
+    }
+
+    /** Every part null (no filter), offset 0, no limit until {@link #page} sets one. */
+    public static final class Builder {
+        private Set<UUID> planIds;
+        private Set<UUID> orgIds;
+        private TaskRole role;
+        private Health health;
+        private List<TaskStatus> statuses;
+        private LocalDate dueBefore;
+        private LocalDate dueAfter;
+        private String search;
+        private Set<UUID> mine;
+        private Boolean reportDue;
+        private Boolean returned;
+        private TaskSort sortBy;
+        private SortOrder order;
+        private int offset;
+        private int limit;
+        private SortKey after;
+
+        private Builder() {
+        }
+
+        public Builder plans(Set<UUID> planIds) {
+            this.planIds = planIds;
+            return this;
+        }
+
+        /** Tasks of these organizations (already widened) in {@code role} (null or ANY: any role). */
+        public Builder orgs(Set<UUID> orgIds, TaskRole role) {
+            this.orgIds = orgIds;
+            this.role = role;
+            return this;
+        }
+
+        public Builder health(Health health) {
+            this.health = health;
+            return this;
+        }
+
+        public Builder statuses(List<TaskStatus> statuses) {
+            this.statuses = statuses;
+            return this;
+        }
+
+        public Builder due(LocalDate before, LocalDate after) {
+            this.dueBefore = before;
+            this.dueAfter = after;
+            return this;
+        }
+
+        public Builder search(String search) {
+            this.search = search;
+            return this;
+        }
+
+        /** The inbox: the caller's organizations, which its flags are computed for, and the flags to filter by. */
+        public Builder inbox(Set<UUID> mine, Boolean reportDue, Boolean returned) {
+            this.mine = mine;
+            this.reportDue = reportDue;
+            this.returned = returned;
+            return this;
+        }
+
+        public Builder sort(TaskSort sortBy, SortOrder order) {
+            this.sortBy = sortBy;
+            this.order = order;
+            return this;
+        }
+
+        /** {@code limit} tasks after the first {@code offset}, or right after {@code after}'s task when it has a key. */
+        public Builder page(int offset, int limit, SortKey after) {
+            this.offset = offset;
+            this.limit = limit;
+            this.after = after;
+            return this;
+        }
+
+        public TaskQuery build() {
+            return new TaskQuery(planIds, orgIds, role, health, statuses, dueBefore, dueAfter, search, mine, reportDue, returned,
+                    sortBy, order, offset, limit, after);
         }
     }
 }

@@ -103,9 +103,11 @@ public class TaskReads {
             return Uni.createFrom().item(new TaskPage(List.of(), 0));
         }
         TaskListSql sql = new TaskListSql(query, today(), clock.getZone());
-        return read(s -> nativeRows(s, sql.page(), sql.pageParams()).chain(rows -> nativeRows(s, sql.count(), sql.params())
+        return read(s -> nativeRows(s, sql.page(), sql.pageParams()).chain(read -> nativeRows(s, sql.count(), sql.params())
                 .chain(count -> {
                     long total = ((Number) count.get(0)).longValue();
+                    Boolean more = sql.seeks() ? read.size() > query.limit() : null;
+                    List<Object> rows = read.subList(0, Math.min(read.size(), query.limit()));
                     List<UUID> ids = rows.stream().map(r -> (UUID) ((Object[]) r)[0]).toList();
                     Uni<List<Task>> tasks = ids.isEmpty() ? Uni.createFrom().item(List.of())
                             : list(s, Task.class, "from Task where id in ?1", ids);
@@ -113,7 +115,7 @@ public class TaskReads {
                         Map<UUID, AssessedTask> byId = assessed.stream().collect(Collectors.toMap(a -> a.task().id, Function.identity()));
                         List<TaskPage.Listed> items = rows.stream().map(r -> (Object[]) r)
                                 .map(r -> new TaskPage.Listed(byId.get((UUID) r[0]), (Boolean) r[1], (Boolean) r[2])).toList();
-                        return new TaskPage(items, total);
+                        return new TaskPage(items, total, more);
                     });
                 })));
     }
@@ -128,16 +130,19 @@ public class TaskReads {
             return Uni.createFrom().item(Map.of());
         }
         TaskListSql sql = new TaskListSql(query, today(), clock.getZone());
-        return read(s -> nativeRows(s, sql.pagesPerPlan(), sql.params()).chain(rows -> {
+        return read(s -> nativeRows(s, sql.pagesPerPlan(), sql.pageParams()).chain(rows -> {
             Map<UUID, Long> totals = new HashMap<>();
+            Map<UUID, Long> skipped = new HashMap<>();
             Map<UUID, List<Object[]>> shown = new java.util.LinkedHashMap<>();
             for (Object row : rows) {
                 Object[] r = (Object[]) row;
                 UUID plan = (UUID) r[0];
                 totals.put(plan, ((Number) r[5]).longValue());
                 long n = ((Number) r[4]).longValue();
+                long skip = ((Number) r[6]).longValue();
+                skipped.put(plan, skip);
                 List<Object[]> page = shown.computeIfAbsent(plan, p -> new java.util.ArrayList<>());
-                if (n > query.offset() && n <= (long) query.offset() + query.limit()) {
+                if (n > skip && n <= skip + query.limit()) {
                     page.add(r);
                 }
             }
@@ -147,7 +152,8 @@ public class TaskReads {
                 Map<UUID, AssessedTask> byId = assessed.stream().collect(Collectors.toMap(a -> a.task().id, Function.identity()));
                 Map<UUID, TaskPage> pages = new HashMap<>();
                 shown.forEach((plan, page) -> pages.put(plan, new TaskPage(page.stream()
-                        .map(r -> new TaskPage.Listed(byId.get((UUID) r[1]), (Boolean) r[2], (Boolean) r[3])).toList(), totals.get(plan))));
+                        .map(r -> new TaskPage.Listed(byId.get((UUID) r[1]), (Boolean) r[2], (Boolean) r[3])).toList(), totals.get(plan),
+                        skipped.get(plan) + page.size() < totals.get(plan))));
                 return pages;
             });
         }));
@@ -215,8 +221,7 @@ public class TaskReads {
 
     /** Tasks of published plans overdue today ({@link TaskListSql#overdueInPublishedPlans}), for the ops gauge. */
     public Uni<Long> overdueInPublishedPlans() {
-        TaskListSql sql = new TaskListSql(new TaskQuery(null, null, null, null, null, null, null, null, null, null, null, null, null, 0, 0),
-                today(), clock.getZone());
+        TaskListSql sql = new TaskListSql(TaskQuery.builder().build(), today(), clock.getZone());
         return read(s -> nativeRows(s, sql.overdueInPublishedPlans(), sql.params())).map(rows -> ((Number) rows.get(0)).longValue());
     }
 
@@ -226,8 +231,8 @@ public class TaskReads {
      * both lead it): the leads are read first, their successors asked of org-service, then the counts grouped.
      */
     public Uni<List<OrgHealth>> healthCounts(UUID planId) {
-        TaskListSql sql = new TaskListSql(new TaskQuery(planId == null ? null : Set.of(planId), null, null, null, null, null,
-                null, null, null, null, null, null, null, 0, 0), today(), clock.getZone());
+        TaskListSql sql = new TaskListSql(TaskQuery.builder().plans(planId == null ? null : Set.of(planId)).build(), today(),
+                clock.getZone());
         return read(s -> nativeRows(s, sql.leads(), sql.params()))
                 .chain(leads -> organizations.currentSuccessorOf(leads.stream().map(UUID.class::cast).collect(Collectors.toSet())))
                 .chain(heirs -> read(s -> nativeRows(s, sql.healthCountsByLead(heirs), sql.params())))
