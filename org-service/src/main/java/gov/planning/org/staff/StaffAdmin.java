@@ -79,10 +79,13 @@ public class StaffAdmin {
         }
         OrgTree tree = organizations.snapshot().await().indefinitely().tree();
         java.time.LocalDate today = java.time.LocalDate.now(clock);
+        // Decided before the Keycloak reads, while the request (and the caller's request scope) surely lasts.
+        boolean admin = caller.isAdmin();
+        Set<String> reach = tree.nodes().stream().map(OrgNode::code).filter(code -> mayManage(tree, code)).collect(Collectors.toSet());
         return keycloak(() -> directory.pending()).stream()
                 .map(p -> new PendingAccount(p.account(), p.claimedOrgCode(), p.claimedOrgName(),
                         DirectoryPlacement.organizationOf(tree, today, p.claimedOrgCode(), p.claimedOrgName())))
-                .filter(p -> caller.isAdmin() || p.claimed() != null && mayManage(tree, p.claimed().code()))
+                .filter(p -> admin || p.claimed() != null && reach.contains(p.claimed().code()))
                 .sorted(java.util.Comparator.comparing(p -> p.account().username()))
                 .toList();
     }
