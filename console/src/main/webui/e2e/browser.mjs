@@ -52,9 +52,11 @@ function logGraphQLErrors(page, user) {
   page.on('response', async (response) => {
     if (!new URL(response.url()).pathname.endsWith('/graphql') || response.request().method() !== 'POST') return;
     const body = await response.json().catch(() => null);
-    if (!body?.errors) return;
+    // The persisted-query handshake's first answer (the client then sends the whole document) is no error to report.
+    const errors = (body?.errors ?? []).filter((e) => e.extensions?.code !== 'PERSISTED_QUERY_NOT_FOUND');
+    if (!errors.length) return;
     const operation = response.request().postDataJSON()?.operationName ?? '';
-    console.log(`[${user}] ${operation}: ${body.errors.map((e) => `${e.extensions?.code ?? ''} ${e.message}`).join('; ')}`);
+    console.log(`[${user}] ${operation}: ${errors.map((e) => `${e.extensions?.code ?? ''} ${e.message}`).join('; ')}`);
   });
 }
 
