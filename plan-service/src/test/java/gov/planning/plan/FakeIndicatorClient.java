@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.inject.Singleton;
 
 import gov.planning.common.error.BadUserInputException;
-import gov.planning.plan.importing.IndicatorClient;
+import gov.planning.indicatorclient.IndicatorClient;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -14,6 +14,7 @@ import gov.planning.common.security.Caller;
 import gov.planning.common.security.PlatformRole;
 import gov.planning.indicator.entity.Indicator;
 import gov.planning.orgclient.OrganizationTree;
+import gov.planning.planclient.PlanIssuers;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -22,6 +22,7 @@ import gov.planning.common.error.UnavailableException;
 import gov.planning.common.security.Caller;
 import gov.planning.common.security.PlatformRole;
 import gov.planning.document.BreakdownTable;
+import gov.planning.indicatorclient.IndicatorClient;
 import gov.planning.document.Indicator;
 import gov.planning.document.ParsedPlanDocument;
 import gov.planning.document.PlanDocumentParser;

@@ -1,4 +1,4 @@
-package gov.planning.plan.importing;
+package gov.planning.indicatorclient;
 
 import java.util.List;
 import java.util.Map;
@@ -7,9 +7,9 @@ import java.util.UUID;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The part of indicator-service an import needs. indicator-service owns indicators; plan-service only asks it, with
- * the importing user's token ({@code bearer}, read when the import started: {@link ImportActor}) so that
- * indicator-service applies its own rules to them ({@link GraphQLIndicatorClient}). Tests replace it with a fake.
+ * The part of indicator-service plan-service's import needs. indicator-service owns indicators; the import only asks
+ * it, with the importing user's token ({@code bearer}, read when the import started) so that indicator-service applies
+ * its own rules to them. {@link IndicatorServiceClient} sends the calls; tests replace it with a fake.
  */
 public interface IndicatorClient {
 
