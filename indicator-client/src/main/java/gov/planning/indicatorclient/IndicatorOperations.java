@@ -22,6 +22,15 @@ public final class IndicatorOperations {
     public static final String SET_REGIONAL_TARGETS = "mutation($id: ID!, $period: String!, $rows: [RegionalTargetInput!]!, $total: Float, $unit: String) "
             + "{ setRegionalTargets(indicatorId: $id, period: $period, rows: $rows, total: $total, unit: $unit) { period } }";
 
+    /**
+     * The import's writes name the plan they write and its issuer, {@code <planId> <issuerId>}: the plan is hidden while
+     * its importer writes it, so indicator-service cannot read its issuer from plan-service (decision 0007).
+     */
+    public static final String PLAN_ISSUER_HEADER = "Planning-Plan-Issuer";
+
+    /** The sending service's own access token (its service identity), which vouches for {@link #PLAN_ISSUER_HEADER}. */
+    public static final String SERVICE_TOKEN_HEADER = "Planning-Service-Token";
+
     /** Every operation the client sends. */
     public static List<String> all() {
         return List.of(INDICATORS_OF_PLAN, CREATE_INDICATOR, DELETE_INDICATOR, SET_REGIONAL_TARGETS);

@@ -23,6 +23,8 @@ import gov.planning.common.error.ForbiddenException;
 import gov.planning.common.error.UnavailableException;
 import gov.planning.common.remote.ServiceGraphQL;
 import io.quarkus.arc.DefaultBean;
+import io.quarkus.oidc.client.OidcClient;
+import io.quarkus.oidc.client.Tokens;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -30,8 +32,8 @@ import io.vertx.core.Vertx;
 
 /**
  * Where every call to indicator-service goes: its URL and timeout ({@link IndicatorServiceConfig},
- * {@code planning.clients.indicator-service.*}), the token it carries (the importing user's, given by the caller), the
- * retry of the one read and the circuit breaker. The operations are in {@link IndicatorOperations}.
+ * {@code planning.clients.indicator-service.*}), the token it carries (the importing user's, given by the caller; on
+ * writes also this service's own, vouching for the plan's issuer), the retry of the one read and the circuit breaker. The operations are in {@link IndicatorOperations}.
  * <p>
  * Transport and fault tolerance as org-client's {@code OrgServiceClient} (decision 0006): platform-common's
  * {@link ServiceGraphQL}, which resumes on the caller's Vert.x context (Hibernate Reactive continues only there); the
@@ -47,13 +49,19 @@ public class IndicatorServiceClient implements IndicatorClient {
     @Inject
     IndicatorServiceConfig config;
 
+    @Inject
+    OidcClient oidc;
+
+    private volatile Tokens tokens;
+
     IndicatorServiceClient() {
     }
 
     /** Outside CDI (tests against a stand-in server): no retries, no circuit breaker. */
-    public IndicatorServiceClient(ServiceGraphQL graphql, IndicatorServiceConfig config) {
+    public IndicatorServiceClient(ServiceGraphQL graphql, IndicatorServiceConfig config, OidcClient oidc) {
         this.graphql = graphql;
         this.config = config;
+        this.oidc = oidc;
     }
 
     @Override
@@ -71,7 +79,7 @@ public class IndicatorServiceClient implements IndicatorClient {
     }
 
     @Override
-    public Uni<String> createIndicator(String bearer, UUID planId, NewIndicator in) {
+    public Uni<String> createIndicator(String bearer, ImportedPlan plan, NewIndicator in) {
         JsonObjectBuilder input = Json.createObjectBuilder().add("name", in.name()).add("comparator", in.comparator())
                 .add("targetValue", in.targetValue())
                 .add("unit", orNull(in.unit()))
@@ -82,27 +90,27 @@ public class IndicatorServiceClient implements IndicatorClient {
         in.responsibleOrgIds().forEach(id -> orgs.add(id.toString()));
         input.add("responsibleOrgIds", orgs);
         String what = "indicator-service (creating indicator " + in.name() + ")";
-        return onCallersContext(write(bearer, what, IndicatorOperations.CREATE_INDICATOR,
-                Json.createObjectBuilder().add("plan", planId.toString()).add("input", input).build()), what)
+        return onCallersContext(write(bearer, plan, what, IndicatorOperations.CREATE_INDICATOR,
+                Json.createObjectBuilder().add("plan", plan.planId().toString()).add("input", input).build()), what)
                 .map(data -> data.getJsonObject("createIndicator").getString("id"));
     }
 
     @Override
-    public Uni<Void> deleteIndicator(String bearer, String id) {
+    public Uni<Void> deleteIndicator(String bearer, ImportedPlan plan, String id) {
         String what = "indicator-service (removing indicator " + id + ")";
-        return onCallersContext(write(bearer, what, IndicatorOperations.DELETE_INDICATOR,
+        return onCallersContext(write(bearer, plan, what, IndicatorOperations.DELETE_INDICATOR,
                 Json.createObjectBuilder().add("id", id).build()), what).replaceWithVoid();
     }
 
     @Override
-    public Uni<Void> setRegionalTargets(String bearer, String indicatorId, String period, List<RegionalTarget> rows, Double total, String unit) {
+    public Uni<Void> setRegionalTargets(String bearer, ImportedPlan plan, String indicatorId, String period, List<RegionalTarget> rows, Double total, String unit) {
         JsonArrayBuilder given = Json.createArrayBuilder();
         rows.forEach(r -> given.add(Json.createObjectBuilder().add("regionId", r.regionId().toString()).add("value", r.value())));
         JsonObject variables = Json.createObjectBuilder().add("id", indicatorId).add("period", period).add("rows", given)
                 .add("total", total == null ? JsonValue.NULL : Json.createValue(total))
                 .add("unit", orNull(unit)).build();
         String what = "indicator-service (regional targets for " + period + ")";
-        return onCallersContext(write(bearer, what, IndicatorOperations.SET_REGIONAL_TARGETS, variables), what).replaceWithVoid();
+        return onCallersContext(write(bearer, plan, what, IndicatorOperations.SET_REGIONAL_TARGETS, variables), what).replaceWithVoid();
     }
 
     /** The one read: one more attempt when indicator-service could not be reached or answered an error. */
@@ -114,12 +122,28 @@ public class IndicatorServiceClient implements IndicatorClient {
         return graphql.callAs(bearer, config.url(), what, query, variables, config.timeout());
     }
 
-    /** Writes: indicator-service's FORBIDDEN and BAD_USER_INPUT come back as ours; never retried. */
+    /**
+     * Writes, in the importing user's name, with the plan's issuer vouched for by this service's own identity (decision
+     * 0007): indicator-service's FORBIDDEN and BAD_USER_INPUT come back as ours; never retried.
+     */
     @AsynchronousNonBlocking
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = { ForbiddenException.class, BadUserInputException.class })
-    Uni<JsonObject> write(String bearer, String what, String query, JsonObject variables) {
-        return graphql.callAs(bearer, config.url(), what, query, variables, config.timeout());
+    Uni<JsonObject> write(String bearer, ImportedPlan plan, String what, String query, JsonObject variables) {
+        return serviceToken().chain(token -> graphql.callAs(bearer,
+                Map.of(IndicatorOperations.PLAN_ISSUER_HEADER, plan.planId() + " " + plan.issuerId(), IndicatorOperations.SERVICE_TOKEN_HEADER, token),
+                config.url(), what, query, variables, config.timeout()));
+    }
+
+    /** This service's access token, fetched again shortly before it expires (an import writes tens of times). */
+    Uni<String> serviceToken() {
+        Tokens current = tokens;
+        if (current != null && !current.isAccessTokenExpired() && !current.isAccessTokenWithinRefreshInterval()) {
+            return Uni.createFrom().item(current.getAccessToken());
+        }
+        return oidc.getTokens().onFailure().transform(e -> new UnavailableException(
+                "indicator-service: this service's own identity could not sign in (" + e.getMessage() + ")"))
+                .invoke(fetched -> tokens = fetched).map(Tokens::getAccessToken);
     }
 
     private static JsonValue orNull(String value) {

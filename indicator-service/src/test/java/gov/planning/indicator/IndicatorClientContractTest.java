@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import gov.planning.indicator.security.ImportedPlanIssuer;
 import gov.planning.indicatorclient.IndicatorOperations;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
@@ -38,6 +39,12 @@ class IndicatorClientContractTest {
     void anOperationUsingAFieldThisServiceDoesNotServeIsRefused() {
         assertThat(errors("query($plan: ID) { indicators(planId: $plan, first: 5) { edges { node { id namez } } } }"))
                 .extracting(ValidationError::getDescription).anyMatch(message -> message.contains("namez"));
+    }
+
+    @Test
+    void theHeadersTheImportStatesThePlansIssuerInAreTheOnesThisServiceReads() {
+        assertThat(IndicatorOperations.PLAN_ISSUER_HEADER).isEqualTo(ImportedPlanIssuer.PLAN_ISSUER_HEADER);
+        assertThat(IndicatorOperations.SERVICE_TOKEN_HEADER).isEqualTo(ImportedPlanIssuer.SERVICE_TOKEN_HEADER);
     }
 
     private List<ValidationError> errors(String operation) {

@@ -12,8 +12,11 @@ public final class PlanOperations {
     private PlanOperations() {
     }
 
-    /** A plan's issuing organization (null for a plan plan-service does not know). */
-    public static final String PLAN_ISSUER = "query($p: ID!) { planIssuer(planId: $p) }";
+    /**
+     * A plan's issuing organization, read as any client reads it: plan-service answers null for a plan it does not know
+     * and for one still being imported (the import tells indicator-service the issuer itself, decision 0007).
+     */
+    public static final String PLAN_ISSUER = "query($p: ID!) { plan(id: $p) { issuer { id } } }";
 
     /** Every operation the client sends. */
     public static List<String> all() {

@@ -68,7 +68,8 @@ public class PlanServiceClient implements PlanIssuers {
         }
         JsonObject variables = Json.createObjectBuilder().add("p", planId.toString()).build();
         return onCallersContext(graphql.callerToken().chain(bearer -> lookup(bearer, PlanOperations.PLAN_ISSUER, variables))).map(data -> {
-            UUID issuer = data.get("planIssuer") instanceof JsonString id ? UUID.fromString(id.getString()) : null;
+            UUID issuer = data.get("plan") instanceof JsonObject plan && plan.get("issuer") instanceof JsonObject org
+                    && org.get("id") instanceof JsonString id ? UUID.fromString(id.getString()) : null;
             if (issuer != null) {
                 issuers.put(planId, issuer);
             }

@@ -43,8 +43,8 @@ class PlanServiceClientTest {
                 answer = "{\"errors\":[{\"message\":\"boom\"}],\"data\":null}";
             } else {
                 // the known plan's issuer, or null: a plan plan-service does not know
-                answer = query.contains(PLAN.toString()) ? "{\"data\":{\"planIssuer\":\"" + NMG + "\"}}"
-                        : "{\"data\":{\"planIssuer\":null}}";
+                answer = query.contains(PLAN.toString()) ? "{\"data\":{\"plan\":{\"issuer\":{\"id\":\"" + NMG + "\"}}}}"
+                        : "{\"data\":{\"plan\":null}}";
             }
             request.response().putHeader("Content-Type", "application/json").endAndForget(answer);
         })).listen(0).await().atMost(Duration.ofSeconds(10));
@@ -96,7 +96,7 @@ class PlanServiceClientTest {
         assertThat(issuers.issuerOf(PLAN).await().atMost(Duration.ofSeconds(10))).isEqualTo(NMG);
         assertThat(issuers.issuerOf(PLAN).await().atMost(Duration.ofSeconds(10))).isEqualTo(NMG);
         assertThat(requests).hasSize(1);
-        assertThat(requests.get(0)).contains("planIssuer(planId: $p)");
+        assertThat(requests.get(0)).contains("plan(id: $p) { issuer { id } }");
 
         UUID hidden = UUID.randomUUID();
         assertThat(issuers.issuerOf(hidden).await().atMost(Duration.ofSeconds(10))).isNull();
