@@ -6,8 +6,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.error.ForbiddenException;
 import gov.planning.common.security.Caller;
@@ -92,8 +90,8 @@ public class IndicatorPermissions {
         }
         List<String> codes = caller.orgCodes();
         return issuerOf(indicator.planId).call(issuer -> admin ? Uni.createFrom().voidItem()
-                // The responsible organizations are a lazy collection of the indicator locked for this write.
-                : Mutiny.fetch(indicator.responsibleOrgIds).chain(responsible -> tree.scopeOf(codes)).invoke(reach -> {
+                // The responsible organizations were loaded with the indicator, before the write's transaction.
+                : tree.scopeOf(codes).invoke(reach -> {
                     if (reach.own().stream().anyMatch(indicator.responsibleOrgIds::contains)) {
                         return;
                     }
