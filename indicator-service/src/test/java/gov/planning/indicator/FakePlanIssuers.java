@@ -8,7 +8,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
-import gov.planning.indicator.security.PlanIssuers;
+import gov.planning.planclient.PlanIssuers;
 import io.smallrye.mutiny.Uni;
 
 /**

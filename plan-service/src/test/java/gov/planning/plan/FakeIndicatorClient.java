@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.inject.Singleton;
 
 import gov.planning.common.error.BadUserInputException;
-import gov.planning.plan.importing.IndicatorClient;
+import gov.planning.indicatorclient.IndicatorClient;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,6 +28,8 @@ public class FakeIndicatorClient implements IndicatorClient {
     final List<String> deleted = new CopyOnWriteArrayList<>();
     /** The token each createIndicator was called with (the importing user's). */
     final List<String> bearers = new CopyOnWriteArrayList<>();
+    /** The plan and issuer each write named (indicator-service checks the caller against that issuer). */
+    final List<ImportedPlan> plans = new CopyOnWriteArrayList<>();
     volatile boolean failOnCreate;
     volatile int failAfterCreates = -1;
     /** How long each createIndicator takes: an import that outlives its caller's HTTP request. */
@@ -39,6 +41,7 @@ public class FakeIndicatorClient implements IndicatorClient {
         targets.clear();
         deleted.clear();
         bearers.clear();
+        plans.clear();
         failOnCreate = false;
         failAfterCreates = -1;
         createDelay = java.time.Duration.ZERO;
@@ -50,28 +53,31 @@ public class FakeIndicatorClient implements IndicatorClient {
     }
 
     @Override
-    public Uni<String> createIndicator(String bearer, UUID planId, NewIndicator input) {
+    public Uni<String> createIndicator(String bearer, ImportedPlan plan, NewIndicator input) {
         bearers.add(String.valueOf(bearer));
+        plans.add(plan);
         if (failOnCreate || failAfterCreates >= 0 && created.size() >= failAfterCreates) {
             return Uni.createFrom().failure(new BadUserInputException("indicator-service (creating indicator " + input.name()
                     + "): unit: unknown unit"));
         }
         String id = UUID.randomUUID().toString();
-        byPlan.computeIfAbsent(planId, p -> new ConcurrentHashMap<>()).put(input.name(), id);
+        byPlan.computeIfAbsent(plan.planId(), p -> new ConcurrentHashMap<>()).put(input.name(), id);
         created.add(input);
         Uni<String> answer = Uni.createFrom().item(id);
         return createDelay.isZero() ? answer : answer.onItem().delayIt().by(createDelay);
     }
 
     @Override
-    public Uni<Void> deleteIndicator(String bearer, String id) {
+    public Uni<Void> deleteIndicator(String bearer, ImportedPlan plan, String id) {
+        plans.add(plan);
         byPlan.values().forEach(named -> named.values().remove(id));
         deleted.add(id);
         return Uni.createFrom().voidItem();
     }
 
     @Override
-    public Uni<Void> setRegionalTargets(String bearer, String indicatorId, String period, List<RegionalTarget> rows, Double total, String unit) {
+    public Uni<Void> setRegionalTargets(String bearer, ImportedPlan plan, String indicatorId, String period, List<RegionalTarget> rows, Double total, String unit) {
+        plans.add(plan);
         targets.add(new Targets(indicatorId, period, rows, total, unit));
         return Uni.createFrom().voidItem();
     }

@@ -111,8 +111,9 @@ class PlanApiTest {
     }
 
     @Test
-    void thePlanIssuerLookupIsMarkedForServicesOnlySoTheGatewayKeepsItFromClients() {
+    void noFieldAnswersTheIssuerOfAPlanThatIsStillBeingImported() {
+        // The import tells indicator-service the issuer itself (decision 0007); no services-only field remains.
         String sdl = post(TestTokens.viewer(), "{ _service { sdl } }").getString("data._service.sdl");
-        assertThat(sdl).containsPattern("planIssuer\\(planId: ID!\\): ID @inaccessible");
+        assertThat(sdl).doesNotContain("planIssuer").doesNotContain("@inaccessible");
     }
 }

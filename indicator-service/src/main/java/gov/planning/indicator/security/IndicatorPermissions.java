@@ -6,26 +6,26 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.error.ForbiddenException;
 import gov.planning.common.security.Caller;
 import gov.planning.common.security.PlatformRole;
 import gov.planning.indicator.entity.Indicator;
 import gov.planning.orgclient.OrganizationTree;
+import gov.planning.planclient.PlanIssuers;
 import io.smallrye.mutiny.Uni;
 
 /**
  * docs/domain.md §4 for indicators, from the token's roles and {@code org_codes}, the org tree ({@link OrganizationTree}) and the
- * plan's issuer ({@link PlanIssuers}). Every check runs before anything is written and fails the write with FORBIDDEN
+ * plan's issuer ({@link #issuerOf}). Every check runs before anything is written and fails the write with FORBIDDEN
  * (or BAD_USER_INPUT for a region outside the plan's territory). Roles are checked first, so a viewer is refused
  * without asking other services.
  *
- * <p>The issuer comes from plan-service's {@code planIssuer}, which also answers for a plan its importer is still
- * writing (hidden from every other read), so a planner's import is checked like any other write. A plan plan-service
- * does not know is the caller's error (BAD_USER_INPUT), for an admin too when an indicator is created for it (an
- * admin may still change or delete the indicators of a plan that is gone).
+ * <p>The issuer is the one plan-service's import states for the plan it is still writing (hidden from every read;
+ * {@link ImportedPlanIssuer}, decision 0007), else plan-service's {@code plan(id) { issuer }} (plan-client), so a
+ * planner's import is checked like any other write. A plan plan-service does not show is the caller's error
+ * (BAD_USER_INPUT), for an admin too when an indicator is created for it (an admin may still change or delete the
+ * indicators of a plan that is gone).
  */
 @ApplicationScoped
 public class IndicatorPermissions {
@@ -35,6 +35,9 @@ public class IndicatorPermissions {
 
     @Inject
     PlanIssuers plans;
+
+    @Inject
+    ImportedPlanIssuer imported;
 
     @Inject
     Caller caller;
@@ -59,9 +62,9 @@ public class IndicatorPermissions {
             return Uni.createFrom().failure(refused(who, action, "only admins and planners set indicators"));
         }
         List<String> codes = caller.orgCodes();
-        return plans.issuerOf(planId).call(issuer -> {
+        return issuerOf(planId).call(issuer -> {
             if (issuer == null && (!admin || planMustExist)) {
-                // Without the plan there is no issuer to hold a planner to; plan-service knows every plan, hidden ones too.
+                // Without the plan there is no issuer to hold a planner to.
                 return Uni.createFrom().failure(new BadUserInputException("planId: plan-service knows no plan " + planId));
             }
             return admin ? Uni.createFrom().voidItem() : tree.scopeOf(codes).invoke(reach -> {
@@ -86,9 +89,9 @@ public class IndicatorPermissions {
             return Uni.createFrom().failure(refused(who, action, "only admins, planners and reporters record observations"));
         }
         List<String> codes = caller.orgCodes();
-        return plans.issuerOf(indicator.planId).call(issuer -> admin ? Uni.createFrom().voidItem()
-                // The responsible organizations are a lazy collection of the indicator locked for this write.
-                : Mutiny.fetch(indicator.responsibleOrgIds).chain(responsible -> tree.scopeOf(codes)).invoke(reach -> {
+        return issuerOf(indicator.planId).call(issuer -> admin ? Uni.createFrom().voidItem()
+                // The responsible organizations were loaded with the indicator, before the write's transaction.
+                : tree.scopeOf(codes).invoke(reach -> {
                     if (reach.own().stream().anyMatch(indicator.responsibleOrgIds::contains)) {
                         return;
                     }
@@ -134,6 +137,11 @@ public class IndicatorPermissions {
                 }
             }
         }).replaceWithVoid();
+    }
+
+    /** The issuer the import states for the plan it writes (verified), else the one plan-service shows. */
+    private Uni<UUID> issuerOf(UUID planId) {
+        return imported.issuerOf(planId).chain(stated -> stated != null ? Uni.createFrom().item(stated) : plans.issuerOf(planId));
     }
 
     /** Read before any look-up: the messages are built after other services answered. */

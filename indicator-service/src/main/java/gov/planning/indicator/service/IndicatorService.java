@@ -78,24 +78,34 @@ public class IndicatorService {
         return found;
     }
 
-    @WithTransaction
+    /**
+     * Checks first, then one short transaction: the checks ask org-service and plan-service, and no pooled connection
+     * waits on them (issue #19, item 2).
+     */
     public Uni<Indicator> create(UUID planId, NewIndicator input) {
         Map<UUID, String> responsible = responsibleOrgIds(input.responsibleOrgIds());
         return permissions.requireCreateIndicator(planId)
                 .invoke(issuer -> validator.check(input))
                 .call(issuer -> permissions.requireOrganizations(List.copyOf(responsible.keySet()), List.copyOf(responsible.values())))
-                .chain(issuer -> persistNew(planId, input, new ArrayList<>(responsible.keySet())));
+                .map(issuer -> newIndicator(planId, input, new ArrayList<>(responsible.keySet())))
+                .chain(this::persistNew);
     }
 
     /**
      * Removes an indicator that has no observations, with its regional targets (who may set the plan's indicators).
      * Recorded values are never deleted: an indicator with observations is refused (CONFLICT). An import that fails
-     * half-way uses this to take back the indicators it created.
+     * half-way uses this to take back the indicators it created. The permission is checked before the transaction,
+     * on the indicator as read then (an indicator's plan never changes).
      */
-    @WithTransaction
     public Uni<UUID> delete(UUID id) {
-        return indicators.findForUpdate(id).map(found -> existing(id, found))
+        return reads.read(s -> indicators.findById(s, id)).map(found -> existing(id, found))
                 .call(indicator -> permissions.requireSetIndicators(indicator.planId, "delete indicator " + id))
+                .chain(checked -> deleteChecked(id));
+    }
+
+    @WithTransaction
+    Uni<UUID> deleteChecked(UUID id) {
+        return indicators.findForUpdate(id).map(found -> existing(id, found))
                 .call(indicator -> observations.count("indicatorId", id).invoke(count -> {
                     if (count > 0) {
                         throw new ConflictException("indicator " + id + " has " + count
@@ -110,7 +120,14 @@ public class IndicatorService {
                 .replaceWith(id);
     }
 
-    private Uni<Indicator> persistNew(UUID planId, NewIndicator input, List<UUID> responsible) {
+    @WithTransaction
+    Uni<Indicator> persistNew(Indicator indicator) {
+        return indicators.persist(indicator)
+                .call(saved -> audit.append(caller.username(), clock.instant(), "CREATE_INDICATOR", "Indicator", saved.id,
+                        null, AuditJson.indicator(saved)));
+    }
+
+    private Indicator newIndicator(UUID planId, NewIndicator input, List<UUID> responsible) {
         if (input.baselineYear() != null && input.targetYear() != null && input.targetYear() < input.baselineYear()) {
             throw new BadUserInputException("targetYear: " + input.targetYear() + " is before baselineYear " + input.baselineYear());
         }
@@ -133,9 +150,7 @@ public class IndicatorService {
         indicator.targetYear = input.targetYear();
         indicator.responsibleOrgIds = responsible;
         indicator.createdBy = caller.username();
-        return indicators.persist(indicator)
-                .call(saved -> audit.append(caller.username(), clock.instant(), "CREATE_INDICATOR", "Indicator", saved.id,
-                        null, AuditJson.indicator(saved)));
+        return indicator;
     }
 
     /**

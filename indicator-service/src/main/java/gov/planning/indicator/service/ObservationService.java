@@ -16,6 +16,7 @@ import gov.planning.indicator.entity.Observation;
 import gov.planning.indicator.repository.AuditLog;
 import gov.planning.indicator.repository.IndicatorRepository;
 import gov.planning.indicator.repository.ObservationRepository;
+import gov.planning.indicator.repository.ReadSessions;
 import gov.planning.indicator.security.IndicatorPermissions;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -36,6 +37,9 @@ public class ObservationService {
     IndicatorPermissions permissions;
 
     @Inject
+    ReadSessions reads;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -49,9 +53,11 @@ public class ObservationService {
      * current observation, the new one supersedes it: the old row stays, so the history shows who reported what
      * and who corrected it when.
      */
-    @WithTransaction
     public Uni<Observation> record(UUID indicatorId, UUID regionId, String periodText, Double value, String source, String unit) {
-        return indicators.findForUpdate(indicatorId)
+        // Checked before the transaction (the checks ask other services), on the indicator as read now, with its
+        // responsible organizations: an indicator's plan, unit and responsible organizations never change.
+        return reads.read(s -> indicators.findById(s, indicatorId)
+                .call(found -> found == null ? Uni.createFrom().voidItem() : s.fetch(found.responsibleOrgIds)))
                 .map(found -> IndicatorService.existing(indicatorId, found))
                 .chain(indicator -> permissions.requireRecordObservation(indicator, regionId).chain(issuer -> {
                     String period = Period.parse("period", periodText).text();
@@ -67,22 +73,32 @@ public class ObservationService {
                     // The whole area (no region) is the issuer's own, so only a named region can be outside it.
                     Uni<Void> inTerritory = regionId == null ? Uni.createFrom().voidItem()
                             : permissions.requireInTerritory(issuer, List.of(regionId), List.of("regionId"));
-                    return inTerritory.chain(() -> observations.findCurrent(indicatorId, regionId, period)).chain(previous -> {
-                        Observation o = new Observation();
-                        o.id = UUID.randomUUID();
-                        o.indicatorId = indicatorId;
-                        o.regionId = regionId;
-                        o.period = period;
-                        o.value = inIndicatorUnit;
-                        o.source = trimmedSource;
-                        o.reportedBy = caller.username();
-                        o.reportedAt = clock.instant();
-                        o.supersedes = previous == null ? null : previous.id;
-                        return observations.persist(o)
-                                .call(saved -> audit.append(caller.username(), saved.reportedAt,
-                                        previous == null ? "RECORD_OBSERVATION" : "CORRECT_OBSERVATION", "Observation", saved.id,
-                                        previous == null ? null : AuditJson.observation(previous), AuditJson.observation(saved)));
-                    });
+                    return inTerritory.chain(() -> append(indicatorId, regionId, period, inIndicatorUnit, trimmedSource));
                 }));
+    }
+
+    /**
+     * The write, in one short transaction. The indicator's row lock orders concurrent reports of one indicator, so the
+     * current observation read here is the one the new one supersedes.
+     */
+    @WithTransaction
+    Uni<Observation> append(UUID indicatorId, UUID regionId, String period, double value, String source) {
+        return indicators.findForUpdate(indicatorId).map(found -> IndicatorService.existing(indicatorId, found))
+                .chain(() -> observations.findCurrent(indicatorId, regionId, period)).chain(previous -> {
+                    Observation o = new Observation();
+                    o.id = UUID.randomUUID();
+                    o.indicatorId = indicatorId;
+                    o.regionId = regionId;
+                    o.period = period;
+                    o.value = value;
+                    o.source = source;
+                    o.reportedBy = caller.username();
+                    o.reportedAt = clock.instant();
+                    o.supersedes = previous == null ? null : previous.id;
+                    return observations.persist(o)
+                            .call(saved -> audit.append(caller.username(), saved.reportedAt,
+                                    previous == null ? "RECORD_OBSERVATION" : "CORRECT_OBSERVATION", "Observation", saved.id,
+                                    previous == null ? null : AuditJson.observation(previous), AuditJson.observation(saved)));
+                });
     }
 }

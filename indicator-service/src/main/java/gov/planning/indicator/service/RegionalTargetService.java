@@ -23,6 +23,7 @@ import gov.planning.indicator.entity.Indicator;
 import gov.planning.indicator.entity.RegionalTarget;
 import gov.planning.indicator.repository.AuditLog;
 import gov.planning.indicator.repository.IndicatorRepository;
+import gov.planning.indicator.repository.ReadSessions;
 import gov.planning.indicator.repository.RegionalTargetRepository;
 import gov.planning.indicator.security.IndicatorPermissions;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -42,6 +43,9 @@ public class RegionalTargetService {
     IndicatorPermissions permissions;
 
     @Inject
+    ReadSessions reads;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -55,10 +59,11 @@ public class RegionalTargetService {
      * checking that they add up to {@code total} for an additive unit. All or nothing: a refused table leaves the
      * period's previous rows in place.
      */
-    @WithTransaction
     public Uni<List<RegionalTarget>> set(UUID indicatorId, String periodText, List<RegionalTargetRow> rows, Double total,
             String unitText) {
-        return indicators.findForUpdate(indicatorId)
+        // Checked before the transaction (the checks ask other services), on the indicator as read now: an indicator's
+        // plan and unit never change.
+        return reads.read(s -> indicators.findById(s, indicatorId))
                 .map(found -> IndicatorService.existing(indicatorId, found))
                 .chain(indicator -> permissions.requireSetIndicators(indicator.planId,
                         "set regional targets of indicator " + indicatorId).chain(issuer -> {
@@ -66,14 +71,21 @@ public class RegionalTargetService {
                     List<RegionalTarget> replacement = rowsInIndicatorUnit(indicator, period, rows, total, unitText);
                     return permissions.requireInTerritory(issuer, replacement.stream().map(t -> t.regionId).toList(),
                             replacement.stream().map(t -> "rows[" + t.position + "].regionId").toList())
-                            .chain(() -> targets.findPeriod(indicatorId, period))
-                            .call(previous -> targets.deletePeriod(indicatorId, period))
-                            .call(previous -> targets.persist(replacement))
-                            .call(previous -> audit.append(caller.username(), clock.instant(), "SET_REGIONAL_TARGETS", "Indicator",
-                                    indicatorId, previous.isEmpty() ? null : AuditJson.targets(period, indicator.unit, previous),
-                                    AuditJson.targets(period, indicator.unit, replacement)))
-                            .replaceWith(replacement);
+                            .chain(() -> replace(indicatorId, indicator.unit, period, replacement));
                 }));
+    }
+
+    /** The writes, in one short transaction; the indicator's row lock orders concurrent tables of one indicator. */
+    @WithTransaction
+    Uni<List<RegionalTarget>> replace(UUID indicatorId, String unit, String period, List<RegionalTarget> replacement) {
+        return indicators.findForUpdate(indicatorId).map(found -> IndicatorService.existing(indicatorId, found))
+                .chain(() -> targets.findPeriod(indicatorId, period))
+                .call(previous -> targets.deletePeriod(indicatorId, period))
+                .call(previous -> targets.persist(replacement))
+                .call(previous -> audit.append(caller.username(), clock.instant(), "SET_REGIONAL_TARGETS", "Indicator",
+                        indicatorId, previous.isEmpty() ? null : AuditJson.targets(period, unit, previous),
+                        AuditJson.targets(period, unit, replacement)))
+                .replaceWith(replacement);
     }
 
     private List<RegionalTarget> rowsInIndicatorUnit(Indicator indicator, String period, List<RegionalTargetRow> rows,

@@ -44,15 +44,13 @@ import gov.planning.plan.service.NewSection;
 import gov.planning.plan.service.TaskReads;
 import gov.planning.plan.service.TaskService;
 import gov.planning.plan.entity.Health;
-import io.smallrye.graphql.api.federation.Inaccessible;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
-@Link(url = "https://specs.apollo.dev/federation/v2.7", _import = { @Import(name = "@key"), @Import(name = "@shareable"),
-        @Import(name = "@inaccessible") })
+@Link(url = "https://specs.apollo.dev/federation/v2.7", _import = { @Import(name = "@key"), @Import(name = "@shareable") })
 public class PlanApi {
 
     @Inject
@@ -72,15 +70,6 @@ public class PlanApi {
     public Uni<PlanView> plan(@NonNull @Id String id) {
         UUID uuid = Ids.parseOrNull(id);
         return uuid == null ? Uni.createFrom().nullItem() : service.findById(uuid).map(PlanView::of);
-    }
-
-    @Query
-    @Description("The issuer of a plan, also while an import is still creating it (indicator-service checks who may set the plan's targets with it); null for an unknown plan. Between services only: not part of the gateway's API.")
-    @Inaccessible
-    @Id
-    public Uni<String> planIssuer(@NonNull @Id String planId) {
-        UUID uuid = Ids.parseOrNull(planId);
-        return uuid == null ? Uni.createFrom().nullItem() : service.issuerOf(uuid).map(issuer -> issuer == null ? null : issuer.toString());
     }
 
     @Query

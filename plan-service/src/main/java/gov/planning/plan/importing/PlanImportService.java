@@ -22,6 +22,7 @@ import gov.planning.common.error.UnavailableException;
 import gov.planning.common.security.Caller;
 import gov.planning.common.security.PlatformRole;
 import gov.planning.document.BreakdownTable;
+import gov.planning.indicatorclient.IndicatorClient;
 import gov.planning.document.Indicator;
 import gov.planning.document.ParsedPlanDocument;
 import gov.planning.document.PlanDocumentParser;
@@ -292,25 +293,28 @@ public class PlanImportService {
         requireSavable(analysis.resolving(resolutions(accepted, null)));
         List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<String> organizations = new java.util.concurrent.CopyOnWriteArrayList<>();
-        return writer.reserve(analysis, actor.username()).chain(target -> createOrganizations(accepted, actor, organizations)
-                .map(analysis::resolving)
-                .chain(resolved -> {
-                    List<String> notes = notes(resolved);
-                    return indicatorStep(resolved, target, notes, created, actor)
-                            .chain(() -> writer.finish(target.planId(), resolved, actor.username()))
-                            .map(plan -> resolved.withPlan(plan, notes));
-                })
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf(failure, "import of %s into plan %s failed", analysis.doc().docNumber(), target.planId());
-                    List<String> kept = new java.util.concurrent.CopyOnWriteArrayList<>();
-                    // indicators first: indicator-service checks the plan's issuer, which it can no longer do once
-                    // the hidden plan is gone
-                    Uni<Void> undo = removeIndicators(created, kept, actor)
-                            .chain(() -> target.fresh() ? writer.discard(target.planId(), actor.username()) : Uni.createFrom().voidItem());
-                    return undo.onFailure().invoke(e -> LOG.errorf(e, "could not delete hidden plan %s", target.planId()))
-                            .onFailure().recoverWithNull()
-                            .chain(() -> Uni.createFrom().failure(undone(failure, target.fresh(), created.size(), kept, organizations)));
-                }));
+        return writer.reserve(analysis, actor.username()).chain(target -> {
+            // what indicator-service is told the hidden plan's issuer is (it cannot ask plan-service: decision 0007)
+            var imported = new IndicatorClient.ImportedPlan(target.planId(), analysis.issuerId());
+            return createOrganizations(accepted, actor, organizations)
+                    .map(analysis::resolving)
+                    .chain(resolved -> {
+                        List<String> notes = notes(resolved);
+                        return indicatorStep(resolved, imported, notes, created, actor)
+                                .chain(() -> writer.finish(target.planId(), resolved, actor.username()))
+                                .map(plan -> resolved.withPlan(plan, notes));
+                    })
+                    .onFailure().recoverWithUni(failure -> {
+                        LOG.warnf(failure, "import of %s into plan %s failed", analysis.doc().docNumber(), target.planId());
+                        List<String> kept = new java.util.concurrent.CopyOnWriteArrayList<>();
+                        // indicators first: what is left of a failed import is never indicators of no plan
+                        Uni<Void> undo = removeIndicators(imported, created, kept, actor)
+                                .chain(() -> target.fresh() ? writer.discard(target.planId(), actor.username()) : Uni.createFrom().voidItem());
+                        return undo.onFailure().invoke(e -> LOG.errorf(e, "could not delete hidden plan %s", target.planId()))
+                                .onFailure().recoverWithNull()
+                                .chain(() -> Uni.createFrom().failure(undone(failure, target.fresh(), created.size(), kept, organizations)));
+                    });
+        });
     }
 
     /**
@@ -359,10 +363,10 @@ public class PlanImportService {
     }
 
     /** Deletes the indicators this import created, one by one; those indicator-service would not delete go to {@code kept}. */
-    private Uni<Void> removeIndicators(List<String> created, List<String> kept, ImportActor actor) {
+    private Uni<Void> removeIndicators(IndicatorClient.ImportedPlan plan, List<String> created, List<String> kept, ImportActor actor) {
         Uni<Void> steps = Uni.createFrom().voidItem();
         for (String id : created) {
-            steps = steps.chain(() -> indicators.deleteIndicator(actor.bearer(), id).onFailure().recoverWithUni(e -> {
+            steps = steps.chain(() -> indicators.deleteIndicator(actor.bearer(), plan, id).onFailure().recoverWithUni(e -> {
                 LOG.errorf(e, "could not take back indicator %s after a failed import", id);
                 kept.add(id);
                 return Uni.createFrom().voidItem();
@@ -372,11 +376,11 @@ public class PlanImportService {
     }
 
     /** Creates the indicators not yet in indicator-service (by name) and sets the regional targets of each table. */
-    private Uni<Void> indicatorStep(ImportAnalysis a, PlanImportWriter.Target target, List<String> notes, List<String> created,
+    private Uni<Void> indicatorStep(ImportAnalysis a, IndicatorClient.ImportedPlan plan, List<String> notes, List<String> created,
             ImportActor actor) {
         ParsedPlanDocument doc = a.doc();
         // Also for a hidden plan taken over from an import that died: what that import created is reused, not doubled.
-        Uni<Map<String, String>> existing = indicators.indicatorsOf(actor.bearer(), target.planId());
+        Uni<Map<String, String>> existing = indicators.indicatorsOf(actor.bearer(), plan.planId());
         return existing.chain(already -> {
             Map<Integer, String> idByIndex = new java.util.HashMap<>();
             Uni<Void> steps = Uni.createFrom().voidItem();
@@ -404,7 +408,7 @@ public class PlanImportService {
                     var input = new IndicatorClient.NewIndicator(ind.name(), ind.unit() == null ? null : ind.unit().strip(),
                             ind.comparator().name(), ind.baseline() == null ? null : ind.baseline().value(),
                             ind.baseline() == null ? null : ind.baseline().year(), ind.target().value(), ind.target().year(), responsible);
-                    steps = steps.chain(() -> indicators.createIndicator(actor.bearer(), target.planId(), input).invoke(id -> {
+                    steps = steps.chain(() -> indicators.createIndicator(actor.bearer(), plan, input).invoke(id -> {
                         idByIndex.put(index, id);
                         created.add(id);
                     })).replaceWithVoid();
@@ -412,13 +416,13 @@ public class PlanImportService {
             }
             for (int t = 0; t < doc.regionalTables().size(); t++) {
                 int table = t;
-                steps = steps.chain(() -> regionalTargets(a, table, idByIndex, notes, actor));
+                steps = steps.chain(() -> regionalTargets(a, plan, table, idByIndex, notes, actor));
             }
             return steps;
         });
     }
 
-    private Uni<Void> regionalTargets(ImportAnalysis a, int index, Map<Integer, String> idByIndex, List<String> notes,
+    private Uni<Void> regionalTargets(ImportAnalysis a, IndicatorClient.ImportedPlan plan, int index, Map<Integer, String> idByIndex, List<String> notes,
             ImportActor actor) {
         ParsedPlanDocument doc = a.doc();
         BreakdownTable table = doc.regionalTables().get(index);
@@ -457,7 +461,7 @@ public class PlanImportService {
             }
             Double total = table.totals() == null || column >= table.totals().size() ? null : table.totals().get(column);
             String id = idByIndex.get(indicator);
-            steps = steps.chain(() -> indicators.setRegionalTargets(actor.bearer(), id, period, rows, total, table.unit().strip()));
+            steps = steps.chain(() -> indicators.setRegionalTargets(actor.bearer(), plan, id, period, rows, total, table.unit().strip()));
         }
         return steps;
     }

@@ -65,13 +65,12 @@ public class PlanImportWriter {
     /**
      * The plan with the document's number: a DRAFT is re-imported in place, a PUBLISHED or ARCHIVED plan is never
      * overwritten (CONFLICT); without one, a new hidden plan reserves the number (its unique index keeps a concurrent
-     * import of the same document out).
+     * import of the same document out). The plan is read and the caller's right to it checked before any transaction
+     * (the check may ask org-service); only a new hidden plan is written, in a short one.
      */
-    @WithTransaction
     public Uni<Target> reserve(ImportAnalysis a, String author) {
-        ParsedPlanDocument doc = a.doc();
-        String number = trim(doc.docNumber(), 100);
-        Uni<Plan> existing = number == null ? Uni.createFrom().nullItem() : plans.findByDocNumber(number);
+        String number = trim(a.doc().docNumber(), 100);
+        Uni<Plan> existing = number == null ? Uni.createFrom().nullItem() : Panache.withSession(() -> plans.findByDocNumber(number));
         return existing.chain(plan -> {
             if (plan != null && plan.importing) {
                 if (plan.createdAt != null && plan.createdAt.isAfter(Instant.now().minus(ABANDONED_AFTER))) {
@@ -86,15 +85,20 @@ public class PlanImportWriter {
                 }
                 return permissions.requireManagePlan("re-import plan " + plan.id, plan).replaceWith(new Target(plan.id, false));
             }
-            Plan hidden = new Plan();
-            header(hidden, a);
-            hidden.importing = true;
-            hidden.status = PlanStatus.DRAFT;
-            hidden.createdBy = author;
-            return plans.persist(hidden)
-                    .call(saved -> audit.append(author, "IMPORT_START", "Plan", saved.id, null, Snapshots.of(saved)))
-                    .map(saved -> new Target(saved.id, true));
+            return reserveNew(a, author);
         });
+    }
+
+    @WithTransaction
+    Uni<Target> reserveNew(ImportAnalysis a, String author) {
+        Plan hidden = new Plan();
+        header(hidden, a);
+        hidden.importing = true;
+        hidden.status = PlanStatus.DRAFT;
+        hidden.createdBy = author;
+        return plans.persist(hidden)
+                .call(saved -> audit.append(author, "IMPORT_START", "Plan", saved.id, null, Snapshots.of(saved)))
+                .map(saved -> new Target(saved.id, true));
     }
 
     /** Replaces the plan's outline and tasks with the document's and shows the plan (DRAFT), in one transaction. */

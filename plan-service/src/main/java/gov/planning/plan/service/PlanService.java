@@ -60,11 +60,6 @@ public class PlanService {
         return reads.read(s -> s.find(Plan.class, id)).map(plan -> plan == null || plan.importing ? null : plan);
     }
 
-    /** Hidden plans included: a plan being imported already has its issuer, and its indicators are checked against it. */
-    public Uni<UUID> issuerOf(UUID id) {
-        return reads.read(s -> s.find(Plan.class, id)).map(plan -> plan == null ? null : plan.issuerId);
-    }
-
     public Uni<List<Plan>> findByIds(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());

@@ -2,6 +2,7 @@ package gov.planning.common.remote;
 
 import java.io.StringReader;
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -58,20 +59,26 @@ public class ServiceGraphQL {
 
     public Uni<JsonObject> lookup(String url, String what, String query, JsonObject variables, Duration timeout) {
         Context context = io.vertx.core.Vertx.currentContext();
-        return callerToken().chain(bearer -> post(context, bearer, url, what, query, variables, timeout, false));
+        return callerToken().chain(bearer -> post(context, bearer, Map.of(), url, what, query, variables, timeout, false));
     }
 
     public Uni<JsonObject> lookupAs(String bearer, String url, String what, String query, JsonObject variables, Duration timeout) {
-        return post(io.vertx.core.Vertx.currentContext(), bearer, url, what, query, variables, timeout, false);
+        return post(io.vertx.core.Vertx.currentContext(), bearer, Map.of(), url, what, query, variables, timeout, false);
     }
 
     public Uni<JsonObject> call(String url, String what, String query, JsonObject variables, Duration timeout) {
         Context context = io.vertx.core.Vertx.currentContext();
-        return callerToken().chain(bearer -> post(context, bearer, url, what, query, variables, timeout, true));
+        return callerToken().chain(bearer -> post(context, bearer, Map.of(), url, what, query, variables, timeout, true));
     }
 
     public Uni<JsonObject> callAs(String bearer, String url, String what, String query, JsonObject variables, Duration timeout) {
-        return post(io.vertx.core.Vertx.currentContext(), bearer, url, what, query, variables, timeout, true);
+        return post(io.vertx.core.Vertx.currentContext(), bearer, Map.of(), url, what, query, variables, timeout, true);
+    }
+
+    /** As {@link #callAs(String, String, String, String, JsonObject, Duration)}, with more request headers. */
+    public Uni<JsonObject> callAs(String bearer, Map<String, String> headers, String url, String what, String query, JsonObject variables,
+            Duration timeout) {
+        return post(io.vertx.core.Vertx.currentContext(), bearer, headers, url, what, query, variables, timeout, true);
     }
 
     /**
@@ -89,14 +96,15 @@ public class ServiceGraphQL {
         });
     }
 
-    private Uni<JsonObject> post(Context context, String bearer, String url, String what, String query, JsonObject variables,
-            Duration timeout, boolean keepClientErrors) {
+    private Uni<JsonObject> post(Context context, String bearer, Map<String, String> headers, String url, String what, String query,
+            JsonObject variables, Duration timeout, boolean keepClientErrors) {
         // Hibernate Reactive insists on continuing on the Vert.x context the request runs on.
         String payload = Json.createObjectBuilder().add("query", query).add("variables", variables).build().toString();
         var request = client().postAbs(url).putHeader("Content-Type", "application/json").timeout(timeout.toMillis());
         if (bearer != null) {
             request.putHeader("Authorization", "Bearer " + bearer);
         }
+        headers.forEach(request::putHeader);
         Uni<HttpResponse<Buffer>> sent = request.sendBuffer(Buffer.buffer(payload));
         if (context != null) {
             sent = sent.emitOn(r -> context.runOnContext(v -> r.run()));

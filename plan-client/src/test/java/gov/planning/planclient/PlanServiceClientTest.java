@@ -1,4 +1,4 @@
-package gov.planning.indicator.remote;
+package gov.planning.planclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,10 +19,9 @@ import io.vertx.mutiny.core.http.HttpServer;
 
 /**
  * The HTTP look-up of a plan's issuer against a stand-in for plan-service's GraphQL endpoint: the query it sends, how
- * it reads the answer, what it caches, and that a failure is UNAVAILABLE. (The org tree's look-ups are org-client's,
- * tested there.)
+ * it reads the answer, what it caches, and that a failure is UNAVAILABLE.
  */
-class GraphQLLookupsTest {
+class PlanServiceClientTest {
 
     static final UUID NMG = UUID.randomUUID();
     static final UUID PLAN = UUID.randomUUID();
@@ -30,7 +29,8 @@ class GraphQLLookupsTest {
     Vertx vertx;
     HttpServer server;
     final List<String> requests = new CopyOnWriteArrayList<>();
-    GraphQLPlanIssuers issuers;
+    ServiceGraphQL graphql;
+    PlanServiceClient issuers;
 
     @BeforeEach
     void services() {
@@ -43,18 +43,42 @@ class GraphQLLookupsTest {
                 answer = "{\"errors\":[{\"message\":\"boom\"}],\"data\":null}";
             } else {
                 // the known plan's issuer, or null: a plan plan-service does not know
-                answer = query.contains(PLAN.toString()) ? "{\"data\":{\"planIssuer\":\"" + NMG + "\"}}"
-                        : "{\"data\":{\"planIssuer\":null}}";
+                answer = query.contains(PLAN.toString()) ? "{\"data\":{\"plan\":{\"issuer\":{\"id\":\"" + NMG + "\"}}}}"
+                        : "{\"data\":{\"plan\":null}}";
             }
             request.response().putHeader("Content-Type", "application/json").endAndForget(answer);
         })).listen(0).await().atMost(Duration.ofSeconds(10));
-        ServiceGraphQL graphql = new ServiceGraphQL(vertx);
-        issuers = new GraphQLPlanIssuers();
-        issuers.graphql = graphql;
-        issuers.timeout = Duration.ofSeconds(5);
-        issuers.url = url("/graphql");
-        issuers.ttl = Duration.ofMinutes(1);
-        issuers.init();
+        graphql = new ServiceGraphQL(vertx);
+        issuers = client(url("/graphql"));
+    }
+
+    private PlanServiceClient client(String url) {
+        return new PlanServiceClient(graphql, new PlanServiceConfig() {
+            @Override
+            public String url() {
+                return url;
+            }
+
+            @Override
+            public Duration timeout() {
+                return Duration.ofSeconds(5);
+            }
+
+            @Override
+            public Cache cache() {
+                return new Cache() {
+                    @Override
+                    public Duration expireAfterWrite() {
+                        return Duration.ofMinutes(1);
+                    }
+
+                    @Override
+                    public long maximumSize() {
+                        return 10_000;
+                    }
+                };
+            }
+        });
     }
 
     private String url(String path) {
@@ -72,7 +96,7 @@ class GraphQLLookupsTest {
         assertThat(issuers.issuerOf(PLAN).await().atMost(Duration.ofSeconds(10))).isEqualTo(NMG);
         assertThat(issuers.issuerOf(PLAN).await().atMost(Duration.ofSeconds(10))).isEqualTo(NMG);
         assertThat(requests).hasSize(1);
-        assertThat(requests.get(0)).contains("planIssuer(planId: $p)");
+        assertThat(requests.get(0)).contains("plan(id: $p) { issuer { id } }");
 
         UUID hidden = UUID.randomUUID();
         assertThat(issuers.issuerOf(hidden).await().atMost(Duration.ofSeconds(10))).isNull();
@@ -82,10 +106,10 @@ class GraphQLLookupsTest {
 
     @Test
     void anErrorAnswerOrNoAnswerIsUnavailable() {
-        issuers.url = url("/broken");
+        issuers = client(url("/broken"));
         assertThatThrownBy(() -> issuers.issuerOf(PLAN).await().atMost(Duration.ofSeconds(10)))
                 .isInstanceOf(UnavailableException.class).hasMessageContaining("boom");
-        issuers.url = "http://localhost:1/graphql";
+        issuers = client("http://localhost:1/graphql");
         assertThatThrownBy(() -> issuers.issuerOf(PLAN).await().atMost(Duration.ofSeconds(10)))
                 .isInstanceOf(UnavailableException.class).hasMessageContaining("could not be reached");
     }
