@@ -1,12 +1,14 @@
 // Province-scale read benchmark (issue #15): the reads the staff web app's lists and dashboards make, through the
 // gateway with real Keycloak tokens, against data seeded by seed.mjs. Prints p50/p99 and the response size per read,
-// then the services' resident memory (VmRSS now, VmHWM the peak) from /proc.
+// then the services' resident memory (VmRSS now, VmHWM the peak) from /proc. Each read's row carries the machine's
+// 1-minute load average before and after it: on a shared machine a latency says little without it.
 //
 //   node run.mjs [--iterations 20] [--warmup 3] [--only name,name] [--label 10k] [--json out.json]
 //       [--gateway http://localhost:8080/graphql] [--keycloak http://localhost:8180] [--state-dir ../../.platform]
 //
 // Requests run one at a time (latency, not throughput). Ports default to the platform's *_PORT variables.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { args, connect, uuid, BENCH_USER } from './seed.mjs';
 
 const opts = args(process.argv.slice(2));
@@ -138,6 +140,7 @@ async function main() {
   for (const read of list) {
     if (read.cursorAt !== undefined) read.variables = { c: Buffer.from(`offset:${read.cursorAt - 1}`).toString('base64url') };
     const times = [];
+    const loadBefore = loadavg()[0];
     let bytes = 0;
     let error = null;
     for (let i = 0; i < warmup + iterations && !error; i++) {
@@ -149,18 +152,19 @@ async function main() {
       if (r.ms > 15000) break;
     }
     times.sort((a, b) => a - b);
-    const row = { read: read.name, n: times.length, p50: pct(times, 50), p99: pct(times, 99), bytes, error };
+    const load = `${loadBefore.toFixed(1)}–${loadavg()[0].toFixed(1)}`;
+    const row = { read: read.name, n: times.length, p50: pct(times, 50), p99: pct(times, 99), bytes, error, load };
     rows.push(row);
-    console.log(`  ${row.read}: p50 ${ms(row.p50)} ms, p99 ${ms(row.p99)} ms, ${row.bytes} B${error ? ' ERROR ' + error : ''}`);
+    console.log(`  ${row.read}: p50 ${ms(row.p50)} ms, p99 ${ms(row.p99)} ms, ${row.bytes} B, load ${load}${error ? ' ERROR ' + error : ''}`);
   }
   const memory = rss();
   const label = opts.label ?? `${counts.tasks} tasks`;
   console.log(`\n### ${label}: ${counts.tasks} tasks, ${counts.reports} reports, ${counts.orgs} organizations (${new Date().toISOString().slice(0, 16)} UTC)\n`);
-  console.log('| read | p50 ms | p99 ms | response | n |');
-  console.log('|---|---|---|---|---|');
+  console.log('| read | p50 ms | p99 ms | response | n | load avg |');
+  console.log('|---|---|---|---|---|---|');
   for (const r of rows) {
     const size = r.bytes >= 1024 ? `${(r.bytes / 1024).toFixed(1)} KB` : `${r.bytes} B`;
-    console.log(`| ${r.read} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.error ? 'error: ' + r.error.slice(0, 80) : size} | ${r.n} |`);
+    console.log(`| ${r.read} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.error ? 'error: ' + r.error.slice(0, 80) : size} | ${r.n} | ${r.load} |`);
   }
   console.log('\n| process | RSS MB | peak RSS MB |\n|---|---|---|');
   for (const [part, m] of Object.entries(memory)) console.log(`| ${part} | ${m.rssMb} | ${m.peakMb} |`);

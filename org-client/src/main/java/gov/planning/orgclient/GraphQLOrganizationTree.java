@@ -26,9 +26,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * The organization tree read from org-service through {@link OrgServiceClient}, one request per look-up (the
  * operations are {@link OrgOperations}'): every code of a look-up is an alias of {@code organization(code:)}, ids go in
- * {@code organizations(ids:)} lists, {@code descendants { id }} brings the whole subtree in the same answer and
+ * {@code organizations(ids:)} lists, {@code descendantIds} brings the whole subtree's ids in the same answer,
  * {@code predecessors { id … }} (nested {@value OrgOperations#REFORMS} deep, since org-service only answers direct
- * predecessors) the bodies it took over from. The members of every collective (a small list) ride along whenever they
+ * predecessors) the bodies it took over from, and {@code currentSuccessors} the replaced ones among many ids. The members of every collective (a small list) ride along whenever they
  * are not cached, and membership is computed here. Tests replace this bean ({@link DefaultBean}) with
  * {@code InMemoryOrganizationTree} (this module's test-jar).
  * <p>
@@ -127,17 +127,22 @@ public class GraphQLOrganizationTree implements OrganizationTree {
 
     @Override
     public Uni<Map<UUID, String>> names(Collection<UUID> ids) {
-        Set<UUID> wanted = new LinkedHashSet<>(ids);
-        List<UUID> missing = wanted.stream().filter(id -> known.getIfPresent(id) == null).toList();
-        Uni<Void> load = missing.isEmpty() ? Uni.createFrom().voidItem() : fetchExisting(missing);
-        return load.map(ignored -> {
-            Map<UUID, String> found = new java.util.HashMap<>();
-            for (UUID id : wanted) {
-                String name = cached(known, id);
-                if (name != null) {
-                    found.put(id, name);
-                }
+        Map<UUID, String> found = new java.util.HashMap<>();
+        List<UUID> missing = new java.util.ArrayList<>();
+        for (UUID id : new LinkedHashSet<>(ids)) {
+            Optional<String> name = known.getIfPresent(id);
+            if (name == null) {
+                missing.add(id);
+            } else {
+                name.ifPresent(n -> found.put(id, n));
             }
+        }
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(Map.copyOf(found));
+        }
+        // from the answer, not the cache: thousands of ids may outnumber its entries (see lineagesOf)
+        return fetchExisting(missing).map(loaded -> {
+            found.putAll(loaded);
             return Map.copyOf(found);
         });
     }
@@ -147,7 +152,7 @@ public class GraphQLOrganizationTree implements OrganizationTree {
         return lineagesOf(ids, false).map(loaded -> {
             Map<UUID, Set<UUID>> found = new java.util.HashMap<>();
             for (UUID id : new LinkedHashSet<>(ids)) {
-                Set<UUID> predecessors = cached(lineages, id);
+                Set<UUID> predecessors = loaded.get(id);
                 if (predecessors != null && !predecessors.isEmpty()) {
                     found.put(id, predecessors);
                 }
@@ -163,7 +168,7 @@ public class GraphQLOrganizationTree implements OrganizationTree {
             Map<UUID, Set<UUID>> found = new java.util.HashMap<>();
             for (UUID id : new LinkedHashSet<>(ids)) {
                 Set<UUID> acting = new HashSet<>();
-                Set<UUID> predecessors = cached(lineages, id);
+                Set<UUID> predecessors = loaded.get(id);
                 if (predecessors != null) {
                     acting.addAll(predecessors);
                 }
@@ -176,20 +181,35 @@ public class GraphQLOrganizationTree implements OrganizationTree {
         });
     }
 
-    /** Loads the predecessors of the ids not cached (and the collectives if asked), in one request. */
-    private Uni<Void> lineagesOf(Collection<UUID> ids, boolean withCollectives) {
-        List<UUID> missing = new LinkedHashSet<>(ids).stream().filter(id -> lineages.getIfPresent(id) == null).toList();
+    /**
+     * Per id its predecessors (empty when none or unknown): the cached ones, the others loaded in one request (with the
+     * collectives if asked). Answered from what was read, not from the cache afterwards: a subtree's thousands of ids
+     * outnumber the cache's entries, and an entry evicted in between would lose its predecessors.
+     */
+    private Uni<Map<UUID, Set<UUID>>> lineagesOf(Collection<UUID> ids, boolean withCollectives) {
+        Map<UUID, Set<UUID>> found = new java.util.HashMap<>();
+        List<UUID> missing = new java.util.ArrayList<>();
+        for (UUID id : new LinkedHashSet<>(ids)) {
+            Optional<Set<UUID>> cached = lineages.getIfPresent(id);
+            if (cached == null) {
+                missing.add(id);
+            } else {
+                found.put(id, cached.orElse(Set.of()));
+            }
+        }
         if (missing.isEmpty() && !withCollectives) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(found);
         }
         return postForIds(missing, OrgOperations.LINEAGE, withCollectives).map(data -> {
             for (int i = 0; i < missing.size(); i++) {
-                lineages.put(missing.get(i), Optional.ofNullable(data.get("o" + i) instanceof JsonObject org ? predecessors(org) : Set.of()));
+                Set<UUID> predecessors = data.get("o" + i) instanceof JsonObject org ? predecessors(org) : Set.of();
+                lineages.put(missing.get(i), Optional.of(predecessors));
+                found.put(missing.get(i), predecessors);
             }
             if (withCollectives) {
                 readCollectives(data);
             }
-            return null;
+            return found;
         });
     }
 
@@ -249,7 +269,7 @@ public class GraphQLOrganizationTree implements OrganizationTree {
                 Subtree tree = UNKNOWN;
                 if (org instanceof JsonObject found) {
                     Set<UUID> below = new HashSet<>();
-                    found.getJsonArray("descendants").forEach(d -> below.add(UUID.fromString(d.asJsonObject().getString("id"))));
+                    addIds(found, below);
                     UUID id = UUID.fromString(found.getString("id"));
                     Set<UUID> predecessors = predecessors(found);
                     tree = new Subtree(id, Set.copyOf(below), predecessors);
@@ -264,47 +284,77 @@ public class GraphQLOrganizationTree implements OrganizationTree {
         });
     }
 
-    private Uni<Void> fetchExisting(List<UUID> ids) {
+    private Uni<Map<UUID, String>> fetchExisting(List<UUID> ids) {
         return postForIds(ids, OrgOperations.NAMES, false).map(data -> {
+            Map<UUID, String> found = new java.util.HashMap<>();
             for (int i = 0; i < ids.size(); i++) {
                 String name = null;
                 if (data.get("o" + i) instanceof JsonObject org) {
                     String shortName = org.containsKey("shortName") && !org.isNull("shortName") ? org.getString("shortName") : null;
                     name = shortName != null ? shortName : org.getString("name");
+                    found.put(ids.get(i), name);
                 }
                 known.put(ids.get(i), Optional.ofNullable(name));
             }
-            return null;
+            return found;
         });
     }
 
     @Override
     public Uni<Map<UUID, UUID>> currentSuccessorOf(Collection<UUID> ids) {
-        List<UUID> missing = new LinkedHashSet<>(ids).stream().filter(id -> heirs.getIfPresent(id) == null).toList();
-        Uni<Void> load = missing.isEmpty() ? Uni.createFrom().voidItem() : postForIds(missing, OrgOperations.HEIRS, false).map(data -> {
-            for (int i = 0; i < missing.size(); i++) {
-                UUID heir = missing.get(i);
-                JsonObject at = data.get("o" + i) instanceof JsonObject org ? org : null;
-                while (at != null && at.get("successor") instanceof JsonObject next) {
-                    heir = UUID.fromString(next.getString("id"));
-                    at = next;
-                }
-                heirs.put(missing.get(i), Optional.ofNullable(heir));
+        Map<UUID, UUID> found = new java.util.HashMap<>();
+        List<UUID> missing = new java.util.ArrayList<>();
+        for (UUID id : new LinkedHashSet<>(ids)) {
+            Optional<UUID> heir = heirs.getIfPresent(id);
+            if (heir == null) {
+                missing.add(id);
+            } else if (heir.isPresent() && !heir.get().equals(id)) {
+                found.put(id, heir.get());
             }
-            return null;
-        });
-        return load.map(loaded -> {
-            Map<UUID, UUID> found = new java.util.HashMap<>();
-            for (UUID id : new LinkedHashSet<>(ids)) {
-                UUID heir = cached(heirs, id);
-                if (heir != null && !heir.equals(id)) {
-                    found.put(id, heir);
-                }
-            }
+        }
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(Map.copyOf(found));
+        }
+        return fetchCurrentSuccessors(missing).map(replaced -> {
+            found.putAll(replaced);
             return Map.copyOf(found);
         });
     }
 
+    /**
+     * One request for any number of ids ({@link OrgOperations#currentSuccessors}); org-service answers only the replaced
+     * ones, so every id it does not list is cached as its own heir (not replaced, or unknown). The answer is returned
+     * as read, not looked up in the cache again: a dashboard's leads (18,000 at a province's scale) outnumber the
+     * cache's entries, and an entry evicted in between would lose its successor.
+     */
+    private Uni<Map<UUID, UUID>> fetchCurrentSuccessors(List<UUID> ids) {
+        int perList = OrgOperations.SUCCESSOR_IDS_PER_LIST;
+        int lists = (ids.size() + perList - 1) / perList;
+        JsonObjectBuilder variables = Json.createObjectBuilder();
+        for (int l = 0; l < lists; l++) {
+            var chunk = Json.createArrayBuilder();
+            ids.subList(l * perList, Math.min(ids.size(), (l + 1) * perList)).forEach(id -> chunk.add(id.toString()));
+            variables.add("l" + l, chunk);
+        }
+        return post(OrgOperations.currentSuccessors(lists), variables.build()).map(data -> {
+            Map<UUID, UUID> replaced = new java.util.HashMap<>();
+            for (int l = 0; l < lists; l++) {
+                if (data.get("l" + l) instanceof jakarta.json.JsonArray list) {
+                    list.forEach(v -> replaced.put(UUID.fromString(v.asJsonObject().getString("id")),
+                            UUID.fromString(v.asJsonObject().getString("successorId"))));
+                }
+            }
+            ids.forEach(id -> heirs.put(id, Optional.of(replaced.getOrDefault(id, id))));
+            return replaced;
+        });
+    }
+
+    /** Adds the ids of {@code org}'s {@code descendantIds} to {@code into}. */
+    private static void addIds(JsonObject org, Set<UUID> into) {
+        if (org.get("descendantIds") instanceof jakarta.json.JsonArray ids) {
+            ids.forEach(id -> into.add(UUID.fromString(((jakarta.json.JsonString) id).getString())));
+        }
+    }
 
     @Override
     public Uni<Set<UUID>> subtreeOf(UUID orgId) {
@@ -316,7 +366,7 @@ public class GraphQLOrganizationTree implements OrganizationTree {
             Set<UUID> all = new HashSet<>();
             if (data.get("o0") instanceof JsonObject org) {
                 all.add(UUID.fromString(org.getString("id")));
-                org.getJsonArray("descendants").forEach(d -> all.add(UUID.fromString(d.asJsonObject().getString("id"))));
+                addIds(org, all);
             }
             subtreesById.put(orgId, Optional.of(Set.copyOf(all)));
             return Set.copyOf(all);

@@ -10,7 +10,9 @@ import java.util.List;
  * <p>
  * The look-ups are built per request because org-service answers one organization per {@code organization(code:)}:
  * many codes are many aliases ({@code o0}, {@code o1}, …) of one request; ids go in {@code organizations(ids:)} lists
- * of {@value #IDS_PER_LIST} (org-service reads each list, and each nesting level below it, in one statement).
+ * of {@value #IDS_PER_LIST} (org-service reads each list, and each nesting level below it, in one statement). A subtree
+ * is asked as {@code descendantIds} (a province's 20,000 ids, not 20,000 organization objects) and successors as
+ * {@code currentSuccessors} (one list answering only the replaced ones, not a nested successor chain per id).
  */
 public final class OrgOperations {
 
@@ -24,16 +26,16 @@ public final class OrgOperations {
     public static final int IDS_PER_LIST = 500;
 
     static final String PREDECESSORS = "predecessors { id ".repeat(REFORMS) + "}".repeat(REFORMS);
-    static final String SUCCESSORS = "successor { id ".repeat(REFORMS) + "}".repeat(REFORMS);
+
+    /** org-service's most ids of one {@code currentSuccessors} list. */
+    public static final int SUCCESSOR_IDS_PER_LIST = 50_000;
 
     /** The organization, everything below it and the bodies it took over from (a caller's scope). */
-    public static final String SCOPE = "id descendants { id } " + PREDECESSORS;
+    public static final String SCOPE = "id descendantIds " + PREDECESSORS;
     /** The organization and everything below it. */
-    public static final String SUBTREE = "id descendants { id }";
+    public static final String SUBTREE = "id descendantIds";
     /** The bodies it took over from. */
     public static final String LINEAGE = "id " + PREDECESSORS;
-    /** The bodies that took over from it. */
-    public static final String HEIRS = "id " + SUCCESSORS;
     /** Display names. */
     public static final String NAMES = "id name shortName";
 
@@ -107,6 +109,21 @@ public final class OrgOperations {
                 .append(" }").toString();
     }
 
+    /**
+     * {@code query($l0: [String!]!, …) { l0: currentSuccessors(ids: $l0) { id successorId } … }}, one list per
+     * {@value #SUCCESSOR_IDS_PER_LIST} ids: for each id a reform replaced, the body that carries its responsibilities
+     * today (ids nobody replaced are not in the answer, so it is as long as the replaced ones, not the ids).
+     */
+    public static String currentSuccessors(int lists) {
+        StringBuilder query = new StringBuilder("query");
+        StringBuilder body = new StringBuilder();
+        for (int l = 0; l < lists; l++) {
+            query.append(l == 0 ? "(" : ", ").append("$l").append(l).append(": [String!]!");
+            body.append(" l").append(l).append(": currentSuccessors(ids: $l").append(l).append(") { id successorId }");
+        }
+        return query.append(lists == 0 ? "" : ")").append(" {").append(body).append(" }").toString();
+    }
+
     /** Every operation the client sends, each shape once (two keys or lists stand for any number). */
     public static List<String> all() {
         List<String> all = new ArrayList<>();
@@ -116,7 +133,7 @@ public final class OrgOperations {
         }
         all.add(byKeys("id", "ID", 2, SUBTREE, false));
         all.add(byIdLists(2, NAMES, false));
-        all.add(byIdLists(2, HEIRS, false));
+        all.add(currentSuccessors(2));
         all.add(KIND_AND_ANCESTORS);
         all.add(ISSUER_WITH_ANCESTORS);
         all.add(CREATE_ORGANIZATION);

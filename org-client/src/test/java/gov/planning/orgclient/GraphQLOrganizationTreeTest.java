@@ -21,7 +21,7 @@ import io.vertx.mutiny.core.http.HttpServer;
 
 /**
  * The organization tree against a stand-in for org-service's GraphQL endpoint: the query it sends (aliases, variables,
- * descendants), how it reads the answer, that answers are cached, and that a failure is UNAVAILABLE.
+ * descendantIds), how it reads the answer, that answers are cached, and that a failure is UNAVAILABLE.
  */
 class GraphQLOrganizationTreeTest {
 
@@ -57,27 +57,24 @@ class GraphQLOrganizationTreeTest {
             // zrzyt took over from gtzyt, which took over from gtt: two reforms back
             String lineage = "\"predecessors\":[{\"id\":\"" + GTZYT + "\",\"predecessors\":[{\"id\":\"" + GTT
                     + "\",\"predecessors\":[]}]}]";
-            if (query.contains("successor { id")) {
-                // gtt (gtt → gtzyt → zrzyt) and zrzyt (current) are known, the third id is not
-                answer = "{\"data\":{\"l0\":{\"edges\":[{\"node\":{\"id\":\"" + GTT + "\",\"successor\":{\"id\":\"" + GTZYT
-                        + "\",\"successor\":{\"id\":\"" + ZRZYT + "\",\"successor\":null}}}},{\"node\":{\"id\":\"" + ZRZYT
-                        + "\",\"successor\":null}}]}}}";
+            if (query.contains("currentSuccessors")) {
+                // gtt (gtt → gtzyt → zrzyt) was replaced; zrzyt is current and the third id unknown: neither is listed
+                answer = "{\"data\":{\"l0\":[{\"id\":\"" + GTT + "\",\"successorId\":\"" + ZRZYT + "\"}]}}";
             } else if (query.contains("\"c0\":\"nmg.zrzyt\"")) {
-                answer = "{\"data\":{\"o0\":{\"id\":\"" + ZRZYT + "\",\"descendants\":[]," + lineage + "}," + collectives + "}}";
+                answer = "{\"data\":{\"o0\":{\"id\":\"" + ZRZYT + "\",\"descendantIds\":[]," + lineage + "}," + collectives + "}}";
             } else if (query.contains("organizations(ids:") && query.contains("predecessors")) {
                 // lineages by id: only ever asked here for ids org-service does not know
                 answer = "{\"data\":{\"l0\":{\"edges\":[]}" + (query.contains("cs:") ? "," + collectives : "") + "}}";
-            } else if (query.contains("organization(id: $i0) { id descendants")) {
-                answer = "{\"data\":{\"o0\":{\"id\":\"" + NMG + "\",\"descendants\":[{\"id\":\"" + ZJT + "\"},{\"id\":\"" + HHHT
-                        + "\"}]}}}";
+            } else if (query.contains("organization(id: $i0) { id descendantIds")) {
+                answer = "{\"data\":{\"o0\":{\"id\":\"" + NMG + "\",\"descendantIds\":[\"" + ZJT + "\",\"" + HHHT + "\"]}}}";
             } else if (query.contains("ancestors")) {
                 // zjt is a department of the nmg government
                 answer = "{\"data\":{\"organization\":{\"id\":\"" + ZJT + "\",\"kind\":\"DEPARTMENT\",\"ancestors\":[{\"id\":\""
                         + NMG + "\",\"kind\":\"GOVERNMENT\"}]}}}";
-            } else if (query.contains("descendants")) {
+            } else if (query.contains("descendantIds")) {
                 // o0 = nmg (with its subtree), o1 = an unknown code
-                answer = "{\"data\":{\"o0\":{\"id\":\"" + NMG + "\",\"descendants\":[{\"id\":\"" + ZJT + "\"},{\"id\":\"" + HHHT
-                        + "\"}]},\"o1\":null}}";
+                answer = "{\"data\":{\"o0\":{\"id\":\"" + NMG + "\",\"descendantIds\":[\"" + ZJT + "\",\"" + HHHT
+                        + "\"]},\"o1\":null}}";
             } else {
                 answer = "{\"data\":{\"l0\":{\"edges\":[{\"node\":{\"id\":\"" + ZJT
                         + "\",\"name\":\"内蒙古自治区住房和城乡建设厅\",\"shortName\":\"住建厅\"}}]}}}";
@@ -103,7 +100,7 @@ class GraphQLOrganizationTreeTest {
         var scope = directory.scopeOf(List.of("nmg", "nosuch")).await().atMost(Duration.ofSeconds(10));
         assertThat(scope.own()).containsExactly(NMG);
         assertThat(scope.ownAndBelow()).containsExactlyInAnyOrder(NMG, ZJT, HHHT);
-        assertThat(requests.get(0)).contains("organization(code: $c0) { id descendants { id } predecessors { id predecessors { id").contains("\"c1\":\"nosuch\"");
+        assertThat(requests.get(0)).contains("organization(code: $c0) { id descendantIds predecessors { id predecessors { id").contains("\"c1\":\"nosuch\"");
 
         directory.scopeOf(List.of("nmg")).await().atMost(Duration.ofSeconds(10));
         assertThat(calls.get()).as("the second lookup is answered from the cache").isEqualTo(1);
@@ -148,9 +145,10 @@ class GraphQLOrganizationTreeTest {
 
         assertThat(heirs).containsOnlyKeys(GTT);
         assertThat(heirs.get(GTT)).isEqualTo(ZRZYT);
-        assertThat(requests.get(0)).contains("organizations(ids: $l0, includeReplaced: true, first: 500) { edges { node { id successor { id successor { id");
+        assertThat(requests.get(0)).contains("l0: currentSuccessors(ids: $l0) { id successorId }");
 
-        directory.currentSuccessorOf(List.of(GTT)).await().atMost(Duration.ofSeconds(10));
+        assertThat(directory.currentSuccessorOf(List.of(GTT, ZRZYT, unknown)).await().atMost(Duration.ofSeconds(10)))
+                .as("the ids org-service did not list are cached as not replaced").containsOnlyKeys(GTT);
         assertThat(calls.get()).isEqualTo(1);
     }
 
@@ -169,9 +167,23 @@ class GraphQLOrganizationTreeTest {
     }
 
     @Test
+    void theSuccessorsOfADashboardsTwentyThousandLeadsAreOneListInOneRequest() {
+        List<UUID> leads = new java.util.ArrayList<>(List.of(GTT));
+        for (int i = 0; i < 20_000; i++) {
+            leads.add(UUID.randomUUID());
+        }
+
+        var heirs = directory.currentSuccessorOf(leads).await().atMost(Duration.ofSeconds(10));
+
+        assertThat(heirs).containsOnly(java.util.Map.entry(GTT, ZRZYT));
+        assertThat(calls.get()).isEqualTo(1);
+        assertThat(requests.get(0)).contains("l0: currentSuccessors(ids: $l0)").doesNotContain("l1:");
+    }
+
+    @Test
     void subtreeOfAnIdIncludesItselfAndIsCached() {
         assertThat(directory.subtreeOf(NMG).await().atMost(Duration.ofSeconds(10))).containsExactlyInAnyOrder(NMG, ZJT, HHHT);
-        assertThat(requests.get(0)).contains("o0: organization(id: $i0) { id descendants { id } }");
+        assertThat(requests.get(0)).contains("o0: organization(id: $i0) { id descendantIds }");
         directory.subtreeOf(NMG).await().atMost(Duration.ofSeconds(10));
         assertThat(calls.get()).isEqualTo(1);
     }

@@ -233,7 +233,7 @@ public class TaskReads {
     public Uni<List<OrgHealth>> healthCounts(UUID planId) {
         TaskListSql sql = new TaskListSql(TaskQuery.builder().plans(planId == null ? null : Set.of(planId)).build(), today(),
                 clock.getZone());
-        return read(s -> nativeRows(s, sql.leads(), sql.params()))
+        return read(s -> nativeRows(s, sql.leads(), sql.leadParams()))
                 .chain(leads -> organizations.currentSuccessorOf(leads.stream().map(UUID.class::cast).collect(Collectors.toSet())))
                 .chain(heirs -> read(s -> nativeRows(s, sql.healthCountsByLead(heirs), sql.params())))
                 .map(rows -> {
