@@ -41,6 +41,14 @@ test("a missing alert and a broken dashboard are caught", () => {
   assert.match(problems, /not valid JSON/);
 });
 
+test("a backup alert on CloudNativePG's in-core backup metrics (0 with the Barman Cloud Plugin) is caught", () => {
+  const objects = render("prod");
+  const rule = objects.find((o) => o.kind === "PrometheusRule");
+  const failed = rule.spec.groups.flatMap((g) => g.rules).find((r) => r.alert === "DatabaseBackupFailed");
+  failed.expr = "cnpg_collector_last_failed_backup_timestamp > cnpg_collector_last_available_backup_timestamp";
+  assert.match(monitoringProblems(objects).join("\n"), /alert DatabaseBackupFailed reads CloudNativePG's in-core backup metrics/);
+});
+
 test("every overlay tells the services where to export traces and which share of requests", () => {
   for (const overlay of ["dev", "prod"]) {
     const common = render(overlay).find((o) => o.kind === "ConfigMap" && o.metadata.name.startsWith("planning-common"));

@@ -127,8 +127,10 @@ class PlatformIT {
         }
         java.util.Set<String> queried = new java.util.TreeSet<>();
         exprs.forEach(expr -> queried.addAll(MonitoringQueries.metricNames(expr)));
-        // Prometheus' own `up` and the exporters of CloudNativePG and cert-manager are not the services'.
-        queried.removeIf(name -> name.equals("up") || name.startsWith("cnpg_") || name.startsWith("certmanager_"));
+        // Prometheus' own `up` and the exporters of CloudNativePG (its Barman Cloud Plugin's too) and cert-manager are
+        // not the services'.
+        queried.removeIf(name -> name.equals("up") || name.startsWith("cnpg_") || name.startsWith("barman_cloud_")
+                || name.startsWith("certmanager_"));
 
         assertThat(queried).as("metric names in k8s/monitoring").contains("http_server_requests_seconds_bucket",
                 "gateway_subgraph_requests_seconds_count");
