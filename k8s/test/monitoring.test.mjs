@@ -16,6 +16,9 @@ test("prod: CloudNativePG's exporter and Keycloak's metrics are scraped", () => 
   assert.ok(pods.some((p) => p.spec.selector.matchLabels?.app === "keycloak" && p.spec.podMetricsEndpoints[0].path === "/metrics"));
   const cluster = render("prod").find((o) => o.kind === "Cluster");
   assert.equal(cluster.spec.monitoring?.disableDefaultQueries, false);
+  // Keycloak serves /metrics only with this option; the PodMonitor alone would scrape a 404.
+  const keycloak = render("prod").find((o) => o.kind === "Keycloak");
+  assert.ok(keycloak.spec.additionalOptions?.some((o) => o.name === "metrics-enabled" && o.value === "true"), "Keycloak metrics-enabled");
 });
 
 test("dev renders no Prometheus Operator object (a dev cluster need not have its CRDs)", () => {
