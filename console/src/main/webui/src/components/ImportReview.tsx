@@ -276,7 +276,9 @@ export function ImportReview({
           scroll={{ x: 960 }}
           dataSource={[...answer.tasks]}
           locale={{ emptyText: t('import.none') }}
-          onRow={(task) => (task.leadOrgs.some((m) => !m.organization && !toCreate.has(m.input)) ? { style: { background: '#fff1f0' } } : {})}
+          onRow={(task) =>
+            task.leadOrgs.some((m) => !m.organization && !toCreate.has(m.input)) ? { style: { background: '#fff1f0' } } : {}
+          }
           columns={[
             { title: t('tasks.number'), dataIndex: 'number', width: 64 },
             { title: t('tasks.task'), dataIndex: 'title', width: 200 },

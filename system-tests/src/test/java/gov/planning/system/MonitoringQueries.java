@@ -28,7 +28,7 @@ final class MonitoringQueries {
     private static final Pattern MATCHER_LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)");
     private static final Pattern GROUPING = Pattern.compile("\\bby\\s*\\(([^)]*)\\)\\s*\\(");
     /** Labels Prometheus adds to every scraped series (ServiceMonitor targets), not exported by the services. */
-    static final Set<String> TARGET_LABELS = Set.of("namespace", "job", "pod", "instance", "service", "container", "endpoint");
+    private static final Set<String> TARGET_LABELS = Set.of("namespace", "job", "pod", "instance", "service", "container", "endpoint");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without", "on",
             "ignoring", "group_left", "group_right", "inf", "nan");
 

@@ -139,7 +139,7 @@ class PlatformIT {
             }
         }
         java.util.Set<String> queried = new java.util.TreeSet<>();
-        // metric name -> the labels the queries select on or group by ("metric label", for the message)
+        // "metric label" for each label the queries select on or group by (one string, so a failure names both)
         java.util.Set<String> labelled = new java.util.TreeSet<>();
         for (String expr : exprs) {
             queried.addAll(MonitoringQueries.metricNames(expr));
