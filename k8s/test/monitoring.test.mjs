@@ -16,6 +16,9 @@ test("prod: CloudNativePG's exporter and Keycloak's metrics are scraped", () => 
   assert.ok(pods.some((p) => p.spec.selector.matchLabels?.app === "keycloak" && p.spec.podMetricsEndpoints[0].path === "/metrics"));
   const cluster = render("prod").find((o) => o.kind === "Cluster");
   assert.equal(cluster.spec.monitoring?.disableDefaultQueries, false);
+  // Keycloak serves /metrics only with this option; the PodMonitor alone would scrape a 404.
+  const keycloak = render("prod").find((o) => o.kind === "Keycloak");
+  assert.ok(keycloak.spec.additionalOptions?.some((o) => o.name === "metrics-enabled" && o.value === "true"), "Keycloak metrics-enabled");
 });
 
 test("dev renders no Prometheus Operator object (a dev cluster need not have its CRDs)", () => {
@@ -39,6 +42,14 @@ test("a missing alert and a broken dashboard are caught", () => {
   const problems = monitoringProblems(objects).join("\n");
   assert.match(problems, /no alert CertificateExpiresSoon/);
   assert.match(problems, /not valid JSON/);
+});
+
+test("a backup alert on CloudNativePG's in-core backup metrics (0 with the Barman Cloud Plugin) is caught", () => {
+  const objects = render("prod");
+  const rule = objects.find((o) => o.kind === "PrometheusRule");
+  const failed = rule.spec.groups.flatMap((g) => g.rules).find((r) => r.alert === "DatabaseBackupFailed");
+  failed.expr = "cnpg_collector_last_failed_backup_timestamp > cnpg_collector_last_available_backup_timestamp";
+  assert.match(monitoringProblems(objects).join("\n"), /alert DatabaseBackupFailed reads CloudNativePG's in-core backup metrics/);
 });
 
 test("every overlay tells the services where to export traces and which share of requests", () => {

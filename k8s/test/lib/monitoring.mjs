@@ -5,8 +5,14 @@
 export const SCRAPED_SERVICES = ["gateway", "org-service", "plan-service", "indicator-service"];
 export const REQUIRED_ALERTS = [
   "GatewayHigh5xxRate", "SubgraphDown", "GatewayP99OverBudget", "DatabasePoolExhausted", "DatabaseConnectionsNearMax",
-  "CertificateExpiresSoon", "DatabaseBackupFailed",
+  "CertificateExpiresSoon", "DatabaseBackupFailed", "DatabaseBackupMissing",
 ];
+/**
+ * CloudNativePG's in-core backup metrics, which stay 0 when backups go through a plugin (Barman Cloud Plugin
+ * "Observability": superseded by barman_cloud_cloudnative_pg_io_*): an alert on them never fires, or always.
+ */
+const IN_CORE_BACKUP_METRICS = /\bcnpg_collector_(last_available_backup_timestamp|last_failed_backup_timestamp|first_recoverability_point)\b/;
+const BARMAN_PLUGIN = "barman-cloud.cloudnative-pg.io";
 
 const selects = (selector, labels) =>
   Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v) &&
@@ -38,6 +44,12 @@ export function monitoringProblems(objects) {
   }
   for (const a of alerts) {
     if (!a.labels?.severity || !a.annotations?.summary) problems.push(`alert ${a.alert} lacks a severity or a summary`);
+  }
+  const pluginBackups = objects.some((o) => o.kind === "Cluster" && (o.spec.plugins ?? []).some((p) => p.name === BARMAN_PLUGIN));
+  for (const a of pluginBackups ? alerts : []) {
+    if (IN_CORE_BACKUP_METRICS.test(String(a.expr))) {
+      problems.push(`alert ${a.alert} reads CloudNativePG's in-core backup metrics, which stay 0 with the Barman Cloud Plugin (use barman_cloud_cloudnative_pg_io_*)`);
+    }
   }
   const dashboards = objects.filter((o) => o.kind === "ConfigMap" && o.metadata.labels?.grafana_dashboard === "1");
   if (dashboards.length === 0) problems.push("no ConfigMap labelled grafana_dashboard=1");

@@ -206,6 +206,10 @@ export function ImportReview({
   const { t, i18n } = useTranslation();
   const zh = i18n.language !== 'en';
   const unresolved = answer.unresolvedNames.length;
+  // A name written in the document → the proposed organization ticked to be created under it.
+  const toCreate = new Map(
+    answer.proposedOrganizations.filter((p) => accepted.includes(p.name)).flatMap((p) => p.inputs.map((input) => [input, p.name] as const)),
+  );
   return (
     <Flex vertical gap={16} data-testid="import-review">
       <Alert
@@ -272,12 +276,14 @@ export function ImportReview({
           scroll={{ x: 960 }}
           dataSource={[...answer.tasks]}
           locale={{ emptyText: t('import.none') }}
-          onRow={(task) => (task.leadOrgs.some((m) => !m.organization) ? { style: { background: '#fff1f0' } } : {})}
+          onRow={(task) =>
+            task.leadOrgs.some((m) => !m.organization && !toCreate.has(m.input)) ? { style: { background: '#fff1f0' } } : {}
+          }
           columns={[
             { title: t('tasks.number'), dataIndex: 'number', width: 64 },
             { title: t('tasks.task'), dataIndex: 'title', width: 200 },
-            { title: t('tasks.lead'), key: 'lead', width: 190, render: (_, task) => <OrgMatches matches={task.leadOrgs} /> },
-            { title: t('tasks.cooperating'), key: 'coop', width: 190, render: (_, task) => <OrgMatches matches={task.cooperatingOrgs} /> },
+            { title: t('tasks.lead'), key: 'lead', width: 190, render: (_, task) => <OrgMatches matches={task.leadOrgs} toCreate={toCreate} /> },
+            { title: t('tasks.cooperating'), key: 'coop', width: 190, render: (_, task) => <OrgMatches matches={task.cooperatingOrgs} toCreate={toCreate} /> },
             {
               title: t('tasks.deadline'),
               key: 'deadline',
@@ -322,7 +328,7 @@ export function ImportReview({
               render: (_, ind) =>
                 `${t(`comparator.${ind.comparator}`)} ${measure(ind.target.value, ind.target.year, ind.unit, zh)}`.trim(),
             },
-            { title: t('import.responsible'), key: 'lead', render: (_, ind) => <OrgMatches matches={ind.leadOrgs} /> },
+            { title: t('import.responsible'), key: 'lead', render: (_, ind) => <OrgMatches matches={ind.leadOrgs} toCreate={toCreate} /> },
           ]}
         />
       </Card>

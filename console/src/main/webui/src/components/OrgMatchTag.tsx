@@ -1,5 +1,5 @@
 import { Tag, Tooltip, Typography } from 'antd';
-import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, PlusCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 
 export interface OrgMatch {
@@ -10,10 +10,20 @@ export interface OrgMatch {
 
 /**
  * A unit named in a document: green with the organization it resolved to (the wording of the document on hover),
- * or red with what it could be — an import never guesses between candidates.
+ * blue with the proposed organization an admin ticked to be created by the save (`toCreate`), or red with what it
+ * could be — an import never guesses between candidates.
  */
-export function OrgMatchTag({ match }: { match: OrgMatch }) {
+export function OrgMatchTag({ match, toCreate }: { match: OrgMatch; toCreate?: string }) {
   const { t } = useTranslation();
+  if (!match.organization && toCreate) {
+    return (
+      <Tooltip title={t('import.asWritten', { name: match.input })}>
+        <Tag color="processing" icon={<PlusCircleOutlined />} data-testid="org-match" data-resolved="to-create">
+          {toCreate}（{t('import.toCreate')}）
+        </Tag>
+      </Tooltip>
+    );
+  }
   if (match.organization) {
     return (
       <Tooltip title={match.input !== match.organization.name ? t('import.asWritten', { name: match.input }) : undefined}>
@@ -36,11 +46,12 @@ export function OrgMatchTag({ match }: { match: OrgMatch }) {
   );
 }
 
-export function OrgMatches({ matches }: { matches: readonly OrgMatch[] }) {
+/** `toCreate`: the proposed organization ticked to be created, by the name as written. */
+export function OrgMatches({ matches, toCreate }: { matches: readonly OrgMatch[]; toCreate?: ReadonlyMap<string, string> }) {
   return (
     <>
       {matches.map((m, i) => (
-        <OrgMatchTag key={`${m.input}-${i}`} match={m} />
+        <OrgMatchTag key={`${m.input}-${i}`} match={m} toCreate={toCreate?.get(m.input)} />
       ))}
     </>
   );

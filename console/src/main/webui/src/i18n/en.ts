@@ -164,6 +164,7 @@ const en: Messages = {
     unresolvedCount: '{{count}} unit names not recognized',
     allResolved: 'Every unit name was recognized',
     unresolved: 'not recognized',
+    toCreate: 'to be created',
     candidates: 'Could be: {{names}}',
     noCandidates: 'No similar unit',
     asWritten: 'As written: {{name}}',

@@ -163,6 +163,7 @@ const zh = {
     unresolvedCount: '{{count}} 个单位名称未能识别',
     allResolved: '所有单位名称均已识别',
     unresolved: '未识别',
+    toCreate: '将新建',
     candidates: '可能是：{{names}}',
     noCandidates: '没有相近的单位',
     asWritten: '原文：{{name}}',

@@ -382,6 +382,10 @@ describe('导入 proposing a county’s missing departments as new organizations
 
     await user.click(within(proposals).getAllByRole('checkbox', { name: '新建为组织' })[0]);
     expect(screen.queryByTestId('import-blocking')).not.toBeInTheDocument();
+    // the task names the department to be created, no longer an unresolved unit; 财政局 (not ticked) stays unresolved
+    expect(screen.getByText('示例旗农牧局（将新建）')).toBeInTheDocument();
+    expect(screen.queryByText('旗农牧局（未识别）')).not.toBeInTheDocument();
+    expect(screen.getByText('财政局（未识别）')).toBeInTheDocument();
     await user.click(screen.getByTestId('import-save'));
     expect(await screen.findByText('plan page plan-3')).toBeInTheDocument();
     expect(saved[0]).toEqual({ text: TEXT, dryRun: false, issuerCode: null, createOrganizations: ['示例旗农牧局'] });

@@ -102,21 +102,34 @@ class PlatformIT {
         assertThat(platform.spans("plan-service")).as("plan-service's SQL statements are spans of the same trace")
                 .anyMatch(span -> traceId.equals(span.getString("traceId")) && "CLIENT".equals(span.getString("kind"))
                         && span.getMap("attributes").keySet().stream().anyMatch(key -> key.toString().startsWith("db.")));
+        // ... and every part's log line of the request carries the trace id, so ops find the lines of one trace.
+        for (String part : List.of("gateway", "plan-service", "org-service", "indicator-service")) {
+            assertThat(java.nio.file.Files.readAllLines(platform.state.resolve("logs").resolve(part + ".log")))
+                    .as(part + "'s access log line of the request").anyMatch(line -> line.contains("trace=" + traceId)
+                            && line.contains("\"POST /graphql"));
+        }
     }
 
     @Test
-    void theDashboardsAndAlertsQueryOnlyMetricsTheServicesExport() throws Exception {
+    void theDashboardsAndAlertsQueryOnlyMetricsAndLabelsTheServicesExport() throws Exception {
         // Traffic that makes every series exist: requests through the gateway to all subgraphs (database pools
         // included) and a subgraph's refusal, which the gateway counts as a subgraph error.
         String viewer = token("viewer");
         platform.graphql("GATEWAY_PORT", viewer, "{ plans(first: 5) { edges { node { title issuer { name } indicators { name } } } } }", Map.of());
         platform.graphql("GATEWAY_PORT", viewer, "mutation { createPlan(input: { title: \"viewer 不应能创建\", kind: PLAN, issuerId: \"00000000-0000-0000-0000-000000000001\" }) { id } }", Map.of());
 
-        java.util.Set<String> exported = new java.util.TreeSet<>();
+        // metric name -> the label names its exported series carry
+        Map<String, java.util.Set<String>> exported = new java.util.TreeMap<>();
+        java.util.regex.Pattern labelName = java.util.regex.Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"(?:\\\\.|[^\"\\\\])*\"");
         for (String port : List.of("GATEWAY_PORT", "ORG_SERVICE_PORT", "PLAN_SERVICE_PORT", "INDICATOR_SERVICE_PORT")) {
             String scrape = given().when().get(platform.url(port, "/q/metrics")).then().statusCode(200).extract().asString();
-            scrape.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
-                    .map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
+            scrape.lines().filter(line -> !line.startsWith("#") && !line.isBlank()).forEach(line -> {
+                java.util.Set<String> labels = exported.computeIfAbsent(line.split("[{ ]", 2)[0], k -> new java.util.TreeSet<>());
+                if (line.contains("{")) {
+                    labelName.matcher(line.substring(line.indexOf('{'), line.lastIndexOf('}') + 1)).results()
+                            .forEach(m -> labels.add(m.group(1)));
+                }
+            });
         }
         java.nio.file.Path monitoring = platform.root.resolve("k8s/monitoring");
         List<String> exprs = new java.util.ArrayList<>(MonitoringQueries.alertExpressions(monitoring.resolve("alerts.yaml")));
@@ -126,13 +139,28 @@ class PlatformIT {
             }
         }
         java.util.Set<String> queried = new java.util.TreeSet<>();
-        exprs.forEach(expr -> queried.addAll(MonitoringQueries.metricNames(expr)));
-        // Prometheus' own `up` and the exporters of CloudNativePG and cert-manager are not the services'.
-        queried.removeIf(name -> name.equals("up") || name.startsWith("cnpg_") || name.startsWith("certmanager_"));
+        // "metric label" for each label the queries select on or group by (one string, so a failure names both)
+        java.util.Set<String> labelled = new java.util.TreeSet<>();
+        for (String expr : exprs) {
+            queried.addAll(MonitoringQueries.metricNames(expr));
+            MonitoringQueries.labelsUsed(expr).forEach((metric, labels) -> labels.forEach(l -> labelled.add(metric + " " + l)));
+        }
+        // Prometheus' own `up` and the exporters of CloudNativePG (its Barman Cloud Plugin's too) and cert-manager are
+        // not the services'.
+        java.util.function.Predicate<String> notOurs = name -> name.equals("up") || name.startsWith("cnpg_")
+                || name.startsWith("barman_cloud_") || name.startsWith("certmanager_");
+        queried.removeIf(notOurs);
+        labelled.removeIf(notOurs);
 
         assertThat(queried).as("metric names in k8s/monitoring").contains("http_server_requests_seconds_bucket",
                 "gateway_subgraph_requests_seconds_count");
-        assertThat(exported).as("what the four services export at /q/metrics").containsAll(queried);
+        assertThat(exported.keySet()).as("what the four services export at /q/metrics").containsAll(queried);
+        // A label a service does not export makes a panel silently empty or an alert that never fires.
+        assertThat(labelled).as("labels k8s/monitoring selects or groups by").contains("gateway_subgraph_requests_seconds_count subgraph",
+                "http_server_requests_seconds_count status");
+        java.util.Set<String> exportedLabels = new java.util.TreeSet<>();
+        exported.forEach((metric, labels) -> labels.forEach(l -> exportedLabels.add(metric + " " + l)));
+        assertThat(exportedLabels).as("metric and label of the series the four services export").containsAll(labelled);
     }
 
     @Test
