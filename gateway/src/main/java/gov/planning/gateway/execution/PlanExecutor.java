@@ -20,6 +20,7 @@ import gov.planning.gateway.planning.FetchNode;
 import gov.planning.gateway.planning.NormalizedOperation;
 import gov.planning.gateway.planning.QueryPlan;
 import gov.planning.gateway.planning.SelectionNode;
+import gov.planning.gateway.planning.SubgraphOperations;
 import gov.planning.gateway.transport.SubgraphClient;
 import gov.planning.gateway.transport.SubgraphException;
 
@@ -56,10 +57,8 @@ final class PlanExecutor {
     }
 
     private CompletableFuture<Void> root(FetchNode fetch, QueryPlan plan, ExecutionContext context) {
-        NormalizedOperation operation = plan.operation();
-        String keyword = operation.kind().name().toLowerCase();
-        String query = keyword + variableDefinitions(List.of(), List.of(fetch), plan) + " " + fetch.selection();
-        CompletableFuture<JsonNode> answer = operation.kind() == OperationDefinition.Operation.MUTATION
+        String query = plan.rootOperations().get(fetch);
+        CompletableFuture<JsonNode> answer = plan.operation().kind() == OperationDefinition.Operation.MUTATION
                 ? client.postMutation(fetch.subgraph(), query, variables(fetch, context), context.headers)
                 : client.post(fetch.subgraph(), query, variables(fetch, context), context.headers);
         return answer.handle((response, failure) -> {
@@ -123,8 +122,6 @@ final class PlanExecutor {
 
     private CompletableFuture<Void> entities(String subgraph, List<FetchNode> fetches, QueryPlan plan, ExecutionContext context) {
         List<Prepared> prepared = new ArrayList<>();
-        List<String> definitions = new ArrayList<>();
-        StringBuilder selections = new StringBuilder();
         ObjectNode variables = context.mapper.createObjectNode();
         synchronized (context) {
             for (FetchNode fetch : fetches) {
@@ -148,21 +145,15 @@ final class PlanExecutor {
                 if (targets.isEmpty()) {
                     continue;
                 }
-                String alias = FetchNode.INTERNAL + "e" + prepared.size();
-                String variable = FetchNode.INTERNAL + "r" + prepared.size();
-                definitions.add("$" + variable + ": [_Any!]!");
-                variables.set(variable, representations);
-                selections.append(alias).append(": _entities(representations: $").append(variable).append(") { ... on ")
-                        .append(fetch.entityType()).append(' ').append(fetch.selection()).append(" } ");
+                variables.set(SubgraphOperations.representationsVariable(prepared.size()), representations);
                 variables.setAll(variables(fetch, context));
-                prepared.add(new Prepared(fetch, alias, targets));
+                prepared.add(new Prepared(fetch, SubgraphOperations.entitiesAlias(prepared.size()), targets));
             }
         }
         if (prepared.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        List<FetchNode> used = prepared.stream().map(Prepared::fetch).toList();
-        String query = "query" + variableDefinitions(definitions, used, plan) + " { " + selections + "}";
+        String query = plan.entityOperation(prepared.stream().map(Prepared::fetch).toList());
         return client.post(subgraph, query, variables, context.headers).handle((response, failure) -> {
             synchronized (context) {
                 if (failure != null) {
@@ -363,12 +354,6 @@ final class PlanExecutor {
         at.add(path.get(depth));
         collect(node.get(path.get(depth)), path, depth + 1, at, fetch, out);
         at.remove(at.size() - 1);
-    }
-
-    private static String variableDefinitions(List<String> internal, List<FetchNode> fetches, QueryPlan plan) {
-        List<String> definitions = new ArrayList<>(internal);
-        fetches.stream().flatMap(f -> f.variables().stream()).distinct().map(plan.variableDefinitions()::get).forEach(definitions::add);
-        return definitions.isEmpty() ? "" : "(" + String.join(", ", definitions) + ")";
     }
 
     /** The client's values of the variables this fetch uses, as the client sent them (the subgraph coerces them). */

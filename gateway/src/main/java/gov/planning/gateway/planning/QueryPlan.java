@@ -7,39 +7,60 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import graphql.language.AstPrinter;
-
 /**
  * What to fetch from which subgraph, in which order. Root fetches of a query run in parallel, those of a mutation one
  * after another; then the plan proceeds level by level through the children, so all entity fetches of one level
  * that go to the same subgraph can share a single request. Read-only once planned (its fetches and selections are
  * frozen), so one plan serves every request of the same operation; what every request would otherwise derive again
- * (the levels, the variable definitions as text) is derived here, once.
+ * (the levels, the subgraph operations as text) is derived here, once.
  *
  * @param levels entity fetches by level (level 1 first); a fetch runs one level after the last of its dependencies
- * @param variableDefinitions the client's variable definitions as subgraph operations declare them ({@code $id: ID!})
+ * @param rootOperations each root fetch's operation, as sent
+ * @param entityOperations per level and subgraph, the operation of all its entity fetches, as sent when each of them
+ *        found objects to complete
  */
 public record QueryPlan(NormalizedOperation operation, List<FetchNode> roots, List<List<FetchNode>> levels,
-        Map<String, String> variableDefinitions) {
+        Map<FetchNode, String> rootOperations, Map<List<FetchNode>, String> entityOperations) {
 
     public QueryPlan {
         roots = List.copyOf(roots);
         levels = levels.stream().map(List::copyOf).toList();
-        variableDefinitions = Map.copyOf(variableDefinitions);
+        rootOperations = Map.copyOf(rootOperations);
+        entityOperations = Map.copyOf(entityOperations);
     }
 
     QueryPlan(NormalizedOperation operation, List<FetchNode> roots) {
-        this(operation, roots, levels(roots), printed(operation));
+        this(operation, roots, levels(roots));
+    }
+
+    private QueryPlan(NormalizedOperation operation, List<FetchNode> roots, List<List<FetchNode>> levels) {
+        this(operation, roots, levels, rootOperations(operation, roots), entityOperations(operation, levels));
     }
 
     public boolean sequentialRoots() {
         return operation.kind() == graphql.language.OperationDefinition.Operation.MUTATION;
     }
 
-    private static Map<String, String> printed(NormalizedOperation operation) {
-        Map<String, String> printed = new LinkedHashMap<>();
-        operation.variableDefinitions().forEach((name, definition) -> printed.put(name, AstPrinter.printAst(definition).trim()));
-        return printed;
+    /** The operation sent for these entity fetches of one level and subgraph (those that found objects to complete). */
+    public String entityOperation(List<FetchNode> fetches) {
+        String known = entityOperations.get(fetches);
+        return known != null ? known : SubgraphOperations.entities(fetches, operation);
+    }
+
+    private static Map<FetchNode, String> rootOperations(NormalizedOperation operation, List<FetchNode> roots) {
+        Map<FetchNode, String> operations = new LinkedHashMap<>();
+        roots.forEach(root -> operations.put(root, SubgraphOperations.root(root, operation)));
+        return operations;
+    }
+
+    private static Map<List<FetchNode>, String> entityOperations(NormalizedOperation operation, List<List<FetchNode>> levels) {
+        Map<List<FetchNode>, String> operations = new LinkedHashMap<>();
+        for (List<FetchNode> level : levels) {
+            Map<String, List<FetchNode>> bySubgraph = new LinkedHashMap<>();
+            level.forEach(f -> bySubgraph.computeIfAbsent(f.subgraph(), s -> new ArrayList<>()).add(f));
+            bySubgraph.values().forEach(fetches -> operations.put(List.copyOf(fetches), SubgraphOperations.entities(fetches, operation)));
+        }
+        return operations;
     }
 
     /** Fetches that need nothing from each other share a level (and a request per subgraph). */
