@@ -103,7 +103,7 @@ class FederationFeaturesTest {
         assertThat(response.getInt("data.plans[0].leads[0].seq")).isEqualTo(2);
         assertThat(response.getMap("data.plans[0].leads[1]")).doesNotContainKey("seq");
         String orgsQuery = (String) requests(orgsUrl).get(0).get("query");
-        assertThat(orgsQuery).contains("... on Unit");
+        assertThat(orgsQuery).contains("...on Unit");
     }
 
     @Test
@@ -113,7 +113,7 @@ class FederationFeaturesTest {
         assertThat(response.getList("errors")).isNull();
         assertThat(response.getList("data.organizations.openTasks")).containsExactly(3, 7);
         String plansQuery = (String) requests(plansUrl).get(0).get("query");
-        assertThat(plansQuery).contains("_entities").contains("... on Unit");
+        assertThat(plansQuery).contains("_entities").contains("...on Unit");
     }
 
     @Test

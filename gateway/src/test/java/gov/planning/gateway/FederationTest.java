@@ -111,7 +111,7 @@ class FederationTest {
         assertThat(response.getList("data.all")).hasSize(3);
         assertThat(response.prettify()).doesNotContain("_gw_");
         // the variable went to the subgraph as a variable, with its definition
-        assertThat((String) requests(planUrl).get(0).get("query")).contains("$status: PlanStatus");
+        assertThat((String) requests(planUrl).get(0).get("query")).contains("($status:PlanStatus)", "plans(status:$status)");
     }
 
     @Test

@@ -33,7 +33,6 @@ import gov.planning.gateway.planning.RequestException;
 import gov.planning.logging.RequestLogContext;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
-import io.smallrye.common.annotation.Blocking;
 
 /**
  * The one GraphQL endpoint clients use. Authentication is the HTTP permission {@code graphql} in
@@ -62,11 +61,10 @@ public class GraphQLResource {
     PendingAccounts pending;
 
     /**
-     * Validation, normalization and planning are CPU work that grows with the operation: they run on a worker
-     * thread, so even an operation at the limits cannot hold up the event loop that serves other connections.
+     * On the event loop: an operation the gateway has planned before runs at once; the executor moves parsing,
+     * validation and planning to a worker thread.
      */
     @POST
-    @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<ObjectNode> execute(byte[] body, @HeaderParam("Authorization") String authorization) {
@@ -97,7 +95,6 @@ public class GraphQLResource {
      * parameters, the JSON ones URL-encoded), mainly for APQ reads. Queries only; the answer is never cached.
      */
     @GET
-    @Blocking
     @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> executeGet(@QueryParam("query") String query, @QueryParam("variables") String variables,
             @QueryParam("operationName") String operationName, @QueryParam("extensions") String extensions,

@@ -75,6 +75,9 @@ public class GatewayExecutor {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    io.vertx.core.Vertx vertx;
+
     private final ValidatedDocuments validated = new ValidatedDocuments(1000);
 
     private final PlanCache plans = new PlanCache(1000);
@@ -102,6 +105,35 @@ public class GatewayExecutor {
      */
     public CompletableFuture<ObjectNode> execute(String query, ObjectNode variables, String operationName, Map<String, String> headers,
             boolean queriesOnly) {
+        if (!io.vertx.core.Context.isOnEventLoopThread()) {
+            return run(prepare(query, variables, operationName, queriesOnly, true), variables, headers);
+        }
+        // On the event loop an operation seen before is served at once: its document is validated and its plan made.
+        Prepared known = prepare(query, variables, operationName, queriesOnly, false);
+        if (known != null) {
+            return run(known, variables, headers);
+        }
+        // Parsing, validation and planning are CPU work that grows with the operation: on a worker thread, so even an
+        // operation at the limits cannot hold up the event loop that serves other connections. The fetches then
+        // continue on this event loop.
+        return vertx.executeBlocking(() -> prepare(query, variables, operationName, queriesOnly, true), false)
+                .toCompletionStage().toCompletableFuture()
+                .thenCompose(prepared -> run(prepared, variables, headers));
+    }
+
+    /** What a request needs to run: its plan (and introspection answer), or the error that answers it instead. */
+    private record Prepared(Supergraph supergraph, QueryPlan plan, JsonNode introspection, ObjectNode answer) {
+        static Prepared answered(ObjectNode answer) {
+            return new Prepared(null, null, null, answer);
+        }
+    }
+
+    /**
+     * Limits → parse → validate → coerce → normalize → plan, each step served from the caches when it can be.
+     *
+     * @param mayWork false: null instead of parsing, validating, planning or introspecting (work for a worker thread)
+     */
+    private Prepared prepare(String query, ObjectNode variables, String operationName, boolean queriesOnly, boolean mayWork) {
         try {
             Supergraph supergraph = supergraphs.current().orElseThrow(() -> new RequestException("SUPERGRAPH_NOT_READY",
                     "The gateway has not composed the supergraph yet: " + supergraphs.lastError()));
@@ -114,12 +146,15 @@ public class GatewayExecutor {
             checks.checkSize(query);
             Document document = validated.get(supergraph, query);
             if (document == null) {
+                if (!mayWork) {
+                    return null;
+                }
                 document = parse(query);
                 checks.checkShape(document);
                 List<graphql.validation.ValidationError> invalid = ParseAndValidate.validate(supergraph.apiSchema(), document, Locale.ENGLISH);
                 if (!invalid.isEmpty()) {
                     Document parsed = document;
-                    return CompletableFuture.completedFuture(errors(invalid.stream().map(e -> (GraphQLError) e).toList(),
+                    return Prepared.answered(errors(invalid.stream().map(e -> (GraphQLError) e).toList(),
                             message -> ClientMessages.validation(message, parsed), "GRAPHQL_VALIDATION_FAILED"));
                 }
                 validated.put(supergraph, query, document);
@@ -133,19 +168,39 @@ public class GatewayExecutor {
             PlanCache.Key key = PlanCache.key(query, document, operation, coerced);
             QueryPlan plan = plans.get(supergraph, key);
             if (plan == null) {
+                if (!mayWork) {
+                    return null;
+                }
                 plan = new QueryPlanner(supergraph).plan(new OperationNormalizer(supergraph.apiSchema(), document, coerced).normalize(operation));
                 plans.put(supergraph, key, plan);
                 planMisses.increment();
                 LOG.debugf("Plan: %s", plan.roots());
-            } else {
+            } else if (!plan.operation().hasIntrospection() || mayWork) {
                 planHits.increment();
             }
+            if (!plan.operation().hasIntrospection()) {
+                return new Prepared(supergraph, plan, null, null);
+            }
+            return mayWork ? new Prepared(supergraph, plan, introspect(supergraph, document, operation, raw), null) : null;
+        } catch (RequestException e) {
+            return Prepared.answered(error(e.getMessage(), e.code()));
+        } catch (RuntimeException | StackOverflowError e) {
+            return Prepared.answered(internalError(e));
+        }
+    }
+
+    /** Fetch → shape. */
+    private CompletableFuture<ObjectNode> run(Prepared prepared, ObjectNode variables, Map<String, String> headers) {
+        if (prepared.answer() != null) {
+            return CompletableFuture.completedFuture(prepared.answer());
+        }
+        try {
+            QueryPlan plan = prepared.plan();
             NormalizedOperation normalized = plan.operation();
-            JsonNode introspection = normalized.hasIntrospection() ? introspect(supergraph, document, operation, raw) : null;
             ExecutionContext context = new ExecutionContext(mapper, headers, variables);
             return new PlanExecutor(client).execute(plan, context).thenApply(done -> {
                 synchronized (context) {
-                    String data = new ResponseShaper(supergraph.apiSchema(), mapper, introspection)
+                    String data = new ResponseShaper(prepared.supergraph().apiSchema(), mapper, prepared.introspection())
                             .object(context.data, normalized.rootType(), normalized.rootFields());
                     ObjectNode response = mapper.createObjectNode();
                     if (!context.errors.isEmpty()) {
@@ -160,8 +215,6 @@ public class GatewayExecutor {
                     return response;
                 }
             }).exceptionally(this::internalError);
-        } catch (RequestException e) {
-            return CompletableFuture.completedFuture(error(e.getMessage(), e.code()));
         } catch (RuntimeException | StackOverflowError e) {
             return CompletableFuture.completedFuture(internalError(e));
         }

@@ -20,6 +20,7 @@ import gov.planning.gateway.planning.FetchNode;
 import gov.planning.gateway.planning.NormalizedOperation;
 import gov.planning.gateway.planning.QueryPlan;
 import gov.planning.gateway.planning.SelectionNode;
+import gov.planning.gateway.planning.SubgraphOperations;
 import gov.planning.gateway.transport.SubgraphClient;
 import gov.planning.gateway.transport.SubgraphException;
 
@@ -43,74 +44,21 @@ final class PlanExecutor {
         if (plan.sequentialRoots()) {
             roots = CompletableFuture.completedFuture(null);
             for (FetchNode root : plan.roots()) {
-                roots = roots.thenCompose(done -> root(root, plan.operation(), context));
+                roots = roots.thenCompose(done -> root(root, plan, context));
             }
         } else {
-            roots = CompletableFuture.allOf(plan.roots().stream().map(r -> root(r, plan.operation(), context))
+            roots = CompletableFuture.allOf(plan.roots().stream().map(r -> root(r, plan, context))
                     .toArray(CompletableFuture[]::new));
         }
-        List<List<FetchNode>> levels = levels(plan.roots());
-        for (List<FetchNode> level : levels) {
-            roots = roots.thenCompose(done -> level(level, plan.operation(), context));
+        for (List<FetchNode> level : plan.levels()) {
+            roots = roots.thenCompose(done -> level(level, plan, context));
         }
         return roots;
     }
 
-    /**
-     * Entity fetches by level: a fetch runs one level after the last of its dependencies, so fetches that need
-     * nothing from each other share a level (and a request per subgraph).
-     */
-    private static List<List<FetchNode>> levels(List<FetchNode> roots) {
-        Map<FetchNode, Integer> level = new LinkedHashMap<>();
-        roots.forEach(r -> level.put(r, 0));
-        java.util.Deque<FetchNode> queue = new java.util.ArrayDeque<>(roots);
-        while (!queue.isEmpty()) {
-            FetchNode node = queue.poll();
-            for (FetchNode child : node.children()) {
-                if (child.dependencies().stream().allMatch(level::containsKey)) {
-                    int depth = 1 + child.dependencies().stream().mapToInt(level::get).max().orElse(0);
-                    if (!Integer.valueOf(depth).equals(level.get(child))) {
-                        level.put(child, depth);
-                        queue.add(child);
-                    }
-                }
-            }
-        }
-        postponeLeaves(level);
-        List<List<FetchNode>> levels = new ArrayList<>();
-        level.forEach((node, depth) -> {
-            if (depth > 0) {
-                while (levels.size() < depth) {
-                    levels.add(new ArrayList<>());
-                }
-                levels.get(depth - 1).add(node);
-            }
-        });
-        return levels;
-    }
-
-    /**
-     * An entity fetch nothing waits for moves to the last level that asks its subgraph anyway, where it shares that
-     * request: one round trip fewer, and the answer comes no later, since that level runs before the response is
-     * complete in any case. (The public benchmark's nested query: {@code inStock} for three groups of products and
-     * their {@code shippingEstimate}, which must wait for {@code price} and {@code weight}, become one inventory request.)
-     */
-    private static void postponeLeaves(Map<FetchNode, Integer> level) {
-        Map<String, Integer> lastLevel = new LinkedHashMap<>();
-        level.forEach((node, depth) -> {
-            if (depth > 0) {
-                lastLevel.merge(node.subgraph(), depth, Math::max);
-            }
-        });
-        level.replaceAll((node, depth) -> depth > 0 && node.children().stream().noneMatch(level::containsKey)
-                ? lastLevel.get(node.subgraph())
-                : depth);
-    }
-
-    private CompletableFuture<Void> root(FetchNode fetch, NormalizedOperation operation, ExecutionContext context) {
-        String keyword = operation.kind().name().toLowerCase();
-        String query = keyword + variableDefinitions(List.of(), fetch, operation) + " " + fetch.selection();
-        CompletableFuture<JsonNode> answer = operation.kind() == OperationDefinition.Operation.MUTATION
+    private CompletableFuture<Void> root(FetchNode fetch, QueryPlan plan, ExecutionContext context) {
+        String query = plan.rootOperations().get(fetch);
+        CompletableFuture<JsonNode> answer = plan.operation().kind() == OperationDefinition.Operation.MUTATION
                 ? client.postMutation(fetch.subgraph(), query, variables(fetch, context), context.headers)
                 : client.post(fetch.subgraph(), query, variables(fetch, context), context.headers);
         return answer.handle((response, failure) -> {
@@ -154,14 +102,14 @@ final class PlanExecutor {
     }
 
     /** One level of entity fetches: grouped by subgraph, one request per subgraph. */
-    private CompletableFuture<Void> level(List<FetchNode> fetches, NormalizedOperation operation, ExecutionContext context) {
+    private CompletableFuture<Void> level(List<FetchNode> fetches, QueryPlan plan, ExecutionContext context) {
         if (fetches.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         Map<String, List<FetchNode>> bySubgraph = new LinkedHashMap<>();
         fetches.forEach(f -> bySubgraph.computeIfAbsent(f.subgraph(), s -> new ArrayList<>()).add(f));
         CompletableFuture<?>[] requests = bySubgraph.entrySet().stream()
-                .map(e -> entities(e.getKey(), e.getValue(), operation, context)).toArray(CompletableFuture[]::new);
+                .map(e -> entities(e.getKey(), e.getValue(), plan, context)).toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(requests).thenApply(done -> null);
     }
 
@@ -172,11 +120,8 @@ final class PlanExecutor {
     private record Prepared(FetchNode fetch, String alias, List<Target> targets) {
     }
 
-    private CompletableFuture<Void> entities(String subgraph, List<FetchNode> fetches, NormalizedOperation operation,
-            ExecutionContext context) {
+    private CompletableFuture<Void> entities(String subgraph, List<FetchNode> fetches, QueryPlan plan, ExecutionContext context) {
         List<Prepared> prepared = new ArrayList<>();
-        List<String> definitions = new ArrayList<>();
-        StringBuilder selections = new StringBuilder();
         ObjectNode variables = context.mapper.createObjectNode();
         synchronized (context) {
             for (FetchNode fetch : fetches) {
@@ -200,21 +145,15 @@ final class PlanExecutor {
                 if (targets.isEmpty()) {
                     continue;
                 }
-                String alias = FetchNode.INTERNAL + "e" + prepared.size();
-                String variable = FetchNode.INTERNAL + "r" + prepared.size();
-                definitions.add("$" + variable + ": [_Any!]!");
-                variables.set(variable, representations);
-                selections.append(alias).append(": _entities(representations: $").append(variable).append(") { ... on ")
-                        .append(fetch.entityType()).append(' ').append(fetch.selection()).append(" } ");
+                variables.set(SubgraphOperations.representationsVariable(prepared.size()), representations);
                 variables.setAll(variables(fetch, context));
-                prepared.add(new Prepared(fetch, alias, targets));
+                prepared.add(new Prepared(fetch, SubgraphOperations.entitiesAlias(prepared.size()), targets));
             }
         }
         if (prepared.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        List<FetchNode> used = prepared.stream().map(Prepared::fetch).toList();
-        String query = "query" + variableDefinitions(definitions, used, operation) + " { " + selections + "}";
+        String query = plan.entityOperation(prepared.stream().map(Prepared::fetch).toList());
         return client.post(subgraph, query, variables, context.headers).handle((response, failure) -> {
             synchronized (context) {
                 if (failure != null) {
@@ -415,18 +354,6 @@ final class PlanExecutor {
         at.add(path.get(depth));
         collect(node.get(path.get(depth)), path, depth + 1, at, fetch, out);
         at.remove(at.size() - 1);
-    }
-
-    private static String variableDefinitions(List<String> internal, FetchNode fetch, NormalizedOperation operation) {
-        return variableDefinitions(internal, List.of(fetch), operation);
-    }
-
-    private static String variableDefinitions(List<String> internal, List<FetchNode> fetches, NormalizedOperation operation) {
-        List<String> definitions = new ArrayList<>(internal);
-        fetches.stream().flatMap(f -> f.variables().stream()).distinct()
-                .map(name -> graphql.language.AstPrinter.printAst(operation.variableDefinitions().get(name)).trim())
-                .forEach(definitions::add);
-        return definitions.isEmpty() ? "" : "(" + String.join(", ", definitions) + ")";
     }
 
     /** The client's values of the variables this fetch uses, as the client sent them (the subgraph coerces them). */

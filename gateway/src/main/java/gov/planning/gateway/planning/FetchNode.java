@@ -34,6 +34,7 @@ public final class FetchNode {
     private Set<String> variables = new LinkedHashSet<>();
     private List<FetchNode> dependencies = new ArrayList<>();
     private List<FetchNode> children = new ArrayList<>();
+    private SelectionSet selectionSet;
     private String selection;
     private boolean frozen;
 
@@ -134,13 +135,18 @@ public final class FetchNode {
         }
     }
 
-    /** The selection set sent to the subgraph, braces included. */
-    public String selection() {
-        return selection;
+    /** The selection set sent to the subgraph (for an entity fetch: inside {@code ... on <entityType>}). */
+    public SelectionSet selectionSet() {
+        return selectionSet;
     }
 
-    void selection(String text) {
-        this.selection = text;
+    void selectionSet(SelectionSet selectionSet) {
+        this.selectionSet = selectionSet;
+    }
+
+    /** {@link #selectionSet()} as GraphQL text, printed once (for logs and tests). */
+    public String selection() {
+        return selection != null ? selection : selectionSet == null ? null : graphql.language.AstPrinter.printAstCompact(selectionSet);
     }
 
     /** Makes this fetch, the fetches after it and their selections read-only. */
@@ -149,6 +155,7 @@ public final class FetchNode {
             return;
         }
         frozen = true;
+        selection = selection();
         requires = java.util.Collections.unmodifiableList(new ArrayList<>(requires));
         fields = java.util.Collections.unmodifiableList(new ArrayList<>(fields));
         variables = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(variables));

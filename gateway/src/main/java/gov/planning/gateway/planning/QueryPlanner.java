@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import graphql.language.Argument;
 import graphql.language.ArrayValue;
-import graphql.language.AstPrinter;
 import graphql.language.Field;
 import graphql.language.InlineFragment;
 import graphql.language.ObjectField;
@@ -21,6 +19,7 @@ import graphql.language.ObjectValue;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.language.TypeName;
 import graphql.language.Value;
 import graphql.language.VariableReference;
 
@@ -86,7 +85,8 @@ public final class QueryPlanner {
             }
         }
         for (FetchNode root : roots) {
-            root.selection("{ " + objectSelections(root.subgraph(), operation.rootType(), root.fields(), List.of(), root, null, null, null) + "}");
+            root.selectionSet(SelectionSet.newSelectionSet(
+                    objectSelections(root.subgraph(), operation.rootType(), root.fields(), List.of(), root, null, null, null)).build());
         }
         operation.rootFields().forEach(SelectionNode::freeze);
         roots.forEach(FetchNode::freeze);
@@ -129,14 +129,15 @@ public final class QueryPlanner {
     }
 
     /** The selection of {@code fields} on objects of {@code parentType}, as {@code subgraph} is asked for them. */
-    private String selectionSet(String subgraph, String parentType, List<SelectionNode> fields, List<String> path, FetchNode owner,
+    private SelectionSet selectionSet(String subgraph, String parentType, List<SelectionNode> fields, List<String> path, FetchNode owner,
             SelectionSet provided, List<SelectionNode> unresolved) {
-        StringBuilder text = new StringBuilder("{ ").append(FetchNode.TYPENAME).append(": __typename ");
+        List<Selection> selections = new ArrayList<>();
+        selections.add(Field.newField("__typename").alias(FetchNode.TYPENAME).build());
         if (supergraph.isInterfaceObject(subgraph, parentType)) {
-            text.append(objectSelections(subgraph, parentType, fields, path, owner, null, provided, unresolved));
+            selections.addAll(objectSelections(subgraph, parentType, fields, path, owner, null, provided, unresolved));
         } else if (!supergraph.isAbstract(parentType)) {
             List<SelectionNode> applicable = fields.stream().filter(f -> applies(f.typeCondition(), parentType)).toList();
-            text.append(objectSelections(subgraph, parentType, applicable, path, owner, null, provided, unresolved));
+            selections.addAll(objectSelections(subgraph, parentType, applicable, path, owner, null, provided, unresolved));
         } else {
             if (supergraph.possibleTypes(parentType).isEmpty() && unresolved != null) {
                 // An interface nothing implements: what the subgraph does not resolve on it has no type to be
@@ -161,15 +162,16 @@ public final class QueryPlanner {
                             aliased.add(field.responseKey());
                         }
                     }
-                    String inner = objectSelections(subgraph, type, applicable, path, owner, type, provided, unresolved);
+                    List<Selection> inner = objectSelections(subgraph, type, applicable, path, owner, type, provided, unresolved);
                     aliased = outer;
-                    if (!inner.isBlank()) {
-                        text.append("... on ").append(type).append(" { ").append(inner).append("} ");
+                    if (!inner.isEmpty()) {
+                        selections.add(InlineFragment.newInlineFragment().typeCondition(TypeName.newTypeName(type).build())
+                                .selectionSet(SelectionSet.newSelectionSet(inner).build()).build());
                     }
                 }
             }
         }
-        return text.append('}').toString();
+        return SelectionSet.newSelectionSet(selections).build();
     }
 
     private String declaredType(String subgraph, String type, SelectionNode field) {
@@ -213,9 +215,10 @@ public final class QueryPlanner {
      *
      * @param typeFilter the object type the selection is under a type condition for, or null
      */
-    private String objectSelections(String subgraph, String type, List<SelectionNode> fields, List<String> path, FetchNode owner,
+    private List<Selection> objectSelections(String subgraph, String type, List<SelectionNode> fields, List<String> path, FetchNode owner,
             String typeFilter, SelectionSet provided, List<SelectionNode> unresolved) {
-        Map<String, String> texts = new LinkedHashMap<>();
+        // by response key and field name: a field planned twice (a later round) is selected twice, which GraphQL merges
+        Map<String, List<Selection>> selected = new LinkedHashMap<>();
         boolean interfaceObject = supergraph.isInterfaceObject(subgraph, type);
         Map<SelectionNode, Set<String>> tried = new IdentityHashMap<>();
         Deque<SelectionNode> work = new ArrayDeque<>(fields);
@@ -231,8 +234,8 @@ public final class QueryPlanner {
                 if (!field.isTypename() && (!interfaceObject || field.typeCondition().equals(type)) && !excluded.contains(subgraph)
                         && resolvesHere(subgraph, type, field, provided)) {
                     List<SelectionNode> missing = new ArrayList<>();
-                    texts.merge(field.responseKey() + " " + field.fieldName(), fieldText(subgraph, type, field, path, owner, provided, missing),
-                            (a, b) -> a + " " + b);
+                    selected.computeIfAbsent(field.responseKey() + " " + field.fieldName(), k -> new ArrayList<>())
+                            .add(subgraphField(subgraph, type, field, path, owner, provided, missing));
                     if (!missing.isEmpty()) {
                         SelectionNode rest = field.withChildren(missing);
                         tried.put(rest, with(excluded, subgraph));
@@ -261,7 +264,7 @@ public final class QueryPlanner {
                 }
             }
             Map<Jump, List<Jump>> suppliers = new LinkedHashMap<>();
-            for (Jump failed : gatherNeeds(subgraph, type, path, owner, provided, texts, jumps, purpose, suppliers)) {
+            for (Jump failed : gatherNeeds(subgraph, type, path, owner, provided, selected, jumps, purpose, suppliers)) {
                 jumps.values().remove(failed);
                 suppliers.remove(failed);
                 for (SelectionNode node : failed.fields) {
@@ -281,7 +284,7 @@ public final class QueryPlanner {
                 List<SelectionNode> missing = new ArrayList<>();
                 Set<String> outerCandidates = candidates;
                 candidates = null; // the entity fetch asks one subgraph by key
-                jump.fetch.selection(selectionSet(jump.subgraph, jump.entityType, jump.fields, path, jump.fetch, null, missing));
+                jump.fetch.selectionSet(selectionSet(jump.subgraph, jump.entityType, jump.fields, path, jump.fetch, null, missing));
                 candidates = outerCandidates;
                 for (SelectionNode node : missing) {
                     tried.put(node, with(tried.getOrDefault(node, Set.of()), subgraph, jump.subgraph));
@@ -312,7 +315,7 @@ public final class QueryPlanner {
                 }
             }
         }
-        return texts.values().stream().map(t -> t + " ").collect(Collectors.joining());
+        return selected.values().stream().flatMap(List::stream).toList();
     }
 
     /** Fields with different requirements go to different fetches: each representation carries one set. */
@@ -334,7 +337,7 @@ public final class QueryPlanner {
      * @return the entity fetches whose key or required fields nobody can give (with those that depend on them)
      */
     private Set<Jump> gatherNeeds(String subgraph, String type, List<String> path, FetchNode owner, SelectionSet provided,
-            Map<String, String> texts, Map<String, Jump> jumps, String purpose, Map<Jump, List<Jump>> suppliers) {
+            Map<String, List<Selection>> selected, Map<String, Jump> jumps, String purpose, Map<Jump, List<Jump>> suppliers) {
         Deque<Jump> pending = new ArrayDeque<>(jumps.values());
         Set<Jump> failed = new LinkedHashSet<>();
         Map<String, List<FetchNode>> nestedSuppliers = new LinkedHashMap<>();
@@ -347,9 +350,9 @@ public final class QueryPlanner {
                 for (SelectionNode need : internalFields(fieldSet, type)) {
                     if (resolvesHere(subgraph, type, need, provided)) {
                         String key = need.responseKey() + " " + need.fieldName();
-                        if (!texts.containsKey(key)) {
+                        if (!selected.containsKey(key)) {
                             int before = owner.children().size();
-                            texts.put(key, fieldText(subgraph, type, need, path, owner, provided, null));
+                            selected.put(key, List.of(subgraphField(subgraph, type, need, path, owner, provided, null)));
                             // parts of a nested key may come from other subgraphs: those fetches complete it
                             nestedSuppliers.put(key, new ArrayList<>(owner.children().subList(before, owner.children().size())));
                         }
@@ -401,10 +404,12 @@ public final class QueryPlanner {
         return supergraph.resolves(subgraph, type, field.fieldName()) && (source.requires() == null || requiresSent.contains(field));
     }
 
-    private String fieldText(String subgraph, String type, SelectionNode field, List<String> path, FetchNode owner, SelectionSet provided,
+    /** The field as the subgraph is asked for it: always aliased to its response key (or the gateway's own key). */
+    private Field subgraphField(String subgraph, String type, SelectionNode field, List<String> path, FetchNode owner, SelectionSet provided,
             List<SelectionNode> missing) {
         String alias = (aliased.contains(field.responseKey()) ? FetchNode.ALIASED : "") + field.responseKey();
-        String text = alias + ": " + field.fieldName() + arguments(field.arguments(), owner);
+        field.arguments().forEach(a -> collectVariables(a.getValue(), owner));
+        Field.Builder asked = Field.newField(field.fieldName()).alias(alias).arguments(field.arguments());
         if (field.isComposite()) {
             Set<String> outer = aliased;
             aliased = Set.of();
@@ -419,11 +424,11 @@ public final class QueryPlanner {
             String childType = source != null && source.returnType() != null ? source.returnType() : field.namedType();
             Set<String> outerCandidates = candidates;
             candidates = candidatesBelow(subgraph, type, field);
-            text += " " + selectionSet(subgraph, childType, field.children(), childPath, owner, childProvided, missing);
+            asked.selectionSet(selectionSet(subgraph, childType, field.children(), childPath, owner, childProvided, missing));
             candidates = outerCandidates;
             aliased = outer;
         }
-        return text;
+        return asked.build();
     }
 
     /**
@@ -561,15 +566,7 @@ public final class QueryPlanner {
         return supergraph.fieldSet(fieldSet);
     }
 
-    /** The arguments as the client wrote them; variables they use are declared in the subgraph operation. */
-    private static String arguments(List<Argument> arguments, FetchNode owner) {
-        if (arguments.isEmpty()) {
-            return "";
-        }
-        arguments.forEach(a -> collectVariables(a.getValue(), owner));
-        return "(" + arguments.stream().map(AstPrinter::printAst).collect(Collectors.joining(", ")) + ")";
-    }
-
+    /** Variables the client's arguments use are declared in the subgraph operation. */
     private static void collectVariables(Value<?> value, FetchNode owner) {
         if (value instanceof VariableReference reference) {
             owner.variables().add(reference.getName());

@@ -51,7 +51,7 @@ class FederationAuditCasesTest {
                 .singleElement().satisfies(root -> assertThat(root.subgraph()).isEqualTo("a"));
         FetchNode chat = plan("corrupted-supergraph-node-id", "{ chat(id: \"c1\") { id account { id } } }").roots().get(0);
         assertThat(chat.subgraph()).isEqualTo("b");
-        assertThat(chat.selection()).contains("_gw_key_id: id");
+        assertThat(chat.selection()).contains("_gw_key_id:id");
         assertThat(chat.children()).singleElement().satisfies(entities -> assertThat(entities.subgraph()).isEqualTo("a"));
     }
 
@@ -60,7 +60,7 @@ class FederationAuditCasesTest {
         assertPlanningFails("non-resolvable-interface-object", "{ a { field } }");
 
         assertThat(plan("non-resolvable-interface-object", "{ b { id field } }").roots().get(0).selection())
-                .contains("id: id", "field: field");
+                .contains("id:id", "field:field");
     }
 
     @Test
@@ -69,16 +69,16 @@ class FederationAuditCasesTest {
 
         // Container.wrapper is shareable and Container an entity: subgraph b could have answered it, and b knows no OnlyA.
         assertThat(plan("partial-union-complex", "{ rootA { wrapper { actions " + members + " } } }").roots().get(0).selection())
-                .contains("... on Common { label: label }").doesNotContain("OnlyA", "OnlyB");
+                .contains("...on Common{label:label}").doesNotContain("OnlyA", "OnlyB");
         assertThat(plan("partial-union-complex", "{ shared { wrapper { actions " + members + " } } }").roots().get(0).selection())
-                .contains("... on Common").doesNotContain("OnlyA", "OnlyB");
+                .contains("...on Common").doesNotContain("OnlyA", "OnlyB");
         // Only b resolves bWrapper: after the entity hop, b's members are the ones to ask for.
         FetchNode hop = plan("partial-union-complex", "{ rootA { bWrapper { actions " + members + " } } }").roots().get(0)
                 .children().get(0);
         assertThat(hop.subgraph()).isEqualTo("b");
-        assertThat(hop.selection()).contains("... on Common { label: label }", "... on OnlyB { b: b }").doesNotContain("OnlyA");
+        assertThat(hop.selection()).contains("...on Common{label:label}", "...on OnlyB{b:b}").doesNotContain("OnlyA");
         // A value type reached only through one subgraph keeps that subgraph's members.
         assertThat(plan("partial-union", "{ getResponse { actions { ... on Alpha { id } ... on Beta { id } } } }").roots().get(0)
-                .selection()).contains("... on Alpha", "... on Beta");
+                .selection()).contains("...on Alpha", "...on Beta");
     }
 }
