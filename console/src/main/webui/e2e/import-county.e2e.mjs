@@ -75,6 +75,8 @@ test('ticking 新建为组织 lets the plan be saved; the departments are create
   const page = sessions.admin;
   for (const { row } of proposals) await row.getByTestId('import-create-org').check();
   assert.ok(await page.getByTestId('import-save').isEnabled());
+  // the tasks now name the departments the save will create, not unresolved units
+  await page.locator('[data-testid="org-match"][data-resolved="to-create"]', { hasText: `${BANNER}农牧局（将新建）` }).waitFor();
   await shot(page, 'import-county-02-accepted');
   await page.getByTestId('import-save').click();
   await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
