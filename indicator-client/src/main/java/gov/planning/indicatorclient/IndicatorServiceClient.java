@@ -142,7 +142,8 @@ public class IndicatorServiceClient implements IndicatorClient {
             return Uni.createFrom().item(current.getAccessToken());
         }
         return oidc.getTokens().onFailure().transform(e -> new UnavailableException(
-                "indicator-service: this service's own identity could not sign in (" + e.getMessage() + ")"))
+                "indicator-service: this service's own identity (quarkus.oidc-client, planning-services) could not sign in to vouch for the "
+                        + "plan's issuer (" + e.getMessage() + ")"))
                 .invoke(fetched -> tokens = fetched).map(Tokens::getAccessToken);
     }
 
