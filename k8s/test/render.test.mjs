@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { OVERLAYS, render, kubectlAvailable, id } from "./lib/render.mjs";
-import { INGRESS_PATHS } from "./lib/contract.mjs";
+import { DB_NAME, INGRESS_PATHS } from "./lib/contract.mjs";
 
 const kinds = (objs) => objs.map((o) => `${o.kind}/${o.metadata.name}`);
 
@@ -46,7 +46,7 @@ test("dev runs PostgreSQL as a StatefulSet and Keycloak in dev mode", () => {
   assert.ok(Buffer.byteLength(JSON.stringify(cm)) < 900 * 1024, "realm ConfigMap close to the 1 MiB limit");
   const init = objs.find((o) => o.kind === "ConfigMap" && o.metadata.name.startsWith("postgres-init"));
   const script = init.data["10-create-databases.sh"];
-  for (const db of ["orgs", "plans", "indicators"]) assert.match(script, new RegExp(`\\b${db}\\b`));
+  for (const db of Object.values(DB_NAME)) assert.match(script, new RegExp(`\\b${db}\\b`));
   for (const d of objs.filter((o) => o.kind === "Deployment")) assert.equal(d.spec.replicas, 1, `${id(d)} replicas`);
 });
 
@@ -58,7 +58,7 @@ test("prod uses CloudNativePG, the Keycloak Operator, TLS, and ships no Secret",
   assert.equal(cluster.apiVersion, "postgresql.cnpg.io/v1");
   assert.ok(cluster.spec.instances >= 2);
   const dbs = objs.filter((o) => o.kind === "Database" && o.apiVersion === "postgresql.cnpg.io/v1");
-  assert.deepEqual(dbs.map((d) => d.spec.name).sort(), ["indicators", "orgs", "plans"]);
+  assert.deepEqual(dbs.map((d) => d.spec.name).sort(), Object.values(DB_NAME).sort());
   for (const d of dbs) {
     assert.equal(d.spec.cluster.name, cluster.metadata.name);
     assert.ok(cluster.spec.managed.roles.some((r) => r.name === d.spec.owner && r.login), `role ${d.spec.owner} managed`);

@@ -1,9 +1,18 @@
+import { readFileSync } from "node:fs";
+
 // What the manifests promise and what the services must honour; the tests hold the
 // rendered overlays to it, and README "Service contract" documents it.
 
-export const SERVICES = ["gateway", "org-service", "plan-service", "indicator-service"];
-export const SUBGRAPHS = ["org-service", "plan-service", "indicator-service"];
-export const DB_NAME = { "org-service": "orgs", "plan-service": "plans", "indicator-service": "indicators" };
+// The repository's table of services (services.properties, which ./platform and dev-postgres read too): the
+// services, their databases, the console's port.
+const TABLE = Object.fromEntries(readFileSync(new URL("../../../services.properties", import.meta.url), "utf8").split("\n")
+  .filter((line) => !line.startsWith("#") && line.includes("="))
+  .map((line) => [line.slice(0, line.indexOf("=")).trim(), line.slice(line.indexOf("=") + 1).trim()]));
+const TABLE_SERVICES = Object.keys(TABLE).filter((k) => k.endsWith(".port")).map((k) => k.slice(0, -".port".length));
+
+export const SERVICES = TABLE_SERVICES.filter((s) => s !== "console");
+export const SUBGRAPHS = TABLE_SERVICES.filter((s) => TABLE[`${s}.database`]);
+export const DB_NAME = Object.fromEntries(SUBGRAPHS.map((s) => [s, TABLE[`${s}.database`]]));
 
 // environment every service container must receive (from ConfigMaps or Secrets)
 export const COMMON_ENV = ["QUARKUS_HTTP_PORT", "QUARKUS_SHUTDOWN_TIMEOUT", "OIDC_AUTH_SERVER_URL", "OIDC_TOKEN_ISSUER"];
@@ -16,7 +25,7 @@ export const ENV = {
 };
 // the staff web app: its own port, and what GET /api/config tells the browser
 export const CONSOLE = "console";
-export const CONSOLE_PORT = 8084;
+export const CONSOLE_PORT = Number(TABLE["console.port"]);
 export const CONSOLE_ENV = ["QUARKUS_HTTP_PORT", "QUARKUS_SHUTDOWN_TIMEOUT", "CONSOLE_GRAPHQL_URL", "CONSOLE_OIDC_ISSUER", "CONSOLE_OIDC_CLIENT_ID"];
 // paths of the one public host -> Service
 export const INGRESS_PATHS = [["/graphql", "gateway"], ["/ledger", "gateway"], ["/", "console"]];

@@ -1,6 +1,9 @@
 package gov.planning.devpostgres;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +34,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class DevPostgres {
 
-    /** Database name to the role that owns it: what each service's DB_NAME and DB_USER are. */
-    static final List<String> DATABASES = List.of("orgs", "plans", "indicators");
+    /**
+     * The subgraphs' databases from services.properties (the repository's table of services, packaged into this jar);
+     * each is owned by a role of the same name: what each service's DB_NAME and DB_USER are.
+     */
+    static final List<String> DATABASES = databases();
 
     private DevPostgres() {
     }
@@ -99,6 +106,24 @@ public final class DevPostgres {
                 }
             }
         }
+    }
+
+    static List<String> databases() {
+        List<String> databases = new ArrayList<>();
+        try (InputStream in = DevPostgres.class.getResourceAsStream("/services.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("services.properties is not in dev-postgres.jar: rebuild it with ./mvnw package -pl dev-postgres");
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                int eq = line.indexOf('=');
+                if (!line.startsWith("#") && eq > 0 && line.substring(0, eq).strip().endsWith(".database")) {
+                    databases.add(line.substring(eq + 1).strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(databases);
     }
 
     private static String literal(String value) {

@@ -10,8 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.vertx.RunOnVertxContext;
-import io.quarkus.test.vertx.UniAsserter;
+import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /** The start-up load is idempotent and versioned: same version → nothing; newer version → update by code, no duplicates. */
@@ -25,10 +24,9 @@ class ReferenceDataLoaderTest {
     Pool pool;
 
     @Test
-    @RunOnVertxContext
-    void reapplyingTheLoadedVersionChangesNothingAndANewerVersionUpdatesInPlace(UniAsserter asserter) {
+    void reapplyingTheLoadedVersionChangesNothingAndANewerVersionUpdatesInPlace() throws Throwable {
         ReferenceData bundled = ReferenceData.bundled();
-        asserter.assertThat(() -> loader.load(bundled), result -> assertThat(result.applied()).isFalse());
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> loader.load(bundled)).applied()).isFalse();
 
         // dataVersion + 1 with one alias added to 示例市民政局
         List<ReferenceData.Org> orgs = new ArrayList<>();
@@ -42,20 +40,20 @@ class ReferenceDataLoaderTest {
             orgs.add(o);
         }
         ReferenceData newer = new ReferenceData(bundled.dataVersion() + 1, orgs, bundled.collectives());
-        asserter.assertThat(() -> loader.load(newer), result -> {
-            assertThat(result.applied()).isTrue();
-            assertThat(result.created()).isZero();
-            assertThat(result.updated()).isEqualTo(1);
-            assertThat(result.unchanged()).isEqualTo(bundled.organizations().size() + bundled.collectives().size() - 1);
-        });
-        asserter.assertThat(() -> pool.query("SELECT count(*) AS n, max(array_to_string(aliases, ',')) FILTER (WHERE code = 'sl.mzj') AS a"
-                + " FROM organization WHERE code = 'sl.mzj'").execute(), rows -> {
-                    var row = rows.iterator().next();
-                    assertThat(row.getLong("n")).isEqualTo(1);
-                    assertThat(row.getString("a")).contains("示例民政");
-                });
-        asserter.assertThat(() -> pool.query("SELECT data_version FROM reference_data WHERE name = 'organizations'").execute(),
-                rows -> assertThat(rows.iterator().next().getInteger(0)).isEqualTo(bundled.dataVersion() + 1));
-        asserter.assertThat(() -> loader.load(newer), result -> assertThat(result.applied()).isFalse());
+        var result = VertxContextSupport.subscribeAndAwait(() -> loader.load(newer));
+        assertThat(result.applied()).isTrue();
+        assertThat(result.created()).isZero();
+        assertThat(result.updated()).isEqualTo(1);
+        assertThat(result.unchanged()).isEqualTo(bundled.organizations().size() + bundled.collectives().size() - 1);
+
+        var row = VertxContextSupport.subscribeAndAwait(() -> pool.query(
+                "SELECT count(*) AS n, max(array_to_string(aliases, ',')) FILTER (WHERE code = 'sl.mzj') AS a"
+                        + " FROM organization WHERE code = 'sl.mzj'").execute()).iterator().next();
+        assertThat(row.getLong("n")).isEqualTo(1);
+        assertThat(row.getString("a")).contains("示例民政");
+        var version = VertxContextSupport.subscribeAndAwait(() -> pool.query(
+                "SELECT data_version FROM reference_data WHERE name = 'organizations'").execute()).iterator().next();
+        assertThat(version.getInteger(0)).isEqualTo(bundled.dataVersion() + 1);
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> loader.load(newer)).applied()).isFalse();
     }
 }
