@@ -108,6 +108,12 @@ class PlatformIT {
                     .as(part + "'s access log line of the request").anyMatch(line -> line.contains("trace=" + traceId)
                             && line.contains("\"POST /graphql"));
         }
+        // The console, which the browser loads the app and its settings from, continues a caller's trace the same way.
+        given().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-00").when().get(platform.url("CONSOLE_PORT", "/api/config"))
+                .then().statusCode(200);
+        assertThat(java.nio.file.Files.readAllLines(platform.state.resolve("logs").resolve("console.log")))
+                .as("the console's access log line of a request in the trace")
+                .anyMatch(line -> line.contains("trace=" + traceId) && line.contains("\"GET /api/config"));
     }
 
     @Test
