@@ -111,8 +111,13 @@ class PlatformIT {
         // The console, which the browser loads the app and its settings from, continues a caller's trace the same way.
         given().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-00").when().get(platform.url("CONSOLE_PORT", "/api/config"))
                 .then().statusCode(200);
-        assertThat(java.nio.file.Files.readAllLines(platform.state.resolve("logs").resolve("console.log")))
-                .as("the console's access log line of a request in the trace")
+        java.nio.file.Path consoleLog = platform.state.resolve("logs").resolve("console.log");
+        long logged = System.currentTimeMillis() + 10_000; // the access log line is written as the response ends
+        while (java.nio.file.Files.readAllLines(consoleLog).stream().noneMatch(line -> line.contains("trace=" + traceId))
+                && System.currentTimeMillis() < logged) {
+            Thread.sleep(200);
+        }
+        assertThat(java.nio.file.Files.readAllLines(consoleLog)).as("the console's access log line of a request in the trace")
                 .anyMatch(line -> line.contains("trace=" + traceId) && line.contains("\"GET /api/config"));
     }
 
