@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import gov.planning.org.staff.PendingAccounts;
 import gov.planning.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -34,9 +35,15 @@ class StaffApiTest {
     @Inject
     FakeStaff keycloak;
 
+    @Inject
+    PendingAccounts pendingAccounts;
+
     @BeforeEach
     void freshKeycloak() {
         keycloak.reset();
+        // What the background rescan does every few minutes: the table then names the accounts waiting.
+        pendingAccounts.rescan();
+        keycloak.fullScans = 0;
     }
 
     static String orgAdmin(String orgCode) {
@@ -220,6 +227,29 @@ class StaffApiTest {
         assertThat(pending.getList("data.pendingAccounts.suggestedOrganizationId")).containsExactly(null, idOf("nmg.zjt"), idOf("nmg.zrzyt"));
         assertThat(pending.getString("data.pendingAccounts[1].suggestedOrganizationName")).isEqualTo("内蒙古自治区住房和城乡建设厅");
         assertThat(pending.getList("data.pendingAccounts[1].account.organizationCodes")).isEmpty();
+    }
+
+    @Test
+    void listingTheAccountsWaitingAsksKeycloakAboutThoseAccountsOnlyHoweverManyStaffTheRealmHas() {
+        keycloak.addColleagues(2000, "nmg.zjt");
+
+        JsonPath pending = post(TestTokens.admin(), PENDING, Map.of());
+
+        assertThat(pending.getList("data.pendingAccounts.account.username")).containsExactly("drifter", "gov.zjt.zhou", "gov.zrzyt.wu");
+        assertThat(keycloak.fullScans).isZero();
+        assertThat(keycloak.askedAboutWaiting).containsExactlyInAnyOrder("id-drifter", "id-gov.zjt.zhou", "id-gov.zrzyt.wu");
+    }
+
+    @Test
+    void anAccountPlacedInKeycloakDirectlyDropsOffTheListAtTheNextReadAndARescanFindsNewOnes() {
+        keycloak.joinDirectly("drifter", "nmg.zrzyt");
+        assertThat(post(TestTokens.admin(), PENDING, Map.of()).getList("data.pendingAccounts.account.username"))
+                .containsExactly("gov.zjt.zhou", "gov.zrzyt.wu");
+
+        keycloak.create(new gov.planning.org.staff.StaffDirectory.NewAccount("made.in.console", "名", "姓", null, null));
+        pendingAccounts.rescan();
+        assertThat(post(TestTokens.admin(), PENDING, Map.of()).getList("data.pendingAccounts.account.username"))
+                .containsExactly("gov.zjt.zhou", "gov.zrzyt.wu", "made.in.console");
     }
 
     @Test
