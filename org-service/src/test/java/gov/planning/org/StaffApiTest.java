@@ -13,7 +13,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import gov.planning.org.naming.OrgDirectory;
 import gov.planning.org.staff.PendingAccounts;
+import gov.planning.org.staff.ReformMoves;
 import gov.planning.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -37,6 +39,12 @@ class StaffApiTest {
 
     @Inject
     PendingAccounts pendingAccounts;
+
+    @Inject
+    ReformMoves reformMoves;
+
+    @Inject
+    OrgDirectory organizations;
 
     @BeforeEach
     void freshKeycloak() {
@@ -250,6 +258,35 @@ class StaffApiTest {
         pendingAccounts.rescan();
         assertThat(post(TestTokens.admin(), PENDING, Map.of()).getList("data.pendingAccounts.account.username"))
                 .containsExactly("gov.zjt.zhou", "gov.zrzyt.wu", "made.in.console");
+    }
+
+    @Test
+    void aReformReplacingADepartmentMovesItsStaffToTheSuccessorWithTheirRolesAndAuditsIt() {
+        String stamp = Long.toString(System.nanoTime(), 36);
+        String old = createDepartment("nmg.reform.old" + stamp, "改革前厅" + stamp);
+        String successor = createDepartment("nmg.reform.new" + stamp, "改革后厅" + stamp);
+        assertThat(post(TestTokens.admin(), ADD, Map.of("o", old, "in", newColleague("reform.li" + stamp, "REPORTER"))).getString("errors")).isNull();
+        assertThat(post(TestTokens.admin(), "mutation($p: String!, $s: String!) { recordSuccession(predecessorCode: $p, successorCode: $s, date: \"2026-01-01\") { id } }",
+                Map.of("p", "nmg.reform.old" + stamp, "s", "nmg.reform.new" + stamp)).getString("errors")).isNull();
+
+        // What group sync runs after the groups follow the tree; a second run finds nobody left to move.
+        var tree = organizations.snapshot().await().indefinitely().tree();
+        assertThat(reformMoves.run(tree)).isEqualTo(1);
+        assertThat(reformMoves.run(tree)).isZero();
+
+        JsonPath members = post(TestTokens.admin(), MEMBERS, Map.of("o", successor));
+        assertThat(members.getList("data.staffMembers.username")).containsExactly("reform.li" + stamp);
+        assertThat(members.getList("data.staffMembers[0].roles")).containsExactly("REPORTER");
+        assertThat(post(TestTokens.admin(), MEMBERS, Map.of("o", old)).getList("data.staffMembers")).isEmpty();
+        JsonPath history = post(TestTokens.admin(), HISTORY, Map.of("o", successor));
+        assertThat(history.getString("data.staffHistory[0].actor")).isEqualTo("机构改革");
+        assertThat(history.getString("data.staffHistory[0].action")).isEqualTo("MOVE_IN");
+    }
+
+    private static String createDepartment(String code, String name) {
+        return post(TestTokens.admin(), "mutation($in: OrganizationInput!) { createOrganization(input: $in) { id } }",
+                Map.of("in", Map.of("code", code, "name", name, "kind", "DEPARTMENT", "level", "PROVINCE", "parentCode", "nmg")))
+                .getString("data.createOrganization.id");
     }
 
     @Test
