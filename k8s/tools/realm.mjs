@@ -3,8 +3,8 @@
 //
 // Production differs from development in exactly these points:
 //  - no demo users: `users` keeps only service-account users (they carry the roles of the
-//    confidential client planning-services, e.g. realm-management/manage-users), never a
-//    user with credentials;
+//    confidential client planning-services, e.g. realm-management/query-users; its rights over
+//    users and groups are the realm's fine-grained admin permissions), never a user with credentials;
 //  - no direct access grants (resource-owner password flow) on any client;
 //  - planning-web's redirect URIs, web origins and post-logout redirect URIs point at the
 //    public web host (PROD_WEB_ORIGIN) instead of localhost;

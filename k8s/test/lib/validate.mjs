@@ -71,6 +71,16 @@ function closeSchema(s, field) {
 /** Key of a kind: `group/version/Kind` (core kinds: `v1/Kind`), i.e. apiVersion/kind. */
 const key = (apiVersion, kind) => `${apiVersion}/${kind}`;
 
+// Realm fields Keycloak added after the vendored operator CRD (26.0.0; README "schemas"), which the operator we run
+// (26.7) accepts: only these, with their type, so any other unknown realm field still fails.
+const NEWER_REALM_FIELDS = { adminPermissionsEnabled: { type: "boolean" } }; // fine-grained admin permissions v2, Keycloak 26.2
+
+function addNewerRealmFields(schema, folder) {
+  if (folder !== "keycloak-operator-26.0.0") return;
+  const realm = schema.properties?.spec?.properties?.realm;
+  if (realm?.properties) Object.assign(realm.properties, NEWER_REALM_FIELDS);
+}
+
 let validators;
 function load() {
   if (validators) return validators;
@@ -95,6 +105,7 @@ function load() {
           const schema = closeSchema(v.schema.openAPIV3Schema);
           // the API server checks apiVersion, kind and metadata of every object, not the CRD schema
           schema.properties = { ...schema.properties, apiVersion: { type: "string" }, kind: { type: "string" }, metadata: objectMeta };
+          if (crd.spec.names.kind === "KeycloakRealmImport") addNewerRealmFields(schema, folder);
           validators.set(key(`${crd.spec.group}/${v.name}`, crd.spec.names.kind), { source: folder, schema });
         }
       }

@@ -3,7 +3,7 @@
 // on 成员 under 待分配账号, places it in 住建厅 as 填报员, and the account's next token carries 住建厅.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GATEWAY_URL, KEYCLOAK_URL, shot, signIn } from './browser.mjs';
+import { GATEWAY_URL, KEYCLOAK_URL, gateway, shot, signIn } from './browser.mjs';
 
 const USER = 'dir.unknown.sun';
 
@@ -24,6 +24,12 @@ async function asDirectoryUser(query) {
 test('an administrator places a directory account waiting for an organization from 成员', async () => {
   const before = await asDirectoryUser('{ me { orgs { code } } plans(first: 1) { totalCount } }');
   assert.equal(before.errors?.[0]?.extensions?.code, 'FORBIDDEN', JSON.stringify(before));
+  // org-service records an account waiting for an organization from its sign-in (every 5 s): wait for that, up to 60 s.
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const { pendingAccounts } = await gateway('admin', '{ pendingAccounts { account { username } } }');
+    if (pendingAccounts.some((p) => p.account.username === USER)) break;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
 
   const page = await signIn('admin');
   await page.getByRole('menuitem', { name: '成员' }).click();

@@ -26,6 +26,9 @@ public class FakeStaff implements StaffDirectory {
     private final Map<String, String[]> claims = new LinkedHashMap<>();
     public final List<String> writes = new ArrayList<>();
     public final Set<String> loggedOut = new TreeSet<>();
+    /** Reads of every user of the realm ({@link #pending()}) and the accounts asked about one by one. */
+    public int fullScans;
+    public final List<String> askedAboutWaiting = new ArrayList<>();
 
     public FakeStaff() {
         reset();
@@ -35,6 +38,8 @@ public class FakeStaff implements StaffDirectory {
         users.clear();
         writes.clear();
         loggedOut.clear();
+        fullScans = 0;
+        askedAboutWaiting.clear();
         put(account("zjt.reporter", Set.of("reporter"), Set.of("nmg.zjt")));
         put(account("zjt.chief", Set.of("org-admin"), Set.of("nmg.zjt")));
         put(account("zrzyt.reporter", Set.of("reporter"), Set.of("nmg.zrzyt")));
@@ -78,10 +83,31 @@ public class FakeStaff implements StaffDirectory {
 
     @Override
     public synchronized List<Pending> pending() {
-        return users.values().stream().filter(a -> a.orgCodes().isEmpty()).map(a -> {
-            String[] claim = claims.getOrDefault(a.username(), new String[2]);
-            return new Pending(copy(a), claim[0], claim[1]);
-        }).toList();
+        fullScans++;
+        return users.values().stream().filter(a -> a.orgCodes().isEmpty()).map(this::pending).toList();
+    }
+
+    @Override
+    public synchronized Optional<Pending> waiting(String userId) {
+        askedAboutWaiting.add(userId);
+        return Optional.ofNullable(byId(userId)).filter(a -> a.orgCodes().isEmpty()).map(this::pending);
+    }
+
+    private Pending pending(Account a) {
+        String[] claim = claims.getOrDefault(a.username(), new String[2]);
+        return new Pending(copy(a), claim[0], claim[1]);
+    }
+
+    /** Staff in an organization, as many as a test needs to show what grows with the realm's users. */
+    public synchronized void addColleagues(int count, String orgCode) {
+        for (int i = 0; i < count; i++) {
+            put(account("colleague." + i, Set.of("reporter"), Set.of(orgCode)));
+        }
+    }
+
+    /** A change made in Keycloak directly (its admin console), behind org-service's back. */
+    public synchronized void joinDirectly(String username, String orgCode) {
+        users.values().stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow().orgCodes().add(orgCode);
     }
 
     @Override

@@ -13,6 +13,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import gov.planning.org.naming.OrgDirectory;
+import gov.planning.org.staff.PendingAccounts;
+import gov.planning.org.staff.ReformMoves;
 import gov.planning.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -34,9 +37,21 @@ class StaffApiTest {
     @Inject
     FakeStaff keycloak;
 
+    @Inject
+    PendingAccounts pendingAccounts;
+
+    @Inject
+    ReformMoves reformMoves;
+
+    @Inject
+    OrgDirectory organizations;
+
     @BeforeEach
     void freshKeycloak() {
         keycloak.reset();
+        // What the background rescan does every few minutes: the table then names the accounts waiting.
+        pendingAccounts.rescan();
+        keycloak.fullScans = 0;
     }
 
     static String orgAdmin(String orgCode) {
@@ -220,6 +235,58 @@ class StaffApiTest {
         assertThat(pending.getList("data.pendingAccounts.suggestedOrganizationId")).containsExactly(null, idOf("nmg.zjt"), idOf("nmg.zrzyt"));
         assertThat(pending.getString("data.pendingAccounts[1].suggestedOrganizationName")).isEqualTo("内蒙古自治区住房和城乡建设厅");
         assertThat(pending.getList("data.pendingAccounts[1].account.organizationCodes")).isEmpty();
+    }
+
+    @Test
+    void listingTheAccountsWaitingAsksKeycloakAboutThoseAccountsOnlyHoweverManyStaffTheRealmHas() {
+        keycloak.addColleagues(2000, "nmg.zjt");
+
+        JsonPath pending = post(TestTokens.admin(), PENDING, Map.of());
+
+        assertThat(pending.getList("data.pendingAccounts.account.username")).containsExactly("drifter", "gov.zjt.zhou", "gov.zrzyt.wu");
+        assertThat(keycloak.fullScans).isZero();
+        assertThat(keycloak.askedAboutWaiting).containsExactlyInAnyOrder("id-drifter", "id-gov.zjt.zhou", "id-gov.zrzyt.wu");
+    }
+
+    @Test
+    void anAccountPlacedInKeycloakDirectlyDropsOffTheListAtTheNextReadAndARescanFindsNewOnes() {
+        keycloak.joinDirectly("drifter", "nmg.zrzyt");
+        assertThat(post(TestTokens.admin(), PENDING, Map.of()).getList("data.pendingAccounts.account.username"))
+                .containsExactly("gov.zjt.zhou", "gov.zrzyt.wu");
+
+        keycloak.create(new gov.planning.org.staff.StaffDirectory.NewAccount("made.in.console", "名", "姓", null, null));
+        pendingAccounts.rescan();
+        assertThat(post(TestTokens.admin(), PENDING, Map.of()).getList("data.pendingAccounts.account.username"))
+                .containsExactly("gov.zjt.zhou", "gov.zrzyt.wu", "made.in.console");
+    }
+
+    @Test
+    void aReformReplacingADepartmentMovesItsStaffToTheSuccessorWithTheirRolesAndAuditsIt() {
+        String stamp = Long.toString(System.nanoTime(), 36);
+        String old = createDepartment("nmg.reform.old" + stamp, "改革前厅" + stamp);
+        String successor = createDepartment("nmg.reform.new" + stamp, "改革后厅" + stamp);
+        assertThat(post(TestTokens.admin(), ADD, Map.of("o", old, "in", newColleague("reform.li" + stamp, "REPORTER"))).getString("errors")).isNull();
+        assertThat(post(TestTokens.admin(), "mutation($p: String!, $s: String!) { recordSuccession(predecessorCode: $p, successorCode: $s, date: \"2026-01-01\") { id } }",
+                Map.of("p", "nmg.reform.old" + stamp, "s", "nmg.reform.new" + stamp)).getString("errors")).isNull();
+
+        // What group sync runs after the groups follow the tree; a second run finds nobody left to move.
+        var tree = organizations.snapshot().await().indefinitely().tree();
+        assertThat(reformMoves.run(tree)).isEqualTo(1);
+        assertThat(reformMoves.run(tree)).isZero();
+
+        JsonPath members = post(TestTokens.admin(), MEMBERS, Map.of("o", successor));
+        assertThat(members.getList("data.staffMembers.username")).containsExactly("reform.li" + stamp);
+        assertThat(members.getList("data.staffMembers[0].roles")).containsExactly("REPORTER");
+        assertThat(post(TestTokens.admin(), MEMBERS, Map.of("o", old)).getList("data.staffMembers")).isEmpty();
+        JsonPath history = post(TestTokens.admin(), HISTORY, Map.of("o", successor));
+        assertThat(history.getString("data.staffHistory[0].actor")).isEqualTo("机构改革");
+        assertThat(history.getString("data.staffHistory[0].action")).isEqualTo("MOVE_IN");
+    }
+
+    private static String createDepartment(String code, String name) {
+        return post(TestTokens.admin(), "mutation($in: OrganizationInput!) { createOrganization(input: $in) { id } }",
+                Map.of("in", Map.of("code", code, "name", name, "kind", "DEPARTMENT", "level", "PROVINCE", "parentCode", "nmg")))
+                .getString("data.createOrganization.id");
     }
 
     @Test

@@ -56,6 +56,31 @@ final class KeycloakAdmin {
                 .then().statusCode(204);
     }
 
+    /** The HTTP status Keycloak answers the service account for {@code method} on the realm's admin {@code path}. */
+    int status(String method, String path, Object body) {
+        var request = given().contentType(ContentType.JSON).auth().oauth2(token);
+        if (body != null) {
+            request = request.body(body);
+        }
+        return request.when().request(method, platform.url("KEYCLOAK_PORT", "/admin/realms/planning" + path)).then().extract().statusCode();
+    }
+
+    /** A GET on the realm's admin {@code path} as the service account. */
+    JsonPath read(String path) {
+        return get(path);
+    }
+
+    /** A GET on the realm's admin {@code path} as Keycloak's bootstrap administrator (kcadmin), who may read everything. */
+    JsonPath readAsServerAdmin(String path) throws IOException {
+        String password = Files.readString(platform.state.resolve("secrets/keycloak-admin-password")).strip();
+        String admin = given().contentType(ContentType.URLENC)
+                .formParams(Map.of("grant_type", "password", "client_id", "admin-cli", "username", "kcadmin", "password", password))
+                .when().post(platform.url("KEYCLOAK_PORT", "/realms/master/protocol/openid-connect/token"))
+                .then().statusCode(200).extract().path("access_token");
+        return given().auth().oauth2(admin).when().get(platform.url("KEYCLOAK_PORT", "/admin/realms/planning" + path))
+                .then().statusCode(200).extract().jsonPath();
+    }
+
     private String topLevelGroupId(String name) {
         List<Map<String, Object>> groups = get("/groups?max=10000").getList("$");
         return groups.stream().filter(g -> name.equals(g.get("name"))).map(g -> (String) g.get("id")).findFirst()

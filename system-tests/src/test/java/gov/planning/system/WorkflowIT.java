@@ -163,12 +163,7 @@ class WorkflowIT {
     void aUserTheDepartmentAdministratorDisablesIsRefusedAtTheGatewayWithinHalfAMinuteWhileColleaguesGoOn() throws Exception {
         String zjt = orgId("nmg.zjt");
         String chief = token("zjt.orgadmin");
-        String leaving = "st.leaving." + Long.toString(System.nanoTime(), 36);
-        KeycloakAdmin keycloak = new KeycloakAdmin(platform);
-        keycloak.createUserInGroup(leaving, keycloak.awaitChildGroup("nmg", "nmg.zjt"));
-        JsonPath roles = gateway(chief, "mutation($o: ID!, $u: String!) { setStaffRoles(organizationId: $o, username: $u, roles: [REPORTER]) { roles } }",
-                Map.of("o", zjt, "u", leaving));
-        assertThat(roles.getString("errors")).isNull();
+        String leaving = zjtReporter("st.leaving.");
 
         String leavingToken = token(leaving);
         String colleagueToken = token("zjt.reporter");
@@ -197,6 +192,103 @@ class WorkflowIT {
         JsonPath colleague = gateway(colleagueToken, read, Map.of());
         assertThat(colleague.getString("errors")).isNull();
         assertThat(colleague.getInt("data.plans.totalCount")).isGreaterThanOrEqualTo(0);
+    }
+
+    /**
+     * Least privilege (docs/decisions/0008): org-service's service account does what org-service does to a staff
+     * account through Keycloak's fine-grained admin permissions, and Keycloak itself refuses it everything else.
+     */
+    @Test
+    void theServiceAccountManagesStaffButKeycloakRefusesItAdminRightsClientsAndRealmSettings() throws Exception {
+        KeycloakAdmin keycloak = new KeycloakAdmin(platform);
+        String zjtGroup = keycloak.awaitChildGroup("nmg", "nmg.zjt");
+        String username = "st.sa." + Long.toString(System.nanoTime(), 36);
+        assertThat(keycloak.status("POST", "/users", Map.of("username", username, "enabled", true, "firstName", "System",
+                "lastName", "Test", "email", username + "@planning.local"))).isEqualTo(201);
+        String userId = keycloak.read("/users?exact=true&username=" + username).getString("[0].id");
+        assertThat(keycloak.status("PUT", "/users/" + userId + "/groups/" + zjtGroup, null)).isEqualTo(204);
+        List<Map<String, Object>> available = keycloak.read("/users/" + userId + "/role-mappings/realm/available").getList("$");
+        assertThat(available).extracting(r -> r.get("name")).contains("reporter", "planner", "viewer", "org-admin").doesNotContain("admin");
+        Map<String, Object> reporter = available.stream().filter(r -> "reporter".equals(r.get("name"))).findFirst().orElseThrow();
+        assertThat(keycloak.status("POST", "/users/" + userId + "/role-mappings/realm", List.of(reporter))).isEqualTo(204);
+
+        Map<String, Object> admin = keycloak.readAsServerAdmin("/roles/admin").getMap("$");
+        assertThat(keycloak.status("POST", "/users/" + userId + "/role-mappings/realm", List.of(admin))).isEqualTo(403);
+        String webClient = keycloak.readAsServerAdmin("/clients?clientId=planning-web").getString("[0].id");
+        assertThat(keycloak.status("PUT", "/clients/" + webClient, Map.of("redirectUris", List.of("*")))).isEqualTo(403);
+        assertThat(keycloak.status("PUT", "", Map.of("registrationAllowed", true))).isEqualTo(403);
+        assertThat(keycloak.status("GET", "/clients", null)).isEqualTo(403);
+        assertThat(keycloak.readAsServerAdmin("/users/" + userId + "/role-mappings/realm").getList("name")).contains("reporter").doesNotContain("admin");
+        assertThat(keycloak.readAsServerAdmin("/clients/" + webClient).getList("redirectUris")).doesNotContain("*");
+        assertThat(keycloak.readAsServerAdmin("").getBoolean("registrationAllowed")).isFalse();
+
+        assertThat(keycloak.status("PUT", "/users/" + userId, Map.of("enabled", false))).isEqualTo(204);
+        assertThat(keycloak.status("POST", "/users/" + userId + "/logout", null)).isEqualTo(204);
+        assertThat(keycloak.read("/users/" + userId).getBoolean("enabled")).isFalse();
+    }
+
+    /** Leaving: the moment a department administrator disables a user, the refresh token they hold is refused. */
+    @Test
+    void aDisabledUsersRefreshTokenIsRefusedAtOnce() throws Exception {
+        String zjt = orgId("nmg.zjt");
+        String leaving = "st.refresh." + Long.toString(System.nanoTime(), 36);
+        KeycloakAdmin keycloak = new KeycloakAdmin(platform);
+        keycloak.createUserInGroup(leaving, keycloak.awaitChildGroup("nmg", "nmg.zjt"));
+        String tokens = platform.url("KEYCLOAK_PORT", "/realms/planning/protocol/openid-connect/token");
+        String refresh = given().contentType(io.restassured.http.ContentType.URLENC)
+                .formParams(Map.of("grant_type", "password", "client_id", "planning-web", "username", leaving, "password", leaving))
+                .when().post(tokens).then().statusCode(200).extract().path("refresh_token");
+        refresh = given().contentType(io.restassured.http.ContentType.URLENC)
+                .formParams(Map.of("grant_type", "refresh_token", "client_id", "planning-web", "refresh_token", refresh))
+                .when().post(tokens).then().statusCode(200).extract().path("refresh_token");
+
+        JsonPath disabled = gateway(token("zjt.orgadmin"), "mutation($o: ID!, $u: String!) { disableStaffMember(organizationId: $o, username: $u) { enabled } }",
+                Map.of("o", zjt, "u", leaving));
+        assertThat(disabled.getString("errors")).isNull();
+
+        given().contentType(io.restassured.http.ContentType.URLENC)
+                .formParams(Map.of("grant_type", "refresh_token", "client_id", "planning-web", "refresh_token", refresh))
+                .when().post(tokens).then().statusCode(400).body("error", org.hamcrest.Matchers.equalTo("invalid_grant"));
+    }
+
+    /**
+     * Moving: an administrator moves a reporter from 住建厅 to 自然资源厅; their next sign-in carries 自然资源厅 only, they
+     * may no longer report for 住建厅, and the report they sent before still names them as its author.
+     */
+    @Test
+    void movingAUserBetweenDepartmentsMovesTheirGroupAndTheirPastReportKeepsItsAuthor() throws Exception {
+        String zjt = orgId("nmg.zjt");
+        String zrzyt = orgId("nmg.zrzyt");
+        String mover = zjtReporter("st.mover.");
+        String taskId = zjtTask("系统测试：人员调动", "保障性住房建设")[1];
+        String report = """
+                mutation($task: ID!, $org: ID!, $period: String!) { submitProgressReport(taskId: $task, orgId: $org, period: $period,
+                  percent: 30, summary: "调动前填报") { reportedBy } }""";
+        Map<String, Object> variables = Map.of("task", taskId, "org", zjt, "period", ReportingPeriods.thisQuarter());
+        assertThat(gateway(token(mover), report, variables).getString("data.submitProgressReport.reportedBy")).isEqualTo(mover);
+
+        JsonPath moved = gateway(token("admin"), """
+                mutation($u: String!, $f: ID!, $t: ID!) { moveStaffMember(username: $u, fromOrganizationId: $f, toOrganizationId: $t) {
+                  organizationCodes roles } }""", Map.of("u", mover, "f", zjt, "t", zrzyt));
+        assertThat(moved.getString("errors")).isNull();
+
+        String after = token(mover);
+        assertThat(orgCodes(claims(after))).containsExactly("nmg.zrzyt");
+        assertThat(gateway(after, report, Map.of("task", taskId, "org", zjt, "period", ReportingPeriods.thisQuarter()))
+                .getString("errors[0].extensions.code")).isEqualTo("FORBIDDEN");
+        assertThat(gateway(token("viewer"), "query($id: ID!) { task(id: $id) { reports { reportedBy } } }", Map.of("id", taskId))
+                .getList("data.task.reports.reportedBy")).containsExactly(mover);
+    }
+
+    /** A new account in 住建厅's group, made a reporter by 住建厅's department administrator: its user name. */
+    private static String zjtReporter(String prefix) throws Exception {
+        String username = prefix + Long.toString(System.nanoTime(), 36);
+        KeycloakAdmin keycloak = new KeycloakAdmin(platform);
+        keycloak.createUserInGroup(username, keycloak.awaitChildGroup("nmg", "nmg.zjt"));
+        JsonPath roles = gateway(token("zjt.orgadmin"), "mutation($o: ID!, $u: String!) { setStaffRoles(organizationId: $o, username: $u, roles: [REPORTER]) { roles } }",
+                Map.of("o", orgId("nmg.zjt"), "u", username));
+        assertThat(roles.getString("errors")).isNull();
+        return username;
     }
 
     private static JsonPath claims(String token) {

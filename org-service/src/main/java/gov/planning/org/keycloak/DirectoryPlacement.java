@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import gov.planning.org.entity.OrgKind;
 import gov.planning.org.naming.OrgNode;
@@ -48,6 +49,16 @@ public final class DirectoryPlacement {
 
     /** Places the directory users among those who signed in that are in no group yet; answers whom it placed. */
     public static List<Placed> place(List<DirectoryUsers.Login> logins, DirectoryUsers users, OrgTree tree, LocalDate today) {
+        return place(logins, users, tree, today, account -> {
+        });
+    }
+
+    /**
+     * As {@link #place(List, DirectoryUsers, OrgTree, LocalDate)}, and hands {@code waiting} every account that signed
+     * in and is still in no group afterwards (a directory user nothing places, a brokered user no mapper placed): 待分配.
+     */
+    public static List<Placed> place(List<DirectoryUsers.Login> logins, DirectoryUsers users, OrgTree tree, LocalDate today,
+            Consumer<DirectoryUsers.Account> waiting) {
         Set<String> seen = new LinkedHashSet<>();
         List<Placed> placed = new ArrayList<>();
         for (DirectoryUsers.Login login : logins) {
@@ -55,14 +66,16 @@ public final class DirectoryPlacement {
                 continue;
             }
             DirectoryUsers.Account account = users.account(login.userId());
-            if (account == null || !account.fromDirectory() || account.inAnyGroup()) {
+            if (account == null || account.inAnyGroup()) {
                 continue;
             }
-            OrgNode org = organizationOf(tree, today, account.orgCode(), account.orgName());
+            OrgNode org = account.fromDirectory() ? organizationOf(tree, today, account.orgCode(), account.orgName()) : null;
             String group = org == null ? null : users.groupIdOf(org.code());
             if (group != null) {
                 users.join(account.id(), group);
                 placed.add(new Placed(account.username(), org.code()));
+            } else {
+                waiting.accept(account);
             }
         }
         return placed;

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import gov.planning.org.naming.OrgDirectory;
 import gov.planning.org.naming.OrgTree;
+import gov.planning.org.staff.PendingAccounts;
 import gov.planning.org.staff.StaffAudit;
 import io.quarkus.scheduler.Scheduled;
 
@@ -21,7 +22,7 @@ import io.quarkus.scheduler.Scheduled;
  * {@code ./platform up} turns on with PLATFORM_LDAP=on), every few seconds: a directory user's first sign-in answers a
  * token without organization (待分配), and their next token, a few seconds later, carries it. Looks back a day at
  * start, so sign-ins while org-service was down are placed too (placing is idempotent: an account in a group is
- * skipped).
+ * skipped). An account that signed in and is still in no group is recorded as waiting ({@link PendingAccounts}).
  */
 @ApplicationScoped
 public class DirectoryPlacer {
@@ -46,6 +47,9 @@ public class DirectoryPlacer {
 
     @Inject
     PlacementLock lock;
+
+    @Inject
+    PendingAccounts pendingAccounts;
 
     private long since = -1;
     private boolean warned;
@@ -78,7 +82,8 @@ public class DirectoryPlacer {
             return;
         }
         OrgTree tree = directory.snapshot().await().indefinitely().tree();
-        for (DirectoryPlacement.Placed placed : DirectoryPlacement.place(logins, keycloak, tree, LocalDate.now(clock))) {
+        for (DirectoryPlacement.Placed placed : DirectoryPlacement.place(logins, keycloak, tree, LocalDate.now(clock),
+                account -> pendingAccounts.record(account.id(), account.username()))) {
             LOG.infof("Directory user %s placed in %s", placed.username(), placed.orgCode());
             audit.append(ACTOR, "JOIN", tree.byCode(placed.orgCode()).id(), placed.username(), null, null);
         }

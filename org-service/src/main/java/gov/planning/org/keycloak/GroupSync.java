@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import gov.planning.org.naming.OrgDirectory;
 import gov.planning.org.naming.OrgTree;
 import gov.planning.org.service.OrganizationChanged;
+import gov.planning.org.staff.ReformMoves;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -41,6 +42,9 @@ public class GroupSync {
 
     @Inject
     OrgDirectory directory;
+
+    @Inject
+    ReformMoves reformMoves;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -70,7 +74,20 @@ public class GroupSync {
             LOG.infof("Keycloak groups reconciled: %s", result);
         }
         reconcileBrokerMappers(tree);
+        moveStaffOfReplaced(tree);
         return result;
+    }
+
+    /** After the groups, so the successor's group exists; apart from them, like the mappers. */
+    private void moveStaffOfReplaced(OrgTree tree) {
+        try {
+            int moved = reformMoves.run(tree);
+            if (moved > 0) {
+                LOG.infof("Staff of replaced organizations moved to their successors: %d", moved);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Staff of replaced organizations not moved (will retry on the next change): %s", e.getMessage());
+        }
     }
 
     /**

@@ -20,10 +20,10 @@ import gov.planning.org.keycloak.KeycloakAdminClient;
 import io.quarkus.arc.DefaultBean;
 
 /**
- * Staff accounts through Keycloak's admin API, as the service identity {@code planning-services}. The calls need the
- * realm-management roles {@code view-users} and {@code query-groups} (reads) and {@code manage-users} (create, enable,
- * group membership, realm role mapping, logout); nothing realm-wide beyond users (no view-realm, manage-realm or
- * manage-clients). Which organization a caller may touch is decided by {@link StaffAdmin} before any call here.
+ * Staff accounts through Keycloak's admin API, as the service identity {@code planning-services}. Its rights are
+ * Keycloak's fine-grained admin permissions of the realm (docs/decisions/0008): view, manage, group membership and role
+ * mapping of users, mapping only the platform roles (never admin), plus realm-management's query-users/query-groups to
+ * reach the list endpoints. Which organization a caller may touch is decided by {@link StaffAdmin} before any call here.
  */
 @ApplicationScoped
 @DefaultBean
@@ -57,9 +57,7 @@ public class KeycloakStaff implements StaffDirectory {
 
     /**
      * Keycloak cannot list users without a group, so each user of the realm (pages of 500, full representation for
-     * the attributes) is asked for one group. One read per user: fine for the hundreds of a province's platform staff;
-     * reading every group's members instead costs one read per organization (hundreds) and, in the system test, took
-     * longer than the gateway waits for a subgraph.
+     * the attributes) is asked for one group: one read per user, which is why only the background rescan runs it.
      */
     @Override
     public List<Pending> pending() {
@@ -83,6 +81,25 @@ public class KeycloakStaff implements StaffDirectory {
                 return found;
             }
         }
+    }
+
+    @Override
+    public Optional<Pending> waiting(String userId) {
+        JsonNode user;
+        try {
+            user = keycloak.read("/users/" + encode(userId));
+        } catch (KeycloakAdminClient.KeycloakUnavailableException e) {
+            if (e.getMessage().contains(" answered 404")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        if (!keycloak.read("/users/" + encode(userId) + "/groups?briefRepresentation=true&max=1").isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode attributes = user.path("attributes");
+        return Optional.of(new Pending(account(user), attribute(attributes, BrokerMapperReconciler.CODE_CLAIM),
+                attribute(attributes, BrokerMapperReconciler.NAME_CLAIM)));
     }
 
     @Override

@@ -51,6 +51,9 @@ public class StaffAdmin {
     StaffAudit audit;
 
     @Inject
+    PendingAccounts pendingAccounts;
+
+    @Inject
     OrgDirectory organizations;
 
     @Inject
@@ -82,7 +85,16 @@ public class StaffAdmin {
         // Decided before the Keycloak reads, while the request (and the caller's request scope) surely lasts.
         boolean admin = caller.isAdmin();
         Set<String> reach = tree.nodes().stream().map(OrgNode::code).filter(code -> mayManage(tree, code)).collect(Collectors.toSet());
-        return keycloak(() -> directory.pending()).stream()
+        // The table names the accounts org-service saw waiting; Keycloak is asked about those only (one or two reads
+        // each), and a row whose account has since joined a group or gone is dropped.
+        List<StaffDirectory.Pending> waiting = keycloak(() -> {
+            List<StaffDirectory.Pending> found = new java.util.ArrayList<>();
+            for (PendingAccounts.Waiting row : pendingAccounts.all()) {
+                directory.waiting(row.userId()).ifPresentOrElse(found::add, () -> pendingAccounts.forget(row.userId()));
+            }
+            return found;
+        });
+        return waiting.stream()
                 .map(p -> new PendingAccount(p.account(), p.claimedOrgCode(), p.claimedOrgName(),
                         DirectoryPlacement.organizationOf(tree, today, p.claimedOrgCode(), p.claimedOrgName())))
                 .filter(p -> admin || p.claimed() != null && reach.contains(p.claimed().code()))

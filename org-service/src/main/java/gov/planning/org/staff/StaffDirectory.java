@@ -31,8 +31,14 @@ public interface StaffDirectory {
 
     Optional<Account> find(String username);
 
-    /** Every account in no organization's group, service accounts aside. */
+    /**
+     * Every account in no organization's group, service accounts aside: reads every user of the realm, so only the
+     * background rescan of {@link PendingAccounts} calls it, never a request.
+     */
     List<Pending> pending();
+
+    /** The account with this id if it is still in no organization's group; empty when it joined one or is gone. */
+    Optional<Pending> waiting(String userId);
 
     /** Creates an enabled user with no group and no role; answers its id. */
     String create(NewAccount account);

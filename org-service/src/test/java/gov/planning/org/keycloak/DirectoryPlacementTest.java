@@ -122,6 +122,22 @@ class DirectoryPlacementTest {
     }
 
     @Test
+    void everyoneWhoSignedInAndIsStillInNoGroupIsHandedOnAsWaitingAndNobodyElse() {
+        FakeUsers users = new FakeUsers()
+                .with(directoryUser("zhang", "nmg.zjt", null))
+                .with(directoryUser("sun", "xx.unknown", "某未建档单位"))
+                .with(new Account("broker", "gov.unknown.zhao", false, "xx.unknown", null, false))
+                .with(new Account("moved", "dir.moved", true, "nmg.zjt", null, true));
+        List<String> waiting = new ArrayList<>();
+
+        DirectoryPlacement.place(List.of(new Login("zhang", 1), new Login("sun", 2), new Login("broker", 3), new Login("moved", 4),
+                new Login("gone", 5), new Login("sun", 6)), users, tree(), TODAY, account -> waiting.add(account.username()));
+
+        assertThat(waiting).containsExactly("dir.sun", "gov.unknown.zhao");
+        assertThat(users.joined).containsExactly("dir.zhang → group-nmg.zjt");
+    }
+
+    @Test
     void aUserWhoSignedInTwiceIsPlacedOnce() {
         FakeUsers users = new FakeUsers().with(directoryUser("zhang", "nmg.zjt", null));
 
