@@ -28,8 +28,8 @@ import io.smallrye.mutiny.Uni;
  * operations are {@link OrgOperations}'): every code of a look-up is an alias of {@code organization(code:)}, ids go in
  * {@code organizations(ids:)} lists, {@code descendantIds} brings the whole subtree's ids in the same answer,
  * {@code predecessors { id … }} (nested {@value OrgOperations#REFORMS} deep, since org-service only answers direct
- * predecessors) the bodies it took over from, and {@code currentSuccessors} the replaced ones among many ids. The members of every collective (a small list) ride along whenever they
- * are not cached, and membership is computed here. Tests replace this bean ({@link DefaultBean}) with
+ * predecessors) the bodies it took over from, and {@code currentSuccessors} the replaced ones among many ids. The
+ * members of every collective (a small list) ride along whenever they are not cached, and membership is computed here. Tests replace this bean ({@link DefaultBean}) with
  * {@code InMemoryOrganizationTree} (this module's test-jar).
  * <p>
  * Answers are cached per organization (Caffeine, bounded and expiring: {@code planning.clients.org-service.cache.*}),
@@ -328,15 +328,9 @@ public class GraphQLOrganizationTree implements OrganizationTree {
      * cache's entries, and an entry evicted in between would lose its successor.
      */
     private Uni<Map<UUID, UUID>> fetchCurrentSuccessors(List<UUID> ids) {
-        int perList = OrgOperations.SUCCESSOR_IDS_PER_LIST;
-        int lists = (ids.size() + perList - 1) / perList;
-        JsonObjectBuilder variables = Json.createObjectBuilder();
-        for (int l = 0; l < lists; l++) {
-            var chunk = Json.createArrayBuilder();
-            ids.subList(l * perList, Math.min(ids.size(), (l + 1) * perList)).forEach(id -> chunk.add(id.toString()));
-            variables.add("l" + l, chunk);
-        }
-        return post(OrgOperations.currentSuccessors(lists), variables.build()).map(data -> {
+        JsonObject variables = idLists(ids, OrgOperations.SUCCESSOR_IDS_PER_LIST);
+        int lists = variables.size();
+        return post(OrgOperations.currentSuccessors(lists), variables).map(data -> {
             Map<UUID, UUID> replaced = new java.util.HashMap<>();
             for (int l = 0; l < lists; l++) {
                 if (data.get("l" + l) instanceof jakarta.json.JsonArray list) {
@@ -401,15 +395,9 @@ public class GraphQLOrganizationTree implements OrganizationTree {
      * statement however many organizations are asked (a dashboard's leads number thousands at a province's scale).
      */
     private Uni<JsonObject> postForIds(List<UUID> ids, String selection, boolean withCollectives) {
-        int perList = OrgOperations.IDS_PER_LIST;
-        int lists = (ids.size() + perList - 1) / perList;
-        JsonObjectBuilder variables = Json.createObjectBuilder();
-        for (int l = 0; l < lists; l++) {
-            var chunk = Json.createArrayBuilder();
-            ids.subList(l * perList, Math.min(ids.size(), (l + 1) * perList)).forEach(id -> chunk.add(id.toString()));
-            variables.add("l" + l, chunk);
-        }
-        return post(OrgOperations.byIdLists(lists, selection, withCollectives), variables.build()).map(data -> {
+        JsonObject variables = idLists(ids, OrgOperations.IDS_PER_LIST);
+        int lists = variables.size();
+        return post(OrgOperations.byIdLists(lists, selection, withCollectives), variables).map(data -> {
             Map<String, JsonObject> byId = new java.util.HashMap<>();
             for (int l = 0; l < lists; l++) {
                 if (data.get("l" + l) instanceof JsonObject list && list.get("edges") instanceof jakarta.json.JsonArray edges) {
@@ -433,6 +421,17 @@ public class GraphQLOrganizationTree implements OrganizationTree {
             }
             return keyed.build();
         });
+    }
+
+    /** The variables {@code l0}, {@code l1}, … of {@code ids} in lists of at most {@code perList}. */
+    private static JsonObject idLists(List<UUID> ids, int perList) {
+        JsonObjectBuilder variables = Json.createObjectBuilder();
+        for (int l = 0; l * perList < ids.size(); l++) {
+            var chunk = Json.createArrayBuilder();
+            ids.subList(l * perList, Math.min(ids.size(), (l + 1) * perList)).forEach(id -> chunk.add(id.toString()));
+            variables.add("l" + l, chunk);
+        }
+        return variables.build();
     }
 
     /** {@link OrgOperations#byKeys}: one request for many organizations, the answer for the i-th key under {@code o<i>}. */
