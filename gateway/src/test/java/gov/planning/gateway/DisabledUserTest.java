@@ -76,13 +76,16 @@ class DisabledUserTest {
         String token = TestTokens.token("active.li", List.of("reporter"), List.of("nmg.zjt"));
         keycloakSays(token, "active.li", true);
 
+        long started = System.nanoTime();
         for (int i = 0; i < 5; i++) {
             given().auth().oauth2(token).get("/viewer").then().statusCode(200)
                     .body("username", equalTo("active.li"))
                     .body("roles", hasItem("reporter"))
                     .body("orgCodes", contains("nmg.zjt"));
         }
-        assertThat(introspectionsOf(token)).isEqualTo(1);
+        // once per 8 s period: on a loaded machine the five requests may span a second period
+        long periods = 1 + (System.nanoTime() - started) / 8_000_000_000L;
+        assertThat(introspectionsOf(token)).isBetween(1, (int) Math.min(periods, 4));
     }
 
     @Test

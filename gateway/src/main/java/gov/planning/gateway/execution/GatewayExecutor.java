@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import jakarta.annotation.PostConstruct;
@@ -105,36 +106,47 @@ public class GatewayExecutor {
      */
     public CompletableFuture<ObjectNode> execute(String query, ObjectNode variables, String operationName, Map<String, String> headers,
             boolean queriesOnly) {
+        Prepared prepared = prepare(query, variables, operationName, queriesOnly);
+        if (prepared.remaining() == null) {
+            // On the event loop an operation seen before is served at once: its document is validated and its plan made.
+            return run(prepared, variables, headers);
+        }
         if (!io.vertx.core.Context.isOnEventLoopThread()) {
-            return run(prepare(query, variables, operationName, queriesOnly, true), variables, headers);
+            return run(guarded(prepared.remaining()), variables, headers);
         }
-        // On the event loop an operation seen before is served at once: its document is validated and its plan made.
-        Prepared known = prepare(query, variables, operationName, queriesOnly, false);
-        if (known != null) {
-            return run(known, variables, headers);
-        }
-        // Parsing, validation and planning are CPU work that grows with the operation: on a worker thread, so even an
-        // operation at the limits cannot hold up the event loop that serves other connections. The fetches then
-        // continue on this event loop.
-        return vertx.executeBlocking(() -> prepare(query, variables, operationName, queriesOnly, true), false)
+        // Parsing, validation, planning and introspection are CPU work that grows with the operation: on a worker
+        // thread, so even an operation at the limits cannot hold up the event loop that serves other connections. The
+        // worker continues from what the caches gave; the fetches then continue on this event loop.
+        return vertx.executeBlocking(() -> guarded(prepared.remaining()), false)
                 .toCompletionStage().toCompletableFuture()
-                .thenCompose(prepared -> run(prepared, variables, headers));
+                .thenCompose(done -> run(done, variables, headers));
     }
 
-    /** What a request needs to run: its plan (and introspection answer), or the error that answers it instead. */
-    private record Prepared(Supergraph supergraph, QueryPlan plan, JsonNode introspection, ObjectNode answer) {
+    /**
+     * What a request needs to run: its plan (and introspection answer), or the error that answers it instead, or
+     * (remaining) the work the caches could not spare it, to be done off the event loop.
+     */
+    private record Prepared(Supergraph supergraph, QueryPlan plan, JsonNode introspection, ObjectNode answer,
+            Supplier<Prepared> remaining) {
         static Prepared answered(ObjectNode answer) {
-            return new Prepared(null, null, null, answer);
+            return new Prepared(null, null, null, answer, null);
+        }
+
+        static Prepared ready(Supergraph supergraph, QueryPlan plan, JsonNode introspection) {
+            return new Prepared(supergraph, plan, introspection, null, null);
+        }
+
+        static Prepared remaining(Supplier<Prepared> work) {
+            return new Prepared(null, null, null, null, work);
         }
     }
 
     /**
-     * Limits → parse → validate → coerce → normalize → plan, each step served from the caches when it can be.
-     *
-     * @param mayWork false: null instead of parsing, validating, planning or introspecting (work for a worker thread)
+     * Limits → parse → validate → coerce → normalize → plan, each step served from the caches when it can be; the
+     * first step that has to work (parse, plan, introspect) and everything after it is left as {@code remaining}.
      */
-    private Prepared prepare(String query, ObjectNode variables, String operationName, boolean queriesOnly, boolean mayWork) {
-        try {
+    private Prepared prepare(String query, ObjectNode variables, String operationName, boolean queriesOnly) {
+        return guarded(() -> {
             Supergraph supergraph = supergraphs.current().orElseThrow(() -> new RequestException("SUPERGRAPH_NOT_READY",
                     "The gateway has not composed the supergraph yet: " + supergraphs.lastError()));
             if (query == null || query.isBlank()) {
@@ -144,44 +156,56 @@ public class GatewayExecutor {
             OperationLimits checks = new OperationLimits(limits.maxDepth(), limits.maxAliases(), limits.maxFields(),
                     limits.maxOperationSize());
             checks.checkSize(query);
-            Document document = validated.get(supergraph, query);
-            if (document == null) {
-                if (!mayWork) {
-                    return null;
-                }
-                document = parse(query);
+            Document known = validated.get(supergraph, query);
+            if (known != null) {
+                return plan(supergraph, query, known, variables, operationName, queriesOnly);
+            }
+            return Prepared.remaining(() -> {
+                Document document = parse(query);
                 checks.checkShape(document);
                 List<graphql.validation.ValidationError> invalid = ParseAndValidate.validate(supergraph.apiSchema(), document, Locale.ENGLISH);
                 if (!invalid.isEmpty()) {
-                    Document parsed = document;
                     return Prepared.answered(errors(invalid.stream().map(e -> (GraphQLError) e).toList(),
-                            message -> ClientMessages.validation(message, parsed), "GRAPHQL_VALIDATION_FAILED"));
+                            message -> ClientMessages.validation(message, document), "GRAPHQL_VALIDATION_FAILED"));
                 }
                 validated.put(supergraph, query, document);
+                Prepared planned = plan(supergraph, query, document, variables, operationName, queriesOnly);
+                return planned.remaining() == null ? planned : planned.remaining().get();
+            });
+        });
+    }
+
+    private Prepared plan(Supergraph supergraph, String query, Document document, ObjectNode variables, String operationName,
+            boolean queriesOnly) {
+        OperationDefinition operation = OperationNormalizer.select(document, operationName);
+        if (queriesOnly && operation.getOperation() == OperationDefinition.Operation.MUTATION) {
+            throw new RequestException("OPERATION_NOT_SUPPORTED", "Mutations cannot be sent with GET; use POST");
+        }
+        Map<String, Object> raw = variables == null ? Map.of() : mapper.convertValue(variables, Map.class);
+        Map<String, Object> coerced = coerce(supergraph, operation, raw);
+        PlanCache.Key key = PlanCache.key(query, document, operation, coerced);
+        QueryPlan cached = plans.get(supergraph, key);
+        if (cached != null) {
+            planHits.increment();
+            if (!cached.operation().hasIntrospection()) {
+                return Prepared.ready(supergraph, cached, null);
             }
-            OperationDefinition operation = OperationNormalizer.select(document, operationName);
-            if (queriesOnly && operation.getOperation() == OperationDefinition.Operation.MUTATION) {
-                throw new RequestException("OPERATION_NOT_SUPPORTED", "Mutations cannot be sent with GET; use POST");
-            }
-            Map<String, Object> raw = variables == null ? Map.of() : mapper.convertValue(variables, Map.class);
-            Map<String, Object> coerced = coerce(supergraph, operation, raw);
-            PlanCache.Key key = PlanCache.key(query, document, operation, coerced);
-            QueryPlan plan = plans.get(supergraph, key);
-            if (plan == null) {
-                if (!mayWork) {
-                    return null;
-                }
-                plan = new QueryPlanner(supergraph).plan(new OperationNormalizer(supergraph.apiSchema(), document, coerced).normalize(operation));
-                plans.put(supergraph, key, plan);
-                planMisses.increment();
-                LOG.debugf("Plan: %s", plan.roots());
-            } else if (!plan.operation().hasIntrospection() || mayWork) {
-                planHits.increment();
-            }
-            if (!plan.operation().hasIntrospection()) {
-                return new Prepared(supergraph, plan, null, null);
-            }
-            return mayWork ? new Prepared(supergraph, plan, introspect(supergraph, document, operation, raw), null) : null;
+            return Prepared.remaining(() -> Prepared.ready(supergraph, cached, introspect(supergraph, document, operation, raw)));
+        }
+        return Prepared.remaining(() -> {
+            QueryPlan plan = new QueryPlanner(supergraph).plan(new OperationNormalizer(supergraph.apiSchema(), document, coerced).normalize(operation));
+            plans.put(supergraph, key, plan);
+            planMisses.increment();
+            LOG.debugf("Plan: %s", plan.roots());
+            return Prepared.ready(supergraph, plan,
+                    plan.operation().hasIntrospection() ? introspect(supergraph, document, operation, raw) : null);
+        });
+    }
+
+    /** A request error answers in GraphQL's shape; a gateway bug too, with its details in the log. */
+    private Prepared guarded(Supplier<Prepared> step) {
+        try {
+            return step.get();
         } catch (RequestException e) {
             return Prepared.answered(error(e.getMessage(), e.code()));
         } catch (RuntimeException | StackOverflowError e) {
