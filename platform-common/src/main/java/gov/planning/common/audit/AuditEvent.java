@@ -20,6 +20,14 @@ public record AuditEvent(String actor, String action, String entityType, UUID en
         Objects.requireNonNull(entityId, "entityId");
     }
 
+    /**
+     * The write of the record the states describe, its scope left to the service's table (plan-service derives it
+     * from the record in SQL, so entries written on any path, by either release, carry it).
+     */
+    public static AuditEvent of(String actor, String action, AuditSnapshot before, AuditSnapshot after) {
+        return of(actor, action, null, before, after);
+    }
+
     /** The write of the record both states describe (at least one of them given). */
     public static AuditEvent of(String actor, String action, UUID scopeId, AuditSnapshot before, AuditSnapshot after) {
         AuditSnapshot state = after != null ? after : Objects.requireNonNull(before, "before or after");
