@@ -59,6 +59,18 @@ public final class AuditSnapshot {
         return new JsonObject(fields).encode();
     }
 
+    /** Same record, same fields and values: a write that changed nothing compares equal and need not be audited. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AuditSnapshot that && entityType.equals(that.entityType) && entityId.equals(that.entityId)
+                && json().equals(that.json());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(entityType, entityId, json());
+    }
+
     @Override
     public String toString() {
         return entityType + " " + entityId + " " + json();

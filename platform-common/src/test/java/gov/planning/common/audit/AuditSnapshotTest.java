@@ -60,6 +60,14 @@ class AuditSnapshotTest {
     }
 
     @Test
+    void aStateThatDiffersOnlyInItsVersionIsTheSameState() {
+        UUID id = UUID.randomUUID();
+        assertThat(AuditSnapshot.of("Organization", id).put("name", "旅游局").put("version", 1))
+                .isEqualTo(AuditSnapshot.of("Organization", id).put("name", "旅游局").put("version", 2))
+                .isNotEqualTo(AuditSnapshot.of("Organization", id).put("name", "文化和旅游局").put("version", 2));
+    }
+
+    @Test
     void anEventNamesTheRecordItsStatesDescribe() {
         UUID id = UUID.randomUUID();
         AuditEvent deleted = AuditEvent.of("admin", "DELETE", null, AuditSnapshot.of("Indicator", id).put("name", "x"), null);
