@@ -36,7 +36,7 @@ class BadInputTest {
 
     private static long rows() {
         return TestDatabase.count("SELECT (SELECT count(*) FROM indicator) + (SELECT count(*) FROM indicator_responsible_org)"
-                + " + (SELECT count(*) FROM regional_target) + (SELECT count(*) FROM observation) + (SELECT count(*) FROM audit_log)");
+                + " + (SELECT count(*) FROM regional_target) + (SELECT count(*) FROM observation) + (SELECT count(*) FROM audit_trail)");
     }
 
     private static Map<String, Object> withValue(String unit, String field, Object value) {

@@ -119,7 +119,7 @@ final class Fixtures {
     static List<String> auditTrail(DataSource db, String entityId) {
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement(
-                        "select actor, action, before is not null, after is not null from audit_log where entity_id = ? order by id")) {
+                        "select actor, action, before is not null, after is not null from audit_trail where entity_id = ? order by seq")) {
             s.setObject(1, UUID.fromString(entityId));
             try (ResultSet r = s.executeQuery()) {
                 List<String> trail = new java.util.ArrayList<>();

@@ -147,7 +147,7 @@ class ObservationsApiTest {
         JsonPath refused = record(TestTokens.viewer(), id, null, "2022", 10.0, null);
         assertThat(firstErrorCode(refused)).isEqualTo("FORBIDDEN");
         assertThat(count(db, "observation", "indicator_id", id)).isZero();
-        assertThat(count(db, "audit_log", "entity_id", id)).isEqualTo(1); // only the creation
+        assertThat(count(db, "audit_trail", "entity_id", id)).isEqualTo(1); // only the creation
     }
 
     @Test

@@ -202,7 +202,7 @@ class OrgPermissionsApiTest {
         assertThat(firstErrorCode(record(TestTokens.planner("gx"), id, ids("nmg.chifeng"), "2022", 1.0, null))).isEqualTo("FORBIDDEN");
         assertThat(firstErrorCode(record(TestTokens.viewer(), id, ids("nmg"), "2022", 1.0, null))).isEqualTo("FORBIDDEN");
         assertThat(count(db, "observation", "indicator_id", id)).isZero();
-        assertThat(count(db, "audit_log", "entity_id", id)).isEqualTo(1); // only the creation
+        assertThat(count(db, "audit_trail", "entity_id", id)).isEqualTo(1); // only the creation
     }
 
     @Test

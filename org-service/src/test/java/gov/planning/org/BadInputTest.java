@@ -28,7 +28,7 @@ class BadInputTest {
     private static final String UPDATE = "mutation($id: ID!, $input: OrganizationUpdateInput!) { updateOrganization(id: $id, version: 0, input: $input) { id } }";
 
     private static long rows() {
-        return TestDatabase.count("SELECT (SELECT count(*) FROM organization) + (SELECT count(*) FROM organization_audit)"
+        return TestDatabase.count("SELECT (SELECT count(*) FROM organization) + (SELECT count(*) FROM audit_trail)"
                 + " + (SELECT coalesce(sum(version), 0) FROM organization) + (SELECT count(*) FROM collective_rule)");
     }
 

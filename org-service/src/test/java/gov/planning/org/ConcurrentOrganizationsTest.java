@@ -32,7 +32,7 @@ class ConcurrentOrganizationsTest {
                 .allSatisfy(a -> assertThat(a.getString("errors[0].message")).containsIgnoringCase("code")
                         .doesNotContain("organization_code_unique"));
         assertThat(TestDatabase.count("SELECT count(*) FROM organization WHERE code = ?", code)).isEqualTo(1);
-        assertThat(TestDatabase.count("SELECT count(*) FROM organization_audit a JOIN organization o ON o.id = a.organization_id "
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_trail a JOIN organization o ON o.id = a.entity_id "
                 + "WHERE o.code = ?", code)).isEqualTo(1);
     }
 }

@@ -104,6 +104,6 @@ final class Api {
     }
 
     static long auditEntries(String entityId) {
-        return Db.count("SELECT count(*) FROM plan_audit WHERE entity_id = ?", java.util.UUID.fromString(entityId));
+        return Db.count("SELECT count(*) FROM audit_trail WHERE entity_id = ?", java.util.UUID.fromString(entityId));
     }
 }

@@ -40,7 +40,7 @@ class BadInputTest {
     private static long rows() {
         return Db.count("SELECT (SELECT count(*) FROM plan) + (SELECT count(*) FROM task) + (SELECT count(*) FROM section)"
                 + " + (SELECT count(*) FROM milestone) + (SELECT count(*) FROM progress_report) + (SELECT count(*) FROM task_org)"
-                + " + (SELECT count(*) FROM plan_audit) + (SELECT coalesce(sum(version), 0) FROM task)");
+                + " + (SELECT count(*) FROM audit_trail) + (SELECT coalesce(sum(version), 0) FROM task)");
     }
 
     private static Map<String, Object> task(String field, Object value) {

@@ -37,7 +37,7 @@ class ConcurrentDuplicatesTest {
         assertThat(answers).filteredOn(a -> a.getString("errors") != null)
                 .allSatisfy(a -> assertThat(a.getString("errors[0].message")).contains("already open").doesNotContain("progress_report"));
         assertThat(Db.count("SELECT count(*) FROM progress_report WHERE task_id = ?", UUID.fromString(task))).isEqualTo(1);
-        assertThat(Db.count("SELECT count(*) FROM plan_audit WHERE entity = 'ProgressReport' AND entity_id IN "
+        assertThat(Db.count("SELECT count(*) FROM audit_trail WHERE entity_type = 'ProgressReport' AND entity_id IN "
                 + "(SELECT id FROM progress_report WHERE task_id = ?)", UUID.fromString(task))).isEqualTo(1);
     }
 

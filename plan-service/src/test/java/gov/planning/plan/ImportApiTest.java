@@ -75,7 +75,7 @@ class ImportApiTest {
 
     @Test
     void dryRunShowsTasksIndicatorsAndTheTableAndWritesNothing() {
-        long auditBefore = Db.count("SELECT count(*) FROM plan_audit");
+        long auditBefore = Db.count("SELECT count(*) FROM audit_trail");
         JsonPath answer = importDocument(TestTokens.planner("nmg"), text, true, "nmg");
         assertThat(answer.getString("errors")).isNull();
         String p = "data.importPlanDocument.";
@@ -131,7 +131,7 @@ class ImportApiTest {
         assertThat(names.calls).contains("nmg@2025-03-18");
         // Nothing written: no plan, no audit entry, nothing sent to indicator-service.
         assertThat(plansWithNumber()).isZero();
-        assertThat(Db.count("SELECT count(*) FROM plan_audit")).isEqualTo(auditBefore);
+        assertThat(Db.count("SELECT count(*) FROM audit_trail")).isEqualTo(auditBefore);
         assertThat(indicators.created).isEmpty();
     }
 

@@ -60,7 +60,7 @@ class ImportOutlivesRequestTest {
         }
         assertThat(TestDatabase.count("SELECT count(*) FROM plan WHERE doc_number = ? AND NOT importing AND created_by = 'admin'", number))
                 .as("the plan is saved, shown, and written by the user who started the import").isEqualTo(1);
-        assertThat(TestDatabase.count("SELECT count(*) FROM plan_audit a JOIN plan p ON p.id = a.entity_id"
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_trail a JOIN plan p ON p.id = a.entity_id"
                 + " WHERE p.doc_number = ? AND a.action = 'IMPORT' AND a.actor = 'admin'", number)).isEqualTo(1);
         assertThat(TestDatabase.count("SELECT count(*) FROM task t JOIN plan p ON p.id = t.plan_id WHERE p.doc_number = ?", number))
                 .isEqualTo(4);

@@ -116,14 +116,14 @@ class ImportProposalsApiTest {
 
     @Test
     void aPlannerAskingToCreateOrganizationsIsForbiddenAndNothingIsWritten() {
-        long audit = Db.count("SELECT count(*) FROM plan_audit");
+        long audit = Db.count("SELECT count(*) FROM audit_trail");
         JsonPath refused = importBanner(TestTokens.planner(FakeOrgTreeClient.BANNER), false, BANNER_DEPARTMENTS);
 
         assertThat(firstErrorCode(refused)).isEqualTo("FORBIDDEN");
         assertThat(refused.getString("errors[0].message")).startsWith("createOrganizations: ");
         assertThat(orgTree.created).isEmpty();
         assertThat(plans()).isZero();
-        assertThat(Db.count("SELECT count(*) FROM plan_audit")).isEqualTo(audit);
+        assertThat(Db.count("SELECT count(*) FROM audit_trail")).isEqualTo(audit);
     }
 
     @Test

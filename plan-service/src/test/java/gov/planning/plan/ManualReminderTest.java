@@ -74,7 +74,7 @@ class ManualReminderTest {
         assertThat(mails.get(0).getContent().toString()).contains("planner.nmg 催办", "请于本周五前报送进展");
         assertThat(post(ADMIN, "query($id: ID!) { task(id: $id) { reminders { rule sentBy message } } }", Map.of("id", task))
                 .getList("data.task.reminders.message")).containsExactly("请于本周五前报送进展");
-        assertThat(Db.count("SELECT count(*) FROM plan_audit WHERE entity_id = ? AND action = 'REMIND' AND actor = 'planner.nmg'",
+        assertThat(Db.count("SELECT count(*) FROM audit_trail WHERE entity_id = ? AND action = 'REMIND' AND actor = 'planner.nmg'",
                 UUID.fromString(task))).isEqualTo(1);
         JsonPath history = post(ADMIN, "query($id: ID!) { task(id: $id) { history { action actor changes { field after } } } }",
                 Map.of("id", task));

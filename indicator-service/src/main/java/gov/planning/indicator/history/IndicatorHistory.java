@@ -51,7 +51,7 @@ public class IndicatorHistory {
                 });
     }
 
-    /** Each indicator's newest entry, or null for one without (written before the audit log existed). */
+    /** Each indicator's newest entry, or null for one without (written before the audit trail existed). */
     public Uni<List<LastWrite>> lastWrites(List<UUID> indicatorIds) {
         List<UUID> ids = distinct(indicatorIds);
         if (ids.isEmpty()) {

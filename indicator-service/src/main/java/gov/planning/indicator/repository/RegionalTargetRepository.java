@@ -16,7 +16,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RegionalTargetRepository implements PanacheRepositoryBase<RegionalTarget, UUID> {
 
-    /** The rows of a period as they stand inside the current transaction (for the audit log's "before"). */
+    /** The rows of a period as they stand inside the current transaction (for the audit trail's "before"). */
     public Uni<List<RegionalTarget>> findPeriod(UUID indicatorId, String period) {
         return find("indicatorId = ?1 and period = ?2", Sort.by("position"), indicatorId, period).list();
     }

@@ -1,6 +1,5 @@
 package gov.planning.indicator.service;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,6 +12,8 @@ import jakarta.inject.Inject;
 
 import gov.planning.common.api.Ids;
 import gov.planning.common.api.Texts;
+import gov.planning.common.audit.AuditEvent;
+import gov.planning.common.audit.AuditTrail;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.error.ConflictException;
 import gov.planning.common.error.InputValidator;
@@ -21,7 +22,6 @@ import gov.planning.common.security.Caller;
 import gov.planning.units.Unit;
 import gov.planning.units.Units;
 import gov.planning.indicator.entity.Indicator;
-import gov.planning.indicator.repository.AuditLog;
 import gov.planning.indicator.repository.IndicatorRepository;
 import gov.planning.indicator.repository.ObservationRepository;
 import gov.planning.indicator.repository.ReadSessions;
@@ -51,16 +51,13 @@ public class IndicatorService {
     IndicatorPermissions permissions;
 
     @Inject
-    AuditLog audit;
+    AuditTrail audit;
 
     @Inject
     ObservationRepository observations;
 
     @Inject
     RegionalTargetRepository regionalTargets;
-
-    @Inject
-    Clock clock;
 
     public Uni<Indicator> findById(UUID id) {
         return reads.read(s -> indicators.findById(s, id));
@@ -114,8 +111,8 @@ public class IndicatorService {
                 }))
                 .call(indicator -> Mutiny.fetch(indicator.responsibleOrgIds)) // the audit records what it was, in full
                 .call(indicator -> regionalTargets.delete("indicatorId", id))
-                .call(indicator -> audit.append(caller.username(), clock.instant(), "DELETE_INDICATOR", "Indicator", id,
-                        AuditJson.indicator(indicator), null))
+                .call(indicator -> audit.append(AuditEvent.of(caller.username(), "DELETE_INDICATOR", indicator.planId,
+                        AuditSnapshots.indicator(indicator), null)))
                 .call(indicator -> indicators.delete(indicator))
                 .replaceWith(id);
     }
@@ -123,8 +120,8 @@ public class IndicatorService {
     @WithTransaction
     Uni<Indicator> persistNew(Indicator indicator) {
         return indicators.persist(indicator)
-                .call(saved -> audit.append(caller.username(), clock.instant(), "CREATE_INDICATOR", "Indicator", saved.id,
-                        null, AuditJson.indicator(saved)));
+                .call(saved -> audit.append(AuditEvent.of(caller.username(), "CREATE_INDICATOR", saved.planId,
+                        null, AuditSnapshots.indicator(saved))));
     }
 
     private Indicator newIndicator(UUID planId, NewIndicator input, List<UUID> responsible) {

@@ -8,12 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import gov.planning.common.api.Texts;
+import gov.planning.common.audit.AuditEvent;
+import gov.planning.common.audit.AuditTrail;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.security.Caller;
 import gov.planning.indicator.domain.Period;
 import gov.planning.units.Units;
 import gov.planning.indicator.entity.Observation;
-import gov.planning.indicator.repository.AuditLog;
 import gov.planning.indicator.repository.IndicatorRepository;
 import gov.planning.indicator.repository.ObservationRepository;
 import gov.planning.indicator.repository.ReadSessions;
@@ -43,7 +44,7 @@ public class ObservationService {
     Caller caller;
 
     @Inject
-    AuditLog audit;
+    AuditTrail audit;
 
     @Inject
     Clock clock;
@@ -73,7 +74,7 @@ public class ObservationService {
                     // The whole area (no region) is the issuer's own, so only a named region can be outside it.
                     Uni<Void> inTerritory = regionId == null ? Uni.createFrom().voidItem()
                             : permissions.requireInTerritory(issuer, List.of(regionId), List.of("regionId"));
-                    return inTerritory.chain(() -> append(indicatorId, regionId, period, inIndicatorUnit, trimmedSource));
+                    return inTerritory.chain(() -> append(indicator.planId, indicatorId, regionId, period, inIndicatorUnit, trimmedSource));
                 }));
     }
 
@@ -82,7 +83,7 @@ public class ObservationService {
      * current observation read here is the one the new one supersedes.
      */
     @WithTransaction
-    Uni<Observation> append(UUID indicatorId, UUID regionId, String period, double value, String source) {
+    Uni<Observation> append(UUID planId, UUID indicatorId, UUID regionId, String period, double value, String source) {
         return indicators.findForUpdate(indicatorId).map(found -> IndicatorService.existing(indicatorId, found))
                 .chain(() -> observations.findCurrent(indicatorId, regionId, period)).chain(previous -> {
                     Observation o = new Observation();
@@ -96,9 +97,9 @@ public class ObservationService {
                     o.reportedAt = clock.instant();
                     o.supersedes = previous == null ? null : previous.id;
                     return observations.persist(o)
-                            .call(saved -> audit.append(caller.username(), saved.reportedAt,
-                                    previous == null ? "RECORD_OBSERVATION" : "CORRECT_OBSERVATION", "Observation", saved.id,
-                                    previous == null ? null : AuditJson.observation(previous), AuditJson.observation(saved)));
+                            .call(saved -> audit.append(AuditEvent.of(caller.username(),
+                                    previous == null ? "RECORD_OBSERVATION" : "CORRECT_OBSERVATION", planId,
+                                    previous == null ? null : AuditSnapshots.observation(previous), AuditSnapshots.observation(saved))));
                 });
     }
 }

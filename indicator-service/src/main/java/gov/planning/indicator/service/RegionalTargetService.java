@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import gov.planning.common.api.Ids;
+import gov.planning.common.audit.AuditEvent;
+import gov.planning.common.audit.AuditTrail;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.security.Caller;
 import gov.planning.indicator.domain.Period;
@@ -21,7 +23,6 @@ import gov.planning.units.Unit;
 import gov.planning.units.Units;
 import gov.planning.indicator.entity.Indicator;
 import gov.planning.indicator.entity.RegionalTarget;
-import gov.planning.indicator.repository.AuditLog;
 import gov.planning.indicator.repository.IndicatorRepository;
 import gov.planning.indicator.repository.ReadSessions;
 import gov.planning.indicator.repository.RegionalTargetRepository;
@@ -49,7 +50,7 @@ public class RegionalTargetService {
     Caller caller;
 
     @Inject
-    AuditLog audit;
+    AuditTrail audit;
 
     @Inject
     Clock clock;
@@ -71,20 +72,20 @@ public class RegionalTargetService {
                     List<RegionalTarget> replacement = rowsInIndicatorUnit(indicator, period, rows, total, unitText);
                     return permissions.requireInTerritory(issuer, replacement.stream().map(t -> t.regionId).toList(),
                             replacement.stream().map(t -> "rows[" + t.position + "].regionId").toList())
-                            .chain(() -> replace(indicatorId, indicator.unit, period, replacement));
+                            .chain(() -> replace(indicatorId, indicator.planId, indicator.unit, period, replacement));
                 }));
     }
 
     /** The writes, in one short transaction; the indicator's row lock orders concurrent tables of one indicator. */
     @WithTransaction
-    Uni<List<RegionalTarget>> replace(UUID indicatorId, String unit, String period, List<RegionalTarget> replacement) {
+    Uni<List<RegionalTarget>> replace(UUID indicatorId, UUID planId, String unit, String period, List<RegionalTarget> replacement) {
         return indicators.findForUpdate(indicatorId).map(found -> IndicatorService.existing(indicatorId, found))
                 .chain(() -> targets.findPeriod(indicatorId, period))
                 .call(previous -> targets.deletePeriod(indicatorId, period))
                 .call(previous -> targets.persist(replacement))
-                .call(previous -> audit.append(caller.username(), clock.instant(), "SET_REGIONAL_TARGETS", "Indicator",
-                        indicatorId, previous.isEmpty() ? null : AuditJson.targets(period, unit, previous),
-                        AuditJson.targets(period, unit, replacement)))
+                .call(previous -> audit.append(AuditEvent.of(caller.username(), "SET_REGIONAL_TARGETS", planId,
+                        previous.isEmpty() ? null : AuditSnapshots.targets(indicatorId, period, unit, previous),
+                        AuditSnapshots.targets(indicatorId, period, unit, replacement))))
                 .replaceWith(replacement);
     }
 

@@ -82,19 +82,19 @@ public class OrganizationAdminApi {
 
     @Query
     @Description("Writes to organizations, newest first, for one organization or all (admin only).")
-    public Uni<OrganizationAudit.@NonNull Connection> auditLog(@Id String organizationId, Integer first, String after) {
+    public Uni<OrganizationAuditPage.@NonNull Connection> auditLog(@Id String organizationId, Integer first, String after) {
         int offset = Cursor.offsetAfter(after);
         int size = Cursor.pageSize(first);
         return service.auditLog(organizationId == null ? null : Ids.parse("organizationId", organizationId), offset, size)
                 .map(page -> {
-                    List<OrganizationAudit.Edge> edges = new ArrayList<>();
+                    List<OrganizationAuditPage.Edge> edges = new ArrayList<>();
                     for (int i = 0; i < page.entries().size(); i++) {
                         var e = page.entries().get(i);
-                        edges.add(new OrganizationAudit.Edge(new OrganizationAudit.Entry(e.id(), e.at(), e.actor(), e.action(), e.organizationId(),
+                        edges.add(new OrganizationAuditPage.Edge(new OrganizationAuditPage.Entry(e.id(), e.at(), e.actor(), e.action(), e.organizationId(),
                                 e.before(), e.after()), Cursor.encode(offset + i)));
                     }
                     String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
-                    return new OrganizationAudit.Connection(edges, new PageInfo(page.hasNextPage(), end), (int) page.totalCount());
+                    return new OrganizationAuditPage.Connection(edges, new PageInfo(page.hasNextPage(), end), (int) page.totalCount());
                 });
     }
 }

@@ -16,14 +16,16 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import gov.planning.common.audit.AuditEvent;
+import gov.planning.common.audit.AuditSnapshot;
+import gov.planning.common.audit.AuditTrail;
 import gov.planning.org.entity.AdminLevel;
 import gov.planning.org.entity.CollectiveRule;
 import gov.planning.org.entity.OrgKind;
 import gov.planning.org.entity.Organization;
 import gov.planning.org.naming.OrgDirectory;
-import gov.planning.org.repository.AuditLogRepository;
 import gov.planning.org.repository.OrganizationRepository;
-import gov.planning.org.service.AuditSnapshot;
+import gov.planning.org.service.OrganizationSnapshot;
 import gov.planning.org.service.OrganizationChanged;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -51,7 +53,7 @@ public class ReferenceDataLoader {
     OrganizationRepository organizations;
 
     @Inject
-    AuditLogRepository auditLog;
+    AuditTrail auditTrail;
 
     @Inject
     OrgDirectory directory;
@@ -109,7 +111,7 @@ public class ReferenceDataLoader {
                 .setParameter("name", DATA_SET).setParameter("version", version).executeUpdate()).replaceWithVoid();
     }
 
-    private record Pending(Organization org, String before) {
+    private record Pending(Organization org, AuditSnapshot before) {
     }
 
     private Uni<Result> upsert(ReferenceData data, List<Organization> touched) {
@@ -125,7 +127,7 @@ public class ReferenceDataLoader {
                 .chain(() -> organizations.list("code in ?1", codes)).chain(existing -> {
             existing.forEach(o -> byCode.put(o.code, o));
             // The "before" of each record is taken now, before anything below changes the managed entities.
-            existing.forEach(o -> pending.add(new Pending(o, AuditSnapshot.of(o, rules.get(o.id)))));
+            existing.forEach(o -> pending.add(new Pending(o, OrganizationSnapshot.of(o, rules.get(o.id)))));
             // Parents come before children in the file, so one pass can link each record to its parent.
             return Multi.createFrom().iterable(data.organizations()).onItem().transformToUniAndConcatenate(record -> {
                 Organization org = byCode.computeIfAbsent(record.code(), code -> newOrganization(code, pending));
@@ -160,7 +162,7 @@ public class ReferenceDataLoader {
             }).collect().last();
         }).chain(() -> organizations.flush()).chain(() -> Multi.createFrom().iterable(pending).onItem()
                 .transformToUniAndConcatenate(p -> {
-                    String after = AuditSnapshot.of(p.org(), rules.get(p.org().id));
+                    AuditSnapshot after = OrganizationSnapshot.of(p.org(), rules.get(p.org().id));
                     if (p.before() == null) {
                         counts[0]++;
                     } else if (!after.equals(p.before())) {
@@ -170,7 +172,7 @@ public class ReferenceDataLoader {
                         return Uni.createFrom().voidItem();
                     }
                     touched.add(p.org());
-                    return auditLog.append(ACTOR, p.before() == null ? "CREATE" : "UPDATE", p.org().id, p.before(), after);
+                    return auditTrail.append(AuditEvent.of(ACTOR, p.before() == null ? "CREATE" : "UPDATE", p.org().id, p.before(), after));
                 }).collect().last())
                 .map(ignored -> new Result(data.dataVersion(), true, counts[0], counts[1], counts[2]));
     }

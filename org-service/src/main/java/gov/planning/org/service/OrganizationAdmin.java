@@ -17,6 +17,9 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import gov.planning.common.api.Texts;
+import gov.planning.common.audit.AuditEvent;
+import gov.planning.common.audit.AuditSnapshot;
+import gov.planning.common.audit.AuditTrail;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.error.ConflictException;
 import gov.planning.common.error.InputValidator;
@@ -28,7 +31,6 @@ import gov.planning.org.entity.CollectiveRule;
 import gov.planning.org.entity.OrgKind;
 import gov.planning.org.entity.Organization;
 import gov.planning.org.naming.OrgDirectory;
-import gov.planning.org.repository.AuditLogRepository;
 import gov.planning.org.repository.OrganizationRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -48,7 +50,7 @@ public class OrganizationAdmin {
     OrganizationRepository organizations;
 
     @Inject
-    AuditLogRepository auditLog;
+    AuditTrail auditTrail;
 
     @Inject
     OrgDirectory directory;
@@ -86,7 +88,7 @@ public class OrganizationAdmin {
         String actor = requireAdmin();
         validator.check(input);
         return committed("UPDATE", () -> current(id, version).chain(org -> {
-            String before = AuditSnapshot.of(org, null);
+            AuditSnapshot before = OrganizationSnapshot.of(org, null);
             if (input.name() != null) {
                 org.name = Texts.required("name", input.name());
             }
@@ -118,7 +120,7 @@ public class OrganizationAdmin {
         String actor = requireAdmin();
         return committed("MOVE", () -> current(id, version).chain(org -> parentOrNull(newParentCode)
                 .chain(parent -> requireNotBelow(org, parent).chain(() -> {
-                    String before = AuditSnapshot.of(org, null);
+                    AuditSnapshot before = OrganizationSnapshot.of(org, null);
                     org.parentId = parent == null ? null : parent.id;
                     return audited(actor, "MOVE", org, before, null);
                 }))));
@@ -146,7 +148,7 @@ public class OrganizationAdmin {
             throw new BadUserInputException("validTo: must be given");
         }
         return committed("DEACTIVATE", () -> found(id).chain(org -> {
-            String before = AuditSnapshot.of(org, null);
+            AuditSnapshot before = OrganizationSnapshot.of(org, null);
             org.validTo = validTo;
             requireValidity(org);
             return audited(actor, "DEACTIVATE", org, before, null);
@@ -168,13 +170,13 @@ public class OrganizationAdmin {
         return committed("SUCCESSION", () -> byCode("predecessorCode", predecessorCode)
                 .chain(predecessor -> byCode("successorCode", successorCode).chain(successor ->
                         requireNoSuccessionCycle(predecessor, successor, successor.successorId, 0).chain(() -> {
-                            String before = AuditSnapshot.of(predecessor, null);
+                            AuditSnapshot before = OrganizationSnapshot.of(predecessor, null);
                             predecessor.validTo = date;
                             predecessor.successorId = successor.id;
                             requireValidity(predecessor);
                             Uni<Organization> successorStarts = Uni.createFrom().item(successor);
                             if (successor.validFrom == null) {
-                                String successorBefore = AuditSnapshot.of(successor, null);
+                                AuditSnapshot successorBefore = OrganizationSnapshot.of(successor, null);
                                 successor.validFrom = date;
                                 requireValidity(successor);
                                 successorStarts = audited(actor, "SUCCESSION", successor, successorBefore, null);
@@ -213,7 +215,7 @@ public class OrganizationAdmin {
             }
             return byCode("rule.underCode", input.underCode()).chain(under -> CollectiveRule.<CollectiveRule>findById(org.id)
                     .chain(existing -> {
-                        String before = AuditSnapshot.of(org, existing);
+                        AuditSnapshot before = OrganizationSnapshot.of(org, existing);
                         CollectiveRule rule = existing != null ? existing : new CollectiveRule();
                         rule.collectiveId = org.id;
                         rule.underId = under.id;
@@ -276,10 +278,10 @@ public class OrganizationAdmin {
      * Flushes first, so the entry's {@code after} holds the new version and a failing write never gets an entry. A
      * write that changed nothing leaves no entry.
      */
-    private Uni<Organization> audited(String actor, String action, Organization org, String before, CollectiveRule rule) {
+    private Uni<Organization> audited(String actor, String action, Organization org, AuditSnapshot before, CollectiveRule rule) {
         return organizations.flush().chain(() -> {
-            String after = AuditSnapshot.of(org, rule);
-            return after.equals(before) ? Uni.createFrom().voidItem() : auditLog.append(actor, action, org.id, before, after);
+            AuditSnapshot after = OrganizationSnapshot.of(org, rule);
+            return after.equals(before) ? Uni.createFrom().voidItem() : auditTrail.append(AuditEvent.of(actor, action, org.id, before, after));
         }).replaceWith(org);
     }
 

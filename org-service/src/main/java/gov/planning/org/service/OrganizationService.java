@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 
 import gov.planning.common.api.SortOrder;
+import gov.planning.common.audit.AuditTrail;
 import gov.planning.common.audit.HistoryEntry;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.security.Caller;
@@ -22,7 +23,7 @@ import gov.planning.org.entity.OrgKind;
 import gov.planning.org.entity.Organization;
 import gov.planning.org.naming.OrgDirectory;
 import gov.planning.org.naming.OrgNameResolver;
-import gov.planning.org.repository.AuditLogRepository;
+import gov.planning.org.repository.OrganizationAuditPages;
 import gov.planning.org.repository.OrganizationListing;
 import gov.planning.org.repository.OrganizationRepository;
 import gov.planning.org.repository.OrganizationSort;
@@ -42,7 +43,10 @@ public class OrganizationService {
     OrganizationListing listing;
 
     @Inject
-    AuditLogRepository auditLog;
+    OrganizationAuditPages auditPages;
+
+    @Inject
+    AuditTrail auditTrail;
 
     @Inject
     OrgDirectory directory;
@@ -92,7 +96,7 @@ public class OrganizationService {
 
     /** Every audited write to each organization, newest first. */
     public Uni<Map<UUID, List<HistoryEntry>>> history(Collection<UUID> ids) {
-        return auditLog.history(ids);
+        return auditTrail.history("Organization", ids);
     }
 
     public Uni<Map<UUID, List<Organization>>> ancestors(Collection<UUID> ids) {
@@ -131,10 +135,10 @@ public class OrganizationService {
     /** Newest first; admins only, since entries show who changed what. */
     public Uni<AuditPage> auditLog(UUID organizationId, int offset, int limit) {
         caller.requireAnyRole("read the organization audit log", PlatformRole.ADMIN);
-        return auditLog.page(organizationId, offset, limit + 1).chain(entries -> auditLog.count(organizationId)
+        return auditPages.page(organizationId, offset, limit + 1).chain(entries -> auditPages.count(organizationId)
                 .map(total -> new AuditPage(entries.subList(0, Math.min(limit, entries.size())), entries.size() > limit, total)));
     }
 
-    public record AuditPage(List<AuditLogRepository.Entry> entries, boolean hasNextPage, long totalCount) {
+    public record AuditPage(List<OrganizationAuditPages.Entry> entries, boolean hasNextPage, long totalCount) {
     }
 }

@@ -1,128 +1,109 @@
 package gov.planning.plan.audit;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
-
+import gov.planning.common.audit.AuditSnapshot;
 import gov.planning.plan.entity.Milestone;
 import gov.planning.plan.entity.Plan;
 import gov.planning.plan.entity.ProgressReport;
+import gov.planning.plan.entity.ReportingReopening;
 import gov.planning.plan.entity.Section;
 import gov.planning.plan.entity.Task;
 import gov.planning.plan.entity.TaskOrg;
+import gov.planning.plan.entity.TaskRole;
 
-/** The JSON states the audit log keeps (taken before and after each write). */
+/** The states the audit trail keeps of plan-service's records (taken before and after each write). */
 public final class Snapshots {
 
     private Snapshots() {
     }
 
-    public static String of(Plan p) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        put(b, "id", p.id);
-        put(b, "title", p.title);
-        put(b, "kind", p.kind);
-        put(b, "docNumber", p.docNumber);
-        put(b, "issuerId", p.issuerId);
-        put(b, "issuedOn", p.issuedOn);
-        put(b, "periodStart", p.periodStart);
-        put(b, "periodEnd", p.periodEnd);
-        put(b, "status", p.status);
-        put(b, "reportCadence", p.reportCadence);
-        put(b, "reportDueDay", p.reportDueDay);
-        put(b, "reportGraceDays", p.reportGraceDays);
-        return b.build().toString();
+    public static AuditSnapshot of(Plan p) {
+        return AuditSnapshot.of("Plan", p.id)
+                .put("title", p.title)
+                .put("kind", p.kind)
+                .put("docNumber", p.docNumber)
+                .put("issuerId", p.issuerId)
+                .put("issuedOn", p.issuedOn)
+                .put("periodStart", p.periodStart)
+                .put("periodEnd", p.periodEnd)
+                .put("status", p.status)
+                .put("reportCadence", p.reportCadence)
+                .put("reportDueDay", p.reportDueDay)
+                .put("reportGraceDays", p.reportGraceDays);
     }
 
-    public static String of(Section s) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        put(b, "id", s.id);
-        put(b, "planId", s.planId);
-        put(b, "parentId", s.parentId);
-        put(b, "number", s.number);
-        put(b, "heading", s.heading);
-        put(b, "level", s.level);
-        put(b, "position", s.position);
-        return b.build().toString();
+    public static AuditSnapshot of(Section s) {
+        return AuditSnapshot.of("Section", s.id)
+                .put("planId", s.planId)
+                .put("parentId", s.parentId)
+                .put("number", s.number)
+                .put("heading", s.heading)
+                .put("level", s.level)
+                .put("position", s.position);
     }
 
-    public static String of(Task t, List<TaskOrg> orgs, List<Milestone> milestones) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        put(b, "id", t.id);
-        put(b, "planId", t.planId);
-        put(b, "sectionId", t.sectionId);
-        put(b, "number", t.number);
-        put(b, "title", t.title);
-        put(b, "description", t.description);
-        put(b, "deadlineDate", t.deadlineDate);
-        put(b, "deadlineOngoing", t.deadlineOngoing);
-        put(b, "deadlineText", t.deadlineText);
-        put(b, "status", t.status);
-        put(b, "reportCadence", t.reportCadence);
-        put(b, "version", t.version);
-        JsonArrayBuilder leads = Json.createArrayBuilder();
-        JsonArrayBuilder cooperating = Json.createArrayBuilder();
-        orgs.stream().sorted(Comparator.comparingInt(o -> o.position))
-                .forEach(o -> (o.role == gov.planning.plan.entity.TaskRole.LEAD ? leads : cooperating).add(o.orgId.toString()));
-        b.add("leadOrgIds", leads);
-        b.add("cooperatingOrgIds", cooperating);
+    /** A task with its organizations in their order and, when given, its milestones. */
+    public static AuditSnapshot of(Task t, List<TaskOrg> orgs, List<Milestone> milestones) {
+        List<TaskOrg> ordered = orgs.stream().sorted(Comparator.comparingInt(o -> o.position)).toList();
+        AuditSnapshot snapshot = AuditSnapshot.of("Task", t.id)
+                .put("planId", t.planId)
+                .put("sectionId", t.sectionId)
+                .put("number", t.number)
+                .put("title", t.title)
+                .put("description", t.description)
+                .put("deadlineDate", t.deadlineDate)
+                .put("deadlineOngoing", t.deadlineOngoing)
+                .put("deadlineText", t.deadlineText)
+                .put("status", t.status)
+                .put("reportCadence", t.reportCadence)
+                .put("leadOrgIds", orgIds(ordered, true))
+                .put("cooperatingOrgIds", orgIds(ordered, false));
         if (milestones != null) {
-            JsonArrayBuilder ms = Json.createArrayBuilder();
-            for (Milestone m : milestones) {
-                JsonObjectBuilder mb = Json.createObjectBuilder();
-                put(mb, "id", m.id);
-                put(mb, "dueDate", m.dueDate);
-                put(mb, "description", m.description);
-                put(mb, "done", m.done);
-                ms.add(mb);
-            }
-            b.add("milestones", ms);
+            snapshot.put("milestones", milestones.stream().map(m -> {
+                Map<String, Object> milestone = new LinkedHashMap<>();
+                milestone.put("id", m.id);
+                milestone.put("dueDate", m.dueDate);
+                milestone.put("description", m.description);
+                milestone.put("done", m.done);
+                return milestone;
+            }).toList());
         }
-        return b.build().toString();
+        return snapshot;
     }
 
-    public static String of(ProgressReport r) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        put(b, "id", r.id);
-        put(b, "taskId", r.taskId);
-        put(b, "orgId", r.orgId);
-        put(b, "period", r.period);
-        put(b, "percent", r.percent);
-        put(b, "summary", r.summary);
-        put(b, "problems", r.problems);
-        put(b, "nextSteps", r.nextSteps);
-        put(b, "reportedBy", r.reportedBy);
-        put(b, "reportedAt", r.reportedAt);
-        put(b, "status", r.status);
-        put(b, "late", r.late);
-        put(b, "reviewComment", r.reviewComment);
-        put(b, "reviewedBy", r.reviewedBy);
-        put(b, "reviewedAt", r.reviewedAt);
-        return b.build().toString();
+    public static AuditSnapshot of(ProgressReport r) {
+        return AuditSnapshot.of("ProgressReport", r.id)
+                .put("taskId", r.taskId)
+                .put("orgId", r.orgId)
+                .put("period", r.period)
+                .put("percent", r.percent)
+                .put("summary", r.summary)
+                .put("problems", r.problems)
+                .put("nextSteps", r.nextSteps)
+                .put("reportedBy", r.reportedBy)
+                .put("reportedAt", r.reportedAt)
+                .put("status", r.status)
+                .put("late", r.late)
+                .put("reviewComment", r.reviewComment)
+                .put("reviewedBy", r.reviewedBy)
+                .put("reviewedAt", r.reviewedAt);
     }
 
     /** A reopening, logged on the task (its history shows who reopened which period of which organization and why). */
-    public static String of(gov.planning.plan.entity.ReportingReopening r) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        put(b, "reopenedOrgId", r.orgId);
-        put(b, "reopenedPeriod", r.period);
-        put(b, "reopenReason", r.reason);
-        put(b, "reopenedUntil", r.openUntil);
-        return b.build().toString();
+    public static AuditSnapshot of(ReportingReopening r) {
+        return AuditSnapshot.of("Task", r.taskId)
+                .put("reopenedOrgId", r.orgId)
+                .put("reopenedPeriod", r.period)
+                .put("reopenReason", r.reason)
+                .put("reopenedUntil", r.openUntil);
     }
 
-    private static void put(JsonObjectBuilder b, String name, Object value) {
-        if (value == null) {
-            b.addNull(name);
-        } else if (value instanceof Integer i) {
-            b.add(name, i);
-        } else if (value instanceof Boolean bool) {
-            b.add(name, bool);
-        } else {
-            b.add(name, value.toString());
-        }
+    private static List<String> orgIds(List<TaskOrg> orgs, boolean lead) {
+        return orgs.stream().filter(o -> (o.role == TaskRole.LEAD) == lead).map(o -> o.orgId).map(UUID::toString).toList();
     }
 }

@@ -15,10 +15,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import gov.planning.common.api.Texts;
+import gov.planning.common.audit.AuditEvent;
+import gov.planning.common.audit.AuditSnapshot;
+import gov.planning.common.audit.AuditTrail;
 import gov.planning.common.error.ConflictException;
 import gov.planning.common.error.NotFoundException;
 import gov.planning.document.ParsedPlanDocument;
-import gov.planning.plan.audit.AuditLog;
 import gov.planning.plan.audit.Snapshots;
 import gov.planning.plan.entity.Milestone;
 import gov.planning.plan.entity.Plan;
@@ -57,7 +59,7 @@ public class PlanImportWriter {
     Permissions permissions;
 
     @Inject
-    AuditLog audit;
+    AuditTrail audit;
 
     @Inject
     Clock clock;
@@ -97,7 +99,7 @@ public class PlanImportWriter {
         hidden.status = PlanStatus.DRAFT;
         hidden.createdBy = author;
         return plans.persist(hidden)
-                .call(saved -> audit.append(author, "IMPORT_START", "Plan", saved.id, null, Snapshots.of(saved)))
+                .call(saved -> audit.append(AuditEvent.of(author, "IMPORT_START", null, Snapshots.of(saved))))
                 .map(saved -> new Target(saved.id, true));
     }
 
@@ -109,15 +111,15 @@ public class PlanImportWriter {
             if (plan == null) {
                 throw new NotFoundException("plan " + planId + " disappeared during the import");
             }
-            String before = plan.importing ? null : Snapshots.of(plan);
+            AuditSnapshot before = plan.importing ? null : Snapshots.of(plan);
             return Task.delete("planId", planId).chain(() -> Section.delete("planId", planId)).chain(() -> {
                 header(plan, a);
                 plan.importing = false;
                 List<Object> rows = outlineAndTasks(planId, a, author);
                 return Panache.getSession().chain(s -> s.persistAll(rows.toArray())).chain(() -> plans.flush())
-                        .chain(() -> audit.append(author, "IMPORT", "Plan", planId, before,
-                                Snapshots.of(plan).replaceFirst("\\}$", ",\"sections\":" + count(rows, Section.class)
-                                        + ",\"tasks\":" + count(rows, Task.class) + "}")))
+                        .chain(() -> audit.append(AuditEvent.of(author, "IMPORT", before,
+                                Snapshots.of(plan).put("sections", count(rows, Section.class))
+                                        .put("tasks", count(rows, Task.class)))))
                         .replaceWith(plan);
             });
         });
@@ -130,10 +132,10 @@ public class PlanImportWriter {
             if (plan == null || !plan.importing) {
                 return Uni.createFrom().voidItem();
             }
-            String before = Snapshots.of(plan);
+            AuditSnapshot before = Snapshots.of(plan);
             return Task.delete("planId", planId).chain(() -> Section.delete("planId", planId))
                     .chain(() -> plans.delete(plan))
-                    .chain(() -> audit.append(author, "IMPORT_FAILED", "Plan", planId, before, null));
+                    .chain(() -> audit.append(AuditEvent.of(author, "IMPORT_FAILED", before, null)));
         });
     }
 

@@ -11,7 +11,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import gov.planning.plan.audit.AuditLog;
+import gov.planning.common.audit.AuditEvent;
+import gov.planning.common.audit.AuditSnapshot;
+import gov.planning.common.audit.AuditTrail;
 import gov.planning.plan.notification.OrgMembers.Contacts;
 import gov.planning.plan.notification.OrgMembers.Member;
 import gov.planning.plan.notification.WebhookConfig;
@@ -37,7 +39,7 @@ public class ReminderStore {
     WebhookConfig webhooks;
 
     @Inject
-    AuditLog auditLog;
+    AuditTrail auditTrail;
 
     /** A reminder this call inserted, with the usernames it reached. */
     public record Recorded(UUID id, Candidate candidate, List<String> recipients) {
@@ -98,10 +100,9 @@ public class ReminderStore {
 
     /** A person's 催办 is a write like any other: audited with the reminder it recorded, in the same transaction. */
     private Uni<Void> audit(SqlConnection conn, Recorded r, String actor, String message) {
-        String after = jakarta.json.Json.createObjectBuilder().add("reminderId", r.id().toString())
-                .add("orgId", r.candidate().orgId().toString()).add("message", message)
-                .add("recipients", jakarta.json.Json.createArrayBuilder(r.recipients())).build().toString();
-        return auditLog.append(conn, actor, "REMIND", "Task", r.candidate().taskId(), null, after);
+        AuditSnapshot after = AuditSnapshot.of("Task", r.candidate().taskId()).put("reminderId", r.id())
+                .put("orgId", r.candidate().orgId()).put("message", message).put("recipients", r.recipients());
+        return auditTrail.append(conn, AuditEvent.of(actor, "REMIND", null, after));
     }
 
     static OffsetDateTime utc(java.time.Instant instant) {

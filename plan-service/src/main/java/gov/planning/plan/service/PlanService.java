@@ -11,13 +11,15 @@ import jakarta.inject.Inject;
 
 import gov.planning.common.api.Ids;
 import gov.planning.common.api.Texts;
+import gov.planning.common.audit.AuditEvent;
+import gov.planning.common.audit.AuditSnapshot;
+import gov.planning.common.audit.AuditTrail;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.error.ConflictException;
 import gov.planning.common.error.InputValidator;
 import gov.planning.common.error.NotFoundException;
 import gov.planning.common.security.Caller;
 import gov.planning.common.security.PlatformRole;
-import gov.planning.plan.audit.AuditLog;
 import gov.planning.plan.audit.Snapshots;
 import gov.planning.common.api.SortOrder;
 import gov.planning.common.api.TextSearch;
@@ -46,7 +48,7 @@ public class PlanService {
     Permissions permissions;
 
     @Inject
-    AuditLog audit;
+    AuditTrail audit;
 
     @Inject
     TaskReads reads;
@@ -167,7 +169,7 @@ public class PlanService {
                 throw new ConflictException("docNumber: plan " + existing.id + " already has document number " + plan.docNumber);
             }
             return plans.persist(plan);
-        }).call(saved -> audit.append(caller.username(), "CREATE", "Plan", saved.id, null, Snapshots.of(saved)));
+        }).call(saved -> audit.append(AuditEvent.of(caller.username(), "CREATE", null, Snapshots.of(saved))));
     }
 
     /** DRAFT → PUBLISHED: from now on the responsible units see and report on its tasks. */
@@ -182,9 +184,9 @@ public class PlanService {
                 if (plan.status != PlanStatus.DRAFT) {
                     throw new ConflictException("plan " + id + " is " + plan.status + ", only a DRAFT plan can be published");
                 }
-                String before = Snapshots.of(plan);
+                AuditSnapshot before = Snapshots.of(plan);
                 plan.status = PlanStatus.PUBLISHED;
-                return plans.flush().chain(() -> audit.append(caller.username(), "PUBLISH", "Plan", id, before, Snapshots.of(plan)))
+                return plans.flush().chain(() -> audit.append(AuditEvent.of(caller.username(), "PUBLISH", before, Snapshots.of(plan))))
                         .replaceWith(plan);
             });
         });
@@ -208,7 +210,7 @@ public class PlanService {
                 throw new NotFoundException("plan " + id + " does not exist");
             }
             return permissions.requireManagePlan("change the reporting cycle of plan " + id, plan).chain(() -> {
-                String before = Snapshots.of(plan);
+                AuditSnapshot before = Snapshots.of(plan);
                 if (cadence != null) {
                     plan.reportCadence = cadence;
                 }
@@ -218,7 +220,7 @@ public class PlanService {
                 if (graceDays != null) {
                     plan.reportGraceDays = graceDays;
                 }
-                return plans.flush().chain(() -> audit.append(caller.username(), "UPDATE", "Plan", id, before, Snapshots.of(plan)))
+                return plans.flush().chain(() -> audit.append(AuditEvent.of(caller.username(), "UPDATE", before, Snapshots.of(plan))))
                         .replaceWith(plan);
             });
         });

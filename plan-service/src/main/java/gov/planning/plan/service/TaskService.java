@@ -19,6 +19,9 @@ import org.hibernate.StaleStateException;
 
 import gov.planning.common.api.Ids;
 import gov.planning.common.api.Texts;
+import gov.planning.common.audit.AuditEvent;
+import gov.planning.common.audit.AuditSnapshot;
+import gov.planning.common.audit.AuditTrail;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.error.ConflictException;
 import gov.planning.common.error.ForbiddenException;
@@ -26,7 +29,6 @@ import gov.planning.common.error.InputValidator;
 import gov.planning.common.error.NotFoundException;
 import gov.planning.common.security.Caller;
 import gov.planning.common.security.PlatformRole;
-import gov.planning.plan.audit.AuditLog;
 import gov.planning.plan.audit.Snapshots;
 import gov.planning.plan.cycle.ReportingCycle;
 import gov.planning.plan.cycle.ReportingPeriod;
@@ -65,7 +67,7 @@ public class TaskService {
     OrganizationTree organizations;
 
     @Inject
-    AuditLog audit;
+    AuditTrail audit;
 
     @Inject
     Caller caller;
@@ -102,7 +104,7 @@ public class TaskService {
                         return section.<Section>persist();
                     });
                 })
-                .call(section -> audit.append(caller.username(), "CREATE", "Section", section.id, null, Snapshots.of(section)));
+                .call(section -> audit.append(AuditEvent.of(caller.username(), "CREATE", null, Snapshots.of(section))));
     }
 
     @WithTransaction
@@ -154,8 +156,8 @@ public class TaskService {
                     }
                     return task.<Task>persist()
                             .call(() -> Panache.getSession().chain(s -> s.persistAll(orgs.toArray()).chain(() -> s.persistAll(milestones.toArray()))))
-                            .call(() -> audit.append(caller.username(), "CREATE", "Task", task.id, null,
-                                    Snapshots.of(task, orgs, milestones)));
+                            .call(() -> audit.append(AuditEvent.of(caller.username(), "CREATE", null,
+                                    Snapshots.of(task, orgs, milestones))));
                 }));
     }
 
@@ -200,7 +202,7 @@ public class TaskService {
                         .invoke(plan -> requireDeadlineInPlan(plan, deadline))
                         .call(() -> requireExisting(leads == null ? List.of() : leads, cooperating == null ? List.of() : cooperating))
                         .chain(plan -> {
-                            String before = Snapshots.of(task, currentOrgs, null);
+                            AuditSnapshot before = Snapshots.of(task, currentOrgs, null);
                             if (status != null) {
                                 task.status = status;
                             }
@@ -221,8 +223,8 @@ public class TaskService {
                                             .chain(() -> s.persistAll(orgs.toArray())).chain(s::flush));
                             return flushOrConflict(task, version)
                                     .chain(() -> replaceOrgs)
-                                    .chain(() -> audit.append(caller.username(), "UPDATE", "Task", id, before,
-                                            Snapshots.of(task, orgs, null)))
+                                    .chain(() -> audit.append(AuditEvent.of(caller.username(), "UPDATE", before,
+                                            Snapshots.of(task, orgs, null))))
                                     .replaceWith(task);
                         });
             });
@@ -286,8 +288,8 @@ public class TaskService {
                             report.late = today.isAfter(cycle.due(asked));
                             report.status = ReportStatus.SUBMITTED;
                             return report.<ProgressReport>persist()
-                                    .call(() -> audit.append(caller.username(), "SUBMIT", "ProgressReport", report.id, null,
-                                            Snapshots.of(report)));
+                                    .call(() -> audit.append(AuditEvent.of(caller.username(), "SUBMIT", null,
+                                            Snapshots.of(report))));
                         });
                     });
         })));
@@ -343,12 +345,12 @@ public class TaskService {
                         // At most one: the partial unique index allows one open report per task, organization and period.
                         List<Uni<Void>> unlocked = new ArrayList<>();
                         for (ProgressReport report : approved) {
-                            String before = Snapshots.of(report);
+                            AuditSnapshot before = Snapshots.of(report);
                             report.status = ReportStatus.RETURNED;
                             report.reviewComment = "重新开放：" + why;
                             report.reviewedBy = caller.username();
                             report.reviewedAt = clock.instant();
-                            unlocked.add(audit.append(caller.username(), "REOPEN", "ProgressReport", report.id, before, Snapshots.of(report)));
+                            unlocked.add(audit.append(AuditEvent.of(caller.username(), "REOPEN", before, Snapshots.of(report))));
                         }
                         Uni<Void> unlock = unlocked.isEmpty() ? Uni.createFrom().voidItem() : unlocked.get(0);
                         ReportingReopening reopening = new ReportingReopening();
@@ -364,7 +366,7 @@ public class TaskService {
                                 .transform(e -> new ConflictException("period: the report of " + code + " was changed meanwhile; read it again"))
                                 .chain(() -> unlock)
                                 .chain(() -> reopening.<ReportingReopening>persist())
-                                .call(() -> audit.append(caller.username(), "REOPEN_PERIOD", "Task", taskId, null, Snapshots.of(reopening)));
+                                .call(() -> audit.append(AuditEvent.of(caller.username(), "REOPEN_PERIOD", null, Snapshots.of(reopening))));
                     });
         }));
     }
@@ -403,15 +405,15 @@ public class TaskService {
                         if (report.status != ReportStatus.SUBMITTED) {
                             throw new ConflictException("progress report " + id + " was already " + report.status);
                         }
-                        String before = Snapshots.of(report);
+                        AuditSnapshot before = Snapshots.of(report);
                         report.status = approve ? ReportStatus.APPROVED : ReportStatus.RETURNED;
                         report.reviewComment = reason;
                         report.reviewedBy = caller.username();
                         report.reviewedAt = clock.instant();
                         return Panache.flush().onFailure(TaskService::isStale)
                                 .transform(e -> new ConflictException("progress report " + id + " was reviewed by someone else meanwhile"))
-                                .chain(() -> audit.append(caller.username(), approve ? "APPROVE" : "RETURN", "ProgressReport", id,
-                                        before, Snapshots.of(report)))
+                                .chain(() -> audit.append(AuditEvent.of(caller.username(), approve ? "APPROVE" : "RETURN",
+                                        before, Snapshots.of(report))))
                                 .replaceWith(report);
                     });
         });

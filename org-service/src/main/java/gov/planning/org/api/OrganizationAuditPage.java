@@ -11,10 +11,10 @@ import org.eclipse.microprofile.graphql.Type;
 
 import gov.planning.common.api.PageInfo;
 
-/** An organization's audit log (organization_audit) as a Relay connection, newest entry first. */
-public final class OrganizationAudit {
+/** Organizations' entries of the audit trail as a Relay connection, newest entry first. */
+public final class OrganizationAuditPage {
 
-    private OrganizationAudit() {
+    private OrganizationAuditPage() {
     }
 
     @Type("OrganizationAuditEntry")
