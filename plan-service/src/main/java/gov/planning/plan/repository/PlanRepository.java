@@ -14,7 +14,7 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
 
     /** A plan that reads may show: null for an unknown id and for a plan still being imported. */
     public Uni<Plan> findVisible(UUID id) {
-        return findById(id).map(plan -> plan == null || plan.importing ? null : plan);
+        return findById(id).map(HiddenPlans::shown);
     }
 
     /** {@link #findVisible}, NOT_FOUND when there is none: what a write names must be a plan reads show. */

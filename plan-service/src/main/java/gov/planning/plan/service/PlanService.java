@@ -25,6 +25,7 @@ import gov.planning.plan.entity.PlanStatus;
 import gov.planning.plan.entity.ReportCadence;
 import gov.planning.orgclient.OrganizationTree;
 import gov.planning.plan.repository.PlanRepository;
+import gov.planning.plan.repository.HiddenPlans;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -56,20 +57,20 @@ public class PlanService {
     // Reads run on sessions of their own (see TaskReads.read): the gateway asks for several plan fields at once.
 
     public Uni<Plan> findById(UUID id) {
-        return reads.read(s -> s.find(Plan.class, id)).map(plan -> plan == null || plan.importing ? null : plan);
+        return reads.read(s -> s.find(Plan.class, id)).map(HiddenPlans::shown);
     }
 
     public Uni<List<Plan>> findByIds(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return reads.read(s -> s.createQuery("from Plan where id in ?1 and importing = false", Plan.class)
+        return reads.read(s -> s.createQuery("from Plan where id in ?1 and " + HiddenPlans.SHOWN_HQL, Plan.class)
                 .setParameter(1, ids).getResultList());
     }
 
     /** A page of the plans, filtered, sorted and counted in SQL. Default: newest issued first. */
     public Uni<PlanPage> page(PlanFilter filter, PlanSort sortBy, SortOrder order, int offset, int limit) {
-        StringBuilder where = new StringBuilder(" FROM plan p WHERE NOT p.importing");
+        StringBuilder where = new StringBuilder(" FROM plan p WHERE " + HiddenPlans.SHOWN);
         Map<String, Object> params = new HashMap<>();
         if (filter.status() != null) {
             params.put("status", filter.status().name());

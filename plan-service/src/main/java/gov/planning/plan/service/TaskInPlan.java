@@ -25,14 +25,18 @@ public record TaskInPlan(Task task, Plan plan, List<TaskOrg> orgs) {
         return orgs.stream().filter(o -> o.role == TaskRole.COOPERATING).map(o -> o.orgId).toList();
     }
 
-    /** In the current session; NOT_FOUND for an unknown task. */
+    /** In the current session; NOT_FOUND for an unknown task and for a task of a hidden plan ({@link PlanRepository#findVisible}). */
     public static Uni<TaskInPlan> read(PlanRepository plans, UUID id) {
         return Task.<Task>findById(id).chain(task -> {
             if (task == null) {
                 throw new NotFoundException("task " + id + " does not exist");
             }
-            return plans.findById(task.planId).chain(plan -> TaskOrg.<TaskOrg>list("taskId = ?1 order by position", id)
-                    .map(orgs -> new TaskInPlan(task, plan, orgs)));
+            return plans.findVisible(task.planId).chain(plan -> {
+                if (plan == null) {
+                    throw new NotFoundException("task " + id + " does not exist");
+                }
+                return TaskOrg.<TaskOrg>list("taskId = ?1 order by position", id).map(orgs -> new TaskInPlan(task, plan, orgs));
+            });
         });
     }
 }
