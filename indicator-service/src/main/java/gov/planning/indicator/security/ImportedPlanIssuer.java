@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 import gov.planning.common.error.ForbiddenException;
 import io.quarkus.arc.Arc;
@@ -26,6 +27,15 @@ import io.vertx.ext.web.RoutingContext;
  */
 @ApplicationScoped
 public class ImportedPlanIssuer {
+
+    private static final Logger LOG = Logger.getLogger(ImportedPlanIssuer.class);
+
+    /**
+     * The one answer to a refused statement, whatever was wrong with it: why a token failed verification is for the
+     * log, not for the client.
+     */
+    public static final String REFUSED = "只有规划服务的导入才能声明规划的印发单位 (a plan's issuer is stated only by plan-service's "
+            + "import, with its service identity)";
 
     /** As indicator-client's {@code IndicatorOperations} ({@code IndicatorClientContractTest} compares them). */
     public static final String PLAN_ISSUER_HEADER = "Planning-Plan-Issuer";
@@ -84,6 +94,7 @@ public class ImportedPlanIssuer {
     }
 
     private static ForbiddenException refused(String why) {
-        return new ForbiddenException("a plan's issuer is stated only by plan-service's import, with its service identity: " + why);
+        LOG.warnf("refused a statement of a plan's issuer: %s", why);
+        return new ForbiddenException(REFUSED);
     }
 }

@@ -40,9 +40,9 @@ import gov.planning.plan.entity.PlanStatus;
 import gov.planning.plan.service.NewPlan;
 import gov.planning.plan.service.PlanService;
 import gov.planning.plan.service.AssessedTask;
-import gov.planning.plan.service.NewSection;
+import gov.planning.plan.outline.NewSection;
+import gov.planning.plan.outline.OutlineService;
 import gov.planning.plan.service.TaskReads;
-import gov.planning.plan.service.TaskService;
 import gov.planning.plan.entity.Health;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
@@ -57,7 +57,7 @@ public class PlanApi {
     PlanService service;
 
     @Inject
-    TaskService taskService;
+    OutlineService outlines;
 
     @Inject
     TaskReads reads;
@@ -118,7 +118,7 @@ public class PlanApi {
     @Mutation
     @Description("Adds an outline node (章 / 节 / 一、…) under `input.parentId`, or at the top.")
     public Uni<@NonNull SectionView> createSection(@NonNull @Id String planId, @NonNull @Name("input") NewSection input) {
-        return taskService.createSection(Ids.parse("planId", planId), input)
+        return outlines.createSection(Ids.parse("planId", planId), input)
                 .map(s -> new SectionView(s.id, s.number, s.heading, s.level, List.of()));
     }
 

@@ -23,9 +23,9 @@ import gov.planning.plan.audit.AuditReads;
 import gov.planning.plan.metrics.BusinessMetrics;
 import gov.planning.plan.service.Permissions;
 import gov.planning.plan.service.AssessedTask;
-import gov.planning.plan.service.NewReport;
+import gov.planning.plan.report.NewReport;
+import gov.planning.plan.report.ProgressReportService;
 import gov.planning.plan.service.TaskReads;
-import gov.planning.plan.service.TaskService;
 import io.smallrye.mutiny.Uni;
 
 /** 进度填报 and its review. */
@@ -33,7 +33,7 @@ import io.smallrye.mutiny.Uni;
 public class ProgressReportApi {
 
     @Inject
-    TaskService service;
+    ProgressReportService service;
 
     @Inject
     TaskReads reads;

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import gov.planning.plan.entity.ReportCadence;
 import gov.planning.plan.service.TaskListSql;
 import gov.planning.plan.service.TaskReads;
+import gov.planning.plan.repository.HiddenPlans;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -47,7 +48,7 @@ public class SqlReportsOwed implements ReportsOwed {
                 + " cy.last_month + (p.report_due_day - 1 + p.report_grace_days) AS closes,"
                 + " EXISTS (SELECT 1 FROM progress_report r WHERE r.task_id = t.id AND r.org_id = o.org_id AND r.period = cy.code"
                 + " AND r.status <> 'RETURNED') AS reported"
-                + " FROM task t JOIN plan p ON p.id = t.plan_id AND NOT p.importing AND p.status = 'PUBLISHED'"
+                + " FROM task t " + HiddenPlans.JOIN_SHOWN_PLAN + " AND p.status = 'PUBLISHED'"
                 + " JOIN task_org o ON o.task_id = t.id"
                 + " JOIN (VALUES " + values + ") cy (cadence, code, last_month, period_start, period_end)"
                 + " ON cy.cadence = COALESCE(t.report_cadence, p.report_cadence)"

@@ -22,6 +22,7 @@ import gov.planning.common.security.PlatformRole;
 import gov.planning.plan.notification.OrgMembers;
 import gov.planning.plan.reminder.ReminderStore.Recorded;
 import gov.planning.plan.service.Permissions;
+import gov.planning.plan.repository.HiddenPlans;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -153,7 +154,7 @@ public class ManualReminders {
 
     private Uni<List<OpenTask>> tasks(String where, UUID param, boolean openOnly) {
         String sql = "SELECT t.id, t.number, t.title, t.deadline_date, p.issuer_id, o.org_id, o.role FROM task t "
-                + "JOIN plan p ON p.id = t.plan_id LEFT JOIN task_org o ON o.task_id = t.id WHERE NOT p.importing AND " + where
+                + HiddenPlans.JOIN_SHOWN_PLAN + " LEFT JOIN task_org o ON o.task_id = t.id WHERE " + where
                 + (openOnly ? " AND p.status = 'PUBLISHED' AND t.status NOT IN ('COMPLETED', 'SUSPENDED')" : "")
                 + " ORDER BY t.plan_id, t.position, o.position";
         return pool.preparedQuery(sql).execute(Tuple.of(param)).map(rows -> {

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import gov.planning.common.security.PlatformRole;
 import gov.planning.plan.cycle.OwedReport;
 import gov.planning.plan.cycle.ReportsOwed;
+import gov.planning.plan.repository.HiddenPlans;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -30,10 +31,9 @@ public class ReminderCandidates {
     private static final String REPORTER = PlatformRole.REPORTER.roleName();
     private static final String PLANNER = PlatformRole.PLANNER.roleName();
 
-    private static final String OPEN_TASKS = """
-            FROM task t JOIN plan p ON p.id = t.plan_id
-            JOIN task_org o ON o.task_id = t.id AND o.role = 'LEAD'
-            WHERE p.status = 'PUBLISHED' AND NOT p.importing AND t.status NOT IN ('COMPLETED', 'SUSPENDED')""";
+    private static final String OPEN_TASKS = "FROM task t " + HiddenPlans.JOIN_SHOWN_PLAN
+            + " JOIN task_org o ON o.task_id = t.id AND o.role = 'LEAD'"
+            + " WHERE p.status = 'PUBLISHED' AND t.status NOT IN ('COMPLETED', 'SUSPENDED')";
 
     @Inject
     Pool pool;

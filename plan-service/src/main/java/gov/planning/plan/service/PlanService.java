@@ -10,25 +10,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import gov.planning.common.api.Ids;
-import gov.planning.common.api.Texts;
 import gov.planning.common.audit.AuditEvent;
 import gov.planning.common.audit.AuditSnapshot;
 import gov.planning.common.audit.AuditTrail;
+import gov.planning.common.api.Texts;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.common.error.ConflictException;
 import gov.planning.common.error.InputValidator;
-import gov.planning.common.error.NotFoundException;
 import gov.planning.common.security.Caller;
 import gov.planning.common.security.PlatformRole;
 import gov.planning.plan.audit.Snapshots;
 import gov.planning.common.api.SortOrder;
 import gov.planning.common.api.TextSearch;
 import gov.planning.plan.entity.Plan;
-import gov.planning.plan.entity.PlanKind;
 import gov.planning.plan.entity.PlanStatus;
 import gov.planning.plan.entity.ReportCadence;
 import gov.planning.orgclient.OrganizationTree;
 import gov.planning.plan.repository.PlanRepository;
+import gov.planning.plan.repository.HiddenPlans;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -59,20 +59,20 @@ public class PlanService {
     // Reads run on sessions of their own (see TaskReads.read): the gateway asks for several plan fields at once.
 
     public Uni<Plan> findById(UUID id) {
-        return reads.read(s -> s.find(Plan.class, id)).map(plan -> plan == null || plan.importing ? null : plan);
+        return reads.read(s -> s.find(Plan.class, id)).map(HiddenPlans::shown);
     }
 
     public Uni<List<Plan>> findByIds(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return reads.read(s -> s.createQuery("from Plan where id in ?1 and importing = false", Plan.class)
+        return reads.read(s -> s.createQuery("from Plan where id in ?1 and " + HiddenPlans.SHOWN_HQL, Plan.class)
                 .setParameter(1, ids).getResultList());
     }
 
     /** A page of the plans, filtered, sorted and counted in SQL. Default: newest issued first. */
     public Uni<PlanPage> page(PlanFilter filter, PlanSort sortBy, SortOrder order, int offset, int limit) {
-        StringBuilder where = new StringBuilder(" FROM plan p WHERE NOT p.importing");
+        StringBuilder where = new StringBuilder(" FROM plan p WHERE " + HiddenPlans.SHOWN);
         Map<String, Object> params = new HashMap<>();
         if (filter.status() != null) {
             params.put("status", filter.status().name());
@@ -131,7 +131,6 @@ public class PlanService {
     }
 
 
-    @WithTransaction
     public Uni<Plan> create(NewPlan input) {
         caller.requireAnyRole("create a plan", PlatformRole.ADMIN, PlatformRole.PLANNER);
         validator.check(input);
@@ -156,7 +155,7 @@ public class PlanService {
         if (input.reportGraceDays() != null) {
             plan.reportGraceDays = input.reportGraceDays();
         }
-        Uni<Plan> duplicate = plan.docNumber == null ? Uni.createFrom().nullItem() : plans.findByDocNumber(plan.docNumber);
+        // Checked before the transaction (both ask org-service); they depend on the input only.
         // A planner's issuer is known once it is in their part of the tree; an admin's could be any id.
         return permissions.requireManagePlanIssuedBy("create a plan issued by " + plan.issuerId, plan.issuerId)
                 .call(() -> organizations.exists(plan.issuerId).invoke(known -> {
@@ -164,7 +163,13 @@ public class PlanService {
                         throw new BadUserInputException("issuerId: org-service knows no organization " + plan.issuerId);
                     }
                 }))
-                .chain(() -> duplicate).chain(existing -> {
+                .chain(() -> writeNew(plan));
+    }
+
+    @WithTransaction
+    Uni<Plan> writeNew(Plan plan) {
+        Uni<Plan> duplicate = plan.docNumber == null ? Uni.createFrom().nullItem() : plans.findByDocNumber(plan.docNumber);
+        return duplicate.chain(existing -> {
             if (existing != null) {
                 throw new ConflictException("docNumber: plan " + existing.id + " already has document number " + plan.docNumber);
             }
@@ -173,27 +178,26 @@ public class PlanService {
     }
 
     /** DRAFT → PUBLISHED: from now on the responsible units see and report on its tasks. */
-    @WithTransaction
     public Uni<Plan> publish(UUID id) {
         caller.requireAnyRole("publish a plan", PlatformRole.ADMIN, PlatformRole.PLANNER);
-        return plans.findVisible(id).chain(plan -> {
-            if (plan == null) {
-                throw new NotFoundException("plan " + id + " does not exist");
+        return checkedPlan(id, "publish plan " + id).chain(checked -> writePublish(checked));
+    }
+
+    @WithTransaction
+    Uni<Plan> writePublish(Plan checked) {
+        UUID id = checked.id;
+        return AsChecked.plan(plans, checked).chain(plan -> {
+            if (plan.status != PlanStatus.DRAFT) {
+                throw new ConflictException("plan " + id + " is " + plan.status + ", only a DRAFT plan can be published");
             }
-            return permissions.requireManagePlan("publish plan " + id, plan).chain(() -> {
-                if (plan.status != PlanStatus.DRAFT) {
-                    throw new ConflictException("plan " + id + " is " + plan.status + ", only a DRAFT plan can be published");
-                }
-                AuditSnapshot before = Snapshots.of(plan);
-                plan.status = PlanStatus.PUBLISHED;
-                return plans.flush().chain(() -> audit.append(AuditEvent.of(caller.username(), "PUBLISH", before, Snapshots.of(plan))))
-                        .replaceWith(plan);
-            });
+            AuditSnapshot before = Snapshots.of(plan);
+            plan.status = PlanStatus.PUBLISHED;
+            return plans.flush().chain(() -> audit.append(AuditEvent.of(caller.username(), "PUBLISH", before, Snapshots.of(plan))))
+                    .replaceWith(plan);
         });
     }
 
     /** Changes a plan's reporting cycle (what is given; null: unchanged): the plan's planners, as for editing it. */
-    @WithTransaction
     public Uni<Plan> updateReporting(UUID id, ReportCadence cadence, Integer dueDay, Integer graceDays) {
         caller.requireAnyRole("change a plan's reporting cycle", PlatformRole.ADMIN, PlatformRole.PLANNER);
         if (cadence == null && dueDay == null && graceDays == null) {
@@ -205,24 +209,34 @@ public class PlanService {
         if (graceDays != null && (graceDays < 0 || graceDays > 90)) {
             throw new BadUserInputException("reportGraceDays: must be between 0 and 90, was " + graceDays);
         }
-        return plans.findVisible(id).chain(plan -> {
-            if (plan == null) {
-                throw new NotFoundException("plan " + id + " does not exist");
+        return checkedPlan(id, "change the reporting cycle of plan " + id)
+                .chain(checked -> writeReporting(checked, cadence, dueDay, graceDays));
+    }
+
+    @WithTransaction
+    Uni<Plan> writeReporting(Plan checked, ReportCadence cadence, Integer dueDay, Integer graceDays) {
+        UUID id = checked.id;
+        return AsChecked.plan(plans, checked).chain(plan -> {
+            AuditSnapshot before = Snapshots.of(plan);
+            if (cadence != null) {
+                plan.reportCadence = cadence;
             }
-            return permissions.requireManagePlan("change the reporting cycle of plan " + id, plan).chain(() -> {
-                AuditSnapshot before = Snapshots.of(plan);
-                if (cadence != null) {
-                    plan.reportCadence = cadence;
-                }
-                if (dueDay != null) {
-                    plan.reportDueDay = dueDay;
-                }
-                if (graceDays != null) {
-                    plan.reportGraceDays = graceDays;
-                }
-                return plans.flush().chain(() -> audit.append(AuditEvent.of(caller.username(), "UPDATE", before, Snapshots.of(plan))))
-                        .replaceWith(plan);
-            });
+            if (dueDay != null) {
+                plan.reportDueDay = dueDay;
+            }
+            if (graceDays != null) {
+                plan.reportGraceDays = graceDays;
+            }
+            return plans.flush().chain(() -> audit.append(AuditEvent.of(caller.username(), "UPDATE", before, Snapshots.of(plan))))
+                    .replaceWith(plan);
         });
+    }
+
+    /**
+     * The plan, read and the caller's right to manage it checked before the write's transaction opens (the check may
+     * ask org-service); the transaction goes on only while the plan is still issued as checked ({@link AsChecked}).
+     */
+    private Uni<Plan> checkedPlan(UUID id, String action) {
+        return Panache.withSession(() -> plans.requireVisible(id)).call(plan -> permissions.requireManagePlan(action, plan));
     }
 }

@@ -17,6 +17,7 @@ import gov.planning.plan.cycle.ReportingPeriod;
 import gov.planning.plan.entity.Health;
 import gov.planning.plan.entity.ReportCadence;
 import gov.planning.plan.entity.TaskRole;
+import gov.planning.plan.repository.HiddenPlans;
 
 /**
  * The SQL of a task list: health ({@link HealthRule}, restated in SQL so that lists filter, sort, count and page in
@@ -117,7 +118,7 @@ public final class TaskListSql {
                 .append(HEALTH).append(" AS health, ")
                 .append(inbox ? REPORT_DUE : "false").append(" AS report_due, ")
                 .append(inbox ? RETURNED : "false").append(" AS returned")
-                .append(" FROM task t JOIN plan p ON p.id = t.plan_id AND NOT p.importing")
+                .append(" FROM task t ").append(HiddenPlans.JOIN_SHOWN_PLAN)
                 .append(" CROSS JOIN LATERAL (SELECT COALESCE(t.report_cadence, p.report_cadence) AS cadence) cc")
                 .append(" CROSS JOIN LATERAL (SELECT ").append(cycles).append(") cy")
                 .append(" CROSS JOIN LATERAL (SELECT COALESCE(p.issued_on, CAST(t.created_at AT TIME ZONE :zone AS date)) AS start_day) st")

@@ -28,6 +28,7 @@ import gov.planning.plan.entity.Section;
 import gov.planning.plan.entity.Task;
 import gov.planning.plan.entity.TaskOrg;
 import gov.planning.orgclient.OrganizationTree;
+import gov.planning.plan.repository.HiddenPlans;
 import org.hibernate.reactive.mutiny.Mutiny;
 import io.smallrye.mutiny.Uni;
 
@@ -69,8 +70,8 @@ public class TaskReads {
     }
 
     public Uni<AssessedTask> findById(UUID id) {
-        return read(s -> s.find(Task.class, id).chain(task -> task == null ? Uni.createFrom().nullItem()
-                : assess(s, List.of(task)).map(found -> found.get(0))));
+        return read(s -> list(s, Task.class, "from Task where id = ?1 and " + HiddenPlans.IN_SHOWN_PLAN_HQL, id)
+                .chain(found -> found.isEmpty() ? Uni.createFrom().nullItem() : assess(s, found).map(assessed -> assessed.get(0))));
     }
 
     /** In the order of {@code ids}; null where nothing has that id. */
@@ -79,7 +80,7 @@ public class TaskReads {
         if (known.isEmpty()) {
             return Uni.createFrom().item(ids.stream().map(id -> (AssessedTask) null).toList());
         }
-        return read(s -> list(s, Task.class, "from Task where id in ?1", known).chain(found -> assess(s, found))).map(assessed -> {
+        return read(s -> list(s, Task.class, "from Task where id in ?1 and " + HiddenPlans.IN_SHOWN_PLAN_HQL, known).chain(found -> assess(s, found))).map(assessed -> {
             Map<UUID, AssessedTask> byId = assessed.stream().collect(Collectors.toMap(a -> a.task().id, Function.identity()));
             return ids.stream().map(id -> id == null ? null : byId.get(id)).toList();
         });
@@ -192,7 +193,7 @@ public class TaskReads {
         if (leads != null && leads.isEmpty()) {
             return Uni.createFrom().item(new ReportPage(List.of(), 0));
         }
-        String from = " FROM progress_report r JOIN task t ON t.id = r.task_id JOIN plan p ON p.id = t.plan_id AND NOT p.importing"
+        String from = " FROM progress_report r JOIN task t ON t.id = r.task_id " + HiddenPlans.JOIN_SHOWN_PLAN
                 + " WHERE r.status = 'SUBMITTED'"
                 + (leads == null ? "" : " AND r.task_id IN (SELECT o.task_id FROM task_org o WHERE o.role = 'LEAD' AND o.org_id IN " + TaskListSql.idsOf("leads") + ")");
         Map<String, Object> params = leads == null ? Map.of() : Map.of("leads", TaskListSql.idArray(leads));
@@ -296,7 +297,7 @@ public class TaskReads {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return read(s -> list(s, Plan.class, "from Plan where id in ?1 and importing = false", ids));
+        return read(s -> list(s, Plan.class, "from Plan where id in ?1 and " + HiddenPlans.SHOWN_HQL, ids));
     }
 
     /** Health and reported percent of each task; three queries (plans, milestones, reports) for the whole list. */

@@ -1,4 +1,4 @@
-package gov.planning.plan.service;
+package gov.planning.plan.outline;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,4 +1,4 @@
-package gov.planning.plan.service;
+package gov.planning.plan.report;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
