@@ -32,6 +32,15 @@ CREATE TABLE health_snapshot_lead_count (
     PRIMARY KEY (day, plan_id, org_id, health)
 );
 
+-- ... the same over all plans (the dashboard of every plan reads 18k rows instead of 30k at 10^5 tasks) ...
+CREATE TABLE health_snapshot_org_count (
+    day        date NOT NULL,
+    org_id     uuid NOT NULL,
+    health     varchar(8) NOT NULL,
+    tasks      integer NOT NULL,
+    PRIMARY KEY (day, org_id, health)
+);
+
 -- ... and per plan and health (the lists' totalCount: a task counts once).
 CREATE TABLE health_snapshot_plan_count (
     day        date NOT NULL,

@@ -121,6 +121,15 @@ class HealthSnapshotTest {
         return new String[] { plan, task };
     }
 
+    /** A plan with one task led by {@code lead}, due on {@code deadline}; today 2025-11-15 and its snapshot built. */
+    private String snapshotOfPlanWithTask(String lead, String deadline) {
+        clock.setToday(LocalDate.of(2025, 11, 15));
+        String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
+        Api.newTask(plan, List.of(lead), List.of(), deadline);
+        build();
+        return plan;
+    }
+
     @Test
     void aReportSubmittedAfterTodaysSnapshotChangesTheDashboardAndTheListsAtOnce() {
         String[] fixture = planWithUnreportedTask();
@@ -147,10 +156,7 @@ class HealthSnapshotTest {
 
     @Test
     void aNewDayChangesColoursWithNoWriteBeforeAndAfterItsSnapshotIsBuilt() {
-        clock.setToday(LocalDate.of(2025, 11, 15));
-        String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
-        Api.newTask(plan, List.of("nmg.gat"), List.of(), "2025-11-16");
-        build();
+        String plan = snapshotOfPlanWithTask("nmg.gat", "2025-11-16");
         assertThat(dashboard(plan).get(FakeOrgTree.ids("nmg.gat"))).as("due tomorrow")
                 .isEqualTo(Map.of("RED", 0, "YELLOW", 1, "GREEN", 0, "DONE", 0));
 
@@ -192,10 +198,7 @@ class HealthSnapshotTest {
 
     @Test
     void aHiddenPlansTasksLeaveTheCountsAndReturnWhenItIsShown() {
-        clock.setToday(LocalDate.of(2025, 11, 15));
-        String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
-        Api.newTask(plan, List.of("nmg.zjt"), List.of(), "2025-11-01");
-        build();
+        String plan = snapshotOfPlanWithTask("nmg.zjt", "2025-11-01");
         int red = listTotals(null).get("RED");
         Db.update("UPDATE plan SET importing = true WHERE id = CAST(? AS uuid)", plan);
         assertThat(listTotals(null).get("RED")).as("a plan being imported is hidden").isEqualTo(red - 1);

@@ -37,7 +37,7 @@ public class HealthSnapshots {
     Clock clock;
 
     /** More changed rows than this and the next check rebuilds: each read derives the changed tasks live. */
-    @ConfigProperty(name = "planning.health-snapshot.rebuild-after-changes", defaultValue = "5000")
+    @ConfigProperty(name = "planning.health-snapshot.rebuild-after-changes", defaultValue = "1000")
     int rebuildAfterChanges;
 
     /**
@@ -68,11 +68,15 @@ public class HealthSnapshots {
                 .chain(claimed -> claimed == 0 ? Uni.createFrom().item(false)
                         : update(s, "DELETE FROM health_snapshot", Map.of())
                                 .chain(() -> update(s, "DELETE FROM health_snapshot_lead_count", Map.of()))
+                                .chain(() -> update(s, "DELETE FROM health_snapshot_org_count", Map.of()))
                                 .chain(() -> update(s, "DELETE FROM health_snapshot_plan_count", Map.of()))
                                 .chain(() -> update(s, sql.snapshotInsert(), sql.params()))
                                 .chain(() -> update(s, "INSERT INTO health_snapshot_lead_count (day, plan_id, org_id, health, tasks)"
                                         + " SELECT s.day, s.plan_id, l.org_id, s.health, count(*) FROM health_snapshot s"
                                         + " CROSS JOIN LATERAL unnest(s.leads) AS l (org_id) GROUP BY s.day, s.plan_id, l.org_id, s.health", Map.of()))
+                                .chain(() -> update(s, "INSERT INTO health_snapshot_org_count (day, org_id, health, tasks)"
+                                        + " SELECT c.day, c.org_id, c.health, sum(c.tasks) FROM health_snapshot_lead_count c"
+                                        + " GROUP BY c.day, c.org_id, c.health", Map.of()))
                                 .chain(() -> update(s, "INSERT INTO health_snapshot_plan_count (day, plan_id, health, tasks)"
                                         + " SELECT s.day, s.plan_id, s.health, count(*) FROM health_snapshot s GROUP BY s.day, s.plan_id, s.health",
                                         Map.of()))

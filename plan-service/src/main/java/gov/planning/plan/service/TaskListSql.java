@@ -308,9 +308,9 @@ public final class TaskListSql {
         String live = "ARRAY(" + CHANGED + (mapping == null ? "" : " UNION SELECT o.task_id FROM task_org o WHERE o.role = 'LEAD'"
                 + " AND o.org_id IN (SELECT m.org_id FROM (" + mapping + ") m (org_id, heir))") + ")";
         return "SELECT g.org, g.health, sum(g.n) FROM ("
-                + "SELECT c.org_id AS org, c.health, c.tasks AS n FROM health_snapshot_lead_count c WHERE c.day = CAST(:today AS date)"
+                + "SELECT c.org_id AS org, c.health, c.tasks AS n FROM " + leadCounts() + " c WHERE c.day = CAST(:today AS date)"
                 + inPlans("c") + " AND " + SNAPSHOT_OF_TODAY
-                + " UNION ALL SELECT l.org_id, s.health, -count(*) FROM health_snapshot s CROSS JOIN LATERAL unnest(s.leads) AS l (org_id)"
+                + " UNION ALL SELECT l.org_id, s.health, -CAST(count(*) AS integer) FROM health_snapshot s CROSS JOIN LATERAL unnest(s.leads) AS l (org_id)"
                 + " WHERE s.day = CAST(:today AS date) AND s.task_id = ANY (" + live + ")" + inPlans("s") + " AND " + SNAPSHOT_OF_TODAY
                 + " GROUP BY l.org_id, s.health"
                 + " UNION ALL " + countsByLead(inner + " AND t.id = ANY (" + live + ")", " AND o.task_id = ANY (" + live + ")", mapping,
@@ -319,15 +319,20 @@ public final class TaskListSql {
                 + ") g GROUP BY g.org, g.health HAVING sum(g.n) <> 0";
     }
 
+    /** The snapshot's counts per lead: of the query's plans, or of all plans (the fewer rows, summed at the build). */
+    private String leadCounts() {
+        return query.planIds() == null ? "health_snapshot_org_count" : "health_snapshot_lead_count";
+    }
+
     /** Live health per lead of the tasks {@code tasks} selects, when {@code when} holds (a condition on no row). */
     private String countsByLead(String tasks, String leadsOfThem, String mapping, String when) {
         String healths = "(SELECT a.id, a.health FROM (" + tasks + ") a" + where() + " OFFSET 0) h";
         if (mapping == null) {
             // (task, lead) pairs are unique already (task_org's key): nothing to de-duplicate.
-            return "SELECT o.org_id, h.health, count(*) FROM " + healths + " JOIN task_org o ON o.task_id = h.id AND o.role = 'LEAD'"
+            return "SELECT o.org_id, h.health, CAST(count(*) AS integer) FROM " + healths + " JOIN task_org o ON o.task_id = h.id AND o.role = 'LEAD'"
                     + " WHERE " + when + " GROUP BY o.org_id, h.health";
         }
-        return "SELECT l.org, h.health, count(*) FROM " + healths + " JOIN (SELECT DISTINCT o.task_id,"
+        return "SELECT l.org, h.health, CAST(count(*) AS integer) FROM " + healths + " JOIN (SELECT DISTINCT o.task_id,"
                 + " COALESCE(m.heir, o.org_id) AS org FROM task_org o LEFT JOIN (" + mapping + ") m (org_id, heir) ON m.org_id = o.org_id"
                 + " WHERE o.role = 'LEAD'" + leadsOfThem + ") l ON l.task_id = h.id WHERE " + when + " GROUP BY l.org, h.health";
     }
@@ -398,7 +403,7 @@ public final class TaskListSql {
         String live = query.planIds() == null ? "SELECT o.org_id FROM task_org o WHERE o.role = 'LEAD'"
                 : "SELECT o.org_id FROM task_org o JOIN task t ON t.id = o.task_id WHERE o.role = 'LEAD' AND t.plan_id IN (:planIds)";
         // With today's snapshot: the leads it counts and those of the tasks written since (V10), not all 200,000 lead rows.
-        return "SELECT c.org_id FROM health_snapshot_lead_count c WHERE c.day = CAST(:today AS date)" + inPlans("c")
+        return "SELECT c.org_id FROM " + leadCounts() + " c WHERE c.day = CAST(:today AS date)" + inPlans("c")
                 + " AND " + SNAPSHOT_OF_TODAY
                 + " UNION SELECT o.org_id FROM task_org o WHERE o.role = 'LEAD' AND o.task_id = ANY (ARRAY(" + CHANGED + ")) AND "
                 + SNAPSHOT_OF_TODAY
