@@ -76,6 +76,11 @@ public final class TaskListSql {
             + " OR (NOT t.deadline_ongoing AND (t.deadline_date > CAST(:dueSoon AS date) OR t.deadline_date IS NULL)"
             + " AND " + REPORT_MISSING + " IS NOT TRUE AND " + BEHIND + " IS NOT TRUE)))";
 
+    /** Today's health snapshot exists (V10, {@link HealthSnapshots}): a condition on no row, tested once per statement. */
+    private static final String SNAPSHOT_OF_TODAY = "EXISTS (SELECT 1 FROM health_snapshot_state b WHERE b.day = CAST(:today AS date))";
+    /** The tasks written since the snapshot's MVCC snapshot (V10's triggers; repeated ids are harmless in a filter). */
+    private static final String CHANGED = "SELECT c.task_id FROM health_change c";
+
     /** Most urgent first: the order of {@code sortBy: HEALTH} (TaskQuery.HealthKey#rank). */
     private static final String HEALTH_RANK = "CASE a.health WHEN 'RED' THEN 0 WHEN 'YELLOW' THEN 1 WHEN 'GREEN' THEN 2 ELSE 3 END";
 
@@ -287,22 +292,97 @@ public final class TaskListSql {
     /**
      * Per lead organization and health, how many tasks: every lead of a task counts, a lead a reform replaced counts as
      * its current successor ({@code heirs}), and a task led by both counts once. The heirs are inlined as a VALUES
-     * list: they are UUIDs (no text of a user's), and few (the replaced organizations among the leads). Each task's
-     * health is derived once, in one pass over the tasks and their facts, before the fan-out to its leads: the fence
-     * ({@code OFFSET 0}) keeps PostgreSQL from evaluating it, and probing the facts, once per lead row (bench/scale).
+     * list: they are UUIDs (no text of a user's), and few (the replaced organizations among the leads).
+     * <p>
+     * With today's health snapshot (V10, {@link HealthSnapshots}, docs/decisions/0010): its counts per lead, minus the
+     * snapshot's contribution of the tasks derived live, plus their live health under their current leads. Derived live
+     * are the tasks written since the snapshot and those led by a replaced organization (only they can count once for
+     * two leads, which counts per lead cannot tell); every other task's inputs and leads are the snapshot's, and none of
+     * its leads is replaced, so its snapshot row counts as it is. Without a snapshot of today: every task derived live,
+     * once, in one pass over the tasks and their facts before the fan-out to its leads (the fence {@code OFFSET 0} keeps
+     * PostgreSQL from evaluating it, and probing the facts, once per lead row; bench/scale). One statement either way,
+     * so the snapshot, the changes and the live health are read at one moment.
      */
     String healthCountsByLead(Map<UUID, UUID> heirs) {
-        String tasks = "(SELECT a.id, a.health FROM (" + inner + ") a" + where() + " OFFSET 0) h";
-        if (heirs.isEmpty()) {
+        String mapping = heirs.isEmpty() ? null : "VALUES " + heirs.entrySet().stream()
+                .map(e -> "('" + e.getKey() + "'::uuid, '" + e.getValue() + "'::uuid)").collect(java.util.stream.Collectors.joining(", "));
+        String live = "ARRAY(" + CHANGED + (mapping == null ? "" : " UNION SELECT o.task_id FROM task_org o WHERE o.role = 'LEAD'"
+                + " AND o.org_id IN (SELECT m.org_id FROM (" + mapping + ") m (org_id, heir))") + ")";
+        return "SELECT g.org, g.health, sum(g.n) FROM ("
+                + "SELECT c.org_id AS org, c.health, c.tasks AS n FROM " + leadCounts() + " c WHERE c.day = CAST(:today AS date)"
+                + inPlans("c") + " AND " + SNAPSHOT_OF_TODAY
+                + " UNION ALL SELECT l.org_id, s.health, -CAST(count(*) AS integer) FROM health_snapshot s CROSS JOIN LATERAL unnest(s.leads) AS l (org_id)"
+                + " WHERE s.day = CAST(:today AS date) AND s.task_id = ANY (" + live + ")" + inPlans("s") + " AND " + SNAPSHOT_OF_TODAY
+                + " GROUP BY l.org_id, s.health"
+                + " UNION ALL " + countsByLead(inner + " AND t.id = ANY (" + live + ")", " AND o.task_id = ANY (" + live + ")", mapping,
+                        SNAPSHOT_OF_TODAY)
+                + " UNION ALL " + countsByLead(inner.toString(), "", mapping, "NOT " + SNAPSHOT_OF_TODAY)
+                + ") g GROUP BY g.org, g.health HAVING sum(g.n) <> 0";
+    }
+
+    /** The snapshot's counts per lead: of the query's plans, or of all plans (the fewer rows, summed at the build). */
+    private String leadCounts() {
+        return query.planIds() == null ? "health_snapshot_org_count" : "health_snapshot_lead_count";
+    }
+
+    /** Live health per lead of the tasks {@code tasks} selects, when {@code when} holds (a condition on no row). */
+    private String countsByLead(String tasks, String leadsOfThem, String mapping, String when) {
+        String healths = "(SELECT a.id, a.health FROM (" + tasks + ") a" + where() + " OFFSET 0) h";
+        if (mapping == null) {
             // (task, lead) pairs are unique already (task_org's key): nothing to de-duplicate.
-            return "SELECT o.org_id, h.health, count(*) FROM " + tasks + " JOIN task_org o ON o.task_id = h.id AND o.role = 'LEAD'"
-                    + " GROUP BY o.org_id, h.health";
+            return "SELECT o.org_id, h.health, CAST(count(*) AS integer) FROM " + healths + " JOIN task_org o ON o.task_id = h.id AND o.role = 'LEAD'"
+                    + " WHERE " + when + " GROUP BY o.org_id, h.health";
         }
-        String mapping = "VALUES " + heirs.entrySet().stream().map(e -> "('" + e.getKey() + "'::uuid, '" + e.getValue() + "'::uuid)")
-                .collect(java.util.stream.Collectors.joining(", "));
-        return "SELECT l.org, h.health, count(*) FROM " + tasks + " JOIN (SELECT DISTINCT o.task_id,"
+        return "SELECT l.org, h.health, CAST(count(*) AS integer) FROM " + healths + " JOIN (SELECT DISTINCT o.task_id,"
                 + " COALESCE(m.heir, o.org_id) AS org FROM task_org o LEFT JOIN (" + mapping + ") m (org_id, heir) ON m.org_id = o.org_id"
-                + " WHERE o.role = 'LEAD') l ON l.task_id = h.id GROUP BY l.org, h.health";
+                + " WHERE o.role = 'LEAD'" + leadsOfThem + ") l ON l.task_id = h.id WHERE " + when + " GROUP BY l.org, h.health";
+    }
+
+    /**
+     * Whether the list's {@code totalCount} is {@link #countFromSnapshot}: filtered by health (and plans) only, so that
+     * it counts each task of a health once, which the snapshot counts per plan.
+     */
+    boolean countsFromSnapshot() {
+        return query.health() != null && query.orgIds() == null && (query.statuses() == null || query.statuses().isEmpty())
+                && query.dueBefore() == null && query.dueAfter() == null && query.search() == null && query.mine() == null;
+    }
+
+    /**
+     * The list's count from today's snapshot: its tasks of the health, minus those of them written since, plus the tasks
+     * written since that have the health now (derived live, by the list's own condition). Without a snapshot of today,
+     * {@link #count}. PostgreSQL runs only the branch taken (each an InitPlan run when first needed).
+     */
+    String countFromSnapshot() {
+        String changed = "ARRAY(" + CHANGED + ")";
+        return "SELECT CASE WHEN " + SNAPSHOT_OF_TODAY + " THEN"
+                + " (SELECT COALESCE(sum(c.tasks), 0) FROM health_snapshot_plan_count c WHERE c.day = CAST(:today AS date)"
+                + " AND c.health = :health" + inPlans("c") + ")"
+                + " - (SELECT count(*) FROM health_snapshot s WHERE s.day = CAST(:today AS date) AND s.health = :health"
+                + " AND s.task_id = ANY (" + changed + ")" + inPlans("s") + ")"
+                + " + (SELECT count(*) FROM (" + inner + " AND t.id = ANY (" + changed + ")) a" + where() + ")"
+                + " ELSE (" + count() + ") END";
+    }
+
+    /** The parameters of {@link #countFromSnapshot}. */
+    Map<String, Object> countFromSnapshotParams() {
+        Map<String, Object> all = new LinkedHashMap<>(params);
+        all.put("health", query.health().name());
+        return all;
+    }
+
+    /**
+     * Today's health snapshot (V10, {@link HealthSnapshots}): every task of a visible plan with its health and its lead
+     * organizations, in one statement with the health expression of every list.
+     */
+    String snapshotInsert() {
+        return "INSERT INTO health_snapshot (day, task_id, plan_id, health, leads) SELECT CAST(:today AS date), a.id, a.plan_id,"
+                + " a.health, COALESCE(l.leads, CAST('{}' AS uuid[])) FROM (" + inner + ") a LEFT JOIN (SELECT o.task_id,"
+                + " array_agg(o.org_id ORDER BY o.org_id) AS leads FROM task_org o WHERE o.role = 'LEAD' GROUP BY o.task_id) l"
+                + " ON l.task_id = a.id";
+    }
+
+    private String inPlans(String alias) {
+        return query.planIds() == null ? "" : " AND " + alias + ".plan_id IN (:planIds)";
     }
 
     /**
@@ -318,18 +398,27 @@ public final class TaskListSql {
      * successors the dashboard asks for. A superset of the listed tasks' leads on purpose (tasks of plans still importing
      * and every health count): asking org-service about a few more ids costs nothing, while narrowing them to the list
      * derived every task's health a second time (0.9 s of the all-plans dashboard's 100k-task run, bench/scale); this
-     * reads {@code task_org_org_idx} only.
+     * reads {@code task_org_org_idx} only, or today's snapshot.
      */
     String leads() {
-        if (query.planIds() == null) {
-            return "SELECT DISTINCT o.org_id FROM task_org o WHERE o.role = 'LEAD'";
-        }
-        return "SELECT DISTINCT o.org_id FROM task_org o JOIN task t ON t.id = o.task_id WHERE o.role = 'LEAD' AND t.plan_id IN (:planIds)";
+        String live = query.planIds() == null ? "SELECT o.org_id FROM task_org o WHERE o.role = 'LEAD'"
+                : "SELECT o.org_id FROM task_org o JOIN task t ON t.id = o.task_id WHERE o.role = 'LEAD' AND t.plan_id IN (:planIds)";
+        // With today's snapshot: the leads it counts and those of the tasks written since (V10), not all 200,000 lead rows.
+        return "SELECT c.org_id FROM " + leadCounts() + " c WHERE c.day = CAST(:today AS date)" + inPlans("c")
+                + " AND " + SNAPSHOT_OF_TODAY
+                + " UNION SELECT o.org_id FROM task_org o WHERE o.role = 'LEAD' AND o.task_id = ANY (ARRAY(" + CHANGED + ")) AND "
+                + SNAPSHOT_OF_TODAY
+                + " UNION " + live + " AND NOT " + SNAPSHOT_OF_TODAY;
     }
 
     /** The parameters of {@link #leads}. */
     Map<String, Object> leadParams() {
-        return query.planIds() == null ? Map.of() : Map.of("planIds", query.planIds());
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("today", params.get("today"));
+        if (query.planIds() != null) {
+            all.put("planIds", query.planIds());
+        }
+        return all;
     }
 
     private String where() {

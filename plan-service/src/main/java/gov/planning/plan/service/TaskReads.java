@@ -104,7 +104,9 @@ public class TaskReads {
             return Uni.createFrom().item(new TaskPage(List.of(), 0));
         }
         TaskListSql sql = new TaskListSql(query, today(), clock.getZone());
-        return read(s -> nativeRows(s, sql.page(), sql.pageParams()).chain(read -> nativeRows(s, sql.count(), sql.params())
+        boolean fromSnapshot = sql.countsFromSnapshot();
+        return read(s -> nativeRows(s, sql.page(), sql.pageParams()).chain(read -> nativeRows(s,
+                fromSnapshot ? sql.countFromSnapshot() : sql.count(), fromSnapshot ? sql.countFromSnapshotParams() : sql.params())
                 .chain(count -> {
                     long total = ((Number) count.get(0)).longValue();
                     Boolean more = sql.seeks() ? read.size() > query.limit() : null;
@@ -228,7 +230,8 @@ public class TaskReads {
 
     /**
      * The supervision dashboard: per lead organization (every lead counts, not only the convener), health counts,
-     * aggregated in SQL. A task led by an organization a reform replaced counts for its successor today (once, if
+     * aggregated in SQL from today's health snapshot and the tasks written since ({@link HealthSnapshots}; live when
+     * there is none yet). A task led by an organization a reform replaced counts for its successor today (once, if
      * both lead it): the leads are read first, their successors asked of org-service, then the counts grouped.
      */
     public Uni<List<OrgHealth>> healthCounts(UUID planId) {

@@ -1,0 +1,273 @@
+package gov.planning.plan;
+
+import static gov.planning.testing.GraphQLClient.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import gov.planning.plan.service.HealthSnapshots;
+import gov.planning.testing.TestClock;
+import gov.planning.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The dashboard and the health lists' counts answer from today's health snapshot plus the tasks written since
+ * (docs/decisions/0010), and that answer is at every moment the one the live derivation over all tasks gives: after a
+ * write, on a new day before and after its snapshot, for replaced leads and reassigned tasks, and when a write commits
+ * while a snapshot is being built.
+ */
+@QuarkusTest
+class HealthSnapshotTest {
+
+    private static final String ADMIN = TestTokens.admin();
+    private static final String VIEWER = TestTokens.viewer();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final List<String> HEALTHS = List.of("RED", "YELLOW", "GREEN", "DONE");
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    HealthSnapshots snapshots;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.useSystemTime();
+    }
+
+    private boolean build() {
+        return snapshots.buildIfDue().await().atMost(WAIT);
+    }
+
+    private static String snapshotDay() {
+        long days = Db.count("SELECT COALESCE(CAST(day AS date) - DATE '2000-01-01', -1) FROM health_snapshot_state");
+        return days < 0 ? null : LocalDate.of(2000, 1, 1).plusDays(days).toString();
+    }
+
+    /** Per organization id, per health, the dashboard's count (of one plan, or of all plans when plan is null). */
+    private static Map<String, Map<String, Integer>> dashboard(String plan) {
+        JsonPath answer = plan == null ? post(VIEWER, "{ healthCounts { org { id } red yellow green done } }")
+                : post(VIEWER, "query($p: ID!) { healthCounts(planId: $p) { org { id } red yellow green done } }", Map.of("p", plan));
+        assertThat(answer.getString("errors")).isNull();
+        Map<String, Map<String, Integer>> rows = new TreeMap<>();
+        List<Map<String, Object>> found = answer.getList("data.healthCounts");
+        for (Map<String, Object> row : found) {
+            Map<String, Integer> counts = new TreeMap<>();
+            for (String health : HEALTHS) {
+                counts.put(health, (Integer) row.get(health.toLowerCase()));
+            }
+            @SuppressWarnings("unchecked")
+            String org = (String) ((Map<String, Object>) row.get("org")).get("id");
+            rows.put(org, counts);
+        }
+        return rows;
+    }
+
+    private static int count(String org, String health, Map<String, Map<String, Integer>> dashboard) {
+        return dashboard.getOrDefault(FakeOrgTree.ids(org), Map.of()).getOrDefault(health, 0);
+    }
+
+    /** Per health, the totalCount of {@code tasks(health:)} (of one plan, or of every plan). */
+    private static Map<String, Integer> listTotals(String plan) {
+        Map<String, Integer> totals = new TreeMap<>();
+        for (String health : HEALTHS) {
+            String scope = plan == null ? "" : "planId: \"" + plan + "\", ";
+            JsonPath answer = post(VIEWER, "{ tasks(" + scope + "health: " + health + ", first: 0) { totalCount } }");
+            assertThat(answer.getString("errors")).isNull();
+            totals.put(health, answer.getInt("data.tasks.totalCount"));
+        }
+        return totals;
+    }
+
+    /**
+     * What the screens show now from the snapshot and the changes equals what they show derived live (the snapshot
+     * forgotten), for all plans and for {@code plan}; the snapshot is built again afterwards.
+     */
+    private void assertSnapshotAnswersAsLiveDerivation(String plan) {
+        assertThat(snapshotDay()).as("answered from today's snapshot").isEqualTo(java.time.LocalDate.now(clock).toString());
+        Map<String, Map<String, Integer>> all = dashboard(null);
+        Map<String, Map<String, Integer>> one = dashboard(plan);
+        Map<String, Integer> totals = listTotals(null);
+        Map<String, Integer> planTotals = listTotals(plan);
+        Db.update("UPDATE health_snapshot_state SET day = NULL");
+        assertThat(dashboard(null)).as("all plans, live").isEqualTo(all);
+        assertThat(dashboard(plan)).as("one plan, live").isEqualTo(one);
+        assertThat(listTotals(null)).as("list totals, live").isEqualTo(totals);
+        assertThat(listTotals(plan)).as("one plan's list totals, live").isEqualTo(planTotals);
+        assertThat(build()).isTrue();
+    }
+
+    /** A plan issued on 2025-01-01 with a task entered on 2025-08-15 led by nmg.zjt; today is 2025-11-15 afterwards. */
+    private String[] planWithUnreportedTask() {
+        clock.setToday(LocalDate.of(2025, 8, 15));
+        String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
+        String task = Api.newTask(plan, List.of("nmg.zjt"), List.of(), "2026-12-31");
+        clock.setToday(LocalDate.of(2025, 11, 15));
+        return new String[] { plan, task };
+    }
+
+    /** A plan with one task led by {@code lead}, due on {@code deadline}; today 2025-11-15 and its snapshot built. */
+    private String snapshotOfPlanWithTask(String lead, String deadline) {
+        clock.setToday(LocalDate.of(2025, 11, 15));
+        String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
+        Api.newTask(plan, List.of(lead), List.of(), deadline);
+        build();
+        return plan;
+    }
+
+    @Test
+    void aReportSubmittedAfterTodaysSnapshotChangesTheDashboardAndTheListsAtOnce() {
+        String[] fixture = planWithUnreportedTask();
+        String plan = fixture[0];
+        build();
+        assertThat(snapshotDay()).isEqualTo("2025-11-15");
+        Map<String, Map<String, Integer>> before = dashboard(null);
+        Map<String, Integer> totalsBefore = listTotals(null);
+        assertThat(count("nmg.zjt", "YELLOW", dashboard(plan))).as("no report in the last quarter").isEqualTo(1);
+
+        assertThat(Api.submit(ADMIN, fixture[1], "nmg.zjt", "2025Q4", 60, "进展顺利").getString("errors")).isNull();
+
+        assertThat(dashboard(plan).get(FakeOrgTree.ids("nmg.zjt"))).as("reported, on time")
+                .isEqualTo(Map.of("RED", 0, "YELLOW", 0, "GREEN", 1, "DONE", 0));
+        Map<String, Map<String, Integer>> after = dashboard(null);
+        assertThat(count("nmg.zjt", "YELLOW", after)).isEqualTo(count("nmg.zjt", "YELLOW", before) - 1);
+        assertThat(count("nmg.zjt", "GREEN", after)).isEqualTo(count("nmg.zjt", "GREEN", before) + 1);
+        Map<String, Integer> totalsAfter = listTotals(null);
+        assertThat(totalsAfter.get("YELLOW")).isEqualTo(totalsBefore.get("YELLOW") - 1);
+        assertThat(totalsAfter.get("GREEN")).isEqualTo(totalsBefore.get("GREEN") + 1);
+        assertThat(snapshotDay()).as("no rebuild in between").isEqualTo("2025-11-15");
+        assertSnapshotAnswersAsLiveDerivation(plan);
+    }
+
+    @Test
+    void aNewDayChangesColoursWithNoWriteBeforeAndAfterItsSnapshotIsBuilt() {
+        String plan = snapshotOfPlanWithTask("nmg.gat", "2025-11-16");
+        assertThat(dashboard(plan).get(FakeOrgTree.ids("nmg.gat"))).as("due tomorrow")
+                .isEqualTo(Map.of("RED", 0, "YELLOW", 1, "GREEN", 0, "DONE", 0));
+
+        clock.setToday(LocalDate.of(2025, 11, 17));
+        assertThat(snapshotDay()).isEqualTo("2025-11-15");
+        assertThat(dashboard(plan).get(FakeOrgTree.ids("nmg.gat"))).as("overdue, before the new day's snapshot")
+                .isEqualTo(Map.of("RED", 1, "YELLOW", 0, "GREEN", 0, "DONE", 0));
+        assertThat(listTotals(plan).get("RED")).isEqualTo(1);
+
+        assertThat(build()).as("a new day, a new snapshot").isTrue();
+        assertThat(snapshotDay()).isEqualTo("2025-11-17");
+        assertThat(dashboard(plan).get(FakeOrgTree.ids("nmg.gat"))).as("overdue, from the new day's snapshot")
+                .isEqualTo(Map.of("RED", 1, "YELLOW", 0, "GREEN", 0, "DONE", 0));
+        assertThat(listTotals(plan).get("RED")).isEqualTo(1);
+        assertSnapshotAnswersAsLiveDerivation(plan);
+    }
+
+    @Test
+    void aReplacedLeadCountsOnceForItsSuccessorAndAReassignedTaskMovesItsCount() {
+        clock.setToday(LocalDate.of(2025, 11, 15));
+        String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
+        Api.newTask(plan, List.of("nmg.gtzyt", "nmg.zrzyt"), List.of(), "2027-12-31");
+        Api.newTask(plan, List.of("nmg.gtzyt"), List.of(), "2027-12-31");
+        String moved = Api.newTask(plan, List.of("nmg.zjt"), List.of(), "2027-12-31");
+        build();
+        Map<String, Map<String, Integer>> board = dashboard(plan);
+        assertThat(board.keySet()).as("the replaced 国土资源厅 counts as 自然资源厅")
+                .containsExactlyInAnyOrder(FakeOrgTree.ids("nmg.zrzyt"), FakeOrgTree.ids("nmg.zjt"));
+        assertThat(count("nmg.zrzyt", "GREEN", board)).as("the task led by both counts once").isEqualTo(2);
+
+        JsonPath reassigned = post(ADMIN, "mutation($id: ID!, $v: Int!, $leads: [String!]) { updateTask(id: $id, version: $v, leadOrgIds: $leads) { id } }",
+                Map.of("id", moved, "v", Api.version(moved), "leads", List.of(FakeOrgTree.ids("nmg.gat"))));
+        assertThat(reassigned.getString("errors")).isNull();
+        board = dashboard(plan);
+        assertThat(board.keySet()).containsExactlyInAnyOrder(FakeOrgTree.ids("nmg.zrzyt"), FakeOrgTree.ids("nmg.gat"));
+        assertThat(count("nmg.gat", "GREEN", board)).isEqualTo(1);
+        assertSnapshotAnswersAsLiveDerivation(plan);
+    }
+
+    @Test
+    void aHiddenPlansTasksLeaveTheCountsAndReturnWhenItIsShown() {
+        String plan = snapshotOfPlanWithTask("nmg.zjt", "2025-11-01");
+        int red = listTotals(null).get("RED");
+        Db.update("UPDATE plan SET importing = true WHERE id = CAST(? AS uuid)", plan);
+        assertThat(listTotals(null).get("RED")).as("a plan being imported is hidden").isEqualTo(red - 1);
+        assertThat(dashboard(plan)).isEmpty();
+        Db.update("UPDATE plan SET importing = false WHERE id = CAST(? AS uuid)", plan);
+        assertThat(listTotals(null).get("RED")).isEqualTo(red);
+        assertSnapshotAnswersAsLiveDerivation(plan);
+    }
+
+    @Test
+    void twoBuildsForOneDayWriteOneSnapshot() throws Exception {
+        clock.setToday(LocalDate.of(2025, 11, 18));
+        String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
+        Api.newTask(plan, List.of("nmg.zjt"), List.of(), "2027-12-31");
+        try (Connection holder = connect()) {
+            // Both builds take their MVCC snapshot and then wait for this lock on the state row, so they overlap.
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("SELECT * FROM health_snapshot_state FOR UPDATE");
+            CompletableFuture<Boolean> first = snapshots.buildIfDue().subscribeAsCompletionStage();
+            CompletableFuture<Boolean> second = snapshots.buildIfDue().subscribeAsCompletionStage();
+            awaitBuildsWaitingForTheStateRow(2);
+            holder.commit();
+            assertThat(List.of(first.get(), second.get())).as("one of them built").containsExactlyInAnyOrder(true, false);
+        }
+        assertThat(build()).as("built already today").isFalse();
+        assertThat(snapshotDay()).isEqualTo("2025-11-18");
+        assertThat(Db.count("SELECT count(*) FROM health_snapshot")).isEqualTo(Db.count("SELECT count(DISTINCT task_id) FROM health_snapshot"));
+        assertThat(dashboard(plan).get(FakeOrgTree.ids("nmg.zjt"))).isEqualTo(Map.of("RED", 0, "YELLOW", 0, "GREEN", 1, "DONE", 0));
+    }
+
+    @Test
+    void aReportCommittedWhileTheSnapshotIsBuiltStaysCounted() throws Exception {
+        String[] fixture = planWithUnreportedTask();
+        String plan = fixture[0];
+        Db.update("UPDATE health_snapshot_state SET day = NULL");
+        CompletableFuture<Boolean> building;
+        try (Connection holder = connect()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("SELECT * FROM health_snapshot_state FOR UPDATE");
+            building = snapshots.buildIfDue().subscribeAsCompletionStage();
+            awaitBuildsWaitingForTheStateRow(1);
+            // Committed after the build's MVCC snapshot: the snapshot holds the task as unreported.
+            assertThat(Api.submit(ADMIN, fixture[1], "nmg.zjt", "2025Q4", 60, "进展顺利").getString("errors")).isNull();
+            holder.commit();
+        }
+        assertThat(building.get()).isTrue();
+        assertThat(Db.count("SELECT count(*) FROM health_snapshot WHERE task_id = CAST(? AS uuid) AND health = 'YELLOW'", fixture[1]))
+                .as("the snapshot was taken before the report").isEqualTo(1);
+        assertThat(dashboard(plan).get(FakeOrgTree.ids("nmg.zjt"))).as("the report counts all the same")
+                .isEqualTo(Map.of("RED", 0, "YELLOW", 0, "GREEN", 1, "DONE", 0));
+        assertThat(listTotals(plan)).isEqualTo(Map.of("RED", 0, "YELLOW", 0, "GREEN", 1, "DONE", 0));
+        assertSnapshotAnswersAsLiveDerivation(plan);
+    }
+
+    private static void awaitBuildsWaitingForTheStateRow(int builds) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            if (Db.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                    + " AND query LIKE 'UPDATE health_snapshot_state%'") >= builds) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(builds + " builds never waited for the state row");
+    }
+
+    private static Connection connect() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+    }
+}
