@@ -1,7 +1,7 @@
 package gov.planning.common.audit;
 
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -86,7 +86,7 @@ public final class AuditSnapshot {
             return new JsonArray(list);
         }
         if (value instanceof Object[] items) {
-            return value(java.util.Arrays.asList(items));
+            return value(Arrays.asList(items));
         }
         if (value instanceof Map<?, ?> map) {
             // Nested records (a task's milestones) keep their id: it tells which one of them changed.
@@ -97,9 +97,6 @@ public final class AuditSnapshot {
         if (value instanceof Enum<?> e) {
             return e.name();
         }
-        if (value instanceof UUID || value instanceof TemporalAccessor) {
-            return value.toString();
-        }
-        return value.toString();
+        return value.toString(); // ids, dates and times (ISO-8601) and anything else as text
     }
 }
