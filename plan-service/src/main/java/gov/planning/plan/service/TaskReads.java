@@ -185,28 +185,57 @@ public class TaskReads {
     }
 
     /**
-     * The approval queue: SUBMITTED reports on tasks led by one of {@code leads} (null: every task), oldest first;
-     * the page and the count in two statements.
+     * The approval queue: SUBMITTED reports on tasks led by one of {@code leads} (null: every task), oldest first. The
+     * count first, from {@code approval_backlog} (V12, docs/decisions/0011) when the scope holds every organization that
+     * leads a task with a submitted report (a province planner, an admin): then it is a sum over the organizations and
+     * the page needs no organization filter. Otherwise the reports of the scope are counted. A report is counted once
+     * however many of its task's leads are in the scope. Two statements (the count, the page), one when {@code limit}
+     * is 0 (the badge), and the page's reports.
      */
     public Uni<ReportPage> approvalQueue(Set<UUID> leads, int offset, int limit) {
         if (leads != null && leads.isEmpty()) {
             return Uni.createFrom().item(new ReportPage(List.of(), 0));
         }
-        String from = " FROM progress_report r JOIN task t ON t.id = r.task_id JOIN plan p ON p.id = t.plan_id AND NOT p.importing"
-                + " WHERE r.status = 'SUBMITTED'"
-                + (leads == null ? "" : " AND r.task_id IN (SELECT o.task_id FROM task_org o WHERE o.role = 'LEAD' AND o.org_id IN " + TaskListSql.idsOf("leads") + ")");
+        String submitted = " FROM progress_report r JOIN task t ON t.id = r.task_id JOIN plan p ON p.id = t.plan_id AND NOT p.importing"
+                + " WHERE r.status = 'SUBMITTED'";
+        String anyLead = " AND EXISTS (SELECT 1 FROM task_org o WHERE o.task_id = r.task_id AND o.role = 'LEAD')";
+        String scopeLead = " AND r.task_id IN (SELECT o.task_id FROM task_org o WHERE o.role = 'LEAD' AND o.org_id IN (SELECT s.id FROM scope s))";
+        String scope = "WITH scope AS MATERIALIZED (SELECT s.id FROM unnest(CAST(CAST(:leads AS text) AS uuid[])) AS s (id)) ";
+        // The backlog's sum is every submitted report (those of tasks without a lead under NO_LEAD): the scope's count
+        // when no organization outside the scope has one (bool_and of no rows: no backlog at all). The count of the
+        // scope's reports runs only otherwise.
+        String count = leads == null ? "SELECT coalesce(sum(b.first_reports), 0), true FROM approval_backlog b"
+                : scope + "SELECT CASE WHEN c.everything THEN c.total ELSE (SELECT count(*)" + submitted + scopeLead + ") END, c.everything"
+                        + " FROM (SELECT coalesce(sum(b.first_reports) FILTER (WHERE b.org_id <> " + NO_LEAD + "), 0) AS total,"
+                        + " bool_and(b.reports = 0 OR b.org_id = " + NO_LEAD + " OR b.org_id IN (SELECT s.id FROM scope s)) IS NOT FALSE AS everything"
+                        + " FROM approval_backlog b) c";
         Map<String, Object> params = leads == null ? Map.of() : Map.of("leads", TaskListSql.idArray(leads));
-        return read(s -> nativeRows(s, "SELECT r.id" + from + " ORDER BY r.reported_at, r.id LIMIT " + limit + " OFFSET " + offset, params)
-                .chain(rows -> nativeRows(s, "SELECT count(*)" + from, params).chain(count -> {
-                    List<UUID> ids = rows.stream().map(UUID.class::cast).toList();
-                    Uni<List<ProgressReport>> reports = ids.isEmpty() ? Uni.createFrom().item(List.of())
-                            : list(s, ProgressReport.class, "from ProgressReport where id in ?1", ids);
-                    return reports.map(found -> {
-                        Map<UUID, ProgressReport> byId = found.stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
-                        return new ReportPage(ids.stream().map(byId::get).toList(), ((Number) count.get(0)).longValue());
-                    });
-                })));
+        return read(s -> nativeRows(s, count, params).chain(counted -> {
+            Object[] row = (Object[]) counted.get(0);
+            long total = ((Number) row[0]).longValue();
+            if (limit == 0) {
+                return Uni.createFrom().item(new ReportPage(List.of(), total));
+            }
+            boolean everything = (Boolean) row[1];
+            String page = " ORDER BY r.reported_at, r.id LIMIT " + limit + " OFFSET " + offset;
+            // an admin's queue holds the reports of tasks without a lead too; a planner's only those with a lead
+            Uni<List<Object>> rows = leads == null ? nativeRows(s, "SELECT r.id" + submitted + page, Map.of())
+                    : everything ? nativeRows(s, "SELECT r.id" + submitted + anyLead + page, Map.of())
+                    : nativeRows(s, scope + "SELECT r.id" + submitted + scopeLead + page, params);
+            return rows.chain(found -> {
+                List<UUID> ids = found.stream().map(UUID.class::cast).toList();
+                Uni<List<ProgressReport>> reports = ids.isEmpty() ? Uni.createFrom().item(List.of())
+                        : list(s, ProgressReport.class, "from ProgressReport where id in ?1", ids);
+                return reports.map(loaded -> {
+                    Map<UUID, ProgressReport> byId = loaded.stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
+                    return new ReportPage(ids.stream().map(byId::get).toList(), total);
+                });
+            });
+        }));
     }
+
+    /** {@code approval_backlog}'s row for the reports of tasks without a lead (V12). */
+    private static final String NO_LEAD = "'00000000-0000-0000-0000-000000000000'::uuid";
 
     /** One page of reports and how many the whole list has. */
     public record ReportPage(List<ProgressReport> items, long total) {
