@@ -3,7 +3,7 @@
 // then the services' resident memory (VmRSS now, VmHWM the peak) from /proc. Each read's row carries the machine's
 // 1-minute load average before and after it: on a shared machine a latency says little without it.
 //
-//   node run.mjs [--iterations 20] [--warmup 3] [--only name,name] [--label 10k] [--json out.json]
+//   node run.mjs [--iterations 20] [--warmup 3] [--only name,name | --only 'name;name'] [--label 10k] [--json out.json]
 //       [--gateway http://localhost:8080/graphql] [--keycloak http://localhost:8180] [--state-dir ../../.platform]
 //
 // Requests run one at a time (latency, not throughput). Ports default to the platform's *_PORT variables.
@@ -17,7 +17,8 @@ const keycloak = opts.keycloak ?? `http://localhost:${process.env.KEYCLOAK_PORT 
 const stateDir = opts['state-dir'] ?? process.env.PLATFORM_STATE_DIR ?? new URL('../../.platform', import.meta.url).pathname;
 const iterations = Math.min(Number(opts.iterations ?? 20), 10000);
 const warmup = Math.min(Number(opts.warmup ?? 3), 1000);
-const only = opts.only ? new Set(opts.only.split(',')) : null;
+// names hold commas ("tasks(health: RED, first: 50)"): separate them with ';' then
+const only = opts.only ? new Set(opts.only.split(opts.only.includes(';') ? ';' : ',')) : null;
 
 const tokens = new Map();
 async function token(user) {

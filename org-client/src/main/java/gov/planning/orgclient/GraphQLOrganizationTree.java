@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +18,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
+import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
@@ -27,8 +31,9 @@ import io.smallrye.mutiny.Uni;
  * The organization tree read from org-service through {@link OrgServiceClient}, one request per look-up (the
  * operations are {@link OrgOperations}'): every code of a look-up is an alias of {@code organization(code:)}, ids go in
  * {@code organizations(ids:)} lists, {@code descendantIds} brings the whole subtree's ids in the same answer,
- * {@code predecessors { id … }} (nested {@value OrgOperations#REFORMS} deep, since org-service only answers direct
- * predecessors) the bodies it took over from, and {@code currentSuccessors} the replaced ones among many ids. The
+ * {@code predecessors { id … }} (nested {@value OrgOperations#REFORMS} deep, since that field answers only direct
+ * predecessors) the bodies a token's organizations took over from, {@code predecessors(ids:)} those of many ids (every
+ * reform back) and {@code currentSuccessors} the replaced ones among many ids. The
  * members of every collective (a small list) ride along whenever they are not cached, and membership is computed here. Tests replace this bean ({@link DefaultBean}) with
  * {@code InMemoryOrganizationTree} (this module's test-jar).
  * <p>
@@ -42,6 +47,7 @@ import io.smallrye.mutiny.Uni;
 @DefaultBean
 public class GraphQLOrganizationTree implements OrganizationTree {
 
+    /** {@code below}: the organization itself and everything below it. */
     private record Subtree(UUID id, Set<UUID> below, Set<UUID> predecessors) {
     }
 
@@ -50,8 +56,17 @@ public class GraphQLOrganizationTree implements OrganizationTree {
     @Inject
     OrgServiceClient client;
 
-    /** Per code: the organization's subtree and predecessors ({@link #UNKNOWN} when org-service does not know it). */
-    private Cache<String, Optional<Subtree>> subtrees;
+    /** Caffeine's clock (a test's own, to pass time). */
+    Ticker ticker = Ticker.systemTicker();
+
+    /**
+     * Per code: the organization's subtree and predecessors ({@link #UNKNOWN} when org-service does not know it). A
+     * caller's scope, read on every permission check: a province's is 20,000 ids. Refreshed in the background after half
+     * of {@code expire-after-write} (Caffeine's refreshAfterWrite: the first read after it gets the cached answer and
+     * starts one reload, with its own token), so a scope read at least that often is never waited for; an answer older
+     * than {@code expire-after-write} is never served, so a reorganization is still seen within it.
+     */
+    private AsyncLoadingCache<String, Optional<Subtree>> subtrees;
     /** Per id: the organization and everything below it; empty when org-service does not know it. */
     private Cache<UUID, Optional<Set<UUID>>> subtreesById;
     /** Per issuer id: its nearest government (itself when it is one or org-service does not know it). */
@@ -71,13 +86,34 @@ public class GraphQLOrganizationTree implements OrganizationTree {
 
     /** Outside CDI: tests against a stand-in for org-service. */
     public GraphQLOrganizationTree(OrgServiceClient client) {
+        this(client, Ticker.systemTicker());
+    }
+
+    GraphQLOrganizationTree(OrgServiceClient client, Ticker ticker) {
         this.client = client;
+        this.ticker = ticker;
         init();
     }
 
     @PostConstruct
     void init() {
-        subtrees = cache();
+        OrgServiceConfig.Cache settings = client.config().cache();
+        // Caffeine calls the loader on the reading thread (a load, or the reload a read starts), so the request it
+        // sends captures that reader's Vert.x context and token like any other look-up; the caller waits only for a load.
+        subtrees = Caffeine.newBuilder().ticker(ticker).maximumSize(settings.maximumSize()).expireAfterWrite(settings.expireAfterWrite())
+                .refreshAfterWrite(settings.expireAfterWrite().dividedBy(2))
+                .buildAsync(new AsyncCacheLoader<String, Optional<Subtree>>() {
+                    @Override
+                    public java.util.concurrent.CompletableFuture<Optional<Subtree>> asyncLoad(String code, java.util.concurrent.Executor executor) {
+                        return fetchSubtrees(List.of(code)).map(found -> found.get(code)).subscribeAsCompletionStage();
+                    }
+
+                    @Override
+                    public java.util.concurrent.CompletableFuture<Map<String, Optional<Subtree>>> asyncLoadAll(
+                            java.util.Set<? extends String> codes, java.util.concurrent.Executor executor) {
+                        return fetchSubtrees(List.copyOf(codes)).subscribeAsCompletionStage();
+                    }
+                });
         subtreesById = cache();
         governments = cache();
         known = cache();
@@ -88,7 +124,7 @@ public class GraphQLOrganizationTree implements OrganizationTree {
 
     private <K, V> Cache<K, V> cache() {
         OrgServiceConfig.Cache settings = client.config().cache();
-        return Caffeine.newBuilder().maximumSize(settings.maximumSize()).expireAfterWrite(settings.expireAfterWrite()).build();
+        return Caffeine.newBuilder().ticker(ticker).maximumSize(settings.maximumSize()).expireAfterWrite(settings.expireAfterWrite()).build();
     }
 
     @Override
@@ -98,25 +134,32 @@ public class GraphQLOrganizationTree implements OrganizationTree {
             return Uni.createFrom().item(OrgScope.EMPTY);
         }
         Set<String> wanted = new LinkedHashSet<>(codes);
-        List<String> missing = wanted.stream().filter(c -> subtrees.getIfPresent(c) == null).toList();
-        boolean needCollectives = collectives.getIfPresent(ALL) == null;
-        Uni<Void> load = missing.isEmpty() && !needCollectives ? Uni.createFrom().voidItem() : fetchSubtrees(missing, needCollectives);
-        return load.map(ignored -> {
+        // the codes not cached in one request (with the collectives when they are not cached either); a load another
+        // request started completes on that request's context, so this caller resumes on its own
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        Uni<Map<String, Optional<Subtree>>> loaded = Uni.createFrom().completionStage(() -> subtrees.getAll(wanted));
+        if (context != null) {
+            loaded = loaded.emitOn(r -> context.runOnContext(v -> r.run()));
+        }
+        return loaded.chain(trees -> collectives.getIfPresent(ALL) != null
+                ? Uni.createFrom().item(trees) : postForKeys("code", "String", List.of(), "", true).invoke(this::readCollectives).replaceWith(trees))
+                .map(trees -> {
             Set<UUID> own = new HashSet<>();
-            Set<UUID> below = new HashSet<>();
+            List<Set<UUID>> belows = new java.util.ArrayList<>();
             Set<UUID> actingFor = new HashSet<>();
             for (String code : wanted) {
-                Subtree tree = cached(subtrees, code);
+                Subtree tree = trees.getOrDefault(code, Optional.empty()).orElse(null);
                 if (tree != null && tree.id() != null) {
                     own.add(tree.id());
-                    below.add(tree.id());
-                    below.addAll(tree.below());
+                    belows.add(tree.below());
                     actingFor.add(tree.id());
                     actingFor.addAll(tree.predecessors());
                 }
             }
             actingFor.addAll(collectivesOf(own, cachedCollectives()));
-            return new OrgScope(Set.copyOf(own), Set.copyOf(below), Set.copyOf(actingFor));
+            // one organization's subtree as cached (a province's 20,000 ids are not copied on every permission check)
+            Set<UUID> below = belows.size() == 1 ? belows.get(0) : Set.copyOf(belows.stream().flatMap(Set::stream).collect(Collectors.toSet()));
+            return new OrgScope(Set.copyOf(own), below, Set.copyOf(actingFor));
         });
     }
 
@@ -182,8 +225,8 @@ public class GraphQLOrganizationTree implements OrganizationTree {
     }
 
     /**
-     * Per id its predecessors (empty when none or unknown): the cached ones, the others loaded in one request (with the
-     * collectives if asked). Answered from what was read, not from the cache afterwards: a subtree's thousands of ids
+     * Per id its predecessors (empty when none or unknown): the cached ones, the others loaded in one request of
+     * {@code predecessors(ids:)} lists, one statement in org-service for any number of ids (with the collectives if asked). Answered from what was read, not from the cache afterwards: a subtree's thousands of ids
      * outnumber the cache's entries, and an entry evicted in between would lose its predecessors.
      */
     private Uni<Map<UUID, Set<UUID>>> lineagesOf(Collection<UUID> ids, boolean withCollectives) {
@@ -200,11 +243,20 @@ public class GraphQLOrganizationTree implements OrganizationTree {
         if (missing.isEmpty() && !withCollectives) {
             return Uni.createFrom().item(found);
         }
-        return postForIds(missing, OrgOperations.LINEAGE, withCollectives).map(data -> {
-            for (int i = 0; i < missing.size(); i++) {
-                Set<UUID> predecessors = data.get("o" + i) instanceof JsonObject org ? predecessors(org) : Set.of();
-                lineages.put(missing.get(i), Optional.of(predecessors));
-                found.put(missing.get(i), predecessors);
+        JsonObject variables = idLists(missing, OrgOperations.SUCCESSOR_IDS_PER_LIST);
+        int lists = variables.size();
+        return post(OrgOperations.predecessors(lists, withCollectives), variables).map(data -> {
+            Map<UUID, Set<UUID>> read = new java.util.HashMap<>();
+            for (int l = 0; l < lists; l++) {
+                if (data.get("l" + l) instanceof jakarta.json.JsonArray list) {
+                    list.forEach(v -> read.computeIfAbsent(UUID.fromString(v.asJsonObject().getString("id")), k -> new HashSet<>())
+                            .add(UUID.fromString(v.asJsonObject().getString("predecessorId"))));
+                }
+            }
+            for (UUID id : missing) {
+                Set<UUID> predecessors = Set.copyOf(read.getOrDefault(id, Set.of()));
+                lineages.put(id, Optional.of(predecessors));
+                found.put(id, predecessors);
             }
             if (withCollectives) {
                 readCollectives(data);
@@ -261,26 +313,28 @@ public class GraphQLOrganizationTree implements OrganizationTree {
         return Set.copyOf(found);
     }
 
-    private Uni<Void> fetchSubtrees(List<String> codes, boolean withCollectives) {
-        return postForKeys("code", "String", codes, OrgOperations.SCOPE,
-                withCollectives).map(data -> {
+    /** The subtrees of {@code codes}, in one request that also brings the collectives when they are not cached. */
+    private Uni<Map<String, Optional<Subtree>>> fetchSubtrees(List<String> codes) {
+        boolean withCollectives = collectives.getIfPresent(ALL) == null;
+        return postForKeys("code", "String", codes, OrgOperations.SCOPE, withCollectives).map(data -> {
+            Map<String, Optional<Subtree>> found = new java.util.HashMap<>();
             for (int i = 0; i < codes.size(); i++) {
                 JsonValue org = data.get("o" + i);
                 Subtree tree = UNKNOWN;
-                if (org instanceof JsonObject found) {
-                    Set<UUID> below = new HashSet<>();
-                    addIds(found, below);
-                    UUID id = UUID.fromString(found.getString("id"));
-                    Set<UUID> predecessors = predecessors(found);
+                if (org instanceof JsonObject known) {
+                    UUID id = UUID.fromString(known.getString("id"));
+                    Set<UUID> below = new HashSet<>(List.of(id));
+                    addIds(known, below);
+                    Set<UUID> predecessors = predecessors(known);
                     tree = new Subtree(id, Set.copyOf(below), predecessors);
                     lineages.put(id, Optional.ofNullable(predecessors));
                 }
-                subtrees.put(codes.get(i), Optional.ofNullable(tree));
+                found.put(codes.get(i), Optional.of(tree));
             }
             if (withCollectives) {
                 readCollectives(data);
             }
-            return null;
+            return found;
         });
     }
 

@@ -12,7 +12,8 @@ import java.util.List;
  * many codes are many aliases ({@code o0}, {@code o1}, …) of one request; ids go in {@code organizations(ids:)} lists
  * of {@value #IDS_PER_LIST} (org-service reads each list, and each nesting level below it, in one statement). A subtree
  * is asked as {@code descendantIds} (a province's 20,000 ids, not 20,000 organization objects) and successors as
- * {@code currentSuccessors} (one list answering only the replaced ones, not a nested successor chain per id).
+ * {@code currentSuccessors} (one list answering only the replaced ones, not a nested successor chain per id), predecessors of many ids likewise as
+ * {@code predecessors(ids:)}.
  */
 public final class OrgOperations {
 
@@ -27,15 +28,13 @@ public final class OrgOperations {
 
     static final String PREDECESSORS = "predecessors { id ".repeat(REFORMS) + "}".repeat(REFORMS);
 
-    /** org-service's most ids of one {@code currentSuccessors} list. */
+    /** org-service's most ids of one {@code currentSuccessors} or {@code predecessors} list. */
     public static final int SUCCESSOR_IDS_PER_LIST = 50_000;
 
     /** The organization, everything below it and the bodies it took over from (a caller's scope). */
     public static final String SCOPE = "id descendantIds " + PREDECESSORS;
     /** The organization and everything below it. */
     public static final String SUBTREE = "id descendantIds";
-    /** The bodies it took over from. */
-    public static final String LINEAGE = "id " + PREDECESSORS;
     /** Display names. */
     public static final String NAMES = "id name shortName";
 
@@ -124,12 +123,29 @@ public final class OrgOperations {
         return query.append(lists == 0 ? "" : ")").append(" {").append(body).append(" }").toString();
     }
 
+    /**
+     * {@code query($l0: [String!]!, …) { l0: predecessors(ids: $l0) { id predecessorId } … }}, one list per
+     * {@value #SUCCESSOR_IDS_PER_LIST} ids: for each id that took over from other bodies, every one of them, any number of
+     * reforms back (ids without predecessors are not in the answer); with {@code collectives}, every collective and its
+     * members under {@code cs}.
+     */
+    public static String predecessors(int lists, boolean collectives) {
+        StringBuilder query = new StringBuilder("query");
+        StringBuilder body = new StringBuilder();
+        for (int l = 0; l < lists; l++) {
+            query.append(l == 0 ? "(" : ", ").append("$l").append(l).append(": [String!]!");
+            body.append(" l").append(l).append(": predecessors(ids: $l").append(l).append(") { id predecessorId }");
+        }
+        return query.append(lists == 0 ? "" : ")").append(" {").append(body).append(collectives ? " " + COLLECTIVES : "")
+                .append(" }").toString();
+    }
+
     /** Every operation the client sends, each shape once (two keys or lists stand for any number). */
     public static List<String> all() {
         List<String> all = new ArrayList<>();
         for (boolean collectives : new boolean[] { false, true }) {
             all.add(byKeys("code", "String", 2, SCOPE, collectives));
-            all.add(byIdLists(2, LINEAGE, collectives));
+            all.add(predecessors(2, collectives));
         }
         all.add(byKeys("id", "ID", 2, SUBTREE, false));
         all.add(byIdLists(2, NAMES, false));

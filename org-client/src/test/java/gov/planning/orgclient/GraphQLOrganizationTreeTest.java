@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +41,10 @@ class GraphQLOrganizationTreeTest {
     GraphQLOrganizationTree directory;
     final List<String> requests = new CopyOnWriteArrayList<>();
     final AtomicInteger calls = new AtomicInteger();
+    /** Organizations org-service lists below nmg besides zjt and hhht (a reorganization between two look-ups). */
+    final List<UUID> alsoBelowNmg = new CopyOnWriteArrayList<>();
+    /** While set, scope look-ups are answered only once it completes. */
+    volatile CompletableFuture<Void> scopeAnswers;
 
     @BeforeEach
     void orgService() {
@@ -62,9 +68,11 @@ class GraphQLOrganizationTreeTest {
                 answer = "{\"data\":{\"l0\":[{\"id\":\"" + GTT + "\",\"successorId\":\"" + ZRZYT + "\"}]}}";
             } else if (query.contains("\"c0\":\"nmg.zrzyt\"")) {
                 answer = "{\"data\":{\"o0\":{\"id\":\"" + ZRZYT + "\",\"descendantIds\":[]," + lineage + "}," + collectives + "}}";
-            } else if (query.contains("organizations(ids:") && query.contains("predecessors")) {
-                // lineages by id: only ever asked here for ids org-service does not know
-                answer = "{\"data\":{\"l0\":{\"edges\":[]}" + (query.contains("cs:") ? "," + collectives : "") + "}}";
+            } else if (query.contains("predecessors(ids:")) {
+                // lineages by id, every reform back: zrzyt's when it is asked, nobody else has predecessors
+                String zrzyt = "{\"id\":\"" + ZRZYT + "\",\"predecessorId\":\"";
+                answer = "{\"data\":{\"l0\":[" + (query.contains(ZRZYT.toString()) ? zrzyt + GTZYT + "\"}," + zrzyt + GTT + "\"}" : "")
+                        + "]" + (query.contains("cs:") ? "," + collectives : "") + "}}";
             } else if (query.contains("organization(id: $i0) { id descendantIds")) {
                 answer = "{\"data\":{\"o0\":{\"id\":\"" + NMG + "\",\"descendantIds\":[\"" + ZJT + "\",\"" + HHHT + "\"]}}}";
             } else if (query.contains("ancestors")) {
@@ -73,8 +81,15 @@ class GraphQLOrganizationTreeTest {
                         + NMG + "\",\"kind\":\"GOVERNMENT\"}]}}}";
             } else if (query.contains("descendantIds")) {
                 // o0 = nmg (with its subtree), o1 = an unknown code
-                answer = "{\"data\":{\"o0\":{\"id\":\"" + NMG + "\",\"descendantIds\":[\"" + ZJT + "\",\"" + HHHT
-                        + "\"]},\"o1\":null}}";
+                StringBuilder below = new StringBuilder("\"" + ZJT + "\",\"" + HHHT + "\"");
+                alsoBelowNmg.forEach(id -> below.append(",\"").append(id).append('"'));
+                String scope = "{\"data\":{\"o0\":{\"id\":\"" + NMG + "\",\"descendantIds\":[" + below + "]},\"o1\":null}}";
+                CompletableFuture<Void> gate = scopeAnswers;
+                if (gate != null) {
+                    gate.thenRun(() -> request.response().putHeader("Content-Type", "application/json").endAndForget(scope));
+                    return;
+                }
+                answer = scope;
             } else {
                 answer = "{\"data\":{\"l0\":{\"edges\":[{\"node\":{\"id\":\"" + ZJT
                         + "\",\"name\":\"内蒙古自治区住房和城乡建设厅\",\"shortName\":\"住建厅\"}}]}}}";
@@ -107,6 +122,45 @@ class GraphQLOrganizationTreeTest {
     }
 
     @Test
+    void aScopeHalfItsLifetimeOldIsServedWhileOneRefreshRunsAndAnExpiredOneIsNever() {
+        AtomicLong nanos = new AtomicLong();
+        directory = new GraphQLOrganizationTree(new OrgServiceClient(new ServiceGraphQL(vertx),
+                new TestOrgServiceConfig("http://localhost:" + server.actualPort() + "/graphql")), nanos::get);
+        assertThat(directory.scopeOf(List.of("nmg")).await().atMost(Duration.ofSeconds(10)).ownAndBelow()).containsExactlyInAnyOrder(NMG, ZJT, HHHT);
+
+        UUID reorganized = UUID.randomUUID();
+        alsoBelowNmg.add(reorganized);
+        scopeAnswers = new CompletableFuture<>();
+        nanos.addAndGet(Duration.ofSeconds(31).toNanos());
+        for (int i = 0; i < 3; i++) {
+            assertThat(directory.scopeOf(List.of("nmg")).await().atMost(Duration.ofSeconds(10)).ownAndBelow())
+                    .as("the cached scope, while org-service has not answered the refresh").containsExactlyInAnyOrder(NMG, ZJT, HHHT);
+        }
+        scopeAnswers.complete(null);
+        Set<UUID> refreshed = Set.of();
+        for (int i = 0; i < 100 && !refreshed.contains(reorganized); i++) {
+            refreshed = directory.scopeOf(List.of("nmg")).await().atMost(Duration.ofSeconds(10)).ownAndBelow();
+            if (!refreshed.contains(reorganized)) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        assertThat(refreshed).as("the refreshed scope replaces the cached one").contains(reorganized);
+        assertThat(calls.get()).as("one refresh for all the reads after half the lifetime").isEqualTo(2);
+
+        scopeAnswers = null;
+        UUID later = UUID.randomUUID();
+        alsoBelowNmg.add(later);
+        nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+        assertThat(directory.scopeOf(List.of("nmg")).await().atMost(Duration.ofSeconds(10)).ownAndBelow())
+                .as("older than expire-after-write: read again before it is served").contains(reorganized, later);
+        assertThat(calls.get()).isEqualTo(3);
+    }
+
+    @Test
     void existingIsTheSubsetOrgServiceKnows() {
         UUID unknown = UUID.randomUUID();
         Set<UUID> found = directory.existing(List.of(ZJT, unknown)).await().atMost(Duration.ofSeconds(10));
@@ -130,7 +184,7 @@ class GraphQLOrganizationTreeTest {
         assertThat(predecessors).containsOnlyKeys(ZRZYT);
         assertThat(predecessors.get(ZRZYT)).containsExactlyInAnyOrder(GTZYT, GTT);
         assertThat(calls.get()).as("zrzyt's lineage came with its scope; only the unknown id was asked").isEqualTo(2);
-        assertThat(requests.get(1)).contains("organizations(ids: $l0").doesNotContain("cs:");
+        assertThat(requests.get(1)).contains("l0: predecessors(ids: $l0) { id predecessorId }").doesNotContain("cs:");
 
         var acting = directory.actingFor(List.of(ZRZYT, unknown)).await().atMost(Duration.ofSeconds(10));
         assertThat(acting).containsOnlyKeys(ZRZYT);
@@ -178,6 +232,22 @@ class GraphQLOrganizationTreeTest {
         assertThat(heirs).containsOnly(java.util.Map.entry(GTT, ZRZYT));
         assertThat(calls.get()).isEqualTo(1);
         assertThat(requests.get(0)).contains("l0: currentSuccessors(ids: $l0)").doesNotContain("l1:");
+    }
+
+    @Test
+    void thePredecessorsOfASubtreesTwentyThousandIdsAreOneListInOneRequest() {
+        List<UUID> subtree = new java.util.ArrayList<>(List.of(ZRZYT));
+        for (int i = 0; i < 20_000; i++) {
+            subtree.add(UUID.randomUUID());
+        }
+
+        var predecessors = directory.predecessorsOf(subtree).await().atMost(Duration.ofSeconds(10));
+
+        assertThat(predecessors).containsOnlyKeys(ZRZYT);
+        assertThat(predecessors.get(ZRZYT)).containsExactlyInAnyOrder(GTZYT, GTT);
+        assertThat(calls.get()).isEqualTo(1);
+        assertThat(requests.get(0)).contains("l0: predecessors(ids: $l0) { id predecessorId }").doesNotContain("l1:")
+                .doesNotContain("organizations(ids:");
     }
 
     @Test

@@ -125,6 +125,27 @@ class ProvinceScopeStatementsTest {
     }
 
     @Test
+    void thePredecessorsOfTwentyThousandIdsAreOneStatementAndGoBackEveryReform() {
+        post(TestTokens.admin(), "mutation { recordSuccession(predecessorCode: \"scl.p11.c097.d01\", successorCode: \"scl.p11.c097.d02\", date: \"2019-01-01\") { id } }");
+        post(TestTokens.admin(), "mutation { recordSuccession(predecessorCode: \"scl.p11.c097.d02\", successorCode: \"scl.p11.c097.d03\", date: \"2024-01-01\") { id } }");
+        List<String> ids = below("scl");
+        Map<String, String> byCode = new java.util.HashMap<>();
+        read("{ organization(code: \"scl.p11.c097\") { descendants { id code } } }", Map.of())
+                .<Map<String, String>>getList("data.organization.descendants").forEach(o -> byCode.put(o.get("code"), o.get("id")));
+        String query = "query($ids: [String!]!) { predecessors(ids: $ids) { id predecessorId } }";
+
+        List<Map<String, String>> lineages = read(query, Map.of("ids", ids)).getList("data.predecessors");
+        assertThat(lineages).as("replaced bodies elsewhere in the tree (other tests) aside").filteredOn(p -> byCode.containsValue(p.get("id")))
+                .containsExactlyInAnyOrder(
+                        Map.of("id", byCode.get("scl.p11.c097.d03"), "predecessorId", byCode.get("scl.p11.c097.d02")),
+                        Map.of("id", byCode.get("scl.p11.c097.d03"), "predecessorId", byCode.get("scl.p11.c097.d01")),
+                        Map.of("id", byCode.get("scl.p11.c097.d02"), "predecessorId", byCode.get("scl.p11.c097.d01")));
+
+        assertThat(statements(query, Map.of("ids", ids))).isEqualTo(statements(query, Map.of("ids", ids.subList(0, 3))))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aMovedCountyTakesItsDepartmentsAlongIntoTheOtherPrefecturesScope() {
         JsonPath county = read("{ organization(code: \"scl.p05.c050\") { id version descendantIds } }", Map.of());
         List<String> departments = county.getList("data.organization.descendantIds");

@@ -124,7 +124,7 @@ class ScaleStatementsTest {
                 Map.entry("dashboard, every plan", 4L),
                 Map.entry("dashboard, one plan", 4L),
                 Map.entry("approval queue", 9L),
-                Map.entry("approval queue badge", 4L),
+                Map.entry("approval queue badge", 3L),
                 Map.entry("reporter's inbox", 10L),
                 Map.entry("plans with task counts", 6L),
                 Map.entry("plans with their red tasks", 10L)));

@@ -121,7 +121,22 @@ public class OrganizationApi {
                 .map(e -> new CurrentSuccessorView(e.getKey(), e.getValue())).toList());
     }
 
-    /** A province's organizations a few times over; the request body limit (10 MB) allows about 250,000. */
+    @Query("predecessors")
+    @Description("""
+            For each of ids (at most 50000; unknown ids are skipped) that took over from other bodies: every body it took \
+            over from, any number of reforms back, one entry per pair. Ids without predecessors are not listed. One \
+            statement for any number of ids: whose tasks a subtree's thousands of organizations inherited.""")
+    public Uni<@NonNull List<@NonNull PredecessorView>> predecessorsOfIds(@NonNull List<@NonNull String> ids) {
+        if (ids.size() > MAX_SUCCESSOR_IDS) {
+            throw new BadUserInputException("ids: at most " + MAX_SUCCESSOR_IDS + " ids, got " + ids.size());
+        }
+        List<UUID> uuids = ids.stream().map(id -> Ids.parse("ids", id)).distinct().toList();
+        return service.predecessorsTransitively(uuids).map(lineages -> lineages.entrySet().stream()
+                .flatMap(e -> e.getValue().stream().map(p -> new PredecessorView(e.getKey(), p))).toList());
+    }
+
+    /** currentSuccessors' and predecessors' most ids: a province's organizations a few times over; the request body
+     * limit (10 MB) allows about 250,000. */
     static final int MAX_SUCCESSOR_IDS = 50_000;
 
     @Query

@@ -119,6 +119,33 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
         });
     }
 
+    /**
+     * For each id, every body it took over from, any number of reforms back (a successor's tasks include its
+     * predecessors'); ids without predecessors are missing. One statement for any number of ids, like
+     * {@link #currentSuccessors}: it starts from the few replaced bodies ({@code organization_successor_idx}).
+     */
+    public Uni<Map<UUID, java.util.Set<UUID>>> predecessorsTransitively(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        // The depth bound only guards against a cycle of successions written around the service.
+        String sql = """
+                WITH RECURSIVE p(start_id, id, depth) AS (
+                    SELECT o.successor_id, o.id, 1 FROM organization o WHERE o.successor_id IS NOT NULL AND o.successor_id = ANY($1)
+                    UNION ALL
+                    SELECT p.start_id, o.id, p.depth + 1 FROM p JOIN organization o ON o.successor_id = p.id
+                    WHERE o.successor_id IS NOT NULL AND p.depth < 100
+                )
+                SELECT DISTINCT p.start_id, p.id FROM p""";
+        return pool.preparedQuery(sql).execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
+            Map<UUID, java.util.Set<UUID>> lineages = new LinkedHashMap<>();
+            for (Row row : rows) {
+                lineages.computeIfAbsent(row.getUUID("start_id"), k -> new java.util.LinkedHashSet<>()).add(row.getUUID("id"));
+            }
+            return lineages;
+        });
+    }
+
     /** The chain from the root down to each organization's parent; one recursive query for all of them. */
     public Uni<Map<UUID, List<Organization>>> ancestors(Collection<UUID> ids) {
         if (ids.isEmpty()) {

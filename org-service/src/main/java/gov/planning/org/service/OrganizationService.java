@@ -115,6 +115,10 @@ public class OrganizationService {
         return organizations.currentSuccessors(ids);
     }
 
+    public Uni<Map<UUID, java.util.Set<UUID>>> predecessorsTransitively(Collection<UUID> ids) {
+        return organizations.predecessorsTransitively(ids);
+    }
+
     public Uni<Map<UUID, List<Organization>>> predecessors(Collection<UUID> ids) {
         return organizations.predecessors(ids);
     }

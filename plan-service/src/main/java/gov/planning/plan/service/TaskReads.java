@@ -23,7 +23,6 @@ import gov.planning.plan.entity.Health;
 import gov.planning.plan.entity.Milestone;
 import gov.planning.plan.entity.Plan;
 import gov.planning.plan.entity.ProgressReport;
-import gov.planning.plan.entity.ReportStatus;
 import gov.planning.plan.entity.Section;
 import gov.planning.plan.entity.Task;
 import gov.planning.plan.entity.TaskOrg;
@@ -104,23 +103,25 @@ public class TaskReads {
             return Uni.createFrom().item(new TaskPage(List.of(), 0));
         }
         TaskListSql sql = new TaskListSql(query, today(), clock.getZone());
+        // The count on a session of its own, at the same time as the page: an exact count reads the whole list (a
+        // province's red tasks: 20,000 rows, most of a list's time), the page and its tasks only what it shows.
         boolean fromSnapshot = sql.countsFromSnapshot();
-        return read(s -> nativeRows(s, sql.page(), sql.pageParams()).chain(read -> nativeRows(s,
-                fromSnapshot ? sql.countFromSnapshot() : sql.count(), fromSnapshot ? sql.countFromSnapshotParams() : sql.params())
-                .chain(count -> {
-                    long total = ((Number) count.get(0)).longValue();
-                    Boolean more = sql.seeks() ? read.size() > query.limit() : null;
-                    List<Object> rows = read.subList(0, Math.min(read.size(), query.limit()));
-                    List<UUID> ids = rows.stream().map(r -> (UUID) ((Object[]) r)[0]).toList();
-                    Uni<List<Task>> tasks = ids.isEmpty() ? Uni.createFrom().item(List.of())
-                            : list(s, Task.class, "from Task where id in ?1", ids);
-                    return tasks.chain(found -> assess(s, found)).map(assessed -> {
-                        Map<UUID, AssessedTask> byId = assessed.stream().collect(Collectors.toMap(a -> a.task().id, Function.identity()));
-                        List<TaskPage.Listed> items = rows.stream().map(r -> (Object[]) r)
-                                .map(r -> new TaskPage.Listed(byId.get((UUID) r[0]), (Boolean) r[1], (Boolean) r[2])).toList();
-                        return new TaskPage(items, total, more);
-                    });
-                })));
+        Uni<Long> count = read(s -> nativeRows(s, fromSnapshot ? sql.countFromSnapshot() : sql.count(),
+                fromSnapshot ? sql.countFromSnapshotParams() : sql.params())).map(rows -> ((Number) rows.get(0)).longValue());
+        Uni<TaskPage> page = read(s -> nativeRows(s, sql.page(), sql.pageParams()).chain(read -> {
+            Boolean more = sql.seeks() ? read.size() > query.limit() : null;
+            List<Object> rows = read.subList(0, Math.min(read.size(), query.limit()));
+            List<UUID> ids = rows.stream().map(r -> (UUID) ((Object[]) r)[0]).toList();
+            Uni<List<Task>> tasks = ids.isEmpty() ? Uni.createFrom().item(List.of())
+                    : list(s, Task.class, "from Task where id in ?1", ids);
+            return tasks.chain(found -> assess(s, found)).map(assessed -> {
+                Map<UUID, AssessedTask> byId = assessed.stream().collect(Collectors.toMap(a -> a.task().id, Function.identity()));
+                List<TaskPage.Listed> items = rows.stream().map(r -> (Object[]) r)
+                        .map(r -> new TaskPage.Listed(byId.get((UUID) r[0]), (Boolean) r[1], (Boolean) r[2])).toList();
+                return new TaskPage(items, 0, more);
+            });
+        }));
+        return Uni.combine().all().unis(page, count).with((listed, total) -> new TaskPage(listed.items(), total, listed.more()));
     }
 
     /**
@@ -188,28 +189,57 @@ public class TaskReads {
     }
 
     /**
-     * The approval queue: SUBMITTED reports on tasks led by one of {@code leads} (null: every task), oldest first;
-     * the page and the count in two statements.
+     * The approval queue: SUBMITTED reports on tasks led by one of {@code leads} (null: every task), oldest first. The
+     * count first, from {@code approval_backlog} (V12, docs/decisions/0011) when the scope holds every organization that
+     * leads a task with a submitted report (a province planner, an admin): then it is a sum over the organizations and
+     * the page needs no organization filter. Otherwise the reports of the scope are counted. A report is counted once
+     * however many of its task's leads are in the scope. Two statements (the count, the page), one when {@code limit}
+     * is 0 (the badge), and the page's reports.
      */
     public Uni<ReportPage> approvalQueue(Set<UUID> leads, int offset, int limit) {
         if (leads != null && leads.isEmpty()) {
             return Uni.createFrom().item(new ReportPage(List.of(), 0));
         }
-        String from = " FROM progress_report r JOIN task t ON t.id = r.task_id " + HiddenPlans.JOIN_SHOWN_PLAN
-                + " WHERE r.status = 'SUBMITTED'"
-                + (leads == null ? "" : " AND r.task_id IN (SELECT o.task_id FROM task_org o WHERE o.role = 'LEAD' AND o.org_id IN " + TaskListSql.idsOf("leads") + ")");
+        String submitted = " FROM progress_report r JOIN task t ON t.id = r.task_id " + HiddenPlans.JOIN_SHOWN_PLAN
+                + " WHERE r.status = 'SUBMITTED'";
+        String anyLead = " AND EXISTS (SELECT 1 FROM task_org o WHERE o.task_id = r.task_id AND o.role = 'LEAD')";
+        String scopeLead = " AND r.task_id IN (SELECT o.task_id FROM task_org o WHERE o.role = 'LEAD' AND o.org_id IN (SELECT s.id FROM scope s))";
+        String scope = "WITH scope AS MATERIALIZED (SELECT s.id FROM unnest(CAST(CAST(:leads AS text) AS uuid[])) AS s (id)) ";
+        // The backlog's sum is every submitted report (those of tasks without a lead under NO_LEAD): the scope's count
+        // when no organization outside the scope has one (bool_and of no rows: no backlog at all). The count of the
+        // scope's reports runs only otherwise.
+        String count = leads == null ? "SELECT coalesce(sum(b.first_reports), 0), true FROM approval_backlog b"
+                : scope + "SELECT CASE WHEN c.everything THEN c.total ELSE (SELECT count(*)" + submitted + scopeLead + ") END, c.everything"
+                        + " FROM (SELECT coalesce(sum(b.first_reports) FILTER (WHERE b.org_id <> " + NO_LEAD + "), 0) AS total,"
+                        + " bool_and(b.reports = 0 OR b.org_id = " + NO_LEAD + " OR b.org_id IN (SELECT s.id FROM scope s)) IS NOT FALSE AS everything"
+                        + " FROM approval_backlog b) c";
         Map<String, Object> params = leads == null ? Map.of() : Map.of("leads", TaskListSql.idArray(leads));
-        return read(s -> nativeRows(s, "SELECT r.id" + from + " ORDER BY r.reported_at, r.id LIMIT " + limit + " OFFSET " + offset, params)
-                .chain(rows -> nativeRows(s, "SELECT count(*)" + from, params).chain(count -> {
-                    List<UUID> ids = rows.stream().map(UUID.class::cast).toList();
-                    Uni<List<ProgressReport>> reports = ids.isEmpty() ? Uni.createFrom().item(List.of())
-                            : list(s, ProgressReport.class, "from ProgressReport where id in ?1", ids);
-                    return reports.map(found -> {
-                        Map<UUID, ProgressReport> byId = found.stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
-                        return new ReportPage(ids.stream().map(byId::get).toList(), ((Number) count.get(0)).longValue());
-                    });
-                })));
+        return read(s -> nativeRows(s, count, params).chain(counted -> {
+            Object[] row = (Object[]) counted.get(0);
+            long total = ((Number) row[0]).longValue();
+            if (limit == 0) {
+                return Uni.createFrom().item(new ReportPage(List.of(), total));
+            }
+            boolean everything = (Boolean) row[1];
+            String page = " ORDER BY r.reported_at, r.id LIMIT " + limit + " OFFSET " + offset;
+            // an admin's queue holds the reports of tasks without a lead too; a planner's only those with a lead
+            Uni<List<Object>> rows = leads == null ? nativeRows(s, "SELECT r.id" + submitted + page, Map.of())
+                    : everything ? nativeRows(s, "SELECT r.id" + submitted + anyLead + page, Map.of())
+                    : nativeRows(s, scope + "SELECT r.id" + submitted + scopeLead + page, params);
+            return rows.chain(found -> {
+                List<UUID> ids = found.stream().map(UUID.class::cast).toList();
+                Uni<List<ProgressReport>> reports = ids.isEmpty() ? Uni.createFrom().item(List.of())
+                        : list(s, ProgressReport.class, "from ProgressReport where id in ?1", ids);
+                return reports.map(loaded -> {
+                    Map<UUID, ProgressReport> byId = loaded.stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
+                    return new ReportPage(ids.stream().map(byId::get).toList(), total);
+                });
+            });
+        }));
     }
+
+    /** {@code approval_backlog}'s row for the reports of tasks without a lead (V12). */
+    private static final String NO_LEAD = "'00000000-0000-0000-0000-000000000000'::uuid";
 
     /** One page of reports and how many the whole list has. */
     public record ReportPage(List<ProgressReport> items, long total) {
@@ -311,17 +341,22 @@ public class TaskReads {
         Set<UUID> planIds = tasks.stream().map(t -> t.planId).collect(Collectors.toSet());
         List<UUID> taskIds = tasks.stream().map(t -> t.id).toList();
         // One session runs one query at a time, hence the chain rather than a parallel combine.
+        // Of the reports only the latest and the latest percent count (HealthRule), aggregated in SQL from the reports
+        // themselves (not task_facts, which the lists read: the two stay independent and tests compare them) rather
+        // than every report loaded as an entity (a page of 50 tasks: 600 reports at the bench's size).
         return list(s, Plan.class, "from Plan where id in ?1", planIds).chain(foundPlans -> milestonesOf(s, taskIds)
-                .chain(milestones -> list(s, ProgressReport.class,
-                        "from ProgressReport where taskId in ?1 and status <> ?2 order by reportedAt desc", taskIds, ReportStatus.RETURNED)
-                .map(reports -> {
+                .chain(milestones -> nativeRows(s, "SELECT r.task_id, max(r.reported_at),"
+                        + " (array_agg(r.percent ORDER BY r.reported_at DESC) FILTER (WHERE r.percent IS NOT NULL))[1]"
+                        + " FROM progress_report r WHERE r.task_id IN (:tasks) AND r.status <> 'RETURNED' GROUP BY r.task_id",
+                        Map.of("tasks", taskIds))
+                .map(latest -> {
                     Map<UUID, Plan> planById = foundPlans.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
-                    Map<UUID, List<ProgressReport>> reportsByTask = reports.stream().collect(Collectors.groupingBy(r -> r.taskId));
+                    Map<UUID, Object[]> latestByTask = latest.stream().map(Object[].class::cast).collect(Collectors.toMap(r -> (UUID) r[0], r -> r));
                     LocalDate today = today();
                     return tasks.stream().map(task -> {
-                        List<ProgressReport> own = reportsByTask.getOrDefault(task.id, List.of());
-                        Integer percent = own.stream().map(r -> r.percent).filter(Objects::nonNull).findFirst().orElse(null);
-                        LocalDate lastReport = own.isEmpty() ? null : day(own.get(0).reportedAt);
+                        Object[] own = latestByTask.get(task.id);
+                        Integer percent = own == null || own[2] == null ? null : ((Number) own[2]).intValue();
+                        LocalDate lastReport = own == null ? null : day(instant(own[1]));
                         Plan plan = planById.get(task.planId);
                         LocalDate created = day(task.createdAt);
                         LocalDate start = plan != null && plan.issuedOn != null ? plan.issuedOn : created;
@@ -332,6 +367,20 @@ public class TaskReads {
                         return new AssessedTask(task, HealthRule.verdict(facts, today), percent, ReportingCycle.of(plan, task), start);
                     }).toList();
                 })));
+    }
+
+    /** A {@code timestamptz} column of a native query, as the driver hands it over. */
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("a timestamptz read as " + value.getClass());
     }
 
     private LocalDate day(Instant instant) {
