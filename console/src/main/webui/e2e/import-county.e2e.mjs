@@ -65,6 +65,7 @@ test('a county document dry-runs with no issuer chosen and proposes the banner�
   assert.match(await proposals[2].row.innerText(), /财政局、旗财政局/, 'the bare and the banner-prefixed name are one department');
   assert.match(await proposals[2].row.innerText(), new RegExp(`${BANNER}人民政府`), 'under the issuer’s government');
   assert.ok(await page.getByTestId('import-save').isDisabled(), 'the leads do not exist yet');
+  assert.match(await page.getByTestId('import-summary').innerText(), /\d+ 个单位名称未能识别/);
   for (const { code } of proposals) {
     assert.equal((await gateway('admin', ORG, { code })).organization, null, `the dry run created ${code}`);
   }
@@ -77,6 +78,10 @@ test('ticking 新建为组织 lets the plan be saved; the departments are create
   assert.ok(await page.getByTestId('import-save').isEnabled());
   // the tasks now name the departments the save will create, not unresolved units
   await page.locator('[data-testid="org-match"][data-resolved="to-create"]', { hasText: `${BANNER}农牧局（将新建）` }).waitFor();
+  // the summary counts what the ticks leave unresolved (nothing: 财政局 and 旗财政局 are one department) and what is created
+  const summary = await page.getByTestId('import-summary').innerText();
+  assert.match(summary, /5 个单位将在保存时新建为组织/);
+  assert.doesNotMatch(summary, /未能识别/);
   await shot(page, 'import-county-02-accepted');
   await page.getByTestId('import-save').click();
   await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);

@@ -205,26 +205,30 @@ export function ImportReview({
 }) {
   const { t, i18n } = useTranslation();
   const zh = i18n.language !== 'en';
-  const unresolved = answer.unresolvedNames.length;
+  const creating = answer.proposedOrganizations.filter((p) => accepted.includes(p.name));
   // A name written in the document → the proposed organization ticked to be created under it.
-  const toCreate = new Map(
-    answer.proposedOrganizations.filter((p) => accepted.includes(p.name)).flatMap((p) => p.inputs.map((input) => [input, p.name] as const)),
-  );
+  const toCreate = new Map(creating.flatMap((p) => p.inputs.map((input) => [input, p.name] as const)));
+  // The summary counts what the user's choices leave unresolved: a name to be created is no longer a problem.
+  const unresolved = answer.unresolvedNames.filter((name) => !toCreate.has(name));
+  const summary = [
+    unresolved.length
+      ? `${t('import.unresolvedCount', { count: unresolved.length })}：${unresolved.join('、')}`
+      : creating.length
+        ? t('import.othersResolved')
+        : t('import.allResolved'),
+    creating.length ? t('import.toCreateCount', { count: creating.length, names: creating.map((p) => p.name).join('、') }) : null,
+  ];
   return (
     <Flex vertical gap={16} data-testid="import-review">
       <Alert
-        type={unresolved ? 'warning' : 'success'}
+        type={unresolved.length ? 'warning' : 'success'}
         showIcon
         title={t('import.summary', {
           tasks: answer.tasks.length,
           indicators: answer.indicators.length,
           tables: answer.regionalTables.length,
         })}
-        description={
-          unresolved
-            ? `${t('import.unresolvedCount', { count: unresolved })}：${answer.unresolvedNames.join('、')}`
-            : t('import.allResolved')
-        }
+        description={<span data-testid="import-summary">{summary.filter(Boolean).join(zh ? '；' : '; ')}</span>}
       />
       <Descriptions size="small" bordered column={1}>
         <Descriptions.Item label={t('plans.name')}>

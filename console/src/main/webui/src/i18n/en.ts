@@ -163,6 +163,8 @@ const en: Messages = {
     summary: '{{tasks}} tasks, {{indicators}} indicators, {{tables}} breakdown tables',
     unresolvedCount: '{{count}} unit names not recognized',
     allResolved: 'Every unit name was recognized',
+    othersResolved: 'Every other unit name was recognized',
+    toCreateCount: '{{count}} units will be created as organizations on saving: {{names}}',
     unresolved: 'not recognized',
     toCreate: 'to be created',
     candidates: 'Could be: {{names}}',

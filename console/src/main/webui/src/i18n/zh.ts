@@ -162,6 +162,8 @@ const zh = {
     summary: '识别出 {{tasks}} 项任务、{{indicators}} 个指标、{{tables}} 张分解表',
     unresolvedCount: '{{count}} 个单位名称未能识别',
     allResolved: '所有单位名称均已识别',
+    othersResolved: '其余单位名称均已识别',
+    toCreateCount: '{{count}} 个单位将在保存时新建为组织：{{names}}',
     unresolved: '未识别',
     toCreate: '将新建',
     candidates: '可能是：{{names}}',

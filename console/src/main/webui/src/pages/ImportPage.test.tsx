@@ -391,6 +391,23 @@ describe('导入 proposing a county’s missing departments as new organizations
     expect(saved[0]).toEqual({ text: TEXT, dryRun: false, issuerCode: null, createOrganizations: ['示例旗农牧局'] });
   });
 
+  it('counts in the summary only the names still unresolved after the ticks, and how many organizations will be created', async () => {
+    const user = setup([importMock(true, { data: { importPlanDocument: bannerAnswer() } })], ADMIN);
+    await pasteAndAnalyse(user);
+    const proposals = await screen.findByTestId('import-proposals');
+    const summary = screen.getByTestId('import-summary');
+    expect(summary).toHaveTextContent('3 个单位名称未能识别：旗农牧局、财政局、旗财政局');
+
+    await user.click(within(proposals).getAllByRole('checkbox', { name: '新建为组织' })[0]);
+    expect(summary).toHaveTextContent('2 个单位名称未能识别：财政局、旗财政局；1 个单位将在保存时新建为组织：示例旗农牧局');
+
+    // 财政局 is written two ways: ticking its one proposal settles both names
+    await user.click(within(proposals).getAllByRole('checkbox', { name: '新建为组织' })[1]);
+    expect(summary).toHaveTextContent('其余单位名称均已识别；2 个单位将在保存时新建为组织：示例旗农牧局、示例旗财政局');
+    expect(summary).not.toHaveTextContent('未能识别');
+    expect(summary.closest('.ant-alert')).toHaveClass('ant-alert-success');
+  });
+
   it('shows a planner the proposals without the checkbox, saying only an admin can create them', async () => {
     const user = setup([importMock(true, { data: { importPlanDocument: bannerAnswer() } })]);
     await pasteAndAnalyse(user);

@@ -48,6 +48,11 @@ final class IndicatorReader {
     /** Names that are themselves a measure ("城镇调查失业率5.5%左右", "粮食产量500亿斤左右"): no verb needed. */
     private static final Pattern METRIC_NAME = Pattern.compile(
             "(?:率|量|额|值|幅|比重|比例|面积|就业|人数|收入|规模|密度|指数|能力)$");
+    /** A place or level of government named on its own: 城市, 县城, 建制镇, 农村, 中心城区, 自治区级. */
+    private static final String PLACE_END = "[市城镇乡村区县旗盟州省级]";
+    private static final Pattern BARE_PLACE = Pattern.compile("[\\p{IsHan}]{0,5}?" + PLACE_END + "+");
+    /** The place a measure name opens with ("建制镇污水处理率" → 建制镇), followed by at least two characters of measure. */
+    private static final Pattern LEADING_PLACE = Pattern.compile("^[\\p{IsHan}]{0,5}?" + PLACE_END + "+(?=[\\p{IsHan}]{2,})");
     /** "力争减轻企业各类负担200亿元": the clause says it is a target. */
     private static final Pattern TARGET_START = Pattern.compile("^(?:力争|确保|争取)");
     /** The figure comes before the name: "新增20万亩高标准农田", "建成200公里左右地下综合管廊", "容纳1150万左右人口". */
@@ -276,7 +281,7 @@ final class IndicatorReader {
         if (!target) {
             return List.of();
         }
-        List<String> names = name.isEmpty() ? List.of() : splitNames(name);
+        List<String> names = name.isEmpty() ? List.of() : sharedSuffix(splitNames(name));
         if (names.size() == 1 && quantities.size() == 2 && name.startsWith("城乡") && before.contains("分别")) {
             // "城乡居民人均可支配收入分别增长6%、6.5%": the urban and the rural figure.
             names = List.of("城镇" + name.substring(2), "农村" + name.substring(2));
@@ -346,6 +351,29 @@ final class IndicatorReader {
             }
         }
         return parts.isEmpty() ? List.of(name) : parts;
+    }
+
+    /**
+     * "城市、县城、建制镇污水处理率": places enumerated before one measure name share it, so each name gets the measure
+     * (城市污水处理率 …). Only when every name but the last is a bare place (ends in 市, 城, 镇 …, no measure word) and
+     * the last is a place followed by a measure; "A率和B率" stay as they are.
+     */
+    private static List<String> sharedSuffix(List<String> names) {
+        if (names.size() < 2) {
+            return names;
+        }
+        List<String> subjects = names.subList(0, names.size() - 1);
+        String last = names.get(names.size() - 1);
+        Matcher place = LEADING_PLACE.matcher(last);
+        if (!place.find() || !METRIC_NAME.matcher(last).find()
+                || !subjects.stream().allMatch(n -> BARE_PLACE.matcher(n).matches())) {
+            return names;
+        }
+        String measure = last.substring(place.end());
+        List<String> out = new ArrayList<>();
+        subjects.forEach(subject -> out.add(subject + measure));
+        out.add(last);
+        return out;
     }
 
     private static String clean(String s) {

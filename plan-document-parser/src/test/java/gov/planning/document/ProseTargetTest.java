@@ -17,8 +17,14 @@ class ProseTargetTest {
     void anEnumerationAfterOneVerbGivesOneTargetPerFigure() {
         assertThat(inTask("推进污水管网建设，城市、县城、建制镇污水处理率分别达到95%、90%、75%。"))
                 .extracting(Indicator::name, i -> i.target().value(), Indicator::comparator)
-                .containsExactly(tuple("城市", 95.0, Comparator.AT_LEAST), tuple("县城", 90.0, Comparator.AT_LEAST),
+                .containsExactly(tuple("城市污水处理率", 95.0, Comparator.AT_LEAST), tuple("县城污水处理率", 90.0, Comparator.AT_LEAST),
                         tuple("建制镇污水处理率", 75.0, Comparator.AT_LEAST));
+        assertThat(inTask("城镇和农村居民人均可支配收入均增长6%。"))
+                .extracting(Indicator::name)
+                .containsExactly("城镇居民人均可支配收入", "农村居民人均可支配收入");
+        assertThat(inTask("城镇污水处理率和生活垃圾无害化处理率均达到95%。"))
+                .extracting(Indicator::name)
+                .containsExactly("城镇污水处理率", "生活垃圾无害化处理率");
         assertThat(inTask("加强监测，地区生产总值增长5%以上、固定资产投资增长8%左右、一般公共预算收入增长4%、"
                 + "居民收入增长与经济增长基本同步、城镇调查失业率5.5%左右、粮食产量500亿斤左右。"))
                 .extracting(Indicator::name, i -> i.target().value(), Indicator::unit, Indicator::comparator)
