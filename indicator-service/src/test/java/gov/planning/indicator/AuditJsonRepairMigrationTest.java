@@ -1,17 +1,16 @@
 package gov.planning.indicator;
 
+import static gov.planning.testing.ScratchSchema.connect;
+import static gov.planning.testing.ScratchSchema.flyway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,21 +22,6 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class AuditJsonRepairMigrationTest {
-
-    private static Connection connect() throws SQLException {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
-    }
-
-    private static Flyway flyway(String schema, String target) {
-        var config = ConfigProvider.getConfig();
-        return Flyway.configure().dataSource(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class))
-                .schemas(schema).locations("classpath:db/migration").target(target).load();
-    }
 
     @Test
     void auditEntriesWrittenBeforeV4AsJsonStringsBecomeObjectsAndTheLogStaysAppendOnly() throws SQLException {

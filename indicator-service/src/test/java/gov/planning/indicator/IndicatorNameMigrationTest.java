@@ -1,10 +1,11 @@
 package gov.planning.indicator;
 
+import static gov.planning.testing.ScratchSchema.connect;
+import static gov.planning.testing.ScratchSchema.flyway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,20 +24,6 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class IndicatorNameMigrationTest {
-
-    private static String setting(String name) {
-        return ConfigProvider.getConfig().getValue(name, String.class);
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(setting("quarkus.datasource.jdbc.url"), setting("quarkus.datasource.username"),
-                setting("quarkus.datasource.password"));
-    }
-
-    private static Flyway flyway(String schema, String target) {
-        return Flyway.configure().dataSource(setting("quarkus.datasource.jdbc.url"), setting("quarkus.datasource.username"),
-                setting("quarkus.datasource.password")).schemas(schema).locations("classpath:db/migration").target(target).load();
-    }
 
     private static String insert(UUID plan, String name, String createdAt) {
         return "INSERT INTO indicator (id, plan_id, name, comparator, target_value, created_by, created_at) VALUES ('"
