@@ -209,6 +209,22 @@ class HealthSnapshotTest {
     }
 
     @Test
+    void todaysSnapshotIsRebuiltOnlyOnceMoreThanAThousandTasksChangedSinceIt() {
+        clock.setToday(LocalDate.of(2024, 6, 3));
+        assertThat(build()).as("the day's first build").isTrue();
+        assertThat(Db.count("SELECT count(*) FROM health_change")).as("the build took in every change it saw").isZero();
+        // planning.health-snapshot.rebuild-after-changes: 1,000 (application.properties); rows as the triggers append them
+        Db.update("INSERT INTO health_change (task_id) SELECT gen_random_uuid() FROM generate_series(1, 1000)");
+        assertThat(build()).as("1,000 changes: reads derive them live, no rebuild").isFalse();
+        assertThat(Db.count("SELECT count(*) FROM health_change")).isEqualTo(1000);
+
+        Db.update("INSERT INTO health_change (task_id) VALUES (gen_random_uuid())");
+        assertThat(build()).as("1,001 changes: rebuilt").isTrue();
+        assertThat(Db.count("SELECT count(*) FROM health_change")).isZero();
+        assertThat(snapshotDay()).isEqualTo("2024-06-03");
+    }
+
+    @Test
     void twoBuildsForOneDayWriteOneSnapshot() throws Exception {
         clock.setToday(LocalDate.of(2025, 11, 18));
         String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
