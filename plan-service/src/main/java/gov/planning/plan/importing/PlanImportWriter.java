@@ -32,6 +32,8 @@ import gov.planning.plan.entity.TaskOrg;
 import gov.planning.plan.entity.TaskRole;
 import gov.planning.plan.entity.TaskStatus;
 import gov.planning.plan.repository.PlanRepository;
+import gov.planning.plan.repository.SectionRepository;
+import gov.planning.plan.repository.TaskRepository;
 import gov.planning.plan.service.Permissions;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -54,6 +56,12 @@ public class PlanImportWriter {
 
     @Inject
     PlanRepository plans;
+
+    @Inject
+    SectionRepository sections;
+
+    @Inject
+    TaskRepository tasks;
 
     @Inject
     Permissions permissions;
@@ -112,11 +120,13 @@ public class PlanImportWriter {
                 throw new NotFoundException("plan " + planId + " disappeared during the import");
             }
             AuditSnapshot before = plan.importing ? null : Snapshots.of(plan);
-            return Task.delete("planId", planId).chain(() -> Section.delete("planId", planId)).chain(() -> {
+            return tasks.deleteInPlan(planId).chain(() -> sections.deleteInPlan(planId)).chain(() -> {
                 header(plan, a);
                 plan.importing = false;
                 List<Object> rows = outlineAndTasks(planId, a, author);
-                return Panache.getSession().chain(s -> s.persistAll(rows.toArray())).chain(() -> plans.flush())
+                return sections.persist(only(rows, Section.class))
+                        .chain(() -> tasks.persist(only(rows, Task.class), only(rows, TaskOrg.class), only(rows, Milestone.class)))
+                        .chain(() -> plans.flush())
                         .chain(() -> audit.append(AuditEvent.of(author, "IMPORT", before,
                                 Snapshots.of(plan).put("sections", count(rows, Section.class))
                                         .put("tasks", count(rows, Task.class)))))
@@ -133,7 +143,7 @@ public class PlanImportWriter {
                 return Uni.createFrom().voidItem();
             }
             AuditSnapshot before = Snapshots.of(plan);
-            return Task.delete("planId", planId).chain(() -> Section.delete("planId", planId))
+            return tasks.deleteInPlan(planId).chain(() -> sections.deleteInPlan(planId))
                     .chain(() -> plans.delete(plan))
                     .chain(() -> audit.append(AuditEvent.of(author, "IMPORT_FAILED", before, null)));
         });
@@ -237,6 +247,10 @@ public class PlanImportWriter {
         for (gov.planning.document.Section child : in.children()) {
             addSection(planId, childParent, Math.min(level + 1, 10), child, out, sectionOf);
         }
+    }
+
+    private static <T> List<T> only(List<Object> rows, Class<T> type) {
+        return rows.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     private static long count(List<Object> rows, Class<?> type) {

@@ -17,6 +17,7 @@ import gov.planning.plan.audit.Snapshots;
 import gov.planning.plan.entity.Plan;
 import gov.planning.plan.entity.Section;
 import gov.planning.plan.repository.PlanRepository;
+import gov.planning.plan.repository.SectionRepository;
 import gov.planning.plan.service.AsChecked;
 import gov.planning.plan.service.Permissions;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -32,6 +33,9 @@ public class OutlineService {
 
     @Inject
     PlanRepository plans;
+
+    @Inject
+    SectionRepository sections;
 
     @Inject
     Permissions permissions;
@@ -57,7 +61,7 @@ public class OutlineService {
     Uni<Section> writeSection(Plan checked, UUID parentId, NewSection input) {
         UUID planId = checked.id;
         return AsChecked.plan(plans, checked)
-                .chain(() -> parentId == null ? Uni.createFrom().nullItem() : Section.<Section>findById(parentId))
+                .chain(() -> parentId == null ? Uni.createFrom().nullItem() : sections.findById(parentId))
                 .chain(parent -> {
                     if (parentId != null && (parent == null || !parent.planId.equals(planId))) {
                         throw new BadUserInputException("parentId: " + parentId + " is not a section of plan " + planId);
@@ -72,9 +76,9 @@ public class OutlineService {
                     if (section.level > 10) {
                         throw new BadUserInputException("parentId: an outline nests at most 10 levels");
                     }
-                    return Section.count("planId", planId).chain(count -> {
+                    return sections.countInPlan(planId).chain(count -> {
                         section.position = count.intValue();
-                        return section.<Section>persist();
+                        return sections.persist(section);
                     });
                 })
                 .call(section -> audit.append(AuditEvent.of(caller.username(), "CREATE", null, Snapshots.of(section))));

@@ -32,6 +32,9 @@ import gov.planning.plan.entity.ReportingReopening;
 import gov.planning.plan.entity.TaskOrg;
 import gov.planning.plan.entity.TaskRole;
 import gov.planning.plan.repository.PlanRepository;
+import gov.planning.plan.repository.ProgressReportRepository;
+import gov.planning.plan.repository.ReportingReopeningRepository;
+import gov.planning.plan.repository.TaskRepository;
 import gov.planning.plan.service.AsChecked;
 import gov.planning.plan.service.Permissions;
 import gov.planning.plan.service.TaskInPlan;
@@ -49,6 +52,15 @@ public class ProgressReportService {
 
     @Inject
     PlanRepository plans;
+
+    @Inject
+    ReportingReopeningRepository reopenings;
+
+    @Inject
+    ProgressReportRepository reports;
+
+    @Inject
+    TaskRepository tasks;
 
     @Inject
     Permissions permissions;
@@ -79,7 +91,7 @@ public class ProgressReportService {
         validator.check(input);
         String period = Texts.required("period", input.period());
         Texts.required("summary", input.summary());
-        return Panache.withSession(() -> TaskInPlan.read(plans, taskId)).chain(checked -> {
+        return Panache.withSession(() -> TaskInPlan.read(plans, tasks, taskId)).chain(checked -> {
             begunPeriod(checked, period);
             return requireResponsible(taskId, orgId, checked.orgs())
                     .chain(() -> permissions.requireReportFor("report on task " + taskId + " for organization " + orgId, orgId))
@@ -92,13 +104,12 @@ public class ProgressReportService {
         UUID taskId = checked.task().id;
         String period = Texts.required("period", input.period());
         String summary = Texts.required("summary", input.summary());
-        return TaskInPlan.read(plans, taskId).chain(current -> {
+        return TaskInPlan.read(plans, tasks, taskId).chain(current -> {
             AsChecked.orgs(taskId, checked.orgs(), current.orgs());
             ReportingCycle cycle = ReportingCycle.of(current.plan(), current.task());
             ReportingPeriod asked = begunPeriod(current, period);
             LocalDate today = LocalDate.now(clock);
-            return ProgressReport.<ProgressReport>list("taskId = ?1 and orgId = ?2 and period = ?3 and status <> ?4",
-                            taskId, orgId, period, ReportStatus.RETURNED)
+            return reports.ofPeriodExcept(taskId, orgId, period, ReportStatus.RETURNED)
                     .chain(open -> {
                         if (open.stream().anyMatch(r -> r.status == ReportStatus.APPROVED)) {
                             throw new ConflictException("period: " + period + "（" + asked.label() + "）的填报已审核通过并锁定；"
@@ -111,8 +122,7 @@ public class ProgressReportService {
                         }
                         LocalDate closes = cycle.closes(asked);
                         Uni<Boolean> reopened = !today.isAfter(closes) ? Uni.createFrom().item(false)
-                                : ReportingReopening.count("taskId = ?1 and orgId = ?2 and period = ?3 and openUntil >= ?4",
-                                        taskId, orgId, period, today).map(n -> n > 0);
+                                : reopenings.isOpen(taskId, orgId, period, today);
                         return reopened.chain(isReopened -> {
                             if (today.isAfter(closes) && !isReopened) {
                                 throw new ForbiddenException("period: " + period + "（" + asked.label() + "）的填报窗口已于 " + closes
@@ -132,7 +142,7 @@ public class ProgressReportService {
                             report.reportedAt = clock.instant();
                             report.late = today.isAfter(cycle.due(asked));
                             report.status = ReportStatus.SUBMITTED;
-                            return report.<ProgressReport>persist()
+                            return reports.persist(report)
                                     .call(() -> audit.append(AuditEvent.of(caller.username(), "SUBMIT", null, Snapshots.of(report))));
                         });
                     });
@@ -182,7 +192,7 @@ public class ProgressReportService {
             throw new BadUserInputException("reason: size must be between 1 and 2000");
         }
         String code = Texts.required("period", period);
-        return Panache.withSession(() -> TaskInPlan.read(plans, taskId)).chain(checked -> {
+        return Panache.withSession(() -> TaskInPlan.read(plans, tasks, taskId)).chain(checked -> {
             reopenablePeriod(checked, code);
             return permissions.requireSteerTask("reopen a reporting period of task " + taskId, checked.leads())
                     .chain(() -> requireResponsible(taskId, orgId, checked.orgs()))
@@ -193,12 +203,11 @@ public class ProgressReportService {
     @WithTransaction
     Uni<ReportingReopening> writeReopening(TaskInPlan checked, UUID orgId, String code, String why) {
         UUID taskId = checked.task().id;
-        return TaskInPlan.read(plans, taskId).chain(current -> {
+        return TaskInPlan.read(plans, tasks, taskId).chain(current -> {
             AsChecked.orgs(taskId, checked.orgs(), current.orgs());
             reopenablePeriod(current, code);
             LocalDate today = LocalDate.now(clock);
-            return ProgressReport.<ProgressReport>list("taskId = ?1 and orgId = ?2 and period = ?3 and status = ?4",
-                            taskId, orgId, code, ReportStatus.APPROVED)
+            return reports.ofPeriod(taskId, orgId, code, ReportStatus.APPROVED)
                     .chain(approved -> {
                         // At most one: the partial unique index allows one open report per task, organization and period.
                         List<Uni<Void>> unlocked = new ArrayList<>();
@@ -220,10 +229,10 @@ public class ProgressReportService {
                         reopening.reopenedBy = caller.username();
                         reopening.reopenedAt = clock.instant();
                         reopening.openUntil = today.plusDays(REOPEN_DAYS);
-                        return Panache.flush().onFailure(AsChecked::isStale)
+                        return reports.flush().onFailure(AsChecked::isStale)
                                 .transform(e -> new ConflictException("period: the report of " + code + " was changed meanwhile; read it again"))
                                 .chain(() -> unlock)
-                                .chain(() -> reopening.<ReportingReopening>persist())
+                                .chain(() -> reopenings.persist(reopening))
                                 .call(() -> audit.append(AuditEvent.of(caller.username(), "REOPEN_PERIOD", null, Snapshots.of(reopening))));
                     });
         });
@@ -281,7 +290,7 @@ public class ProgressReportService {
             report.reviewComment = reason;
             report.reviewedBy = caller.username();
             report.reviewedAt = clock.instant();
-            return Panache.flush().onFailure(AsChecked::isStale)
+            return reports.flush().onFailure(AsChecked::isStale)
                     .transform(e -> new ConflictException("progress report " + id + " was reviewed by someone else meanwhile"))
                     .chain(() -> audit.append(AuditEvent.of(caller.username(), approve ? "APPROVE" : "RETURN", before, Snapshots.of(report))))
                     .replaceWith(report);
@@ -294,12 +303,12 @@ public class ProgressReportService {
 
 
     private Uni<ReportOfTask> reportWithLeads(UUID id) {
-        return ProgressReport.<ProgressReport>findById(id).chain(report -> {
+        return reports.findById(id).chain(report -> {
             if (report == null) {
                 throw new NotFoundException("progress report " + id + " does not exist");
             }
-            return TaskOrg.<TaskOrg>list("taskId = ?1 and role = ?2", report.taskId, TaskRole.LEAD)
-                    .map(leads -> new ReportOfTask(report, leads.stream().map(o -> o.orgId).toList()));
+            return tasks.orgsOf(report.taskId).map(orgs -> new ReportOfTask(report,
+                    orgs.stream().filter(o -> o.role == TaskRole.LEAD).map(o -> o.orgId).toList()));
         });
     }
 

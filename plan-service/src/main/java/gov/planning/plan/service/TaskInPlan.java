@@ -9,6 +9,7 @@ import gov.planning.plan.entity.Task;
 import gov.planning.plan.entity.TaskOrg;
 import gov.planning.plan.entity.TaskRole;
 import gov.planning.plan.repository.PlanRepository;
+import gov.planning.plan.repository.TaskRepository;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,8 +27,8 @@ public record TaskInPlan(Task task, Plan plan, List<TaskOrg> orgs) {
     }
 
     /** In the current session; NOT_FOUND for an unknown task and for a task of a hidden plan ({@link PlanRepository#findVisible}). */
-    public static Uni<TaskInPlan> read(PlanRepository plans, UUID id) {
-        return Task.<Task>findById(id).chain(task -> {
+    public static Uni<TaskInPlan> read(PlanRepository plans, TaskRepository tasks, UUID id) {
+        return tasks.findById(id).chain(task -> {
             if (task == null) {
                 throw new NotFoundException("task " + id + " does not exist");
             }
@@ -35,7 +36,7 @@ public record TaskInPlan(Task task, Plan plan, List<TaskOrg> orgs) {
                 if (plan == null) {
                     throw new NotFoundException("task " + id + " does not exist");
                 }
-                return TaskOrg.<TaskOrg>list("taskId = ?1 order by position", id).map(orgs -> new TaskInPlan(task, plan, orgs));
+                return tasks.orgsOf(id).map(orgs -> new TaskInPlan(task, plan, orgs));
             });
         });
     }

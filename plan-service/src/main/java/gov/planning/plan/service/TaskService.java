@@ -28,13 +28,14 @@ import gov.planning.plan.audit.Snapshots;
 import gov.planning.plan.entity.Milestone;
 import gov.planning.plan.entity.Plan;
 import gov.planning.plan.entity.ReportCadence;
-import gov.planning.plan.entity.Section;
 import gov.planning.plan.entity.Task;
 import gov.planning.plan.entity.TaskOrg;
 import gov.planning.plan.entity.TaskRole;
 import gov.planning.plan.entity.TaskStatus;
 import gov.planning.orgclient.OrganizationTree;
 import gov.planning.plan.repository.PlanRepository;
+import gov.planning.plan.repository.SectionRepository;
+import gov.planning.plan.repository.TaskRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -50,6 +51,12 @@ public class TaskService {
 
     @Inject
     PlanRepository plans;
+
+    @Inject
+    SectionRepository sections;
+
+    @Inject
+    TaskRepository tasks;
 
     @Inject
     Permissions permissions;
@@ -93,7 +100,7 @@ public class TaskService {
         return AsChecked.plan(plans, checked)
                 .invoke(plan -> requireDeadlineInPlan(plan, input.deadline()))
                 .call(plan -> requireSectionOf(plan, sectionId))
-                .chain(plan -> Task.count("planId", planId).chain(count -> {
+                .chain(plan -> tasks.countInPlan(planId).chain(count -> {
                     Instant now = clock.instant();
                     Task task = new Task();
                     task.id = UUID.randomUUID();
@@ -123,8 +130,7 @@ public class TaskService {
                         m.position = i;
                         milestones.add(m);
                     }
-                    return task.<Task>persist()
-                            .call(() -> Panache.getSession().chain(s -> s.persistAll(orgs.toArray()).chain(() -> s.persistAll(milestones.toArray()))))
+                    return tasks.persist(List.of(task), orgs, milestones).replaceWith(task)
                             .call(() -> audit.append(AuditEvent.of(caller.username(), "CREATE", null, Snapshots.of(task, orgs, milestones))));
                 }));
     }
@@ -151,7 +157,7 @@ public class TaskService {
             throw new BadUserInputException("updateTask: give at least one of status, deadline, leadOrgIds, cooperatingOrgIds, "
                     + "reportCadence, reportCadenceFromPlan");
         }
-        return Panache.withSession(() -> TaskInPlan.read(plans, id)).chain(checked -> {
+        return Panache.withSession(() -> TaskInPlan.read(plans, tasks, id)).chain(checked -> {
             Task task = checked.task();
             if (task.version != version) {
                 throw staleVersion(task, version);
@@ -171,7 +177,7 @@ public class TaskService {
     Uni<Task> writeUpdate(TaskInPlan checked, int version, TaskStatus status, LocalDate deadline, List<UUID> leads,
             List<UUID> cooperating, ReportCadence reportCadence, boolean cadenceFromPlan) {
         UUID id = checked.task().id;
-        return TaskInPlan.read(plans, id).chain(current -> {
+        return TaskInPlan.read(plans, tasks, id).chain(current -> {
             Task task = current.task();
             if (task.version != version) {
                 throw staleVersion(task, version);
@@ -199,8 +205,7 @@ public class TaskService {
             task.updatedAt = clock.instant();
             List<TaskOrg> orgs = taskOrgs(id, newLeads, newCooperating);
             Uni<Void> replaceOrgs = leads == null && cooperating == null ? Uni.createFrom().voidItem()
-                    : Panache.getSession().chain(s -> s.removeAll(currentOrgs.toArray()).chain(s::flush)
-                            .chain(() -> s.persistAll(orgs.toArray())).chain(s::flush));
+                    : tasks.replaceOrgs(currentOrgs, orgs);
             return flushOrConflict(task, version)
                     .chain(() -> replaceOrgs)
                     .chain(() -> audit.append(AuditEvent.of(caller.username(), "UPDATE", before, Snapshots.of(task, orgs, null))))
@@ -209,7 +214,7 @@ public class TaskService {
     }
 
     private Uni<Void> flushOrConflict(Task task, int version) {
-        return Panache.flush().onFailure(AsChecked::isStale).transform(e -> staleVersion(task, version));
+        return tasks.flush().onFailure(AsChecked::isStale).transform(e -> staleVersion(task, version));
     }
 
     private static ConflictException staleVersion(Task task, int version) {
@@ -221,7 +226,7 @@ public class TaskService {
         if (sectionId == null) {
             return Uni.createFrom().voidItem();
         }
-        return Section.<Section>findById(sectionId).map(section -> {
+        return sections.findById(sectionId).map(section -> {
             if (section == null || !section.planId.equals(plan.id)) {
                 throw new BadUserInputException("sectionId: " + sectionId + " is not a section of plan " + plan.id);
             }
