@@ -24,6 +24,7 @@ import gov.planning.org.entity.CollectiveRule;
 import gov.planning.org.entity.OrgKind;
 import gov.planning.org.entity.Organization;
 import gov.planning.org.naming.OrgDirectory;
+import gov.planning.org.repository.CollectiveRuleRepository;
 import gov.planning.org.repository.OrganizationRepository;
 import gov.planning.org.service.OrganizationSnapshot;
 import gov.planning.org.service.OrganizationChanged;
@@ -51,6 +52,9 @@ public class ReferenceDataLoader {
 
     @Inject
     OrganizationRepository organizations;
+
+    @Inject
+    CollectiveRuleRepository collectiveRules;
 
     @Inject
     AuditTrail auditTrail;
@@ -123,7 +127,7 @@ public class ReferenceDataLoader {
         int[] counts = new int[3];
         // Rules are read once (a few rows) and kept managed, so changing one here updates it at flush.
         Map<UUID, CollectiveRule> rules = new HashMap<>();
-        return CollectiveRule.<CollectiveRule>listAll().invoke(all -> all.forEach(r -> rules.put(r.collectiveId, r)))
+        return collectiveRules.listAll().invoke(all -> all.forEach(r -> rules.put(r.collectiveId, r)))
                 .chain(() -> organizations.list("code in ?1", codes)).chain(existing -> {
             existing.forEach(o -> byCode.put(o.code, o));
             // The "before" of each record is taken now, before anything below changes the managed entities.
@@ -157,7 +161,7 @@ public class ReferenceDataLoader {
                     target.memberKind = record.memberKind();
                     target.memberLevel = record.memberLevel();
                     rules.put(org.id, target);
-                    return rule != null ? Uni.createFrom().item(target) : target.<CollectiveRule>persist();
+                    return rule != null ? Uni.createFrom().item(target) : collectiveRules.persist(target);
                 });
             }).collect().last();
         }).chain(() -> organizations.flush()).chain(() -> Multi.createFrom().iterable(pending).onItem()

@@ -31,6 +31,7 @@ import gov.planning.org.entity.CollectiveRule;
 import gov.planning.org.entity.OrgKind;
 import gov.planning.org.entity.Organization;
 import gov.planning.org.naming.OrgDirectory;
+import gov.planning.org.repository.CollectiveRuleRepository;
 import gov.planning.org.repository.OrganizationRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -48,6 +49,9 @@ public class OrganizationAdmin {
 
     @Inject
     OrganizationRepository organizations;
+
+    @Inject
+    CollectiveRuleRepository rules;
 
     @Inject
     AuditTrail auditTrail;
@@ -201,7 +205,7 @@ public class OrganizationAdmin {
                     org.parentId = parent.id;
                     return organizations.persist(org).chain(() -> {
                         CollectiveRule rule = rule(org.id, under, input.rule());
-                        return rule.<CollectiveRule>persist().chain(() -> audited(actor, "CREATE", org, null, rule));
+                        return rules.persist(rule).chain(() -> audited(actor, "CREATE", org, null, rule));
                     });
                 })));
     }
@@ -213,7 +217,7 @@ public class OrganizationAdmin {
             if (org.kind != OrgKind.COLLECTIVE) {
                 throw new BadUserInputException("id: " + org.code + " is not a collective (kind " + org.kind + ")");
             }
-            return byCode("rule.underCode", input.underCode()).chain(under -> CollectiveRule.<CollectiveRule>findById(org.id)
+            return byCode("rule.underCode", input.underCode()).chain(under -> rules.findById(org.id)
                     .chain(existing -> {
                         AuditSnapshot before = OrganizationSnapshot.of(org, existing);
                         CollectiveRule rule = existing != null ? existing : new CollectiveRule();
@@ -221,7 +225,7 @@ public class OrganizationAdmin {
                         rule.underId = under.id;
                         rule.memberKind = input.kind();
                         rule.memberLevel = input.level();
-                        Uni<?> saved = existing != null ? Uni.createFrom().item(rule) : rule.persist();
+                        Uni<?> saved = existing != null ? Uni.createFrom().item(rule) : rules.persist(rule);
                         return saved.chain(() -> audited(actor, "SET_RULE", org, before, rule));
                     }));
         }));
