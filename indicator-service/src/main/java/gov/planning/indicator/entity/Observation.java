@@ -10,8 +10,6 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /**
  * A reported actual value (实际值). Immutable and append-only (the table refuses UPDATE and DELETE): a correction
  * is a new observation whose {@link #supersedes} names the one it replaces, and both stay visible.
@@ -19,7 +17,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 @Entity
 @Immutable
 @Table(name = "observation")
-public class Observation extends PanacheEntityBase {
+public class Observation {
 
     @Id
     public UUID id;

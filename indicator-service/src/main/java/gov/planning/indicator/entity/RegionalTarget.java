@@ -8,12 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /** One row of a task-division table (任务分解表): a region's target for a period, in the indicator's unit. */
 @Entity
 @Table(name = "regional_target")
-public class RegionalTarget extends PanacheEntityBase {
+public class RegionalTarget {
 
     @Id
     public UUID id;

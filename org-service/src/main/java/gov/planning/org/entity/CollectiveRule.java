@@ -9,15 +9,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /**
  * Who belongs to a collective: every organization below {@code underId} (any depth) of {@code memberKind} and, when
  * set, {@code memberLevel}. Members are derived on each read, so the set follows the tree as it changes.
  */
 @Entity
 @Table(name = "collective_rule")
-public class CollectiveRule extends PanacheEntityBase {
+public class CollectiveRule {
 
     @Id
     @Column(name = "collective_id")

@@ -11,12 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /** 进度填报: one organization's progress on one task for one period, then approved or returned by the lead side. */
 @Entity
 @Table(name = "progress_report")
-public class ProgressReport extends PanacheEntityBase {
+public class ProgressReport {
 
     @Id
     public UUID id;

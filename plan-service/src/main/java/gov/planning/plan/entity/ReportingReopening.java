@@ -9,12 +9,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /** A period reopened for one organization by the approver side: reports are accepted again until {@code openUntil}. */
 @Entity
 @Table(name = "reporting_reopening")
-public class ReportingReopening extends PanacheEntityBase {
+public class ReportingReopening {
 
     @Id
     public UUID id;

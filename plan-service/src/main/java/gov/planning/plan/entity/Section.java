@@ -7,12 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /** An outline node (章 / 节 / 一、/ (一) / 1.). Plain id columns, no JPA associations: reads are batched by id. */
 @Entity
 @Table(name = "section")
-public class Section extends PanacheEntityBase {
+public class Section {
 
     @Id
     public UUID id;

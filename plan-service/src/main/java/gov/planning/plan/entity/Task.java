@@ -12,15 +12,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /**
  * A task (重点任务 / 工作措施). Lead and cooperating organizations live in {@link TaskOrg}. Timestamps come from the
  * service's {@link java.time.Clock} (not {@code @PrePersist}), so health, which depends on them, is testable.
  */
 @Entity
 @Table(name = "task")
-public class Task extends PanacheEntityBase {
+public class Task {
 
     @Id
     public UUID id;

@@ -12,13 +12,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /** An organization on a task: LEAD (the first by position is the convener) or COOPERATING. */
 @Entity
 @Table(name = "task_org")
 @IdClass(TaskOrg.Key.class)
-public class TaskOrg extends PanacheEntityBase {
+public class TaskOrg {
 
     @Id
     @Column(name = "task_id")

@@ -10,15 +10,13 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /**
  * What every record the platform edits carries: a UUID id other services refer to it by, the optimistic
  * {@code version} that turns a lost update into a CONFLICT, and when it was created and last changed. The tables
  * have the columns {@code id}, {@code version}, {@code created_at} and {@code updated_at}.
  */
 @MappedSuperclass
-public abstract class VersionedEntity extends PanacheEntityBase {
+public abstract class VersionedEntity {
 
     @Id
     public UUID id;
