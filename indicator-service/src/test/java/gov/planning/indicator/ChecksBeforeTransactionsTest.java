@@ -37,7 +37,7 @@ class ChecksBeforeTransactionsTest {
         try {
             CompletableFuture<JsonPath> planner = CompletableFuture.supplyAsync(() -> setTargets(TestTokens.planner("nmg.hhht"),
                     indicatorId, "2025", List.of(row(ids("nmg.hhht.zjj"), 10)), 10.0, "万亩"));
-            assertThat(FakeOrgTree.asked("nmg.hhht").await(STUCK.toSeconds(), TimeUnit.SECONDS))
+            assertThat(FakeOrgTree.waiting("nmg.hhht").await(STUCK.toSeconds(), TimeUnit.SECONDS))
                     .as("the planner's write is waiting on org-service").isTrue();
 
             // The admin needs no look-up of their organizations: their value is recorded while the planner's check waits.

@@ -1,20 +1,13 @@
 package gov.planning.indicator;
 
-import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 
 import jakarta.inject.Singleton;
 
 import gov.planning.orgclient.InMemoryOrganizationTree;
-import gov.planning.orgclient.OrganizationTree.OrgScope;
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * The org tree the tests run against, in place of org-service (ids are derived from the codes):
@@ -41,39 +34,6 @@ public class FakeOrgTree extends InMemoryOrganizationTree {
 
     public FakeOrgTree() {
         super(PARENT, ROOTS, GOVERNMENTS, Map.of(), Map.of());
-    }
-
-    /** Look-ups of a user's organizations held back until a test lets them answer ({@link #slowFor}). */
-    private static final Map<String, CompletableFuture<Void>> HELD = new ConcurrentHashMap<>();
-    private static final Map<String, CountDownLatch> ASKED = new ConcurrentHashMap<>();
-
-    /**
-     * From now on, org-service answers the look-up of a user of {@code code} only once the returned future completes
-     * (a slow org-service for that user); {@link #asked} tells when such a look-up is waiting.
-     */
-    static CompletableFuture<Void> slowFor(String code) {
-        ASKED.put(code, new CountDownLatch(1));
-        CompletableFuture<Void> held = new CompletableFuture<>();
-        held.whenComplete((v, e) -> HELD.remove(code));
-        HELD.put(code, held);
-        return held;
-    }
-
-    static CountDownLatch asked(String code) {
-        return ASKED.get(code);
-    }
-
-    @Override
-    public Uni<OrgScope> scopeOf(Collection<String> codes) {
-        CompletableFuture<Void> held = codes.stream().map(HELD::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        if (held == null) {
-            return super.scopeOf(codes);
-        }
-        codes.stream().map(ASKED::get).filter(java.util.Objects::nonNull).forEach(CountDownLatch::countDown);
-        // The answer comes back on the caller's Vert.x context, as org-client's does (Hibernate Reactive needs it).
-        Context context = Vertx.currentContext();
-        return Uni.createFrom().completionStage(held).chain(() -> super.scopeOf(codes))
-                .emitOn(r -> context.runOnContext(v -> r.run()));
     }
 
     /** A new organization below nmg (a region or a responsible organization of any nmg plan); answers its id. */

@@ -6,21 +6,32 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * The organization tree the services' tests run against, in place of org-service: each service's tests give it their
  * tree (codes with parents, governments, collectives' members, reforms) and extend it as a CDI bean. Ids are derived
  * from the codes ({@link #id}); display names are the codes prefixed with 单位:, so a test can tell them from ids. Like
  * org-service, a collective's members are its current members, predecessors are followed transitively, and an
- * organization's territory is its nearest government's subtree.
+ * organization's territory is its nearest government's subtree. A test can make org-service slow for one user
+ * ({@link #slowFor}).
  */
 public class InMemoryOrganizationTree implements OrganizationTree {
+
+    /** Look-ups of a user's organizations held back until a test lets them answer ({@link #slowFor}). */
+    private static final Map<String, CompletableFuture<Void>> HELD = new ConcurrentHashMap<>();
+    private static final Map<String, CountDownLatch> WAITING = new ConcurrentHashMap<>();
 
     private final Map<String, String> parent;
     private final Collection<String> roots;
@@ -41,6 +52,23 @@ public class InMemoryOrganizationTree implements OrganizationTree {
         this.governments = governments;
         this.members = members;
         this.successor = successor;
+    }
+
+    /**
+     * From now on, org-service answers the look-up of a user of {@code code} only once the returned future completes
+     * (a slow org-service for that user); {@link #waiting} tells when such a look-up is waiting.
+     */
+    public static CompletableFuture<Void> slowFor(String code) {
+        WAITING.put(code, new CountDownLatch(1));
+        CompletableFuture<Void> held = new CompletableFuture<>();
+        held.whenComplete((v, e) -> HELD.remove(code));
+        HELD.put(code, held);
+        return held;
+    }
+
+    /** Counted down when a look-up of a user of {@code code} waits on a slow org-service ({@link #slowFor}). */
+    public static CountDownLatch waiting(String code) {
+        return WAITING.get(code);
     }
 
     public static UUID id(String code) {
@@ -77,13 +105,27 @@ public class InMemoryOrganizationTree implements OrganizationTree {
 
     @Override
     public Uni<OrgScope> scopeOf(Collection<String> codes) {
+        CompletableFuture<Void> held = codes.stream().map(HELD::get).filter(Objects::nonNull).findFirst().orElse(null);
+        if (held == null) {
+            return Uni.createFrom().item(() -> scope(codes));
+        }
+        return Uni.createFrom().deferred(() -> {
+            codes.stream().map(WAITING::get).filter(Objects::nonNull).forEach(CountDownLatch::countDown);
+            // The answer comes back on the caller's Vert.x context, as org-client's does (Hibernate Reactive needs it).
+            Context context = Vertx.currentContext();
+            Uni<OrgScope> answer = Uni.createFrom().completionStage(held).map(v -> scope(codes));
+            return context == null ? answer : answer.emitOn(r -> context.runOnContext(v -> r.run()));
+        });
+    }
+
+    private OrgScope scope(Collection<String> codes) {
         Set<String> known = codes.stream().filter(allCodes()::contains).collect(Collectors.toSet());
         Set<UUID> own = known.stream().map(InMemoryOrganizationTree::id).collect(Collectors.toSet());
         Set<UUID> acting = new HashSet<>(own);
         for (String code : known) {
             actingFor(code).forEach(c -> acting.add(id(c)));
         }
-        return Uni.createFrom().item(new OrgScope(own, atOrBelow(known), acting));
+        return new OrgScope(own, atOrBelow(known), acting);
     }
 
     @Override

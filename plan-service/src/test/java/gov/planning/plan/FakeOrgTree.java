@@ -3,13 +3,9 @@ package gov.planning.plan;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -19,7 +15,6 @@ import gov.planning.orgclient.InMemoryOrganizationTree;
 import gov.planning.orgclient.OrganizationTree;
 import io.quarkus.hibernate.reactive.panache.common.runtime.SessionOperations;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
@@ -62,26 +57,6 @@ public class FakeOrgTree extends InMemoryOrganizationTree {
     static final AtomicInteger ASKED = new AtomicInteger();
     static final List<String> ASKED_IN_SESSION = new CopyOnWriteArrayList<>();
 
-    /** Look-ups of a user's organizations held back until a test lets them answer ({@link #slowFor}). */
-    private static final Map<String, CompletableFuture<Void>> HELD = new ConcurrentHashMap<>();
-    private static final Map<String, CountDownLatch> WAITING = new ConcurrentHashMap<>();
-
-    /**
-     * From now on, org-service answers the look-up of a user of {@code code} only once the returned future completes
-     * (a slow org-service for that user); {@link #waiting} tells when such a look-up is waiting.
-     */
-    static CompletableFuture<Void> slowFor(String code) {
-        WAITING.put(code, new CountDownLatch(1));
-        CompletableFuture<Void> held = new CompletableFuture<>();
-        held.whenComplete((v, e) -> HELD.remove(code));
-        HELD.put(code, held);
-        return held;
-    }
-
-    static CountDownLatch waiting(String code) {
-        return WAITING.get(code);
-    }
-
     /**
      * Notes a call to org-service, and whether the caller held a Hibernate Reactive session meanwhile (inside
      * {@code @WithTransaction} or {@code withSession}): such a session keeps its pooled connection, and its transaction
@@ -102,15 +77,7 @@ public class FakeOrgTree extends InMemoryOrganizationTree {
 
     @Override
     public Uni<OrgScope> scopeOf(Collection<String> codes) {
-        CompletableFuture<Void> held = codes.stream().map(HELD::get).filter(Objects::nonNull).findFirst().orElse(null);
-        if (held == null) {
-            return asked("scopeOf", () -> super.scopeOf(codes));
-        }
-        codes.stream().map(WAITING::get).filter(Objects::nonNull).forEach(CountDownLatch::countDown);
-        // The answer comes back on the caller's Vert.x context, as org-client's does (Hibernate Reactive needs it).
-        Context context = Vertx.currentContext();
-        return asked("scopeOf", () -> Uni.createFrom().completionStage(held).chain(() -> super.scopeOf(codes))
-                .emitOn(r -> context.runOnContext(v -> r.run())));
+        return asked("scopeOf", () -> super.scopeOf(codes));
     }
 
     @Override
