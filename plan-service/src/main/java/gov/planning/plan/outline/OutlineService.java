@@ -20,7 +20,6 @@ import gov.planning.plan.repository.PlanRepository;
 import gov.planning.plan.repository.SectionRepository;
 import gov.planning.plan.service.AsChecked;
 import gov.planning.plan.service.Permissions;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -53,7 +52,7 @@ public class OutlineService {
         caller.requireAnyRole("add to a plan's outline", PlatformRole.ADMIN, PlatformRole.PLANNER);
         validator.check(input);
         UUID parentId = input.parentId() == null ? null : Ids.parse("parentId", input.parentId());
-        return Panache.withSession(() -> plans.requireVisible(planId)).call(plan -> permissions.requireManagePlan("edit plan " + plan.id, plan))
+        return permissions.manageablePlan(planId, "edit plan " + planId)
                 .chain(checked -> writeSection(checked, parentId, input));
     }
 

@@ -14,6 +14,8 @@ import gov.planning.common.security.PlatformRole;
 import gov.planning.plan.entity.Plan;
 import gov.planning.orgclient.OrganizationTree;
 import gov.planning.orgclient.OrganizationTree.OrgScope;
+import gov.planning.plan.repository.PlanRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -29,6 +31,16 @@ public class Permissions {
     @Inject
     OrganizationTree organizations;
 
+    @Inject
+    PlanRepository plans;
+
+    /**
+     * The plan, read and the caller's right to manage it checked before the write's transaction opens (the check may
+     * ask org-service); the transaction goes on only while the plan is still issued as checked ({@link AsChecked}).
+     */
+    public Uni<Plan> manageablePlan(UUID id, String action) {
+        return Panache.withSession(() -> plans.requireVisible(id)).call(plan -> requireManagePlan(action, plan));
+    }
 
     /** Create, edit, publish a plan; assign tasks: admin all, planner for plans issued by their org or one below it. */
     public Uni<Void> requireManagePlan(String action, Plan plan) {

@@ -28,7 +28,6 @@ import gov.planning.plan.entity.ReportCadence;
 import gov.planning.orgclient.OrganizationTree;
 import gov.planning.plan.repository.PlanRepository;
 import gov.planning.plan.repository.HiddenPlans;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -180,7 +179,7 @@ public class PlanService {
     /** DRAFT → PUBLISHED: from now on the responsible units see and report on its tasks. */
     public Uni<Plan> publish(UUID id) {
         caller.requireAnyRole("publish a plan", PlatformRole.ADMIN, PlatformRole.PLANNER);
-        return checkedPlan(id, "publish plan " + id).chain(checked -> writePublish(checked));
+        return permissions.manageablePlan(id, "publish plan " + id).chain(checked -> writePublish(checked));
     }
 
     @WithTransaction
@@ -209,7 +208,7 @@ public class PlanService {
         if (graceDays != null && (graceDays < 0 || graceDays > 90)) {
             throw new BadUserInputException("reportGraceDays: must be between 0 and 90, was " + graceDays);
         }
-        return checkedPlan(id, "change the reporting cycle of plan " + id)
+        return permissions.manageablePlan(id, "change the reporting cycle of plan " + id)
                 .chain(checked -> writeReporting(checked, cadence, dueDay, graceDays));
     }
 
@@ -230,13 +229,5 @@ public class PlanService {
             return plans.flush().chain(() -> audit.append(AuditEvent.of(caller.username(), "UPDATE", before, Snapshots.of(plan))))
                     .replaceWith(plan);
         });
-    }
-
-    /**
-     * The plan, read and the caller's right to manage it checked before the write's transaction opens (the check may
-     * ask org-service); the transaction goes on only while the plan is still issued as checked ({@link AsChecked}).
-     */
-    private Uni<Plan> checkedPlan(UUID id, String action) {
-        return Panache.withSession(() -> plans.requireVisible(id)).call(plan -> permissions.requireManagePlan(action, plan));
     }
 }

@@ -87,8 +87,7 @@ public class TaskService {
             throw new BadUserInputException("deadline: an ongoing task (长期坚持) has no deadline date, was " + input.deadline());
         }
         UUID sectionId = input.sectionId() == null ? null : Ids.parse("sectionId", input.sectionId());
-        return Panache.withSession(() -> plans.requireVisible(planId))
-                .call(plan -> permissions.requireManagePlan("assign tasks in plan " + plan.id, plan))
+        return permissions.manageablePlan(planId, "assign tasks in plan " + planId)
                 .invoke(plan -> requireDeadlineInPlan(plan, input.deadline()))
                 .call(() -> requireExisting(leads, cooperating))
                 .chain(checked -> writeTask(checked, sectionId, leads, cooperating, ongoing, input));
