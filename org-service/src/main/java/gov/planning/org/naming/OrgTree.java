@@ -67,6 +67,21 @@ public final class OrgTree {
         return code == null ? null : byCode.get(code);
     }
 
+    /**
+     * The body that carries {@code id}'s responsibilities today, the end of its chain of successors; null when no reform
+     * replaced it (or the id is unknown).
+     */
+    public UUID currentSuccessor(UUID id) {
+        OrgNode node = byId(id);
+        UUID heir = null;
+        // The depth bound only guards against a cycle of successions written around the service.
+        for (int depth = 0; node != null && node.successorId() != null && depth < 100; depth++) {
+            heir = node.successorId();
+            node = byId(heir);
+        }
+        return heir;
+    }
+
     public OrgNode parent(OrgNode node) {
         return byId(node.parentId());
     }

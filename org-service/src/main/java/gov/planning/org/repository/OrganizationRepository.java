@@ -50,36 +50,9 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
     }
 
     /**
-     * For each of {@code ids} that a reform replaced: the body that carries its responsibilities today, the end of its
-     * chain of successors. One statement for any number of ids; it starts from the few replaced bodies
-     * ({@code organization_successor_idx}), and PostgreSQL hashes the ids it is asked about.
-     */
-    public Uni<Map<UUID, UUID>> currentSuccessors(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        // The depth bound only guards against a cycle of successions written around the service.
-        String sql = """
-                WITH RECURSIVE c(start_id, id, depth) AS (
-                    SELECT o.id, o.successor_id, 1 FROM organization o WHERE o.successor_id IS NOT NULL AND o.id = ANY($1)
-                    UNION ALL
-                    SELECT c.start_id, o.successor_id, c.depth + 1 FROM c JOIN organization o ON o.id = c.id
-                    WHERE o.successor_id IS NOT NULL AND c.depth < 100
-                )
-                SELECT DISTINCT ON (c.start_id) c.start_id, c.id FROM c ORDER BY c.start_id, c.depth DESC""";
-        return pool.preparedQuery(sql).execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
-            Map<UUID, UUID> heirs = new LinkedHashMap<>();
-            for (Row row : rows) {
-                heirs.put(row.getUUID("start_id"), row.getUUID("id"));
-            }
-            return heirs;
-        });
-    }
-
-    /**
      * For each id, every body it took over from, any number of reforms back (a successor's tasks include its
-     * predecessors'); ids without predecessors are missing. One statement for any number of ids, like
-     * {@link #currentSuccessors}: it starts from the few replaced bodies ({@code organization_successor_idx}).
+     * predecessors'); ids without predecessors are missing. One statement for any number of ids: it starts from the few
+     * replaced bodies ({@code organization_successor_idx}).
      */
     public Uni<Map<UUID, java.util.Set<UUID>>> predecessorsTransitively(Collection<UUID> ids) {
         if (ids.isEmpty()) {

@@ -125,8 +125,18 @@ public class OrganizationService {
         return directory.snapshot().map(snapshot -> ids.stream().map(id -> snapshot.tree().byId(id)).toList());
     }
 
+    /** For each of {@code ids} a reform replaced, the body responsible today; from the tree's snapshot. */
     public Uni<Map<UUID, UUID>> currentSuccessors(Collection<UUID> ids) {
-        return organizations.currentSuccessors(ids);
+        return directory.snapshot().map(snapshot -> {
+            Map<UUID, UUID> heirs = new HashMap<>();
+            for (UUID id : ids) {
+                UUID heir = snapshot.tree().currentSuccessor(id);
+                if (heir != null) {
+                    heirs.put(id, heir);
+                }
+            }
+            return heirs;
+        });
     }
 
     public Uni<Map<UUID, java.util.Set<UUID>>> predecessorsTransitively(Collection<UUID> ids) {
