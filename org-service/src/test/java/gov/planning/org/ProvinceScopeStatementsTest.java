@@ -100,8 +100,11 @@ class ProvinceScopeStatementsTest {
         long province = statements(SCOPE, Map.of("c", "scl"));
         long county = statements(SCOPE, Map.of("c", "scl.p03.c007"));
 
-        // The organization by its code, then everything below it in one statement.
+        // The organization by its code, then everything below it from the tree's snapshot after one version check.
         assertThat(province).isEqualTo(county).isLessThanOrEqualTo(2);
+        String subtree = "query($c: String) { organization(code: $c) { descendants { id code name } } }";
+        assertThat(statements(subtree, Map.of("c", "scl"))).isEqualTo(statements(subtree, Map.of("c", "scl.p03.c007")))
+                .isLessThanOrEqualTo(2);
         assertThat(below("scl.p03.c007")).hasSize(DEPARTMENTS);
     }
 

@@ -31,6 +31,7 @@ import gov.planning.org.entity.AdminLevel;
 import gov.planning.org.entity.CollectiveRule;
 import gov.planning.org.entity.OrgKind;
 import gov.planning.org.entity.Organization;
+import gov.planning.org.naming.OrgNode;
 import gov.planning.org.repository.OrganizationListing;
 import gov.planning.org.repository.OrganizationSort;
 import gov.planning.org.service.OrganizationService;
@@ -145,12 +146,11 @@ public class OrganizationApi {
         return new Viewer(caller.username(), caller.roles().stream().sorted().toList(), caller.orgCodes());
     }
 
-    /** Federation entity lookup: all representations of a request in one call and one SQL query. */
+    /** Federation entity lookup: all representations of a request in one call, from the tree's snapshot. */
     @Resolver
     public Uni<List<OrganizationView>> organizationsById(@Name("id") List<String> ids) {
-        List<UUID> uuids = ids.stream().map(Ids::parseOrNull).toList();
-        return service.findByIds(uuids.stream().filter(Objects::nonNull).toList())
-                .map(found -> inOrder(uuids, found));
+        return service.nodes(ids.stream().map(Ids::parseOrNull).toList())
+                .map(found -> found.stream().map(OrganizationView::of).toList());
     }
 
     public Uni<List<OrganizationView>> parent(@Source List<OrganizationView> orgs) {
@@ -187,7 +187,8 @@ public class OrganizationApi {
     @NonNull
     public Uni<List<@NonNull List<@NonNull OrganizationView>>> descendants(@Source List<OrganizationView> orgs, OrgKind kind,
             AdminLevel level) {
-        return service.descendants(ids(orgs), kind, level).map(found -> grouped(orgs, found));
+        return service.descendants(ids(orgs), kind, level).map(found -> orgs.stream()
+                .map(o -> found.getOrDefault(o.id(), List.of()).stream().map(OrganizationView::of).toList()).toList());
     }
 
     @Description("The ids of descendants (same filter), in no particular order, without the organizations' fields: for a "
@@ -196,8 +197,8 @@ public class OrganizationApi {
     @Id
     public Uni<List<@NonNull List<@NonNull UUID>>> descendantIds(@Source List<OrganizationView> orgs, OrgKind kind,
             AdminLevel level) {
-        return service.descendantIds(ids(orgs), kind, level).map(found -> orgs.stream()
-                .map(o -> found.getOrDefault(o.id(), List.of())).toList());
+        return service.descendants(ids(orgs), kind, level).map(found -> orgs.stream()
+                .map(o -> found.getOrDefault(o.id(), List.of()).stream().map(OrgNode::id).toList()).toList());
     }
 
     @Description("For a collective: its current members by its rule; empty for any other organization.")

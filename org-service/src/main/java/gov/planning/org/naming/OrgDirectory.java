@@ -1,7 +1,6 @@
 package gov.planning.org.naming;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,10 +10,12 @@ import gov.planning.org.repository.OrganizationRepository;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The in-memory snapshot of the tree that name resolution reads: an import resolves hundreds of names and must not
- * query per name. Writes of this instance drop it at once ({@link #invalidate()}); the next read rebuilds it with
- * one query. Another replica's writes are seen after its own writes or a restart — acceptable for reference data
- * that changes a few times a year.
+ * The in-memory snapshot of the whole tree that name resolution, entity lookups and subtrees read: an import resolves
+ * hundreds of names, a dashboard thousands of organizations and a province's scope 20,000, which must cost neither a
+ * query per item nor a sort of the table per request (issue #15, docs/decisions/0013). Each read first asks the
+ * database for the tree's version (V12: every statement that writes {@code organization}, from any replica or any
+ * other writer, bumps it in its transaction) and rebuilds the snapshot with one query when it changed: a committed
+ * write is seen by the next read everywhere.
  */
 @ApplicationScoped
 public class OrgDirectory {
@@ -22,32 +23,46 @@ public class OrgDirectory {
     public record Snapshot(OrgTree tree, OrgNameResolver resolver) {
     }
 
+    private record Versioned(long version, Uni<Snapshot> snapshot) {
+    }
+
     @Inject
     OrganizationRepository organizations;
 
-    private volatile Snapshot current;
-    private final AtomicLong generation = new AtomicLong();
+    /** The newest snapshot built or being built; concurrent readers of the same version share its one load. */
+    private volatile Versioned current;
 
     public Uni<Snapshot> snapshot() {
-        Snapshot snapshot = current;
-        if (snapshot != null) {
-            return Uni.createFrom().item(snapshot);
-        }
-        long loading = generation.get();
-        return organizations.all().map(orgs -> {
-            OrgTree tree = new OrgTree(orgs.stream().map(OrgDirectory::node).toList());
-            Snapshot built = new Snapshot(tree, new OrgNameResolver(tree));
-            // A write that committed while this was loading may be missing from it: use it once, do not keep it.
-            if (generation.get() == loading) {
-                current = built;
+        return organizations.treeVersion().chain(version -> {
+            Versioned known = current;
+            if (known != null && known.version() == version) {
+                return known.snapshot();
             }
-            return built;
+            return load(version);
         });
     }
 
-    public void invalidate() {
-        generation.incrementAndGet();
-        current = null;
+    private synchronized Uni<Snapshot> load(long version) {
+        Versioned known = current;
+        if (known != null && known.version() >= version) {
+            // loaded meanwhile, or newer already: a reader that saw an older version may use the newer tree
+            return known.snapshot();
+        }
+        // Read after the version: the rows are at least that new. Should a write commit in between, they are newer
+        // and the next read, seeing the next version, loads once more.
+        Versioned loading = new Versioned(version, organizations.all().map(orgs -> {
+            OrgTree tree = new OrgTree(orgs.stream().map(OrgDirectory::node).toList());
+            return new Snapshot(tree, new OrgNameResolver(tree));
+        }).onFailure().invoke(failure -> forget(version)).memoize().indefinitely());
+        current = loading;
+        return loading.snapshot();
+    }
+
+    /** A failed load is not kept: the next read tries again. */
+    private synchronized void forget(long version) {
+        if (current != null && current.version() == version) {
+            current = null;
+        }
     }
 
     public static OrgNode node(Organization org) {

@@ -2,6 +2,7 @@ package gov.planning.org.naming;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,17 +10,49 @@ import java.util.UUID;
 
 import gov.planning.org.entity.OrgKind;
 
-/** An immutable snapshot of the whole organization tree with the lookups name resolution needs. */
+/**
+ * An immutable snapshot of the whole organization tree with the lookups name resolution, entity lookups and subtrees
+ * need.
+ */
 public final class OrgTree {
 
     private final Map<UUID, OrgNode> byId = new HashMap<>();
     private final Map<String, OrgNode> byCode = new HashMap<>();
+    /** Each node's place in the order it was given (the database's code order), children in that order. */
+    private final Map<UUID, Integer> rank = new HashMap<>();
+    private final Map<UUID, List<OrgNode>> children = new HashMap<>();
 
+    /** @param nodes in code order as the database sorts codes: subtrees list each depth in this order */
     public OrgTree(Collection<OrgNode> nodes) {
         for (OrgNode node : nodes) {
             byId.put(node.id(), node);
             byCode.put(node.code(), node);
+            rank.put(node.id(), rank.size());
+            if (node.parentId() != null) {
+                children.computeIfAbsent(node.parentId(), k -> new ArrayList<>()).add(node);
+            }
         }
+    }
+
+    /**
+     * Everything below {@code rootId} (any depth), nearest first, each depth in code order: what the ancestry query
+     * ({@code ORDER BY cardinality(ancestry), code}) answered. Empty for an unknown id.
+     */
+    public List<OrgNode> descendants(UUID rootId) {
+        List<OrgNode> below = new ArrayList<>();
+        List<OrgNode> level = children.getOrDefault(rootId, List.of());
+        // The depth bound only guards against a cycle written around the service; moves refuse cycles.
+        for (int depth = 0; !level.isEmpty() && depth < 100; depth++) {
+            List<OrgNode> sorted = new ArrayList<>(level);
+            sorted.sort(Comparator.comparingInt(n -> rank.get(n.id())));
+            below.addAll(sorted);
+            List<OrgNode> next = new ArrayList<>();
+            for (OrgNode node : sorted) {
+                next.addAll(children.getOrDefault(node.id(), List.of()));
+            }
+            level = next;
+        }
+        return below;
     }
 
     public Collection<OrgNode> nodes() {
@@ -32,6 +65,21 @@ public final class OrgTree {
 
     public OrgNode byCode(String code) {
         return code == null ? null : byCode.get(code);
+    }
+
+    /**
+     * The body that carries {@code id}'s responsibilities today, the end of its chain of successors; null when no reform
+     * replaced it (or the id is unknown).
+     */
+    public UUID currentSuccessor(UUID id) {
+        OrgNode node = byId(id);
+        UUID heir = null;
+        // The depth bound only guards against a cycle of successions written around the service.
+        for (int depth = 0; node != null && node.successorId() != null && depth < 100; depth++) {
+            heir = node.successorId();
+            node = byId(heir);
+        }
+        return heir;
     }
 
     public OrgNode parent(OrgNode node) {

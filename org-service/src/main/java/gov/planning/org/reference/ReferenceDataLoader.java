@@ -23,7 +23,6 @@ import gov.planning.org.entity.AdminLevel;
 import gov.planning.org.entity.CollectiveRule;
 import gov.planning.org.entity.OrgKind;
 import gov.planning.org.entity.Organization;
-import gov.planning.org.naming.OrgDirectory;
 import gov.planning.org.repository.CollectiveRuleRepository;
 import gov.planning.org.repository.OrganizationRepository;
 import gov.planning.org.service.OrganizationSnapshot;
@@ -60,9 +59,6 @@ public class ReferenceDataLoader {
     AuditTrail auditTrail;
 
     @Inject
-    OrgDirectory directory;
-
-    @Inject
     Event<OrganizationChanged> changed;
 
     @ConfigProperty(name = "org.reference-data.load-at-start", defaultValue = "true")
@@ -89,7 +85,6 @@ public class ReferenceDataLoader {
                     result.created(), result.updated(), result.unchanged()));
         })).invoke(result -> {
             if (result.applied()) {
-                directory.invalidate();
                 touched.forEach(org -> changed.fireAsync(new OrganizationChanged(org.id, org.code, "REFERENCE_DATA")));
             }
         });

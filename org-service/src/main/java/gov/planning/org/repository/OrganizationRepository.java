@@ -50,79 +50,9 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
     }
 
     /**
-     * Every organization below each root (any depth), nearest first; one query for all roots on the ancestry's GIN
-     * index (V8), whose depth order is that of the recursive walk it replaces.
-     */
-    public Uni<Map<UUID, List<Organization>>> descendants(Collection<UUID> roots, OrgKind kind, AdminLevel level) {
-        if (roots.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return pool.preparedQuery(BELOW.formatted("r.root_id, " + COLUMNS) + NEAREST_FIRST)
-                .execute(belowArguments(roots, kind, level))
-                .map(rows -> map(rows, "root_id"));
-    }
-
-    /**
-     * The ids of {@link #descendants}, in no particular order, without reading or sending the organizations' fields: what
-     * a permission scope needs (a province's 20,000), a set. Sorting 20,000 codes took four times the lookup (bench/scale).
-     */
-    public Uni<Map<UUID, List<UUID>>> descendantIds(Collection<UUID> roots, OrgKind kind, AdminLevel level) {
-        if (roots.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return pool.preparedQuery(BELOW.formatted("r.root_id, o.id")).execute(belowArguments(roots, kind, level)).map(rows -> {
-            Map<UUID, List<UUID>> grouped = new LinkedHashMap<>();
-            for (Row row : rows) {
-                grouped.computeIfAbsent(row.getUUID("root_id"), k -> new ArrayList<>()).add(row.getUUID("id"));
-            }
-            return grouped;
-        });
-    }
-
-    /** Everything below the roots $1 (of kind $2 and level $3 when given). */
-    private static final String BELOW = """
-            SELECT %s FROM unnest($1::uuid[]) AS r (root_id)
-            JOIN organization o ON o.ancestry @> ARRAY[r.root_id] AND o.id <> r.root_id
-            WHERE ($2::text IS NULL OR o.kind = $2) AND ($3::text IS NULL OR o.level = $3)""";
-
-    /** By root, nearest first, then by code. */
-    private static final String NEAREST_FIRST = " ORDER BY r.root_id, cardinality(o.ancestry), o.code";
-
-    private static Tuple belowArguments(Collection<UUID> roots, OrgKind kind, AdminLevel level) {
-        return Tuple.of(roots.toArray(UUID[]::new), kind == null ? null : kind.name(), level == null ? null : level.name());
-    }
-
-    /**
-     * For each of {@code ids} that a reform replaced: the body that carries its responsibilities today, the end of its
-     * chain of successors. One statement for any number of ids; it starts from the few replaced bodies
-     * ({@code organization_successor_idx}), and PostgreSQL hashes the ids it is asked about.
-     */
-    public Uni<Map<UUID, UUID>> currentSuccessors(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        // The depth bound only guards against a cycle of successions written around the service.
-        String sql = """
-                WITH RECURSIVE c(start_id, id, depth) AS (
-                    SELECT o.id, o.successor_id, 1 FROM organization o WHERE o.successor_id IS NOT NULL AND o.id = ANY($1)
-                    UNION ALL
-                    SELECT c.start_id, o.successor_id, c.depth + 1 FROM c JOIN organization o ON o.id = c.id
-                    WHERE o.successor_id IS NOT NULL AND c.depth < 100
-                )
-                SELECT DISTINCT ON (c.start_id) c.start_id, c.id FROM c ORDER BY c.start_id, c.depth DESC""";
-        return pool.preparedQuery(sql).execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
-            Map<UUID, UUID> heirs = new LinkedHashMap<>();
-            for (Row row : rows) {
-                heirs.put(row.getUUID("start_id"), row.getUUID("id"));
-            }
-            return heirs;
-        });
-    }
-
-    /**
      * For each id, every body it took over from, any number of reforms back (a successor's tasks include its
-     * predecessors'); ids without predecessors are missing. One statement for any number of ids, like
-     * {@link #currentSuccessors}: it starts from the few replaced bodies ({@code organization_successor_idx}).
+     * predecessors'); ids without predecessors are missing. One statement for any number of ids: it starts from the few
+     * replaced bodies ({@code organization_successor_idx}).
      */
     public Uni<Map<UUID, java.util.Set<UUID>>> predecessorsTransitively(Collection<UUID> ids) {
         if (ids.isEmpty()) {
@@ -222,7 +152,13 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
                 .execute(Tuple.of(parameter)).map(rows -> map(rows, null).getOrDefault(null, List.of()));
     }
 
-    /** The whole tree, for the in-memory snapshot that name resolution works on. */
+    /** The tree's version (V12): any write to organization changes it. */
+    public Uni<Long> treeVersion() {
+        return pool.query("SELECT version FROM organization_tree_version").execute()
+                .map(rows -> rows.iterator().next().getLong("version"));
+    }
+
+    /** The whole tree in code order, for the in-memory snapshot (naming/OrgDirectory). */
     public Uni<List<Organization>> all() {
         return pool.query("SELECT " + COLUMNS + " FROM organization o ORDER BY o.code").execute()
                 .map(rows -> map(rows, null).getOrDefault(null, List.of()));

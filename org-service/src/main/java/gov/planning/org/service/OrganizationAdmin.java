@@ -30,7 +30,6 @@ import gov.planning.common.security.PlatformRole;
 import gov.planning.org.entity.CollectiveRule;
 import gov.planning.org.entity.OrgKind;
 import gov.planning.org.entity.Organization;
-import gov.planning.org.naming.OrgDirectory;
 import gov.planning.org.repository.CollectiveRuleRepository;
 import gov.planning.org.repository.OrganizationRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -55,9 +54,6 @@ public class OrganizationAdmin {
 
     @Inject
     AuditTrail auditTrail;
-
-    @Inject
-    OrgDirectory directory;
 
     @Inject
     Event<OrganizationChanged> changed;
@@ -253,7 +249,6 @@ public class OrganizationAdmin {
     }
 
     void afterCommit(Organization org, String action) {
-        directory.invalidate();
         changed.fireAsync(new OrganizationChanged(org.id, org.code, action)).exceptionally(e -> {
             LOG.warnf(e, "An observer of %s on %s failed", action, org.code);
             return null;

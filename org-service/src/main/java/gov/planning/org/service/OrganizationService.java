@@ -3,6 +3,7 @@ package gov.planning.org.service;
 import java.time.LocalDate;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import gov.planning.org.entity.OrgKind;
 import gov.planning.org.entity.Organization;
 import gov.planning.org.naming.OrgDirectory;
 import gov.planning.org.naming.OrgNameResolver;
+import gov.planning.org.naming.OrgNode;
 import gov.planning.org.repository.OrganizationAuditPages;
 import gov.planning.org.repository.OrganizationListing;
 import gov.planning.org.repository.OrganizationRepository;
@@ -103,16 +105,38 @@ public class OrganizationService {
         return organizations.ancestors(ids);
     }
 
-    public Uni<Map<UUID, List<Organization>>> descendants(Collection<UUID> ids, OrgKind kind, AdminLevel level) {
-        return organizations.descendants(ids, kind, level);
+    /**
+     * Everything below each of {@code ids}, nearest first, optionally of one kind and level; from the tree's snapshot
+     * (a province's 20,000 took a sort of the table per request).
+     */
+    public Uni<Map<UUID, List<OrgNode>>> descendants(Collection<UUID> ids, OrgKind kind, AdminLevel level) {
+        return directory.snapshot().map(snapshot -> {
+            Map<UUID, List<OrgNode>> below = new HashMap<>();
+            for (UUID id : ids) {
+                below.put(id, snapshot.tree().descendants(id).stream()
+                        .filter(o -> (kind == null || o.kind() == kind) && (level == null || o.level() == level)).toList());
+            }
+            return below;
+        });
     }
 
-    public Uni<Map<UUID, List<UUID>>> descendantIds(Collection<UUID> ids, OrgKind kind, AdminLevel level) {
-        return organizations.descendantIds(ids, kind, level);
+    /** The organizations of {@code ids} from the tree's snapshot, position by position (null where unknown). */
+    public Uni<List<OrgNode>> nodes(List<UUID> ids) {
+        return directory.snapshot().map(snapshot -> ids.stream().map(id -> snapshot.tree().byId(id)).toList());
     }
 
+    /** For each of {@code ids} a reform replaced, the body responsible today; from the tree's snapshot. */
     public Uni<Map<UUID, UUID>> currentSuccessors(Collection<UUID> ids) {
-        return organizations.currentSuccessors(ids);
+        return directory.snapshot().map(snapshot -> {
+            Map<UUID, UUID> heirs = new HashMap<>();
+            for (UUID id : ids) {
+                UUID heir = snapshot.tree().currentSuccessor(id);
+                if (heir != null) {
+                    heirs.put(id, heir);
+                }
+            }
+            return heirs;
+        });
     }
 
     public Uni<Map<UUID, java.util.Set<UUID>>> predecessorsTransitively(Collection<UUID> ids) {

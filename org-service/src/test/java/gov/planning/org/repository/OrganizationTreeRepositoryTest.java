@@ -13,13 +13,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import gov.planning.org.entity.OrgKind;
-import gov.planning.org.entity.Organization;
+import gov.planning.org.naming.OrgNode;
+import gov.planning.org.service.OrganizationService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Ancestors and descendants over a tree of thousands of nodes: right sets, from one recursive query each. */
+/** Ancestors (one recursive query) and descendants (the tree's snapshot) over a tree of thousands of nodes: right sets. */
 @QuarkusTest
 class OrganizationTreeRepositoryTest {
 
@@ -27,6 +28,9 @@ class OrganizationTreeRepositoryTest {
 
     @Inject
     OrganizationRepository organizations;
+
+    @Inject
+    OrganizationService service;
 
     @Inject
     Pool pool;
@@ -62,19 +66,19 @@ class OrganizationTreeRepositoryTest {
                 "INSERT INTO organization (id, code, name, kind, parent_id) VALUES ($1, $2, $3, $4, $5)").executeBatch(rows));
 
         int[] roots = { 0, 4, 40 };
-        var found = VertxContextSupport.subscribeAndAwait(() -> organizations.descendants(List.of(ids[0], ids[4], ids[40]), null, null));
+        var found = VertxContextSupport.subscribeAndAwait(() -> service.descendants(List.of(ids[0], ids[4], ids[40]), null, null));
         for (int root : roots) {
             Set<String> expected = new HashSet<>();
             descendantsOf(root).forEach(i -> expected.add("tree-" + i));
-            List<Organization> got = found.get(ids[root]);
-            assertThat(got).extracting(o -> o.code).containsExactlyInAnyOrderElementsOf(expected);
+            List<OrgNode> got = found.get(ids[root]);
+            assertThat(got).extracting(OrgNode::code).containsExactlyInAnyOrderElementsOf(expected);
         }
         assertThat(found.get(ids[0])).hasSize(NODES - 1);
 
-        var agencies = VertxContextSupport.subscribeAndAwait(() -> organizations.descendants(List.of(ids[4]), OrgKind.AGENCY, null));
+        var agencies = VertxContextSupport.subscribeAndAwait(() -> service.descendants(List.of(ids[4]), OrgKind.AGENCY, null));
         Set<String> expectedAgencies = new HashSet<>();
         descendantsOf(4).stream().filter(i -> i % 2 == 1).forEach(i -> expectedAgencies.add("tree-" + i));
-        assertThat(agencies.get(ids[4])).extracting(o -> o.code).containsExactlyInAnyOrderElementsOf(expectedAgencies);
+        assertThat(agencies.get(ids[4])).extracting(OrgNode::code).containsExactlyInAnyOrderElementsOf(expectedAgencies);
 
         int leaf = NODES - 1;
         var ancestors = VertxContextSupport.subscribeAndAwait(() -> organizations.ancestors(List.of(ids[leaf], ids[0], ids[5])));
