@@ -68,6 +68,25 @@ class TaskListApiTest {
     }
 
     @Test
+    void aPageAskedWithoutItsTotalStillTellsWhetherAnotherPageFollows() {
+        String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            created.add(titled(plan, "不问总数 " + i, "2030-0" + (i + 1) + "-28"));
+        }
+        String query = "{ tasks(planId: \"" + plan + "\", sortBy: DEADLINE, first: %d%s) { pageInfo { hasNextPage endCursor } edges { node { id } } } }";
+        JsonPath first = post(VIEWER, query.formatted(3, ""));
+        assertThat(first.getString("errors")).isNull();
+        assertThat(first.getList("data.tasks.edges.node.id")).containsExactlyElementsOf(created.subList(0, 3));
+        assertThat(first.getBoolean("data.tasks.pageInfo.hasNextPage")).isTrue();
+        JsonPath last = post(VIEWER, query.formatted(3, ", after: \"" + first.getString("data.tasks.pageInfo.endCursor") + "\""));
+        assertThat(last.getList("data.tasks.edges.node.id")).containsExactly(created.get(3));
+        assertThat(last.getBoolean("data.tasks.pageInfo.hasNextPage")).isFalse();
+        assertThat(post(VIEWER, query.formatted(4, "")).getBoolean("data.tasks.pageInfo.hasNextPage"))
+                .as("a page that ends exactly at the list's end").isFalse();
+    }
+
+    @Test
     void theNextPageInDocumentOrderStartsAfterTheCursorsTaskEvenWhenTasksBeforeItLeaveTheList() {
         String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
         List<String> created = new ArrayList<>();
@@ -259,6 +278,10 @@ class TaskListApiTest {
                     .isEqualTo(byRule.getOrDefault(health, List.of()).size());
             assertThat(list.getList("data.tasks.edges.node.health")).as(health).containsOnly(health);
         }
+        // With a deadline filter the red total is counted live rather than from today's snapshot: the tasks red by their
+        // deadline and, apart, those red by an open milestone only.
+        assertThat(tasks("planId: \"" + fixture.plan() + "\", health: RED, dueBefore: \"2099-12-31\", first: 1").getInt("data.tasks.totalCount"))
+                .as("red, counted live").isEqualTo(byRule.get("RED").size()).isEqualTo(3);
         assertThat(byRule.get("YELLOW")).as("yellow by its deadline, by a missing report, by being behind").hasSizeGreaterThanOrEqualTo(3);
         assertThat(byRule.get("GREEN")).as("green dated and green ongoing").hasSizeGreaterThanOrEqualTo(2);
     }

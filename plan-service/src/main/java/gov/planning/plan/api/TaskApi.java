@@ -44,6 +44,7 @@ import gov.planning.plan.service.TaskQuery;
 import gov.planning.plan.service.TaskSort;
 import gov.planning.plan.service.TaskReads;
 import gov.planning.plan.service.TaskService;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.Nullable;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.mutiny.Uni;
@@ -67,6 +68,9 @@ public class TaskApi {
     @Inject
     ReportingPeriods periods;
 
+    @Inject
+    Context context;
+
     @Query
     @Description("One task by id.")
     public Uni<TaskView> task(@NonNull @Id String id) {
@@ -89,10 +93,11 @@ public class TaskApi {
         Cursor.After start = Cursor.after(after);
         int size = Cursor.pageSize(first);
         TaskQuery.SortKey key = TaskQuery.SortKey.parse(start.key());
+        boolean counted = Selections.totalCount(context);
         return reads.orgFilter(org, orgCode, includeSubOrgs)
                 .chain(orgs -> reads.list(TaskQuery.builder().plans(plan == null ? null : Set.of(plan)).orgs(orgs, role)
                         .health(health).statuses(status).due(dueBefore, dueAfter).search(term).sort(sortBy, order)
-                        .page(start.offset(), size, key).build()))
+                        .page(start.offset(), size, key).counted(counted).build()))
                 .map(page -> TaskConnection.of(page, start.offset(), sortBy));
     }
 
@@ -107,9 +112,10 @@ public class TaskApi {
         int size = Cursor.pageSize(first);
         TaskQuery.SortKey key = TaskQuery.SortKey.parse(start.key());
         TaskSort sort = sortBy == null ? TaskSort.HEALTH : sortBy;
+        boolean counted = Selections.totalCount(context);
         return permissions.reportingOrgs()
                 .chain(mine -> reads.list(TaskQuery.builder().orgs(mine, role).health(health).search(term)
-                        .inbox(mine, reportDue, returned).sort(sort, order).page(start.offset(), size, key).build())
+                        .inbox(mine, reportDue, returned).sort(sort, order).page(start.offset(), size, key).counted(counted).build())
                         .chain(page -> periods.missed(page.items().stream().map(TaskPage.Listed::task).toList(), mine)
                                 .map(missed -> MyTaskConnection.of(page, start.offset(), sort, missed))));
     }
@@ -219,10 +225,11 @@ public class TaskApi {
         Cursor.After start = Cursor.after(after);
         int size = Cursor.pageSize(first);
         TaskQuery.SortKey key = TaskQuery.SortKey.parse(start.key());
+        boolean counted = Selections.totalCount(context);
         // One list per organization: a request names one, or a few, each paged on its own.
         return Uni.join().all(orgs.stream().map(o -> reads.orgFilter(o.id(), null, false)
                 .chain(ids -> reads.list(TaskQuery.builder().orgs(ids, role).health(health).sort(sortBy, order)
-                        .page(start.offset(), size, key).build()))
+                        .page(start.offset(), size, key).counted(counted).build()))
                 .map(page -> TaskConnection.of(page, start.offset(), sortBy))).toList()).andFailFast();
     }
 

@@ -50,6 +50,12 @@ public final class TaskListSql {
      */
     private static final String RED = "(t.status <> 'COMPLETED' AND NOT t.deadline_ongoing"
             + " AND (t.deadline_date < :today OR f.first_open_milestone < :today))";
+    /**
+     * Red because the deadline passed ({@link #RED} where {@code deadline_date < :today} holds): no condition on the facts,
+     * so that a count of them reads the task rows in the deadline range only and PostgreSQL drops the join to
+     * {@code task_facts} (which the milestone's condition made a scan of all 100,000 facts, bench/scale).
+     */
+    private static final String RED_BY_DEADLINE = "(t.status <> 'COMPLETED' AND NOT t.deadline_ongoing AND t.deadline_date < :today)";
     /** The deadline is at most {@link HealthRule#DUE_SOON_DAYS} days away: a range of the deadline indexes. */
     private static final String DUE_SOON = "t.deadline_date <= CAST(:dueSoon AS date)";
     private static final String HEALTH = "CASE WHEN " + DONE + " THEN 'DONE'"
@@ -85,6 +91,8 @@ public final class TaskListSql {
     private static final String HEALTH_RANK = "CASE a.health WHEN 'RED' THEN 0 WHEN 'YELLOW' THEN 1 WHEN 'GREEN' THEN 2 ELSE 3 END";
 
     private final StringBuilder inner = new StringBuilder();
+    /** {@link #inner} without the health filter (the red count states red in two disjoint parts of its own). */
+    private final String unfiltered;
     private final List<String> outer = new ArrayList<>();
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final TaskQuery query;
@@ -162,6 +170,7 @@ public final class TaskListSql {
             params.put("searchPattern", TextSearch.containsPattern(query.search()));
             inner.append(" AND ").append(TextSearch.condition("t.title", "search"));
         }
+        unfiltered = inner.toString();
         if (query.health() != null) {
             inner.append(" AND ").append(switch (query.health()) {
                 case RED -> RED;
@@ -206,9 +215,15 @@ public final class TaskListSql {
         if (after != null) {
             where += (where.isEmpty() ? " WHERE " : " AND ") + after;
         }
-        // After a cursor one row more, to tell whether another page follows (the page's offset is unknown).
+        // One row more to tell whether another page follows, after a cursor (the page's offset is unknown) or when the list
+        // is not counted (no total to compare the offset with).
         return "SELECT a.id, a.report_due, a.returned FROM (" + inner + ") a" + where + " ORDER BY " + orderBy()
-                + " LIMIT " + (after != null ? query.limit() + 1 : query.limit()) + " OFFSET " + (after != null ? 0 : query.offset());
+                + " LIMIT " + (peeks() ? query.limit() + 1 : query.limit()) + " OFFSET " + (after != null ? 0 : query.offset());
+    }
+
+    /** Whether {@link #page} reads one row more than the page, to tell whether another page follows. */
+    boolean peeks() {
+        return seeks() || !query.counted();
     }
 
     /**
@@ -282,7 +297,7 @@ public final class TaskListSql {
         if (query.health() == Health.RED) {
             // Red by its deadline, or else by an open milestone: two disjoint ranges of V9's indexes, so that the count
             // reads the red tasks rather than every open task of the scope.
-            return "SELECT (SELECT count(*) FROM (" + inner + " AND t.deadline_date < :today) a" + where() + ")"
+            return "SELECT (SELECT count(*) FROM (" + unfiltered + " AND " + RED_BY_DEADLINE + ") a" + where() + ")"
                     + " + (SELECT count(*) FROM (" + inner + " AND (t.deadline_date IS NULL OR t.deadline_date >= :today)"
                     + " AND f.first_open_milestone < :today) a" + where() + ")";
         }

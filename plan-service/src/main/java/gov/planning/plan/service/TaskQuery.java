@@ -15,12 +15,13 @@ import gov.planning.plan.entity.TaskStatus;
 /**
  * One page of a task list as {@link TaskReads#list} reads it in SQL: the filters (each null: no filter), the order and
  * the page. {@code orgIds} are already widened (predecessors, sub-organizations); {@code mine}, when set, are the
- * caller's organizations (and those they act for), which the inbox's flags are computed for. Built with
- * {@link #builder()}: most lists set a few of the sixteen parts.
+ * caller's organizations (and those they act for), which the inbox's flags are computed for; {@code counted}: whether the
+ * list's total is read (a count reads the whole list, so only when the client selects {@code totalCount}). Built with
+ * {@link #builder()}: most lists set a few of the seventeen parts.
  */
 public record TaskQuery(Set<UUID> planIds, Set<UUID> orgIds, TaskRole role, Health health, List<TaskStatus> statuses,
         LocalDate dueBefore, LocalDate dueAfter, String search, Set<UUID> mine, Boolean reportDue, Boolean returned,
-        TaskSort sortBy, SortOrder order, int offset, int limit, SortKey after) {
+        TaskSort sortBy, SortOrder order, int offset, int limit, SortKey after, boolean counted) {
 
     public static Builder builder() {
         return new Builder();
@@ -101,7 +102,7 @@ public record TaskQuery(Set<UUID> planIds, Set<UUID> orgIds, TaskRole role, Heal
         }
     }
 
-    /** Every part null (no filter), offset 0, no limit until {@link #page} sets one. */
+    /** Every part null (no filter), offset 0, no limit until {@link #page} sets one, counted. */
     public static final class Builder {
         private Set<UUID> planIds;
         private Set<UUID> orgIds;
@@ -119,6 +120,7 @@ public record TaskQuery(Set<UUID> planIds, Set<UUID> orgIds, TaskRole role, Heal
         private int offset;
         private int limit;
         private SortKey after;
+        private boolean counted = true;
 
         private Builder() {
         }
@@ -178,9 +180,15 @@ public record TaskQuery(Set<UUID> planIds, Set<UUID> orgIds, TaskRole role, Heal
             return this;
         }
 
+        /** Whether the list's total is read; false when no one asked for it (the page then reads one row more). */
+        public Builder counted(boolean counted) {
+            this.counted = counted;
+            return this;
+        }
+
         public TaskQuery build() {
             return new TaskQuery(planIds, orgIds, role, health, statuses, dueBefore, dueAfter, search, mine, reportDue, returned,
-                    sortBy, order, offset, limit, after);
+                    sortBy, order, offset, limit, after, counted);
         }
     }
 }

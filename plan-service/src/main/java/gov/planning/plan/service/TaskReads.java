@@ -95,8 +95,8 @@ public class TaskReads {
     }
 
     /**
-     * One page of a task list, filtered, sorted, counted and paged in SQL (two statements), then the page's tasks
-     * assessed (three more, for the page only).
+     * One page of a task list, filtered, sorted, counted and paged in SQL (two statements; one when the query is not
+     * {@link TaskQuery#counted}), then the page's tasks assessed (three more, for the page only).
      */
     public Uni<TaskPage> list(TaskQuery query) {
         if ((query.orgIds() != null && query.orgIds().isEmpty()) || (query.mine() != null && query.mine().isEmpty())) {
@@ -106,10 +106,12 @@ public class TaskReads {
         // The count on a session of its own, at the same time as the page: an exact count reads the whole list (a
         // province's red tasks: 20,000 rows, most of a list's time), the page and its tasks only what it shows.
         boolean fromSnapshot = sql.countsFromSnapshot();
-        Uni<Long> count = read(s -> nativeRows(s, fromSnapshot ? sql.countFromSnapshot() : sql.count(),
-                fromSnapshot ? sql.countFromSnapshotParams() : sql.params())).map(rows -> ((Number) rows.get(0)).longValue());
+        // Not counted: no total at all (0), the page tells whether another follows by reading one row more.
+        Uni<Long> count = !query.counted() ? Uni.createFrom().item(0L)
+                : read(s -> nativeRows(s, fromSnapshot ? sql.countFromSnapshot() : sql.count(),
+                        fromSnapshot ? sql.countFromSnapshotParams() : sql.params())).map(rows -> ((Number) rows.get(0)).longValue());
         Uni<TaskPage> page = read(s -> nativeRows(s, sql.page(), sql.pageParams()).chain(read -> {
-            Boolean more = sql.seeks() ? read.size() > query.limit() : null;
+            Boolean more = sql.peeks() ? read.size() > query.limit() : null;
             List<Object> rows = read.subList(0, Math.min(read.size(), query.limit()));
             List<UUID> ids = rows.stream().map(r -> (UUID) ((Object[]) r)[0]).toList();
             Uni<List<Task>> tasks = ids.isEmpty() ? Uni.createFrom().item(List.of())

@@ -1,0 +1,19 @@
+package gov.planning.plan.api;
+
+import graphql.schema.DataFetchingEnvironment;
+import io.smallrye.graphql.api.Context;
+
+/** What the client selected below the field being resolved, for reads that can leave out what no one asked for. */
+final class Selections {
+
+    private Selections() {
+    }
+
+    /**
+     * Whether the connection being resolved has {@code totalCount} selected (directly, by alias or in a fragment): an exact
+     * count reads the whole list, where the page reads only its rows.
+     */
+    static boolean totalCount(Context context) {
+        return context.unwrap(DataFetchingEnvironment.class).getSelectionSet().contains("totalCount");
+    }
+}
