@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,6 +30,7 @@ import gov.planning.common.time.ClockProducer;
 import gov.planning.indicator.domain.Assessment;
 import gov.planning.indicator.domain.Health;
 import gov.planning.indicator.domain.IndicatorFigures;
+import gov.planning.indicator.domain.Latest;
 import gov.planning.indicator.domain.Period;
 import gov.planning.indicator.entity.Indicator;
 import gov.planning.indicator.entity.IndicatorNature;
@@ -43,6 +45,8 @@ import gov.planning.indicator.service.ObservationService;
 import gov.planning.indicator.service.RegionalTargetRow;
 import gov.planning.indicator.service.RegionalTargetService;
 import gov.planning.orgref.OrganizationRef;
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
@@ -205,24 +209,24 @@ public class IndicatorApi {
 
     @Description("The newest current value of the whole area or, for an additive unit without one, the sum of each region's newest.")
     public Uni<List<ObservationView>> latest(@Source List<IndicatorView> indicators) {
-        return facts.latest(figures(indicators)).map(latest -> latest.stream().map(ObservationView::of).toList());
+        return latestOf(indicators).map(latest -> latest.stream().map(ObservationView::of).toList());
     }
 
     @Description("(latest − baseline) / (target − baseline) as a fraction; null without a latest value or a baseline.")
     public Uni<List<Double>> progress(@Source List<IndicatorView> indicators) {
-        return facts.assess(figures(indicators)).map(a -> a.stream().map(Assessment::progress).toList());
+        return assess(indicators).map(a -> a.stream().map(Assessment::progress).toList());
     }
 
     @Description("Whether the latest value meets the target by the comparator; null without a latest value.")
     public Uni<List<Boolean>> met(@Source List<IndicatorView> indicators) {
-        return facts.assess(figures(indicators)).map(a -> a.stream().map(Assessment::met).toList());
+        return assess(indicators).map(a -> a.stream().map(Assessment::met).toList());
     }
 
     @Description("DONE when met; RED when the target year passed unmet; YELLOW without observations or when progress "
             + "lags the straight line from baseline year to target year by more than 25 points; GREEN otherwise.")
     @NonNull
     public Uni<List<Health>> health(@Source List<IndicatorView> indicators) {
-        return facts.assess(figures(indicators)).map(a -> a.stream().map(Assessment::health).toList());
+        return assess(indicators).map(a -> a.stream().map(Assessment::health).toList());
     }
 
     @Description("Every audited write of the indicator, its regional targets and its observations, newest first.")
@@ -243,6 +247,20 @@ public class IndicatorApi {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /**
+     * latest, progress, met and health of the same indicators share one read of their latest values per request: each
+     * is its own batch (one per field), and without this each would read the same observations again.
+     */
+    private Uni<List<Latest>> latestOf(List<IndicatorView> indicators) {
+        GraphQLContext request = context.unwrap(DataFetchingEnvironment.class).getGraphQlContext();
+        Map<List<UUID>, Uni<List<Latest>>> read = request.computeIfAbsent("Indicator.latest", key -> new ConcurrentHashMap<>());
+        return read.computeIfAbsent(ids(indicators), key -> facts.latest(figures(indicators)).memoize().indefinitely());
+    }
+
+    private Uni<List<Assessment>> assess(List<IndicatorView> indicators) {
+        return latestOf(indicators).map(latest -> facts.assess(figures(indicators), latest));
+    }
 
     /** updatedAt and updatedBy of every indicator of a request share one loader: one SQL statement for both. */
     private CompletionStage<IndicatorHistory.LastWrite> lastWrite(IndicatorView indicator) {

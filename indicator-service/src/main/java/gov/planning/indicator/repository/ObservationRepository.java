@@ -40,12 +40,20 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         return query.getResultList();
     }
 
-    /** The observations no correction has replaced, of all the indicators. */
-    public Uni<List<Observation>> findCurrent(Mutiny.Session s, Collection<UUID> indicatorIds) {
+    /**
+     * Of each indicator, the newest current observation of the whole area and of each region: what {@code domain.Latest}
+     * chooses from, one row per indicator and region rather than every value ever reported. Newest as Latest and the
+     * SQL function indicator_latest_value (V4) order them: the period's end, then its start, then the report; read in
+     * that order from observation_newest_idx.
+     */
+    public Uni<List<Observation>> findNewestCurrent(Mutiny.Session s, Collection<UUID> indicatorIds) {
         if (indicatorIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return s.createSelectionQuery("from Observation o where o.indicatorId in (:ids)" + NOT_SUPERSEDED + NEWEST_FIRST,
+        return s.createNativeQuery("SELECT DISTINCT ON (o.indicator_id, o.region_id) o.id, o.indicator_id, o.region_id, o.period,"
+                + " o.value, o.source, o.reported_by, o.reported_at, o.supersedes FROM observation o"
+                + " WHERE o.indicator_id IN (:ids) AND NOT EXISTS (SELECT 1 FROM observation n WHERE n.supersedes = o.id)"
+                + " ORDER BY o.indicator_id, o.region_id, right(o.period, 4) DESC, left(o.period, 4) DESC, o.reported_at DESC",
                 Observation.class).setParameter("ids", indicatorIds).getResultList();
     }
 }

@@ -100,18 +100,17 @@ public class IndicatorFacts {
         });
     }
 
-    public Uni<List<Assessment>> assess(List<IndicatorFigures> figures) {
+    /** Progress, met and health of each indicator, from its latest value as {@link #latest} read it. */
+    public List<Assessment> assess(List<IndicatorFigures> figures, List<Latest> latest) {
         LocalDate today = LocalDate.now(clock);
-        return latest(figures).map(latest -> {
-            List<Assessment> result = new ArrayList<>(figures.size());
-            for (int i = 0; i < figures.size(); i++) {
-                IndicatorFigures f = figures.get(i);
-                Latest l = latest.get(i);
-                result.add(Assessment.of(f.comparator(), f.baselineValue(), f.baselineYear(), f.targetValue(), f.targetYear(),
-                        l == null ? null : l.value(), today));
-            }
-            return result;
-        });
+        List<Assessment> result = new ArrayList<>(figures.size());
+        for (int i = 0; i < figures.size(); i++) {
+            IndicatorFigures f = figures.get(i);
+            Latest l = latest.get(i);
+            result.add(Assessment.of(f.comparator(), f.baselineValue(), f.baselineYear(), f.targetValue(), f.targetYear(),
+                    l == null ? null : l.value(), today));
+        }
+        return result;
     }
 
     public Uni<List<List<Indicator>>> byPlans(List<UUID> planIds) {
@@ -126,7 +125,7 @@ public class IndicatorFacts {
 
     private Uni<List<List<Observation>>> current(List<IndicatorFigures> figures) {
         List<UUID> ids = figures.stream().map(IndicatorFigures::id).toList();
-        return reads.read(s -> observations.findCurrent(s, distinct(ids))).map(rows -> alignedLists(ids, rows, o -> o.indicatorId, Function.identity()));
+        return reads.read(s -> observations.findNewestCurrent(s, distinct(ids))).map(rows -> alignedLists(ids, rows, o -> o.indicatorId, Function.identity()));
     }
 
     private static List<UUID> distinct(Collection<UUID> ids) {
