@@ -11,9 +11,10 @@ final class Selections {
 
     /**
      * Whether the connection being resolved has {@code totalCount} selected (directly, by alias or in a fragment): an exact
-     * count reads the whole list, where the page reads only its rows.
+     * count reads the whole list, where the page reads only its rows. True when SmallRye gives no selection to look at.
      */
     static boolean totalCount(Context context) {
-        return context.unwrap(DataFetchingEnvironment.class).getSelectionSet().contains("totalCount");
+        DataFetchingEnvironment env = context.unwrap(DataFetchingEnvironment.class);
+        return env == null || env.getSelectionSet().contains("totalCount");
     }
 }
