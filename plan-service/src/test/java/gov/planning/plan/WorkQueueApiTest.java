@@ -149,4 +149,32 @@ class WorkQueueApiTest {
         assertThat(read.getList("data.plan.history.action")).containsExactly("CREATE");
         assertThat(read.getString("data.plan.updatedBy")).isEqualTo(read.getString("data.plan.createdBy"));
     }
+
+    @Test
+    void aQueuedReportShowsItsTasksOwnFieldsAndItsHealthWhenAsked() {
+        String plan = Api.createPlan(ADMIN, "nmg", "2020-01-01");
+        String overdue = Api.newTask(plan, List.of("nmg.zjt"), List.of(), "2020-12-31");
+        String report = Api.submit(TestTokens.reporter("nmg.zjt"), overdue, "nmg.zjt", Api.thisQuarter(), 40, "推进中")
+                .getString("data.submitProgressReport.id");
+        String own = "id number title status deadline { date } createdBy";
+
+        JsonPath plain = post(ADMIN, "{ approvalQueue(first: 500) { edges { node { id task { " + own + " } } } } }");
+        JsonPath assessed = post(ADMIN, "{ approvalQueue(first: 500) { edges { node { id task { " + own + " health progressPercent } } } } }");
+        assertThat(plain.getString("errors")).isNull();
+        assertThat(assessed.getString("errors")).isNull();
+        Map<String, Object> plainTask = taskOf(plain, report);
+        Map<String, Object> assessedTask = taskOf(assessed, report);
+        assertThat(plainTask).containsEntry("id", overdue).containsEntry("createdBy", assessedTask.get("createdBy"))
+                .containsEntry("title", assessedTask.get("title")).containsEntry("deadline", Map.of("date", "2020-12-31"));
+        assertThat(assessedTask).containsEntry("health", "RED").containsEntry("progressPercent", 40);
+    }
+
+    private static Map<String, Object> taskOf(JsonPath queue, String reportId) {
+        List<Map<String, Object>> nodes = queue.getList("data.approvalQueue.edges.node");
+        return nodes.stream().filter(n -> reportId.equals(n.get("id"))).findFirst().map(n -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> task = (Map<String, Object>) n.get("task");
+            return task;
+        }).orElseThrow();
+    }
 }

@@ -26,6 +26,9 @@ import gov.planning.plan.service.AssessedTask;
 import gov.planning.plan.report.NewReport;
 import gov.planning.plan.report.ProgressReportService;
 import gov.planning.plan.service.TaskReads;
+import gov.planning.plan.entity.Task;
+import graphql.schema.DataFetchingEnvironment;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /** 进度填报 and its review. */
@@ -46,6 +49,9 @@ public class ProgressReportApi {
 
     @Inject
     BusinessMetrics businessMetrics;
+
+    @Inject
+    Context context;
 
     @Mutation
     @Description("Reports progress on a task for one of its organizations (the caller's own; admin any) for one period "
@@ -94,6 +100,15 @@ public class ProgressReportApi {
 
     public Uni<List<@NonNull TaskView>> task(@Source List<ProgressReportView> reports) {
         List<UUID> taskIds = reports.stream().map(ProgressReportView::taskId).distinct().toList();
+        // A queue's rows show the task's number and title: its health (its plan, milestones and reports) is read only
+        // when selected, which saves three statements a page.
+        if (context.unwrap(DataFetchingEnvironment.class).getSelectionSet().getImmediateFields().stream()
+                .allMatch(field -> TaskView.OWN_FIELDS.contains(field.getName()))) {
+            return reads.findUnassessedByIds(taskIds).map(found -> {
+                Map<UUID, Task> byId = found.stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
+                return reports.stream().map(r -> TaskView.unassessed(byId.get(r.taskId()))).toList();
+            });
+        }
         return reads.findByIds(taskIds).map(found -> {
             Map<UUID, AssessedTask> byId = found.stream().collect(Collectors.toMap(a -> a.task().id, Function.identity()));
             return reports.stream().map(r -> TaskView.of(byId.get(r.taskId()))).toList();

@@ -58,4 +58,19 @@ public record TaskView(
                 t.createdAt.atOffset(ZoneOffset.UTC), t.updatedAt.atOffset(ZoneOffset.UTC), t.planId, assessed.verdict(),
                 assessed.cycle(), assessed.reportingSince());
     }
+
+    /**
+     * The task's own columns only, for a selection of {@link #OWN_FIELDS}: health, progress, cadence and their reason
+     * (from its plan, milestones and reports) are null and must not be selected.
+     */
+    static TaskView unassessed(Task t) {
+        return t == null ? null
+                : new TaskView(t.id, t.number, t.title, t.description, DeadlineView.of(t), t.status, null, null, null,
+                        t.reportCadence, t.version, t.createdBy, t.createdAt.atOffset(ZoneOffset.UTC),
+                        t.updatedAt.atOffset(ZoneOffset.UTC), t.planId, null, null, null);
+    }
+
+    /** The fields {@link #unassessed} answers. */
+    static final java.util.Set<String> OWN_FIELDS = java.util.Set.of("__typename", "id", "number", "title", "description",
+            "deadline", "status", "ownReportCadence", "version", "createdBy", "createdAt", "updatedAt");
 }

@@ -85,6 +85,14 @@ public class TaskReads {
         });
     }
 
+    /** The tasks of shown plans with these ids, in no order, without their assessment: one statement. */
+    public Uni<List<Task>> findUnassessedByIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return read(s -> list(s, Task.class, "from Task where id in ?1 and " + HiddenPlans.IN_SHOWN_PLAN_HQL, ids));
+    }
+
     /** The tasks of each section, in document order. */
     public Uni<Map<UUID, List<AssessedTask>>> ofSections(Collection<UUID> sectionIds) {
         if (sectionIds.isEmpty()) {
