@@ -7,9 +7,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
@@ -20,7 +17,6 @@ import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
 import org.jboss.logging.Logger;
 import io.smallrye.graphql.api.Context;
-import io.smallrye.graphql.cdi.event.AfterExecute;
 import io.smallrye.graphql.execution.context.SmallRyeContext;
 
 /**
@@ -30,8 +26,7 @@ import io.smallrye.graphql.execution.context.SmallRyeContext;
  * SmallRye could not convert) is {@code BAD_USER_INPUT}, as the gateway answers too. Syntax errors never get this
  * far: {@link GraphQLRequestCheck} answers them.
  */
-@ApplicationScoped
-public class GraphQLErrorCodes {
+public final class GraphQLErrorCodes {
 
     public static final String VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
     private static final Pattern ARGUMENT = Pattern.compile("argument '([^']+)'");
@@ -47,7 +42,11 @@ public class GraphQLErrorCodes {
     private static final Set<String> CLIENT_CODES = Set.of(BadUserInputException.CODE, ConflictException.CODE,
             ForbiddenException.CODE, NotFoundException.CODE, UnavailableException.CODE, "UNAUTHENTICATED");
 
-    void codes(@Observes @AfterExecute Context context) {
+    private GraphQLErrorCodes() {
+    }
+
+    /** After each request ({@link GraphQLEvents}): its errors with their codes. */
+    static void codes(Context context) {
         ExecutionResult result = context.unwrap(ExecutionResult.class);
         if (result == null || result.getErrors().isEmpty() || !(context instanceof SmallRyeContext smallRye)) {
             return;

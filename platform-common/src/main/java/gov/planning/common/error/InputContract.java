@@ -10,9 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import gov.planning.common.api.Ids;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLArgument;
@@ -24,7 +21,6 @@ import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLType;
 import io.smallrye.graphql.api.Context;
-import io.smallrye.graphql.cdi.event.BeforeDataFetch;
 
 /**
  * The rules every argument a client types must keep, whatever the field: checked against the schema's types before
@@ -42,8 +38,7 @@ import io.smallrye.graphql.cdi.event.BeforeDataFetch;
  * quantity is a typo, not a plan).</li>
  * </ul>
  */
-@ApplicationScoped
-public class InputContract {
+public final class InputContract {
 
     static final int MIN_YEAR = 1900;
     static final int MAX_YEAR = 2200;
@@ -56,7 +51,11 @@ public class InputContract {
     private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
 
-    void checkArguments(@Observes @BeforeDataFetch Context context) {
+    private InputContract() {
+    }
+
+    /** Before each field is fetched ({@link GraphQLEvents}): its arguments, or a {@link BadUserInputException} naming them. */
+    static void checkArguments(Context context) {
         DataFetchingEnvironment env = context.unwrap(DataFetchingEnvironment.class);
         if (env == null || env.getFieldDefinition() == null || env.getFieldDefinition().getArguments().isEmpty()) {
             return;

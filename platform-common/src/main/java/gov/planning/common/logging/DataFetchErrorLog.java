@@ -1,13 +1,8 @@
 package gov.planning.common.logging;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import org.jboss.logging.Logger;
 
 import gov.planning.common.error.PlatformException;
-import io.smallrye.graphql.cdi.event.ErrorDataFetch;
-import io.smallrye.graphql.cdi.event.ErrorInfo;
 
 /**
  * Logs failed GraphQL fields by what they mean for ops: a refused or invalid request (a {@link PlatformException}:
@@ -15,17 +10,20 @@ import io.smallrye.graphql.cdi.event.ErrorInfo;
  * service and is logged as an error with its stack trace, since the client only saw a generic "System error".
  * SmallRye's own logging, which logs both as errors, is switched off in the shared configuration.
  */
-@ApplicationScoped
-public class DataFetchErrorLog {
+public final class DataFetchErrorLog {
 
     private static final Logger LOG = Logger.getLogger(DataFetchErrorLog.class);
 
-    void onError(@Observes @ErrorDataFetch ErrorInfo error) {
-        Throwable cause = unwrap(error.getT());
+    private DataFetchErrorLog() {
+    }
+
+    /** A field of execution {@code executionId} failed with {@code t} (called by {@link gov.planning.common.error.GraphQLEvents}). */
+    public static void log(String executionId, Throwable t) {
+        Throwable cause = unwrap(t);
         if (cause instanceof PlatformException refused) {
             LOG.infof("refused %s: %s", refused.code(), refused.getMessage());
         } else {
-            LOG.errorf(cause, "field failed (execution %s)", error.getExecutionId());
+            LOG.errorf(cause, "field failed (execution %s)", executionId);
         }
     }
 
