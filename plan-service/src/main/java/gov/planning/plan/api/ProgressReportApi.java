@@ -27,7 +27,6 @@ import gov.planning.plan.report.NewReport;
 import gov.planning.plan.report.ProgressReportService;
 import gov.planning.plan.service.TaskReads;
 import gov.planning.plan.entity.Task;
-import graphql.schema.DataFetchingEnvironment;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
@@ -102,8 +101,7 @@ public class ProgressReportApi {
         List<UUID> taskIds = reports.stream().map(ProgressReportView::taskId).distinct().toList();
         // A queue's rows show the task's number and title: its health (its plan, milestones and reports) is read only
         // when selected, which saves three statements a page.
-        if (context.unwrap(DataFetchingEnvironment.class).getSelectionSet().getImmediateFields().stream()
-                .allMatch(field -> TaskView.OWN_FIELDS.contains(field.getName()))) {
+        if (Selections.onlyAmong(context, TaskView.OWN_FIELDS)) {
             return reads.findUnassessedByIds(taskIds).map(found -> {
                 Map<UUID, Task> byId = found.stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
                 return reports.stream().map(r -> TaskView.unassessed(byId.get(r.taskId()))).toList();

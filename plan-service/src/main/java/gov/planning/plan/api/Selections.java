@@ -1,5 +1,7 @@
 package gov.planning.plan.api;
 
+import java.util.Set;
+
 import graphql.schema.DataFetchingEnvironment;
 import io.smallrye.graphql.api.Context;
 
@@ -16,5 +18,14 @@ final class Selections {
     static boolean totalCount(Context context) {
         DataFetchingEnvironment env = context.unwrap(DataFetchingEnvironment.class);
         return env == null || env.getSelectionSet().contains("totalCount");
+    }
+
+    /**
+     * Whether every field selected directly below the one being resolved is among {@code fields}: a read can then leave
+     * out what only the others need. False when SmallRye gives no selection to look at.
+     */
+    static boolean onlyAmong(Context context, Set<String> fields) {
+        DataFetchingEnvironment env = context.unwrap(DataFetchingEnvironment.class);
+        return env != null && env.getSelectionSet().getImmediateFields().stream().allMatch(field -> fields.contains(field.getName()));
     }
 }

@@ -3,6 +3,7 @@ package gov.planning.plan.api;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -71,6 +72,6 @@ public record TaskView(
     }
 
     /** The fields {@link #unassessed} answers. */
-    static final java.util.Set<String> OWN_FIELDS = java.util.Set.of("__typename", "id", "number", "title", "description",
+    static final Set<String> OWN_FIELDS = Set.of("__typename", "id", "number", "title", "description",
             "deadline", "status", "ownReportCadence", "version", "createdBy", "createdAt", "updatedAt");
 }

@@ -231,8 +231,12 @@ public class TaskReads {
     private static final String SUBMITTED = " FROM progress_report r JOIN task t ON t.id = r.task_id " + HiddenPlans.JOIN_SHOWN_PLAN
             + " WHERE r.status = 'SUBMITTED'";
     private static final String ANY_LEAD = " AND EXISTS (SELECT 1 FROM task_org o WHERE o.task_id = r.task_id AND o.role = 'LEAD')";
-    private static final String SCOPE_LEAD = " AND r.task_id IN (SELECT o.task_id FROM task_org o WHERE o.role = 'LEAD' AND o.org_id IN "
-            + TaskListSql.idsOf("leads") + ")";
+    private static final String SCOPE_LEAD = leadIn(TaskListSql.idsOf("leads"));
+
+    /** Reports on tasks led by one of the organizations the subquery {@code ids} yields. */
+    private static String leadIn(String ids) {
+        return " AND r.task_id IN (SELECT o.task_id FROM task_org o WHERE o.role = 'LEAD' AND o.org_id IN " + ids + ")";
+    }
 
     /**
      * Scopes (by hash and size) whose last count found a lead with a backlog outside them: a prefecture's, a department's.
@@ -254,8 +258,7 @@ public class TaskReads {
             // The backlog's sum when no organization outside the scope has one (bool_and of no rows: no backlog at all),
             // else the scope's own reports.
             String count = "WITH scope AS MATERIALIZED " + TaskListSql.idsOf("leads") + " SELECT CASE WHEN c.everything THEN c.total"
-                    + " ELSE (SELECT count(*)" + SUBMITTED + " AND r.task_id IN (SELECT o.task_id FROM task_org o WHERE o.role = 'LEAD'"
-                    + " AND o.org_id IN (SELECT s.id FROM scope s))) END, c.everything"
+                    + " ELSE (SELECT count(*)" + SUBMITTED + leadIn("(SELECT s.id FROM scope s)") + ") END, c.everything"
                     + " FROM (SELECT coalesce(sum(b.first_reports) FILTER (WHERE b.org_id <> " + NO_LEAD + "), 0) AS total,"
                     + " bool_and(b.reports = 0 OR b.org_id = " + NO_LEAD + " OR b.org_id IN (SELECT s.id FROM scope s)) IS NOT FALSE AS everything"
                     + " FROM approval_backlog b) c";
