@@ -9,10 +9,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
 import gov.planning.common.audit.AuditTrail;
 import gov.planning.common.audit.HistoryEntry;
+import gov.planning.plan.repository.ReadSessions;
 import io.smallrye.mutiny.Uni;
 
 /** The audit trail read back for screens: one SQL statement for all records of a request. */
@@ -20,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 public class AuditReads {
 
     @Inject
-    Mutiny.SessionFactory sessions;
+    ReadSessions sessions;
 
     @Inject
     AuditTrail trail;
@@ -46,8 +45,7 @@ public class AuditReads {
     }
 
     private Uni<List<Object[]>> rows(String sql, String entity, Collection<UUID> ids) {
-        return sessions.openSession().chain(s -> s.createNativeQuery(sql).setParameter("entity", entity)
-                .setParameter("ids", ids).getResultList().eventually(s::close))
+        return sessions.read(s -> s.createNativeQuery(sql).setParameter("entity", entity).setParameter("ids", ids).getResultList())
                 .map(rows -> rows.stream().map(r -> (Object[]) r).toList());
     }
 }

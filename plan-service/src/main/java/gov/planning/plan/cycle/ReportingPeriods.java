@@ -1,5 +1,7 @@
 package gov.planning.plan.cycle;
 
+import static gov.planning.plan.repository.ReadSessions.nativeRows;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import gov.planning.plan.entity.ReportStatus;
 import gov.planning.plan.entity.ReportingReopening;
 import gov.planning.plan.entity.TaskOrg;
 import gov.planning.plan.service.AssessedTask;
-import gov.planning.plan.service.TaskReads;
+import gov.planning.plan.repository.ReadSessions;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -36,7 +38,7 @@ public class ReportingPeriods {
     static final int MAX_PERIODS = 240;
 
     @Inject
-    TaskReads reads;
+    ReadSessions sessions;
 
     @Inject
     Clock clock;
@@ -62,7 +64,7 @@ public class ReportingPeriods {
         if (taskIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return reads.read(s -> s.createQuery("from TaskOrg where taskId in ?1 order by position", TaskOrg.class)
+        return sessions.read(s -> s.createQuery("from TaskOrg where taskId in ?1 order by position", TaskOrg.class)
                 .setParameter(1, taskIds).getResultList()
                 .chain(orgs -> codes.isEmpty() ? Uni.createFrom().item(new Found(orgs, List.of(), List.of()))
                         : s.createQuery("from ProgressReport where taskId in ?1 and period in ?2 order by reportedAt desc, id desc",
@@ -137,7 +139,7 @@ public class ReportingPeriods {
         List<UUID> ids = tasks.stream().map(a -> a.task().id).distinct().toList();
         String sql = "SELECT task_id, period FROM progress_report WHERE task_id IN (:ids) AND org_id IN (:mine) AND status <> 'RETURNED'"
                 + " UNION SELECT task_id, period FROM reporting_reopening WHERE task_id IN (:ids) AND org_id IN (:mine) AND open_until >= :today";
-        return reads.read(s -> TaskReads.nativeRows(s, sql, Map.of("ids", ids, "mine", mine, "today", today))).map(rows -> {
+        return sessions.read(s -> nativeRows(s, sql, Map.of("ids", ids, "mine", mine, "today", today))).map(rows -> {
             Set<String> covered = new HashSet<>();
             rows.forEach(r -> covered.add(((Object[]) r)[0] + "|" + ((Object[]) r)[1]));
             Map<UUID, Integer> missed = new HashMap<>();

@@ -1,5 +1,7 @@
 package gov.planning.plan.cycle;
 
+import static gov.planning.plan.repository.ReadSessions.nativeRows;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,8 +13,8 @@ import jakarta.inject.Inject;
 
 import gov.planning.plan.entity.ReportCadence;
 import gov.planning.plan.service.TaskListSql;
-import gov.planning.plan.service.TaskReads;
 import gov.planning.plan.repository.HiddenPlans;
+import gov.planning.plan.repository.ReadSessions;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,7 +29,7 @@ import io.smallrye.mutiny.Uni;
 public class SqlReportsOwed implements ReportsOwed {
 
     @Inject
-    TaskReads reads;
+    ReadSessions sessions;
 
     @Inject
     Clock clock;
@@ -57,7 +59,7 @@ public class SqlReportsOwed implements ReportsOwed {
                 + " AND cy.period_end >= COALESCE(p.issued_on, CAST(t.created_at AT TIME ZONE :zone AS date))"
                 + " AND cy.period_start <= COALESCE(" + ReportingCycle.LAST_DAY_SQL + ", cy.period_start)"
                 + " ORDER BY due, t.plan_id, t.position, o.position, cy.code";
-        return reads.read(s -> TaskReads.nativeRows(s, sql, Map.of("from", from, "to", to, "zone", TaskListSql.sqlZone(clock.getZone()))))
+        return sessions.read(s -> nativeRows(s, sql, Map.of("from", from, "to", to, "zone", TaskListSql.sqlZone(clock.getZone()))))
                 .map(rows -> rows.stream().map(row -> {
                     Object[] r = (Object[]) row;
                     return new OwedReport((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (UUID) r[4], (String) r[5],

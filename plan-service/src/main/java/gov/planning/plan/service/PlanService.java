@@ -1,5 +1,7 @@
 package gov.planning.plan.service;
 
+import static gov.planning.plan.repository.ReadSessions.nativeRows;
+
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +30,7 @@ import gov.planning.plan.entity.ReportCadence;
 import gov.planning.orgclient.OrganizationTree;
 import gov.planning.plan.repository.PlanRepository;
 import gov.planning.plan.repository.HiddenPlans;
+import gov.planning.plan.repository.ReadSessions;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -50,22 +53,22 @@ public class PlanService {
     AuditTrail audit;
 
     @Inject
-    TaskReads reads;
+    ReadSessions sessions;
 
     @Inject
     OrganizationTree organizations;
 
-    // Reads run on sessions of their own (see TaskReads.read): the gateway asks for several plan fields at once.
+    // Reads run on sessions of their own (ReadSessions): the gateway asks for several plan fields at once.
 
     public Uni<Plan> findById(UUID id) {
-        return reads.read(s -> s.find(Plan.class, id)).map(HiddenPlans::shown);
+        return sessions.read(s -> s.find(Plan.class, id)).map(HiddenPlans::shown);
     }
 
     public Uni<List<Plan>> findByIds(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return reads.read(s -> s.createQuery("from Plan where id in ?1 and " + HiddenPlans.SHOWN_HQL, Plan.class)
+        return sessions.read(s -> s.createQuery("from Plan where id in ?1 and " + HiddenPlans.SHOWN_HQL, Plan.class)
                 .setParameter(1, ids).getResultList());
     }
 
@@ -113,7 +116,7 @@ public class PlanService {
             case DOC_NUMBER -> "p.doc_number " + dir + " NULLS LAST";
         };
         String page = "SELECT p.id" + where + " ORDER BY " + key + ", p.id LIMIT " + limit + " OFFSET " + offset;
-        return reads.read(s -> TaskReads.nativeRows(s, page, params).chain(ids -> TaskReads.nativeRows(s, "SELECT count(*)" + where, params).chain(count -> {
+        return sessions.read(s -> nativeRows(s, page, params).chain(ids -> nativeRows(s, "SELECT count(*)" + where, params).chain(count -> {
             List<UUID> found = ids.stream().map(UUID.class::cast).toList();
             Uni<List<Plan>> plans = found.isEmpty() ? Uni.createFrom().item(List.of())
                     : s.createQuery("from Plan where id in ?1", Plan.class).setParameter(1, found).getResultList();

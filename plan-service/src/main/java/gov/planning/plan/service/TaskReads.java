@@ -1,5 +1,7 @@
 package gov.planning.plan.service;
 
+import static gov.planning.plan.repository.ReadSessions.nativeRows;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +30,7 @@ import gov.planning.plan.entity.Task;
 import gov.planning.plan.entity.TaskOrg;
 import gov.planning.orgclient.OrganizationTree;
 import gov.planning.plan.repository.HiddenPlans;
+import gov.planning.plan.repository.ReadSessions;
 import org.hibernate.reactive.mutiny.Mutiny;
 import io.smallrye.mutiny.Uni;
 
@@ -40,7 +43,7 @@ import io.smallrye.mutiny.Uni;
 public class TaskReads {
 
     @Inject
-    Mutiny.SessionFactory sessions;
+    ReadSessions sessions;
 
     @Inject
     Clock clock;
@@ -48,12 +51,8 @@ public class TaskReads {
     @Inject
     OrganizationTree organizations;
 
-    /**
-     * Every read runs on a session of its own: GraphQL resolves the batched fields of one request concurrently, and one
-     * Hibernate Reactive session (which {@code @WithSession} would share across them) runs one query at a time.
-     */
-    public <T> Uni<T> read(Function<Mutiny.Session, Uni<T>> work) {
-        return sessions.openSession().chain(session -> work.apply(session).eventually(session::close));
+    private <T> Uni<T> read(Function<Mutiny.Session, Uni<T>> work) {
+        return sessions.read(work);
     }
 
     private static <T> Uni<List<T>> list(Mutiny.Session s, Class<T> type, String hql, Object... params) {
@@ -304,13 +303,6 @@ public class TaskReads {
 
     /** One page of reports and how many the whole list has. */
     public record ReportPage(List<ProgressReport> items, long total) {
-    }
-
-    /** The rows of a native query: a column's value, or an {@code Object[]} per row of several. */
-    public static Uni<List<Object>> nativeRows(Mutiny.Session s, String sql, Map<String, Object> params) {
-        var query = s.createNativeQuery(sql);
-        params.forEach(query::setParameter);
-        return query.getResultList();
     }
 
     /** Tasks of published plans overdue today ({@link TaskListSql#overdueInPublishedPlans}), for the ops gauge. */
