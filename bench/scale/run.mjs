@@ -7,22 +7,38 @@
 //       [--gateway http://localhost:8080/graphql] [--keycloak http://localhost:8180] [--state-dir ../../.platform]
 //
 // Requests run one at a time (latency, not throughput). Ports default to the platform's *_PORT variables.
+//
+// Two platforms side by side (the growth from one data size to another, issue #15): --vs-gateway, --vs-keycloak,
+// --vs-state-dir, --vs-pg-port (and --vs-label) name a second one; each iteration asks both, in alternating order, so
+// the machine's load weighs on both alike, and the table shows both sizes' p50/p99 and the ratio second/first.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { args, connect, uuid, BENCH_USER } from './seed.mjs';
 
 const opts = args(process.argv.slice(2));
-const gateway = opts.gateway ?? `http://localhost:${process.env.GATEWAY_PORT ?? 8080}/graphql`;
-const keycloak = opts.keycloak ?? `http://localhost:${process.env.KEYCLOAK_PORT ?? 8180}`;
-const stateDir = opts['state-dir'] ?? process.env.PLATFORM_STATE_DIR ?? new URL('../../.platform', import.meta.url).pathname;
+/** A platform to measure: its gateway, Keycloak, and the options seed.mjs's connect() reads (state dir, pg port). */
+const first = {
+  gateway: opts.gateway ?? `http://localhost:${process.env.GATEWAY_PORT ?? 8080}/graphql`,
+  keycloak: opts.keycloak ?? `http://localhost:${process.env.KEYCLOAK_PORT ?? 8180}`,
+  stateDir: opts['state-dir'] ?? process.env.PLATFORM_STATE_DIR ?? new URL('../../.platform', import.meta.url).pathname,
+  opts,
+};
+const vsOpts = Object.fromEntries(Object.entries(opts).filter(([k]) => k.startsWith('vs-')).map(([k, v]) => [k.slice(3), v]));
+const second = Object.keys(vsOpts).length === 0 ? null : {
+  gateway: vsOpts.gateway, keycloak: vsOpts.keycloak, stateDir: vsOpts['state-dir'], opts: { ...vsOpts, 'pg-host': vsOpts['pg-host'] ?? opts['pg-host'] },
+};
+if (second && !(second.gateway && second.keycloak && second.stateDir && second.opts['pg-port'])) {
+  throw new Error('a second platform needs --vs-gateway, --vs-keycloak, --vs-state-dir and --vs-pg-port');
+}
 const iterations = Math.min(Number(opts.iterations ?? 20), 10000);
 const warmup = Math.min(Number(opts.warmup ?? 3), 1000);
 // names hold commas ("tasks(health: RED, first: 50)"): separate them with ';' then
 const only = opts.only ? new Set(opts.only.split(opts.only.includes(';') ? ';' : ',')) : null;
 
 const tokens = new Map();
-async function token(user) {
-  const cached = tokens.get(user);
+async function token(user, keycloak) {
+  const key = `${keycloak} ${user}`;
+  const cached = tokens.get(key);
   if (cached && cached.until > Date.now()) return cached.token;
   const res = await fetch(`${keycloak}/realms/planning/protocol/openid-connect/token`, {
     method: 'POST',
@@ -32,13 +48,13 @@ async function token(user) {
   if (!res.ok) throw new Error(`token for ${user}: HTTP ${res.status} ${await res.text()}`);
   const body = await res.json();
   // Renewed well before it expires, so no timed request pays for a token.
-  tokens.set(user, { token: body.access_token, until: Date.now() + (body.expires_in - 60) * 1000 });
+  tokens.set(key, { token: body.access_token, until: Date.now() + (body.expires_in - 60) * 1000 });
   return body.access_token;
 }
 
 /** One request: milliseconds, bytes, and the first error (GraphQL errors included). */
-async function call(read) {
-  const bearer = await token(read.user);
+async function call(read, { gateway, keycloak } = first) {
+  const bearer = await token(read.user, keycloak);
   const t0 = performance.now();
   const res = read.path
     ? await fetch(gateway.replace(/\/graphql$/, read.path), { headers: { Authorization: `Bearer ${bearer}` } })
@@ -62,9 +78,9 @@ const TASK_ROW = `id number title status health healthReason { kind text } progr
   deadline { date ongoing text } leadOrgs { id name } cooperatingOrgs { id name } plan { id title }`;
 const page = (field) => `totalCount pageInfo { hasNextPage endCursor } edges { node { ${field} } }`;
 
-async function reads() {
-  const plans = await connect(opts, 'plans');
-  const orgs = await connect(opts, 'orgs');
+async function reads(target = first) {
+  const plans = await connect(target.opts, 'plans');
+  const orgs = await connect(target.opts, 'orgs');
   try {
     // The plans read are fixed bench plans (plan 0 exists at every size), so each size reads the same one.
     const planId = uuid('plan:0');
@@ -113,7 +129,7 @@ async function reads() {
   }
 }
 
-function rss() {
+function rss(stateDir = first.stateDir) {
   const out = {};
   for (const part of ['org-service', 'plan-service', 'indicator-service', 'gateway', 'postgres']) {
     const file = `${stateDir}/run/${part}.pid`;
@@ -133,7 +149,65 @@ function rss() {
 const ms = (v) => (v === undefined ? '–' : v.toFixed(0));
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
+const size = (bytes) => (bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} B`);
+const ratio = (b, a) => (a === undefined || b === undefined ? '–' : (b / a).toFixed(2));
+
+/** Each read on both platforms, one request at a time, alternating which platform goes first. */
+async function compare() {
+  const [a, b] = await Promise.all([reads(first), reads(second)]);
+  const labels = [opts.label ?? `${a.counts.tasks} tasks`, vsOpts.label ?? `${b.counts.tasks} tasks`];
+  console.log(`data: ${labels[0]}: ${a.counts.tasks} tasks, ${a.counts.reports} reports, ${a.counts.orgs} organizations; `
+    + `${labels[1]}: ${b.counts.tasks} tasks, ${b.counts.reports} reports, ${b.counts.orgs} organizations; `
+    + `${iterations} iterations after ${warmup} warm-up, one at a time, alternating`);
+  const rows = [];
+  for (const [index, readA] of a.list.entries()) {
+    const sides = [{ read: readA, target: first }, { read: b.list[index], target: second }]
+      .map((side) => ({ ...side, times: [], bytes: 0, error: null, done: false }));
+    for (const { read } of sides) {
+      if (read.cursorAt !== undefined) read.variables = { c: Buffer.from(`offset:${read.cursorAt - 1}`).toString('base64url') };
+    }
+    const loadBefore = loadavg()[0];
+    for (let i = 0; i < warmup + iterations && sides.some((s) => !s.done); i++) {
+      for (const side of i % 2 === 0 ? sides : [...sides].reverse()) {
+        if (side.done) continue;
+        const r = await call(side.read, side.target);
+        side.error = r.error;
+        side.bytes = r.bytes;
+        if (i >= warmup || r.ms > 15000 || r.error) side.times.push(r.ms);
+        side.done = Boolean(r.error) || r.ms > 15000;
+      }
+    }
+    const load = `${loadBefore.toFixed(1)}–${loadavg()[0].toFixed(1)}`;
+    const [x, y] = sides.map((s) => {
+      s.times.sort((p, q) => p - q);
+      return { n: s.times.length, p50: pct(s.times, 50), p99: pct(s.times, 99), bytes: s.bytes, error: s.error };
+    });
+    const row = { read: readA.name, first: x, second: y, p50Ratio: ratio(y.p50, x.p50), p99Ratio: ratio(y.p99, x.p99), load };
+    rows.push(row);
+    console.log(`  ${row.read}: ${labels[0]} p50 ${ms(x.p50)} / p99 ${ms(x.p99)} ms, ${labels[1]} p50 ${ms(y.p50)} / p99 ${ms(y.p99)} ms, `
+      + `×${row.p50Ratio} / ×${row.p99Ratio}, load ${load}${x.error ? ` ERROR ${labels[0]}: ${x.error}` : ''}${y.error ? ` ERROR ${labels[1]}: ${y.error}` : ''}`);
+  }
+  const memory = [rss(first.stateDir), rss(second.stateDir)];
+  console.log(`\n### ${labels[0]} and ${labels[1]} side by side (${new Date().toISOString().slice(0, 16)} UTC)\n`);
+  console.log(`| read | ${labels[0]} p50 / p99 ms | ${labels[1]} p50 / p99 ms | ${labels[1]}/${labels[0]} p50 | p99 | response ${labels[0]} / ${labels[1]} | n | load avg |`);
+  console.log('|---|---|---|---|---|---|---|---|');
+  const shown = (side) => (side.error ? 'error: ' + side.error.slice(0, 60) : size(side.bytes));
+  for (const r of rows) {
+    console.log(`| ${r.read} | ${ms(r.first.p50)} / ${ms(r.first.p99)} | ${ms(r.second.p50)} / ${ms(r.second.p99)} | ${r.p50Ratio} | ${r.p99Ratio} `
+      + `| ${shown(r.first)} / ${shown(r.second)} | ${r.first.n}, ${r.second.n} | ${r.load} |`);
+  }
+  console.log(`\n| process | ${labels[0]} RSS / peak MB | ${labels[1]} RSS / peak MB |\n|---|---|---|`);
+  for (const part of new Set([...Object.keys(memory[0]), ...Object.keys(memory[1])])) {
+    const m = memory.map((side) => (side[part] ? `${side[part].rssMb} / ${side[part].peakMb}` : '–'));
+    console.log(`| ${part} | ${m[0]} | ${m[1]} |`);
+  }
+  if (opts.json) {
+    writeFileSync(opts.json, JSON.stringify({ labels, counts: [a.counts, b.counts], rows, memory, at: new Date().toISOString() }, null, 2));
+  }
+}
+
 async function main() {
+  if (second) return compare();
   const { list, counts } = await reads();
   console.log(`data: ${counts.plans} bench plans, ${counts.tasks} tasks, ${counts.reports} reports, ${counts.orgs} organizations; `
     + `${iterations} iterations after ${warmup} warm-up, one at a time`);

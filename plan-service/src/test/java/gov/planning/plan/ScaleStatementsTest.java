@@ -1,6 +1,7 @@
 package gov.planning.plan;
 
 import static gov.planning.testing.GraphQLClient.post;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
@@ -136,5 +137,51 @@ class ScaleStatementsTest {
                 Map.entry("reporter's inbox without its total", 9L),
                 Map.entry("plans with task counts", 6L),
                 Map.entry("plans with their red tasks", 10L)));
+    }
+
+    /**
+     * The issue's other plan-service reads: the list by an organization with everything below it, the list in a deadline
+     * window by deadline, one plan with all its tasks, leads and latest percent, and the plan's ledger (台账, xlsx).
+     */
+    private static Map<String, Long> wholePlanStatements(String plan) {
+        Map<String, String[]> reads = new LinkedHashMap<>();
+        reads.put("tasks(orgCode, includeSubOrgs), every plan", new String[] { PLANNER,
+                "{ tasks(orgCode: \"nmg\", includeSubOrgs: true, first: 50) { totalCount edges { node { " + TASK_FIELDS + " } } } }" });
+        reads.put("tasks(dueAfter, dueBefore) by deadline, every plan", new String[] { PLANNER,
+                "{ tasks(dueAfter: \"2020-01-01\", dueBefore: \"2031-01-01\", sortBy: DEADLINE, first: 50) { totalCount edges { node { "
+                        + TASK_FIELDS + " } } } }" });
+        reads.put("one plan, all its tasks, leads and latest percent", new String[] { PLANNER,
+                "{ plan(id: \"" + plan + "\") { id title tasks(first: 500) { totalCount edges { node { " + TASK_FIELDS
+                        + " number title deadline { date } cooperatingOrgs { id } } } } } }" });
+        Map<String, Long> counted = statements(reads);
+        Runnable ledger = () -> given().header("Authorization", "Bearer " + PLANNER)
+                .when().get("/ledger/plans/" + plan + ".xlsx").then().statusCode(200);
+        ledger.run();
+        counted.put("ledger of the plan (xlsx)", SqlStatements.fewestOfThree(ledger));
+        return counted;
+    }
+
+    @Test
+    void theWholePlanItsLedgerAndTheListsByOrganizationAndByDeadlineAreTheSameNumberOfStatementsForFourTasksAndForSixtyMore() {
+        String plan = Api.createPlan(ADMIN, "nmg", "2020-01-01");
+        addTasks(plan, 4);
+        Map<String, Long> few = wholePlanStatements(plan);
+        assertThat(post(PLANNER, "{ tasks(orgCode: \"nmg\", includeSubOrgs: true, dueAfter: \"2020-01-01\", dueBefore: \"2031-01-01\", "
+                + "first: 0) { totalCount } }").getInt("data.tasks.totalCount")).as("both lists read a page of tasks").isPositive();
+        String other = Api.createPlan(ADMIN, "nmg", "2020-01-01");
+        addTasks(plan, 30);
+        addTasks(other, 30);
+        Map<String, Long> many = wholePlanStatements(plan);
+        assertThat(post(PLANNER, "{ plan(id: \"" + plan + "\") { tasks(first: 500) { edges { node { id } } } } }")
+                .getList("data.plan.tasks.edges")).as("the whole plan is read").hasSize(34);
+
+        assertThat(many).as("statements per read with 60 more tasks than " + few).isEqualTo(few);
+        // Named, as above (two of each count are the counter's): both lists cost what the red list costs; the whole plan
+        // and the ledger a few more for the plan itself and the other fields they show (cooperatingOrgs, the ledger's columns).
+        assertThat(few).as("statements per read").isEqualTo(Map.ofEntries(
+                Map.entry("tasks(orgCode, includeSubOrgs), every plan", 9L),
+                Map.entry("tasks(dueAfter, dueBefore) by deadline, every plan", 9L),
+                Map.entry("one plan, all its tasks, leads and latest percent", 10L),
+                Map.entry("ledger of the plan (xlsx)", 12L)));
     }
 }
