@@ -96,6 +96,8 @@ async function reads(target = first) {
     const in90 = new Date(Date.now() + 90 * 86400000).toISOString().slice(0, 10);
     const list = [
       { name: 'dashboard, all plans', user: 'planner', query: `{ healthCounts { org { id code name } green yellow red done total } }` },
+      // What the console's 督查看板 asks since healthCountPage: the first 20 organizations, most red first, and the sums.
+      { name: 'dashboard, all plans, first page', user: 'planner', query: `{ healthCountPage(first: 20) { totalCount sum { green yellow red done total } pageInfo { hasNextPage endCursor } edges { node { org { id code name } green yellow red done total } } } }` },
       { name: 'dashboard, one plan', user: 'planner', query: `query($p: ID) { healthCounts(planId: $p) { org { id code name } green yellow red done total } }`, variables: { p: planId } },
       { name: 'tasks(health: RED, first: 50)', user: 'planner', query: `{ tasks(health: RED, first: 50) { ${page(TASK_ROW)} } }` },
       { name: 'overdue tasks (RED, dueBefore today, by deadline)', user: 'planner',

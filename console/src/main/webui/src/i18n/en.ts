@@ -114,6 +114,7 @@ const en: Messages = {
     allPlans: 'All plans',
     plan: 'Plan',
     empty: 'No data',
+    allOrganizations: 'All {{formatted}} lead organizations',
   },
   plans: {
     title: 'Plans',

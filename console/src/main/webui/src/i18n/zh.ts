@@ -113,6 +113,7 @@ const zh = {
     allPlans: '全部规划',
     plan: '规划',
     empty: '暂无数据',
+    allOrganizations: '全部单位合计（{{formatted}} 个牵头单位）',
   },
   plans: {
     title: '规划',

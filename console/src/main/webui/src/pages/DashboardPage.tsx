@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import dayjs from 'dayjs';
 import {
-  HealthCountsDocument,
+  HealthCountPageDocument,
   LeadTasksDocument,
   OverdueTasksDocument,
   type Health,
-  type HealthCountsQuery,
+  type HealthCountPageQuery,
   type OverdueTasksQuery,
 } from '../gql/graphql';
 import { EChart, type EChartOption } from '../components/EChart';
@@ -21,8 +21,11 @@ import { LedgerButton } from '../components/LedgerButton';
 import { taskLedgerPath } from '../api/ledger';
 import { formatDeadline, formatNumber } from '../format';
 
-type Row = HealthCountsQuery['healthCounts'][number];
+type Row = HealthCountPageQuery['healthCountPage']['edges'][number]['node'];
+type Sum = HealthCountPageQuery['healthCountPage']['sum'];
 type Overdue = OverdueTasksQuery['tasks']['edges'][number]['node'];
+/** Organizations per page: at province scale there are thousands; a chart of 20 bars stays readable. */
+const DASHBOARD_PAGE = 20;
 const DRILL_PAGE = 20;
 const OVERDUE_PAGE = 10;
 const SERIES: { health: Health; key: 'red' | 'yellow' | 'green' | 'done'; color: string }[] = [
@@ -32,13 +35,21 @@ const SERIES: { health: Health; key: 'red' | 'yellow' | 'green' | 'done'; color:
   { health: 'DONE', key: 'done', color: '#1677ff' },
 ];
 
-/** 督查看板: per lead organization its tasks by health (most red first), chart and table; a number opens its tasks. */
+/**
+ * 督查看板: per lead organization its tasks by health, most red first, a page of organizations at a time (chart and
+ * table), with the sums over all organizations; a number opens its tasks.
+ */
 export function DashboardPage() {
   const { t } = useTranslation();
   const [planId, setPlanId] = useState<string | undefined>();
   const [drill, setDrill] = useState<{ org: Row['org']; health: Health } | null>(null);
-  const { data, loading, error } = useQuery(HealthCountsDocument, { variables: { planId }, fetchPolicy: 'cache-and-network' });
-  const rows = useMemo(() => data?.healthCounts ?? [], [data]);
+  const pages = useCursorPages(DASHBOARD_PAGE);
+  const { data, previousData, loading, error } = useQuery(HealthCountPageDocument, {
+    variables: { planId, first: DASHBOARD_PAGE, after: pages.after },
+    fetchPolicy: 'cache-and-network',
+  });
+  const connection = (data ?? previousData)?.healthCountPage;
+  const rows = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
 
   const option = useMemo<EChartOption>(
     () => ({
@@ -79,11 +90,12 @@ export function DashboardPage() {
           <PlanSelect
             placeholder={t('dashboard.allPlans')}
             value={planId}
-            onChange={(v) => { setPlanId(v); setDrill(null); }}
+            onChange={(v) => { setPlanId(v); setDrill(null); pages.restart(); }}
           />
         }
       >
         {error ? <ProblemAlert error={error} /> : null}
+        {connection ? <SumLine sum={connection.sum} organizations={connection.totalCount} /> : null}
         <EChart
           option={option}
           height={Math.max(240, rows.length * 36 + 60)}
@@ -110,11 +122,30 @@ export function DashboardPage() {
             { title: t('dashboard.total'), dataIndex: 'total', width: 90, render: (v: number) => formatNumber(v) },
           ]}
         />
+        {pages.pager(connection)}
       </Card>
       {drill ? (
         <DrillDown key={`${drill.org.id}-${drill.health}`} org={drill.org} health={drill.health} planId={planId} onClose={() => setDrill(null)} />
       ) : null}
       <OverdueList key={planId ?? 'all'} planId={planId} />
+    </Space>
+  );
+}
+
+/** Above the chart: 全部单位合计, every column added up over all lead organizations (not only the page's), and how many. */
+function SumLine({ sum, organizations }: { sum: Sum; organizations: number }) {
+  const { t } = useTranslation();
+  return (
+    <Space size="large" wrap data-testid="dashboard-sum" style={{ marginBottom: 8 }}>
+      <Typography.Text strong>
+        {t('dashboard.allOrganizations', { formatted: formatNumber(organizations) })}
+      </Typography.Text>
+      {SERIES.map((s) => (
+        <Typography.Text key={s.key} data-testid={`sum-${s.health}`}>
+          <span style={{ color: s.color }}>■</span> {t(`health.${s.health}`)} {formatNumber(sum[s.key])}
+        </Typography.Text>
+      ))}
+      <Typography.Text>{t('dashboard.total')} {formatNumber(sum.total)}</Typography.Text>
     </Space>
   );
 }

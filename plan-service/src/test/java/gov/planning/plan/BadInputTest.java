@@ -106,6 +106,12 @@ class BadInputTest {
         cases.add(of("plan(id) not a uuid", BAD, "{ plan(id: \"1-2-3-4-5\") { id } }", vars()));
         cases.add(of("tasks(orgId) not a uuid", BAD, "{ tasks(orgId: \"nmg.zjt\") { totalCount } }", vars()));
         cases.add(of("healthCounts(planId) not a uuid", BAD, "{ healthCounts(planId: \"zzz\") { total } }", vars()));
+        cases.add(of("healthCountPage(planId) not a uuid", BAD, "{ healthCountPage(planId: \"zzz\") { totalCount } }", vars()));
+        cases.add(of("healthCountPage first negative", BAD, "{ healthCountPage(first: -1) { totalCount } }", vars()));
+        cases.add(of("healthCountPage first over 500", BAD, "{ healthCountPage(first: 501) { totalCount } }", vars()));
+        cases.add(of("healthCountPage after not a cursor", BAD, "{ healthCountPage(after: \"zzz\") { totalCount } }", vars()));
+        cases.add(of("healthCountPage after a task list's cursor", BAD, "query($a: String) { healthCountPage(after: $a) { totalCount } }",
+                vars("a", gov.planning.common.api.Cursor.encode(3, java.util.UUID.randomUUID() + ",1," + java.util.UUID.randomUUID()))));
         cases.add(of("createTask planId", BAD, CREATE_TASK, vars("plan", "not-a-plan", "input", task("title", "任务"))));
         cases.add(of("createTask leadOrgIds", BAD, CREATE_TASK, vars("plan", planId, "input", task("leadOrgIds", List.of("x")))));
         cases.add(of("createTask sectionId", BAD, CREATE_TASK, vars("plan", planId, "input", task("sectionId", "{" + planId + "}"))));

@@ -63,6 +63,11 @@ class ScaleStatementsTest {
         reads.put("dashboard, every plan", new String[] { PLANNER, "{ healthCounts { org { id } red yellow green done } }" });
         reads.put("dashboard, one plan", new String[] { PLANNER,
                 "{ healthCounts(planId: \"" + plan + "\") { org { id } red yellow green done } }" });
+        reads.put("dashboard page, every plan", new String[] { PLANNER,
+                "{ healthCountPage(first: 20) { totalCount sum { red yellow green done total } pageInfo { hasNextPage endCursor }"
+                        + " edges { node { org { id } red yellow green done total } } } }" });
+        reads.put("dashboard page, one plan", new String[] { PLANNER, "{ healthCountPage(planId: \"" + plan
+                + "\", first: 1) { totalCount sum { total } pageInfo { endCursor } edges { node { org { id } red total } } } }" });
         reads.put("approval queue", new String[] { PLANNER,
                 "{ approvalQueue(first: 50) { totalCount edges { node { id status percent task { id title } } } } }" });
         reads.put("approval queue badge", new String[] { PLANNER, "{ approvalQueue(first: 0) { totalCount } }" });
@@ -131,6 +136,8 @@ class ScaleStatementsTest {
                 Map.entry("tasks(health: YELLOW) by deadline, one plan", 9L),
                 Map.entry("dashboard, every plan", 4L),
                 Map.entry("dashboard, one plan", 4L),
+                Map.entry("dashboard page, every plan", 4L),
+                Map.entry("dashboard page, one plan", 4L),
                 Map.entry("approval queue", 5L),
                 Map.entry("approval queue badge", 3L),
                 Map.entry("reporter's inbox", 10L),

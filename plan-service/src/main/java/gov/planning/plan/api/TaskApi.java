@@ -32,6 +32,7 @@ import gov.planning.orgref.OrganizationRef;
 import gov.planning.common.error.BadUserInputException;
 import gov.planning.plan.cycle.ReportingPeriods;
 import gov.planning.plan.entity.Health;
+import gov.planning.plan.service.HealthCountPage;
 import gov.planning.plan.service.TaskPage;
 import gov.planning.plan.entity.Plan;
 import gov.planning.plan.entity.ReportCadence;
@@ -127,6 +128,21 @@ public class TaskApi {
         UUID plan = planId == null ? null : Ids.parse("planId", planId);
         return reads.healthCounts(plan).map(rows -> rows.stream().map(OrgHealthCount::of).toList());
     }
+
+    @Query
+    @Description("The supervision dashboard (督查看板) page by page: healthCounts' rows in its order (most red first, then "
+            + "most yellow, then by organization id), of one plan or across all plans, with how many organizations there "
+            + "are and their sums. first: default 20, at most 500.")
+    public Uni<@NonNull OrgHealthCountConnection> healthCountPage(@Id String planId, Integer first, String after) {
+        UUID plan = planId == null ? null : Ids.parse("planId", planId);
+        Cursor.After start = Cursor.after(after);
+        int size = first == null ? DASHBOARD_PAGE_SIZE : Cursor.pageSize(first);
+        return reads.healthCountPage(plan, HealthCountPage.Key.parse(start.key()), start.offset(), size)
+                .map(page -> OrgHealthCountConnection.of(page, start.offset()));
+    }
+
+    /** A page of the dashboard: 20 organizations, a chart a supervisor can read at a glance. */
+    private static final int DASHBOARD_PAGE_SIZE = 20;
 
     @Mutation
     @Description("Adds a task to a plan (admin, or a planner of the issuing organization or one above it).")

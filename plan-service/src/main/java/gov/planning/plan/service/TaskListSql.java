@@ -335,6 +335,32 @@ public final class TaskListSql {
                 + ") g GROUP BY g.org, g.health HAVING sum(g.n) <> 0";
     }
 
+    /**
+     * One page of {@link #healthCountsByLead}'s organizations, most red first, then most yellow, then by id (the order of
+     * {@code healthCounts}), at most {@code limit + 1} rows (the one more tells whether a page follows), each row also
+     * carrying the number of organizations and the sums of every column over all of them; one row of those alone (page
+     * columns null) when the page is empty. After {@code after} (a row's red, yellow and organization, parameters
+     * {@code afterRed}, {@code afterYellow}, {@code afterOrg}) the page starts right after that place, else it skips
+     * {@code offset} rows. The rows are grouped, counted and cut in the statement: a province's 5,000 organizations never
+     * leave the database (docs/decisions/0015).
+     */
+    String healthCountPage(Map<UUID, UUID> heirs, boolean after, int offset, int limit) {
+        String column = "CAST(COALESCE(sum(c.n) FILTER (WHERE c.health = '%s'), 0) AS integer) AS %s";
+        String orgs = "SELECT c.org, " + String.join(", ", java.util.Arrays.stream(Health.values())
+                .map(h -> String.format(column, h.name(), h.name().toLowerCase())).toList())
+                + " FROM (" + healthCountsByLead(heirs) + ") c (org, health, n) GROUP BY c.org";
+        String seek = after ? " WHERE (-o.red, -o.yellow, o.org) > (-CAST(:afterRed AS integer), -CAST(:afterYellow AS integer),"
+                + " CAST(:afterOrg AS uuid))" : "";
+        String order = " ORDER BY o.red DESC, o.yellow DESC, o.org";
+        return "WITH o AS MATERIALIZED (" + orgs + ")"
+                + " SELECT p.org, p.green, p.yellow, p.red, p.done, s.orgs, s.green, s.yellow, s.red, s.done"
+                + " FROM (SELECT count(*) AS orgs, COALESCE(sum(o.green), 0) AS green, COALESCE(sum(o.yellow), 0) AS yellow,"
+                + " COALESCE(sum(o.red), 0) AS red, COALESCE(sum(o.done), 0) AS done FROM o) s"
+                + " LEFT JOIN LATERAL (SELECT o.* FROM o" + seek + order + " LIMIT " + (limit + 1)
+                + (after ? "" : " OFFSET " + offset) + ") p ON true"
+                + " ORDER BY p.red DESC, p.yellow DESC, p.org";
+    }
+
     /** The snapshot's counts per lead: of the query's plans, or of all plans (the fewer rows, summed at the build). */
     private String leadCounts() {
         return query.planIds() == null ? "health_snapshot_org_count" : "health_snapshot_lead_count";

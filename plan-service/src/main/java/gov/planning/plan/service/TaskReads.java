@@ -320,8 +320,7 @@ public class TaskReads {
     public Uni<List<OrgHealth>> healthCounts(UUID planId) {
         TaskListSql sql = new TaskListSql(TaskQuery.builder().plans(planId == null ? null : Set.of(planId)).build(), today(),
                 clock.getZone());
-        return read(s -> nativeRows(s, sql.leads(), sql.leadParams()))
-                .chain(leads -> organizations.currentSuccessorOf(leads.stream().map(UUID.class::cast).collect(Collectors.toSet())))
+        return heirsOfLeads(sql)
                 .chain(heirs -> read(s -> nativeRows(s, sql.healthCountsByLead(heirs), sql.params())))
                 .map(rows -> {
                     Map<UUID, int[]> counts = new HashMap<>();
@@ -338,6 +337,43 @@ public class TaskReads {
                                     .thenComparing(o -> o.orgId().toString()))
                             .toList();
                 });
+    }
+
+    /**
+     * The supervision dashboard one page at a time ({@link #healthCounts}' rows in its order): the page's organizations,
+     * how many there are and their sums, grouped, counted and cut in SQL (docs/decisions/0015). Two statements (the
+     * leads, then the page with the sums), whatever the number of organizations; {@code after} (null: none) seeks, else
+     * the page skips {@code offset} rows.
+     */
+    public Uni<HealthCountPage> healthCountPage(UUID planId, HealthCountPage.Key after, int offset, int limit) {
+        TaskListSql sql = new TaskListSql(TaskQuery.builder().plans(planId == null ? null : Set.of(planId)).build(), today(),
+                clock.getZone());
+        Map<String, Object> params = new HashMap<>(sql.params());
+        if (after != null) {
+            params.put("afterRed", after.red());
+            params.put("afterYellow", after.yellow());
+            params.put("afterOrg", after.org().toString());
+        }
+        return heirsOfLeads(sql)
+                .chain(heirs -> read(s -> nativeRows(s, sql.healthCountPage(heirs, after != null, offset, limit), params)))
+                .map(rows -> {
+                    Object[] first = (Object[]) rows.get(0);
+                    List<OrgHealth> items = rows.stream().map(Object[].class::cast).filter(r -> r[0] != null)
+                            .map(r -> new OrgHealth((UUID) r[0], number(r[1]), number(r[2]), number(r[3]), number(r[4]))).toList();
+                    return new HealthCountPage(items.subList(0, Math.min(limit, items.size())), number(first[5]),
+                            new HealthCountPage.Sum(number(first[6]), number(first[7]), number(first[8]), number(first[9])),
+                            items.size() > limit);
+                });
+    }
+
+    private static int number(Object value) {
+        return ((Number) value).intValue();
+    }
+
+    /** Today's successor of every organization that leads a task of {@code sql}'s plans and was replaced in a reform. */
+    private Uni<Map<UUID, UUID>> heirsOfLeads(TaskListSql sql) {
+        return read(s -> nativeRows(s, sql.leads(), sql.leadParams()))
+                .chain(leads -> organizations.currentSuccessorOf(leads.stream().map(UUID.class::cast).collect(Collectors.toSet())));
     }
 
     /** Lead and cooperating organizations of each task, in their listed order. */
