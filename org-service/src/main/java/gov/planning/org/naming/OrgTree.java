@@ -24,7 +24,7 @@ public final class OrgTree {
     private final Map<UUID, List<OrgNode>> children = new HashMap<>();
     /**
      * Each subtree asked for, walked once per snapshot: the province's 20,000 organizations are read on every planner's
-     * scope refresh and subtree page. At most every node's depth in entries in all (~100,000 references at 20,000).
+     * scope refresh and subtree page. In all at most one reference per node and ancestor (~100,000 at 20,000).
      */
     private final Map<UUID, List<OrgNode>> subtrees = new ConcurrentHashMap<>();
 
