@@ -70,6 +70,8 @@ class BadInputTest {
         cases.add(of("organization(id) not a uuid", BAD, "{ organization(id: \"x\") { id } }", vars()));
         cases.add(of("update id not a uuid", BAD, UPDATE, vars("id", "nmg.zrzyt", "input", Map.of("name", "改名"))));
         cases.add(of("move id not a uuid", BAD, "mutation { moveOrganization(id: \"1-2-3-4-5\", newParentCode: \"nmg\", version: 0) { id } }", vars()));
+        cases.add(of("descendantPage first over 500", BAD, "{ organization(code: \"nmg\") { descendantPage(first: 501) { totalCount } } }", vars()));
+        cases.add(of("descendantPage after not a cursor", BAD, "{ organization(code: \"nmg\") { descendantPage(after: \"zz\") { totalCount } } }", vars()));
         cases.add(of("auditLog organizationId", BAD, "{ auditLog(organizationId: \"zz\") { totalCount } }", vars()));
 
         cases.add(of("version not a number", BAD, UPDATE.replace("version: 0", "version: $v").replace("$id: ID!,", "$id: ID!, $v: Int!,"),

@@ -54,6 +54,30 @@ class OrganizationApiTest {
     }
 
     @Test
+    void everyFieldOfAnOrganizationReadsAsWrittenAloneInASubtreeAndInASubtreesPage() {
+        create(TestTokens.admin(), "t9", "字段测试厅", null);
+        Map<String, Object> input = new java.util.HashMap<>(Map.of("code", "t9.a", "name", "字段测试处", "kind", "AGENCY",
+                "level", "PREFECTURE", "parentCode", "t9", "shortName", "字段处", "aliases", List.of("甲处", "乙处"),
+                "region", "测试市", "validFrom", "2019-01-02"));
+        String id = post(TestTokens.admin(), CREATE, Map.of("input", input)).getString("data.createOrganization.id");
+        create(TestTokens.admin(), "t9.b", "无别名处", "t9");
+        String fields = "id code name shortName aliases kind level region validFrom validTo version";
+        JsonPath read = post(TestTokens.viewer(), "{ organization(code: \"t9\") { descendants { %1$s } descendantPage(first: 1) { edges { node { %1$s } } } } }"
+                .formatted(fields));
+        assertThat(read.getString("errors")).isNull();
+        Map<String, Object> expected = new java.util.HashMap<>(Map.of("id", id, "code", "t9.a", "name", "字段测试处",
+                "shortName", "字段处", "aliases", List.of("甲处", "乙处"), "kind", "AGENCY", "level", "PREFECTURE", "region", "测试市",
+                "validFrom", "2019-01-02"));
+        expected.put("validTo", null);
+        Map<String, Object> alone = post(TestTokens.viewer(), "{ organization(code: \"t9.a\") { %s } }".formatted(fields))
+                .getMap("data.organization");
+        assertThat(alone).containsAllEntriesOf(expected).containsKey("version");
+        assertThat(read.getMap("data.organization.descendants[0]")).isEqualTo(alone);
+        assertThat(read.getMap("data.organization.descendantPage.edges[0].node")).isEqualTo(alone);
+        assertThat(read.getMap("data.organization.descendants[1]")).containsEntry("aliases", List.of()).containsEntry("shortName", null);
+    }
+
+    @Test
     void viewerCannotCreateAnOrganizationAndNothingIsWritten() {
         JsonPath refused = create(TestTokens.viewer(), "t2", "不应写入", null);
         assertThat(firstErrorCode(refused)).isEqualTo("FORBIDDEN");

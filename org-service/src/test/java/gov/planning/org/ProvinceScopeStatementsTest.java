@@ -96,6 +96,41 @@ class ProvinceScopeStatementsTest {
     }
 
     @Test
+    void theProvincesSubtreeReadPageByPageIsItsDescendantsInTheSameOrderOnceEach() {
+        List<String> whole = read("{ organization(code: \"scl\") { descendants { code } } }", Map.of())
+                .getList("data.organization.descendants.code");
+        String page = """
+                query($after: String) { organization(code: "scl") { descendantPage(first: 500, after: $after) {
+                  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { code } } } } }""";
+        List<String> paged = new java.util.ArrayList<>();
+        String after = null;
+        int pages = 0;
+        boolean more = true;
+        while (more && pages++ < 100) {
+            Map<String, Object> variables = new java.util.HashMap<>();
+            variables.put("after", after);
+            JsonPath answer = read(page, variables);
+            assertThat(answer.getInt("data.organization.descendantPage.totalCount")).isEqualTo(BELOW_PROVINCE);
+            paged.addAll(answer.getList("data.organization.descendantPage.edges.node.code"));
+            after = answer.getString("data.organization.descendantPage.pageInfo.endCursor");
+            more = answer.getBoolean("data.organization.descendantPage.pageInfo.hasNextPage");
+        }
+        assertThat(pages).isEqualTo((BELOW_PROVINCE + 499) / 500);
+        assertThat(paged).isEqualTo(whole);
+
+        // The same filter as descendants; past the end an empty page.
+        String counties = "{ organization(code: \"scl.p01\") { descendants(level: COUNTY, kind: GOVERNMENT) { code } "
+                + "descendantPage(level: COUNTY, kind: GOVERNMENT, first: 30) { totalCount edges { node { code } } } } }";
+        JsonPath filtered = read(counties, Map.of());
+        assertThat(filtered.getList("data.organization.descendantPage.edges.node.code"))
+                .isEqualTo(filtered.getList("data.organization.descendants.code").subList(0, 30));
+        assertThat(filtered.getInt("data.organization.descendantPage.totalCount")).isEqualTo(COUNTIES);
+        JsonPath past = read(page, Map.of("after", after == null ? "" : after));
+        assertThat(past.getList("data.organization.descendantPage.edges")).isEmpty();
+        assertThat(past.getBoolean("data.organization.descendantPage.pageInfo.hasNextPage")).isFalse();
+    }
+
+    @Test
     void aProvincesScopeCostsTheSameStatementsAsACountys() {
         long province = statements(SCOPE, Map.of("c", "scl"));
         long county = statements(SCOPE, Map.of("c", "scl.p03.c007"));
@@ -104,6 +139,9 @@ class ProvinceScopeStatementsTest {
         assertThat(province).isEqualTo(county).isLessThanOrEqualTo(2);
         String subtree = "query($c: String) { organization(code: $c) { descendants { id code name } } }";
         assertThat(statements(subtree, Map.of("c", "scl"))).isEqualTo(statements(subtree, Map.of("c", "scl.p03.c007")))
+                .isLessThanOrEqualTo(2);
+        String page = "query($c: String) { organization(code: $c) { descendantPage(first: 500) { totalCount edges { node { id code } } } } }";
+        assertThat(statements(page, Map.of("c", "scl"))).isEqualTo(statements(page, Map.of("c", "scl.p03.c007")))
                 .isLessThanOrEqualTo(2);
         assertThat(below("scl.p03.c007")).hasSize(DEPARTMENTS);
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import gov.planning.org.entity.OrgKind;
 
@@ -21,6 +22,11 @@ public final class OrgTree {
     /** Each node's place in the order it was given (the database's code order), children in that order. */
     private final Map<UUID, Integer> rank = new HashMap<>();
     private final Map<UUID, List<OrgNode>> children = new HashMap<>();
+    /**
+     * Each subtree asked for, walked once per snapshot: the province's 20,000 organizations are read on every planner's
+     * scope refresh and subtree page. In all at most one reference per node and ancestor (~100,000 at 20,000).
+     */
+    private final Map<UUID, List<OrgNode>> subtrees = new ConcurrentHashMap<>();
 
     /** @param nodes in code order as the database sorts codes: subtrees list each depth in this order */
     public OrgTree(Collection<OrgNode> nodes) {
@@ -39,6 +45,13 @@ public final class OrgTree {
      * ({@code ORDER BY cardinality(ancestry), code}) answered. Empty for an unknown id.
      */
     public List<OrgNode> descendants(UUID rootId) {
+        if (rootId == null || !byId.containsKey(rootId)) {
+            return List.of();
+        }
+        return subtrees.computeIfAbsent(rootId, this::walk);
+    }
+
+    private List<OrgNode> walk(UUID rootId) {
         List<OrgNode> below = new ArrayList<>();
         List<OrgNode> level = children.getOrDefault(rootId, List.of());
         // The depth bound only guards against a cycle written around the service; moves refuse cycles.
@@ -52,7 +65,7 @@ public final class OrgTree {
             }
             level = next;
         }
-        return below;
+        return List.copyOf(below);
     }
 
     public Collection<OrgNode> nodes() {

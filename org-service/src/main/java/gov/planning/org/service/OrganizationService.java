@@ -113,8 +113,9 @@ public class OrganizationService {
         return directory.snapshot().map(snapshot -> {
             Map<UUID, List<OrgNode>> below = new HashMap<>();
             for (UUID id : ids) {
-                below.put(id, snapshot.tree().descendants(id).stream()
-                        .filter(o -> (kind == null || o.kind() == kind) && (level == null || o.level() == level)).toList());
+                List<OrgNode> all = snapshot.tree().descendants(id);
+                below.put(id, kind == null && level == null ? all
+                        : all.stream().filter(o -> (kind == null || o.kind() == kind) && (level == null || o.level() == level)).toList());
             }
             return below;
         });
