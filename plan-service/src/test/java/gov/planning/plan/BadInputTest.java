@@ -112,6 +112,14 @@ class BadInputTest {
         cases.add(of("healthCountPage after not a cursor", BAD, "{ healthCountPage(after: \"zzz\") { totalCount } }", vars()));
         cases.add(of("healthCountPage after a task list's cursor", BAD, "query($a: String) { healthCountPage(after: $a) { totalCount } }",
                 vars("a", gov.planning.common.api.Cursor.encode(3, java.util.UUID.randomUUID() + ",1," + java.util.UUID.randomUUID()))));
+        // the same arguments on a batched field (a plan's, an organization's tasks), which resolves a whole list at once
+        cases.add(of("plan.tasks first over 500", BAD, "query($p: ID!) { plan(id: $p) { tasks(first: 501) { totalCount } } }", vars("p", planId)));
+        cases.add(of("plan.tasks after not a cursor", BAD, "query($p: ID!) { plan(id: $p) { tasks(after: \"zzz\") { totalCount } } }", vars("p", planId)));
+        cases.add(of("plan.tasks search NUL", BAD, "query($p: ID!, $s: String) { plan(id: $p) { tasks(search: $s) { totalCount } } }",
+                vars("p", planId, "s", "进展\u0000")));
+        cases.add(of("Organization.tasks first negative", BAD,
+                "query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { tasks(first: -1) { totalCount } } } }",
+                vars("r", List.of(Map.of("__typename", "Organization", "id", org)))));
         cases.add(of("createTask planId", BAD, CREATE_TASK, vars("plan", "not-a-plan", "input", task("title", "任务"))));
         cases.add(of("createTask leadOrgIds", BAD, CREATE_TASK, vars("plan", planId, "input", task("leadOrgIds", List.of("x")))));
         cases.add(of("createTask sectionId", BAD, CREATE_TASK, vars("plan", planId, "input", task("sectionId", "{" + planId + "}"))));
