@@ -154,6 +154,72 @@ class HealthSnapshotTest {
         assertSnapshotAnswersAsLiveDerivation(plan);
     }
 
+    /** The reporter's whole inbox in its default order (by health, then id), page after page: id, health and flags. */
+    private static List<String> inbox(String reporter) {
+        String query = "query($a: String) { myTasks(first: 7, after: $a) { pageInfo { hasNextPage endCursor } "
+                + "edges { reportDue returned node { id health } } } }";
+        List<String> rows = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            Map<String, Object> vars = new java.util.HashMap<>();
+            vars.put("a", after);
+            JsonPath page = post(reporter, query, vars);
+            assertThat(page.getString("errors")).isNull();
+            List<Map<String, Object>> edges = page.getList("data.myTasks.edges");
+            for (Map<String, Object> edge : edges) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> node = (Map<String, Object>) edge.get("node");
+                rows.add(node.get("id") + " " + node.get("health") + " " + edge.get("reportDue") + " " + edge.get("returned"));
+            }
+            after = page.getBoolean("data.myTasks.pageInfo.hasNextPage") ? page.getString("data.myTasks.pageInfo.endCursor") : null;
+        } while (after != null);
+        return rows;
+    }
+
+    /** Where the row of {@code task} is in {@link #inbox}'s rows (-1: absent). */
+    private static int at(List<String> rows, String task) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).startsWith(task + " ")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void theInboxsPagesByHealthAfterAWriteThatChangesATasksColourAreTheSameWithTodaysSnapshotAndDerivedLive() {
+        clock.setToday(LocalDate.of(2025, 11, 15));
+        String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
+        String red = Api.newTask(plan, List.of("nmg.zjt"), List.of(), "2025-11-01");
+        String yellow = Api.newTask(plan, List.of("nmg.zjt"), List.of("nmg.gat"), "2025-11-30");
+        String green = Api.newTask(plan, List.of("nmg.gat"), List.of("nmg.zjt"), "2027-06-30");
+        build();
+        assertThat(snapshotDay()).isEqualTo("2025-11-15");
+        String reporter = TestTokens.reporter("nmg.zjt");
+        List<String> before = inbox(reporter);
+        assertThat(at(before, red)).isNotNegative().isLessThan(at(before, yellow));
+        assertThat(at(before, yellow)).isLessThan(at(before, green));
+        assertThat(before.get(at(before, red))).startsWith(red + " RED ");
+
+        // Completed after the snapshot: red there, done now, so it moves from the list's head to its end.
+        assertThat(Api.setStatus(ADMIN, red, Api.version(red), "COMPLETED").getString("errors")).isNull();
+        List<String> fromSnapshot = inbox(reporter);
+        assertThat(snapshotDay()).as("no rebuild in between").isEqualTo("2025-11-15");
+        assertThat(fromSnapshot.get(at(fromSnapshot, red))).startsWith(red + " DONE ");
+        assertThat(at(fromSnapshot, yellow)).isLessThan(at(fromSnapshot, green));
+        assertThat(at(fromSnapshot, red)).isGreaterThan(at(fromSnapshot, green));
+        JsonPath offsetPage = post(reporter, "query($a: String) { myTasks(first: 2, after: $a) { edges { node { id } } } }",
+                Map.of("a", gov.planning.common.api.Cursor.encode(2)));
+        List<String> offsetIds = offsetPage.getList("data.myTasks.edges.node.id");
+
+        Db.update("UPDATE health_snapshot_state SET day = NULL");
+        assertThat(inbox(reporter)).as("the same pages derived live").isEqualTo(fromSnapshot);
+        assertThat(post(reporter, "query($a: String) { myTasks(first: 2, after: $a) { edges { node { id } } } }",
+                Map.of("a", gov.planning.common.api.Cursor.encode(2))).<String>getList("data.myTasks.edges.node.id"))
+                .as("a page after an offset, derived live").isEqualTo(offsetIds);
+        assertThat(build()).isTrue();
+    }
+
     @Test
     void aNewDayChangesColoursWithNoWriteBeforeAndAfterItsSnapshotIsBuilt() {
         String plan = snapshotOfPlanWithTask("nmg.gat", "2025-11-16");

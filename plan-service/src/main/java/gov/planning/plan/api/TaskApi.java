@@ -45,6 +45,7 @@ import gov.planning.plan.service.TaskQuery;
 import gov.planning.plan.service.TaskSort;
 import gov.planning.plan.service.TaskReads;
 import gov.planning.plan.service.TaskService;
+import graphql.schema.DataFetchingEnvironment;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.Nullable;
 import io.smallrye.graphql.api.federation.Resolver;
@@ -253,11 +254,28 @@ public class TaskApi {
     }
 
     private Uni<List<List<OrganizationRef>>> orgs(List<TaskView> tasks, TaskRole role) {
-        return reads.orgsOf(ids(tasks)).map(byTask -> tasks.stream()
+        return orgsOf(ids(tasks)).map(byTask -> tasks.stream()
                 .map(t -> byTask.getOrDefault(t.id(), List.of()).stream().filter(o -> o.role == role)
                         .sorted(Comparator.comparingInt((TaskOrg o) -> o.position))
                         .map(o -> OrganizationRef.of(o.orgId)).toList())
                 .toList());
+    }
+
+    /**
+     * The organizations of these tasks, read once per request for {@code leadOrgs} and {@code cooperatingOrgs} together:
+     * both fields of a list's tasks are batched over the same tasks, and each read task_org on a session of its own.
+     */
+    private Uni<Map<UUID, List<TaskOrg>>> orgsOf(List<UUID> taskIds) {
+        DataFetchingEnvironment env = context.unwrap(DataFetchingEnvironment.class);
+        if (env == null) {
+            return reads.orgsOf(taskIds);
+        }
+        return env.getGraphQlContext().computeIfAbsent(new OrgsOfTasks(Set.copyOf(taskIds)),
+                key -> reads.orgsOf(taskIds).memoize().indefinitely());
+    }
+
+    /** The key of {@link #orgsOf}'s read in the request's GraphQL context. */
+    private record OrgsOfTasks(Set<UUID> taskIds) {
     }
 
     private static List<UUID> ids(List<TaskView> tasks) {

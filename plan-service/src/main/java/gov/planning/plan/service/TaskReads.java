@@ -103,7 +103,8 @@ public class TaskReads {
 
     /**
      * One page of a task list, filtered, sorted, counted and paged in SQL (two statements; one when the query is not
-     * {@link TaskQuery#counted}), then the page's tasks assessed (three more, for the page only).
+     * {@link TaskQuery#counted}), then the page's tasks assessed ({@link #assessIds}: three more at once, for the page
+     * only).
      */
     public Uni<TaskPage> list(TaskQuery query) {
         if ((query.orgIds() != null && query.orgIds().isEmpty()) || (query.mine() != null && query.mine().isEmpty())) {
@@ -116,14 +117,12 @@ public class TaskReads {
         // Not counted: no total at all (0), the page tells whether another follows by reading one row more.
         Uni<Long> count = !query.counted() ? Uni.createFrom().item(0L)
                 : read(s -> nativeRows(s, fromSnapshot ? sql.countFromSnapshot() : sql.count(),
-                        fromSnapshot ? sql.countFromSnapshotParams() : sql.params())).map(rows -> ((Number) rows.get(0)).longValue());
+                        fromSnapshot ? sql.countFromSnapshotParams() : sql.countParams())).map(rows -> ((Number) rows.get(0)).longValue());
         Uni<TaskPage> page = read(s -> nativeRows(s, sql.page(), sql.pageParams()).chain(read -> {
             Boolean more = sql.peeks() ? read.size() > query.limit() : null;
             List<Object> rows = read.subList(0, Math.min(read.size(), query.limit()));
             List<UUID> ids = rows.stream().map(r -> (UUID) ((Object[]) r)[0]).toList();
-            Uni<List<Task>> tasks = ids.isEmpty() ? Uni.createFrom().item(List.of())
-                    : list(s, Task.class, "from Task where id in ?1", ids);
-            return tasks.chain(found -> assess(s, found)).map(assessed -> {
+            return assessIds(s, ids).map(assessed -> {
                 Map<UUID, AssessedTask> byId = assessed.stream().collect(Collectors.toMap(a -> a.task().id, Function.identity()));
                 List<TaskPage.Listed> items = rows.stream().map(r -> (Object[]) r)
                         .map(r -> new TaskPage.Listed(byId.get((UUID) r[0]), (Boolean) r[1], (Boolean) r[2])).toList();
@@ -136,7 +135,8 @@ public class TaskReads {
     /**
      * The same list for each of {@code query}'s plans, each paged and counted on its own (a plan list's page with
      * {@code tasks { totalCount }}): one statement for every plan's page and count, then the pages' tasks assessed
-     * together (four more, none when no task is shown). Plans without a task in the list are absent from the map.
+     * together ({@link #assessIds}: three more at once, none when no task is shown). Plans without a task in the list
+     * are absent from the map.
      */
     public Uni<Map<UUID, TaskPage>> listPerPlan(TaskQuery query) {
         if (query.planIds() == null || query.planIds().isEmpty()) {
@@ -160,8 +160,7 @@ public class TaskReads {
                 }
             }
             List<UUID> ids = shown.values().stream().flatMap(List::stream).map(r -> (UUID) r[1]).toList();
-            Uni<List<Task>> tasks = ids.isEmpty() ? Uni.createFrom().item(List.of()) : list(s, Task.class, "from Task where id in ?1", ids);
-            return tasks.chain(found -> assess(s, found)).map(assessed -> {
+            return assessIds(s, ids).map(assessed -> {
                 Map<UUID, AssessedTask> byId = assessed.stream().collect(Collectors.toMap(a -> a.task().id, Function.identity()));
                 Map<UUID, TaskPage> pages = new HashMap<>();
                 shown.forEach((plan, page) -> pages.put(plan, new TaskPage(page.stream()
@@ -422,6 +421,15 @@ public class TaskReads {
         return read(s -> list(s, Plan.class, "from Plan where id in ?1 and " + HiddenPlans.SHOWN_HQL, ids));
     }
 
+    /**
+     * Of the reports only the latest and the latest percent count (HealthRule), aggregated in SQL from the reports
+     * themselves (not task_facts, which the lists read: the two stay independent and tests compare them) rather than
+     * every report loaded as an entity (a page of 50 tasks: 600 reports at the bench's size).
+     */
+    private static final String LATEST_REPORTS = "SELECT r.task_id, max(r.reported_at),"
+            + " (array_agg(r.percent ORDER BY r.reported_at DESC) FILTER (WHERE r.percent IS NOT NULL))[1]"
+            + " FROM progress_report r WHERE r.task_id IN (:tasks) AND r.status <> 'RETURNED' GROUP BY r.task_id";
+
     /** Health and reported percent of each task; three queries (plans, milestones, reports) for the whole list. */
     Uni<List<AssessedTask>> assess(Mutiny.Session s, List<Task> tasks) {
         if (tasks.isEmpty()) {
@@ -430,32 +438,44 @@ public class TaskReads {
         Set<UUID> planIds = tasks.stream().map(t -> t.planId).collect(Collectors.toSet());
         List<UUID> taskIds = tasks.stream().map(t -> t.id).toList();
         // One session runs one query at a time, hence the chain rather than a parallel combine.
-        // Of the reports only the latest and the latest percent count (HealthRule), aggregated in SQL from the reports
-        // themselves (not task_facts, which the lists read: the two stay independent and tests compare them) rather
-        // than every report loaded as an entity (a page of 50 tasks: 600 reports at the bench's size).
         return list(s, Plan.class, "from Plan where id in ?1", planIds).chain(foundPlans -> milestonesOf(s, taskIds)
-                .chain(milestones -> nativeRows(s, "SELECT r.task_id, max(r.reported_at),"
-                        + " (array_agg(r.percent ORDER BY r.reported_at DESC) FILTER (WHERE r.percent IS NOT NULL))[1]"
-                        + " FROM progress_report r WHERE r.task_id IN (:tasks) AND r.status <> 'RETURNED' GROUP BY r.task_id",
-                        Map.of("tasks", taskIds))
-                .map(latest -> {
-                    Map<UUID, Plan> planById = foundPlans.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
-                    Map<UUID, Object[]> latestByTask = latest.stream().map(Object[].class::cast).collect(Collectors.toMap(r -> (UUID) r[0], r -> r));
-                    LocalDate today = today();
-                    return tasks.stream().map(task -> {
-                        Object[] own = latestByTask.get(task.id);
-                        Integer percent = own == null || own[2] == null ? null : ((Number) own[2]).intValue();
-                        LocalDate lastReport = own == null ? null : day(instant(own[1]));
-                        Plan plan = planById.get(task.planId);
-                        LocalDate created = day(task.createdAt);
-                        LocalDate start = plan != null && plan.issuedOn != null ? plan.issuedOn : created;
-                        var facts = new HealthRule.Facts(task.status, task.deadlineDate, task.deadlineOngoing,
-                                milestones.getOrDefault(task.id, List.of()).stream()
-                                        .map(m -> new HealthRule.MilestoneFact(m.dueDate, m.done)).toList(),
-                                start, created, lastReport, percent, ReportingCycle.of(plan, task).cadence());
-                        return new AssessedTask(task, HealthRule.verdict(facts, today), percent, ReportingCycle.of(plan, task), start);
-                    }).toList();
-                })));
+                .chain(milestones -> nativeRows(s, LATEST_REPORTS, Map.of("tasks", taskIds))
+                .map(latest -> assessed(tasks, foundPlans, milestones, latest))));
+    }
+
+    /**
+     * The tasks with these ids (in no order) assessed as {@link #assess} does, in three statements at the same time: the
+     * tasks with their plans on {@code s}, their milestones and their latest reports each on a session of its own (a
+     * list's page: one round trip instead of four one after another).
+     */
+    Uni<List<AssessedTask>> assessIds(Mutiny.Session s, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Uni<List<Object[]>> rows = list(s, Object[].class, "select t, p from Task t, Plan p where p.id = t.planId and t.id in ?1", ids);
+        Uni<Map<UUID, List<Milestone>>> milestones = read(m -> milestonesOf(m, ids));
+        Uni<List<Object>> latest = read(r -> nativeRows(r, LATEST_REPORTS, Map.of("tasks", ids)));
+        return Uni.combine().all().unis(rows, milestones, latest).with((found, ms, reports) -> assessed(
+                found.stream().map(r -> (Task) r[0]).toList(), found.stream().map(r -> (Plan) r[1]).toList(), ms, reports));
+    }
+
+    private List<AssessedTask> assessed(List<Task> tasks, List<Plan> foundPlans, Map<UUID, List<Milestone>> milestones, List<Object> latest) {
+        Map<UUID, Plan> planById = foundPlans.stream().collect(Collectors.toMap(p -> p.id, Function.identity(), (a, b) -> a));
+        Map<UUID, Object[]> latestByTask = latest.stream().map(Object[].class::cast).collect(Collectors.toMap(r -> (UUID) r[0], r -> r));
+        LocalDate today = today();
+        return tasks.stream().map(task -> {
+            Object[] own = latestByTask.get(task.id);
+            Integer percent = own == null || own[2] == null ? null : ((Number) own[2]).intValue();
+            LocalDate lastReport = own == null ? null : day(instant(own[1]));
+            Plan plan = planById.get(task.planId);
+            LocalDate created = day(task.createdAt);
+            LocalDate start = plan != null && plan.issuedOn != null ? plan.issuedOn : created;
+            var facts = new HealthRule.Facts(task.status, task.deadlineDate, task.deadlineOngoing,
+                    milestones.getOrDefault(task.id, List.of()).stream()
+                            .map(m -> new HealthRule.MilestoneFact(m.dueDate, m.done)).toList(),
+                    start, created, lastReport, percent, ReportingCycle.of(plan, task).cadence());
+            return new AssessedTask(task, HealthRule.verdict(facts, today), percent, ReportingCycle.of(plan, task), start);
+        }).toList();
     }
 
     /** A {@code timestamptz} column of a native query, as the driver hands it over. */
