@@ -198,13 +198,10 @@ public class OrganizationApi {
     @NonNull
     public Uni<List<OrganizationList.@NonNull Connection>> descendantPage(@Source List<OrganizationView> orgs, OrgKind kind,
             AdminLevel level, Integer first, String after) {
-        // Refused inside the Uni: SmallRye answers an exception a batch method throws as a bare "runtime" error.
-        return Uni.createFrom().deferred(() -> {
-            int offset = Cursor.offsetAfter(after);
-            int size = Cursor.pageSize(first);
-            return service.descendants(ids(orgs), kind, level).map(found -> orgs.stream()
-                    .map(o -> OrganizationList.Connection.of(found.getOrDefault(o.id(), List.of()), offset, size)).toList());
-        });
+        int offset = Cursor.offsetAfter(after);
+        int size = Cursor.pageSize(first);
+        return service.descendants(ids(orgs), kind, level).map(found -> orgs.stream()
+                .map(o -> OrganizationList.Connection.of(found.getOrDefault(o.id(), List.of()), offset, size)).toList());
     }
 
     @Description("The ids of descendants (same filter), in no particular order, without the organizations' fields: for a "

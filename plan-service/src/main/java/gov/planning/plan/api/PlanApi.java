@@ -134,21 +134,18 @@ public class PlanApi {
     @NonNull
     public Uni<List<@NonNull TaskConnection>> planTasks(@Source List<PlanView> plans, Health health,
             @Nullable List<@NonNull TaskStatus> status, String search, TaskSort sortBy, SortOrder order, Integer first, String after) {
-        // Refused inside the Uni: SmallRye answers an exception a batch method throws as a bare "runtime" error.
-        return Uni.createFrom().deferred(() -> {
-            String term = TextSearch.term("search", search);
-            Cursor.After start = Cursor.after(after);
-            int offset = start.offset();
-            int size = Cursor.pageSize(first);
-            // Keyset in document order (the default) only: the key names the plan whose page it continues.
-            TaskQuery.SortKey key = TaskQuery.SortKey.parse(start.key()) instanceof TaskQuery.DocumentKey document ? document : null;
-            // Every plan of the request (one, or a plan list's page) paged and counted on its own, in one statement.
-            Set<UUID> ids = plans.stream().map(PlanView::id).collect(Collectors.toSet());
-            return reads.listPerPlan(TaskQuery.builder().plans(ids).health(health).statuses(status).search(term).sort(sortBy, order)
-                            .page(offset, size, key).build())
-                    .map(pages -> plans.stream().map(p -> TaskConnection.inDocumentOrder(pages.getOrDefault(p.id(), new TaskPage(List.of(), 0)),
-                            offset, sortBy)).toList());
-        });
+        String term = TextSearch.term("search", search);
+        Cursor.After start = Cursor.after(after);
+        int offset = start.offset();
+        int size = Cursor.pageSize(first);
+        // Keyset in document order (the default) only: the key names the plan whose page it continues.
+        TaskQuery.SortKey key = TaskQuery.SortKey.parse(start.key()) instanceof TaskQuery.DocumentKey document ? document : null;
+        // Every plan of the request (one, or a plan list's page) paged and counted on its own, in one statement.
+        Set<UUID> ids = plans.stream().map(PlanView::id).collect(Collectors.toSet());
+        return reads.listPerPlan(TaskQuery.builder().plans(ids).health(health).statuses(status).search(term).sort(sortBy, order)
+                        .page(offset, size, key).build())
+                .map(pages -> plans.stream().map(p -> TaskConnection.inDocumentOrder(pages.getOrDefault(p.id(), new TaskPage(List.of(), 0)),
+                        offset, sortBy)).toList());
     }
 
     /** Section.tasks for every section of the request at once. */

@@ -239,18 +239,15 @@ public class TaskApi {
             + "(default: document order) and paged. Null (with an error) only while plan-service cannot be reached.")
     public Uni<List<@NonNull TaskConnection>> organizationTasks(@Source List<OrganizationRef> orgs,
             @DefaultValue("ANY") TaskRole role, Health health, TaskSort sortBy, SortOrder order, Integer first, String after) {
+        Cursor.After start = Cursor.after(after);
+        int size = Cursor.pageSize(first);
+        TaskQuery.SortKey key = TaskQuery.SortKey.parse(start.key());
         boolean counted = Selections.totalCount(context);
-        // Refused inside the Uni, as Plan.tasks.
-        return Uni.createFrom().deferred(() -> {
-            Cursor.After start = Cursor.after(after);
-            int size = Cursor.pageSize(first);
-            TaskQuery.SortKey key = TaskQuery.SortKey.parse(start.key());
-            // One list per organization: a request names one, or a few, each paged on its own.
-            return Uni.join().all(orgs.stream().map(o -> reads.orgFilter(o.id(), null, false)
-                    .chain(ids -> reads.list(TaskQuery.builder().orgs(ids, role).health(health).sort(sortBy, order)
-                            .page(start.offset(), size, key).counted(counted).build()))
-                    .map(page -> TaskConnection.of(page, start.offset(), sortBy))).toList()).andFailFast();
-        });
+        // One list per organization: a request names one, or a few, each paged on its own.
+        return Uni.join().all(orgs.stream().map(o -> reads.orgFilter(o.id(), null, false)
+                .chain(ids -> reads.list(TaskQuery.builder().orgs(ids, role).health(health).sort(sortBy, order)
+                        .page(start.offset(), size, key).counted(counted).build()))
+                .map(page -> TaskConnection.of(page, start.offset(), sortBy))).toList()).andFailFast();
     }
 
     private Uni<List<List<OrganizationRef>>> orgs(List<TaskView> tasks, TaskRole role) {

@@ -57,8 +57,18 @@ public final class GraphQLErrorCodes {
 
     static GraphQLError withCode(GraphQLError error) {
         if (error instanceof ExceptionWhileDataFetching fetching) {
+            // Decided on the exception: SmallRye adds its code (our @ErrorCode, else one made of the class name) only
+            // when it writes the answer, after this runs.
+            Throwable cause = fetching.getException();
+            if (cause instanceof PlatformException) {
+                return error;
+            }
+            PlatformException rule = wrappedRule(cause);
+            if (rule != null) {
+                return refused(fetching, rule);
+            }
             Object code = codeOf(error);
-            return code == null || CLIENT_CODES.contains(code) ? error : internal(fetching);
+            return code != null && CLIENT_CODES.contains(code) ? error : internal(fetching);
         }
         if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
             return error;
@@ -100,6 +110,34 @@ public final class GraphQLErrorCodes {
                 .path(error.getPath())
                 .errorType(ErrorType.ValidationError)
                 .extensions(withCode(error.getExtensions(), BadUserInputException.CODE))
+                .build();
+    }
+
+    /**
+     * A rule's refusal wrapped on its way: a batched field's ({@code @Source} list) exception reaches graphql-java
+     * inside the DataLoader's {@code RuntimeException} or a {@code CompletionException}, which SmallRye would answer as
+     * a bare "System error" with the code {@code runtime}.
+     */
+    private static PlatformException wrappedRule(Throwable cause) {
+        for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof PlatformException rule) {
+                return rule;
+            }
+            if (!(t.getClass() == RuntimeException.class || t instanceof java.util.concurrent.CompletionException
+                    || t instanceof java.util.concurrent.ExecutionException)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static GraphQLError refused(ExceptionWhileDataFetching fetching, PlatformException rule) {
+        return GraphqlErrorBuilder.newError()
+                .message(rule.getMessage())
+                .locations(fetching.getLocations())
+                .path(fetching.getPath())
+                .errorType(ErrorType.DataFetchingException)
+                .extensions(withCode(Map.of(), rule.code()))
                 .build();
     }
 
