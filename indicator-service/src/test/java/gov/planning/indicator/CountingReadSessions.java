@@ -9,7 +9,7 @@ import jakarta.enterprise.inject.Alternative;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import gov.planning.indicator.repository.ReadSessions;
+import gov.planning.common.persistence.ReadSessions;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 
 import gov.planning.common.audit.HistoryEntry;
 import gov.planning.common.time.ClockProducer;
-import gov.planning.indicator.repository.ReadSessions;
+import gov.planning.common.persistence.ReadSessions;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -19,7 +19,7 @@ import gov.planning.common.api.SortOrder;
 import gov.planning.common.api.TextSearch;
 import gov.planning.indicator.entity.Indicator;
 import gov.planning.indicator.repository.IndicatorRepository;
-import gov.planning.indicator.repository.ReadSessions;
+import gov.planning.common.persistence.ReadSessions;
 import io.smallrye.mutiny.Uni;
 
 /**

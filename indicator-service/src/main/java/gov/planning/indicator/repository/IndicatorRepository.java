@@ -13,7 +13,7 @@ import gov.planning.indicator.entity.Indicator;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
-/** Writes go through Panache (the transaction's session); reads take the session {@link ReadSessions} opened for them. */
+/** Writes go through Panache (the transaction's session); reads take the session {@link gov.planning.common.persistence.ReadSessions} opened for them. */
 @ApplicationScoped
 public class IndicatorRepository implements PanacheRepositoryBase<Indicator, UUID> {
 

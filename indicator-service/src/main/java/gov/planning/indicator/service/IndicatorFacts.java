@@ -23,7 +23,7 @@ import gov.planning.indicator.entity.Observation;
 import gov.planning.indicator.entity.RegionalTarget;
 import gov.planning.indicator.repository.IndicatorRepository;
 import gov.planning.indicator.repository.ObservationRepository;
-import gov.planning.indicator.repository.ReadSessions;
+import gov.planning.common.persistence.ReadSessions;
 import gov.planning.indicator.repository.RegionalTargetRepository;
 import io.smallrye.mutiny.Uni;
 

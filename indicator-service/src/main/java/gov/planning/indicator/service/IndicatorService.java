@@ -24,7 +24,7 @@ import gov.planning.units.Units;
 import gov.planning.indicator.entity.Indicator;
 import gov.planning.indicator.repository.IndicatorRepository;
 import gov.planning.indicator.repository.ObservationRepository;
-import gov.planning.indicator.repository.ReadSessions;
+import gov.planning.common.persistence.ReadSessions;
 import gov.planning.indicator.repository.RegionalTargetRepository;
 import gov.planning.indicator.security.IndicatorPermissions;
 import org.hibernate.reactive.mutiny.Mutiny;

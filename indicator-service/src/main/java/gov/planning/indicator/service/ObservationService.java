@@ -17,7 +17,7 @@ import gov.planning.units.Units;
 import gov.planning.indicator.entity.Observation;
 import gov.planning.indicator.repository.IndicatorRepository;
 import gov.planning.indicator.repository.ObservationRepository;
-import gov.planning.indicator.repository.ReadSessions;
+import gov.planning.common.persistence.ReadSessions;
 import gov.planning.indicator.security.IndicatorPermissions;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

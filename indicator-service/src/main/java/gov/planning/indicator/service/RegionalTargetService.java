@@ -24,7 +24,7 @@ import gov.planning.units.Units;
 import gov.planning.indicator.entity.Indicator;
 import gov.planning.indicator.entity.RegionalTarget;
 import gov.planning.indicator.repository.IndicatorRepository;
-import gov.planning.indicator.repository.ReadSessions;
+import gov.planning.common.persistence.ReadSessions;
 import gov.planning.indicator.repository.RegionalTargetRepository;
 import gov.planning.indicator.security.IndicatorPermissions;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 
 import gov.planning.common.audit.AuditTrail;
 import gov.planning.common.audit.HistoryEntry;
-import gov.planning.plan.repository.ReadSessions;
+import gov.planning.common.persistence.ReadSessions;
 import io.smallrye.mutiny.Uni;
 
 /** The audit trail read back for screens: one SQL statement for all records of a request. */

@@ -1,6 +1,6 @@
 package gov.planning.plan.cycle;
 
-import static gov.planning.plan.repository.ReadSessions.nativeRows;
+import static gov.planning.common.persistence.ReadSessions.nativeRows;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,7 +24,7 @@ import gov.planning.plan.entity.ReportStatus;
 import gov.planning.plan.entity.ReportingReopening;
 import gov.planning.plan.entity.TaskOrg;
 import gov.planning.plan.service.AssessedTask;
-import gov.planning.plan.repository.ReadSessions;
+import gov.planning.common.persistence.ReadSessions;
 import io.smallrye.mutiny.Uni;
 
 /**

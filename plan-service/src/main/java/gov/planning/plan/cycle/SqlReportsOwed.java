@@ -1,6 +1,6 @@
 package gov.planning.plan.cycle;
 
-import static gov.planning.plan.repository.ReadSessions.nativeRows;
+import static gov.planning.common.persistence.ReadSessions.nativeRows;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import gov.planning.plan.entity.ReportCadence;
 import gov.planning.plan.service.TaskListSql;
 import gov.planning.plan.repository.HiddenPlans;
-import gov.planning.plan.repository.ReadSessions;
+import gov.planning.common.persistence.ReadSessions;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -1,6 +1,6 @@
 package gov.planning.plan.service;
 
-import static gov.planning.plan.repository.ReadSessions.nativeRows;
+import static gov.planning.common.persistence.ReadSessions.nativeRows;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,7 +30,7 @@ import gov.planning.plan.entity.ReportCadence;
 import gov.planning.orgclient.OrganizationTree;
 import gov.planning.plan.repository.PlanRepository;
 import gov.planning.plan.repository.HiddenPlans;
-import gov.planning.plan.repository.ReadSessions;
+import gov.planning.common.persistence.ReadSessions;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 

@@ -1,6 +1,6 @@
 package gov.planning.plan.service;
 
-import static gov.planning.plan.repository.ReadSessions.nativeRows;
+import static gov.planning.common.persistence.ReadSessions.nativeRows;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +30,7 @@ import gov.planning.plan.entity.Task;
 import gov.planning.plan.entity.TaskOrg;
 import gov.planning.orgclient.OrganizationTree;
 import gov.planning.plan.repository.HiddenPlans;
-import gov.planning.plan.repository.ReadSessions;
+import gov.planning.common.persistence.ReadSessions;
 import org.hibernate.reactive.mutiny.Mutiny;
 import io.smallrye.mutiny.Uni;
 
