@@ -43,11 +43,38 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const [planId, setPlanId] = useState<string | undefined>();
   const [drill, setDrill] = useState<{ org: Row['org']; health: Health } | null>(null);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        title={t('dashboard.title')}
+        extra={
+          <PlanSelect
+            placeholder={t('dashboard.allPlans')}
+            value={planId}
+            onChange={(v) => { setPlanId(v); setDrill(null); }}
+          />
+        }
+      >
+        {/* keyed by the plan: another plan starts on its first page and never shows the last plan's counts meanwhile */}
+        <OrganizationCounts key={planId ?? 'all'} planId={planId} onDrill={(org, health) => setDrill({ org, health })} />
+      </Card>
+      {drill ? (
+        <DrillDown key={`${drill.org.id}-${drill.health}`} org={drill.org} health={drill.health} planId={planId} onClose={() => setDrill(null)} />
+      ) : null}
+      <OverdueList key={planId ?? 'all'} planId={planId} />
+    </Space>
+  );
+}
+
+/** The dashboard's organizations of one plan (or all), a page at a time: the sums, the chart and the table. */
+function OrganizationCounts({ planId, onDrill }: { planId?: string; onDrill: (org: Row['org'], health: Health) => void }) {
+  const { t } = useTranslation();
   const pages = useCursorPages(DASHBOARD_PAGE);
   const { data, previousData, loading, error } = useQuery(HealthCountPageDocument, {
     variables: { planId, first: DASHBOARD_PAGE, after: pages.after },
     fetchPolicy: 'cache-and-network',
   });
+  // While the next page loads, the page before stays in view.
   const connection = (data ?? previousData)?.healthCountPage;
   const rows = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
 
@@ -75,7 +102,7 @@ export function DashboardPage() {
 
   const count = (row: Row, health: Health, value: number) =>
     value ? (
-      <Button type="link" size="small" onClick={() => setDrill({ org: row.org, health })} data-testid={`count-${row.org.code}-${health}`}>
+      <Button type="link" size="small" onClick={() => onDrill(row.org, health)} data-testid={`count-${row.org.code}-${health}`}>
         {formatNumber(value)}
       </Button>
     ) : (
@@ -83,52 +110,37 @@ export function DashboardPage() {
     );
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card
-        title={t('dashboard.title')}
-        extra={
-          <PlanSelect
-            placeholder={t('dashboard.allPlans')}
-            value={planId}
-            onChange={(v) => { setPlanId(v); setDrill(null); pages.restart(); }}
-          />
-        }
-      >
-        {error ? <ProblemAlert error={error} /> : null}
-        {connection ? <SumLine sum={connection.sum} organizations={connection.totalCount} /> : null}
-        <EChart
-          option={option}
-          height={Math.max(240, rows.length * 36 + 60)}
-          onClick={(e) => {
-            const row = rows[e.dataIndex];
-            if (row && e.seriesId) setDrill({ org: row.org, health: e.seriesId as Health });
-          }}
-        />
-        <Table<Row>
-          rowKey={(r) => r.org.id}
-          size="small"
-          loading={loading && !data}
-          pagination={false}
-          dataSource={rows}
-          locale={{ emptyText: t('dashboard.empty') }}
-          columns={[
-            { title: t('dashboard.org'), key: 'org', render: (_, r) => r.org.name },
-            ...SERIES.map((s) => ({
-              title: t(`health.${s.health}`),
-              key: s.key,
-              width: 90,
-              render: (_: unknown, r: Row) => count(r, s.health, r[s.key]),
-            })),
-            { title: t('dashboard.total'), dataIndex: 'total', width: 90, render: (v: number) => formatNumber(v) },
-          ]}
-        />
-        {pages.pager(connection)}
-      </Card>
-      {drill ? (
-        <DrillDown key={`${drill.org.id}-${drill.health}`} org={drill.org} health={drill.health} planId={planId} onClose={() => setDrill(null)} />
-      ) : null}
-      <OverdueList key={planId ?? 'all'} planId={planId} />
-    </Space>
+    <>
+      {error ? <ProblemAlert error={error} /> : null}
+      {connection ? <SumLine sum={connection.sum} organizations={connection.totalCount} /> : null}
+      <EChart
+        option={option}
+        height={Math.max(240, rows.length * 36 + 60)}
+        onClick={(e) => {
+          const row = rows[e.dataIndex];
+          if (row && e.seriesId) onDrill(row.org, e.seriesId as Health);
+        }}
+      />
+      <Table<Row>
+        rowKey={(r) => r.org.id}
+        size="small"
+        loading={loading && !data}
+        pagination={false}
+        dataSource={rows}
+        locale={{ emptyText: t('dashboard.empty') }}
+        columns={[
+          { title: t('dashboard.org'), key: 'org', render: (_, r) => r.org.name },
+          ...SERIES.map((s) => ({
+            title: t(`health.${s.health}`),
+            key: s.key,
+            width: 90,
+            render: (_: unknown, r: Row) => count(r, s.health, r[s.key]),
+          })),
+          { title: t('dashboard.total'), dataIndex: 'total', width: 90, render: (v: number) => formatNumber(v) },
+        ]}
+      />
+      {pages.pager(connection)}
+    </>
   );
 }
 
