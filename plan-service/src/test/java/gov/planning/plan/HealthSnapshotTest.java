@@ -29,7 +29,8 @@ import io.restassured.path.json.JsonPath;
  * The dashboard and the health lists' counts answer from today's health snapshot plus the tasks written since
  * (docs/decisions/0010), and that answer is at every moment the one the live derivation over all tasks gives: after a
  * write, on a new day before and after its snapshot, for replaced leads and reassigned tasks, and when a write commits
- * while a snapshot is being built.
+ * while a snapshot is being built. The all-plans dashboard's pages walk the snapshot's rows per organization corrected by
+ * the tasks written since (docs/decisions/0020), and the same holds for them.
  */
 @QuarkusTest
 class HealthSnapshotTest {
@@ -78,6 +79,25 @@ class HealthSnapshotTest {
         return rows;
     }
 
+    /**
+     * The all-plans dashboard's pages of five walked by their cursors (healthCountPage, docs/decisions/0015): per page its
+     * rows, the number of organizations and the sums.
+     */
+    private static List<Object> dashboardPages() {
+        List<Object> pages = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            JsonPath page = post(VIEWER, "query($a: String) { healthCountPage(first: 5, after: $a) { totalCount"
+                    + " sum { red yellow green done } pageInfo { hasNextPage endCursor } edges { node { org { id } red yellow green done } } } }",
+                    java.util.Collections.singletonMap("a", after));
+            assertThat(page.getString("errors")).isNull();
+            pages.add(page.getMap("data.healthCountPage"));
+            after = page.getBoolean("data.healthCountPage.pageInfo.hasNextPage") ? page.getString("data.healthCountPage.pageInfo.endCursor") : null;
+            assertThat(pages).as("pages walked").hasSizeLessThan(1_000);
+        } while (after != null);
+        return pages;
+    }
+
     private static int count(String org, String health, Map<String, Map<String, Integer>> dashboard) {
         return dashboard.getOrDefault(FakeOrgTree.ids(org), Map.of()).getOrDefault(health, 0);
     }
@@ -104,7 +124,11 @@ class HealthSnapshotTest {
         Map<String, Map<String, Integer>> one = dashboard(plan);
         Map<String, Integer> totals = listTotals(null);
         Map<String, Integer> planTotals = listTotals(plan);
+        List<Object> pages = dashboardPages();
+        Db.update("UPDATE health_snapshot_state SET org_rows_built_at = NULL");
+        assertThat(dashboardPages()).as("dashboard pages without today's rows per organization (an older version's build)").isEqualTo(pages);
         Db.update("UPDATE health_snapshot_state SET day = NULL");
+        assertThat(dashboardPages()).as("dashboard pages, live").isEqualTo(pages);
         assertThat(dashboard(null)).as("all plans, live").isEqualTo(all);
         assertThat(dashboard(plan)).as("one plan, live").isEqualTo(one);
         assertThat(listTotals(null)).as("list totals, live").isEqualTo(totals);
@@ -218,6 +242,30 @@ class HealthSnapshotTest {
                 Map.of("a", gov.planning.common.api.Cursor.encode(2))).<String>getList("data.myTasks.edges.node.id"))
                 .as("a page after an offset, derived live").isEqualTo(offsetIds);
         assertThat(build()).isTrue();
+    }
+
+    @Test
+    void theDashboardsPagesAreReadFromTodaysRowsPerOrganizationButNeverFromRowsAnOlderVersionsBuildLeftBehind() {
+        String plan = snapshotOfPlanWithTask("nmg.gat", "2025-11-01");
+        List<Object> pages = dashboardPages();
+        String gat = FakeOrgTree.ids("nmg.gat");
+        Runnable firstPage = () -> post(VIEWER, "{ healthCountPage(first: 20) { totalCount edges { node { org { id } red } } } }");
+        // two of them the counter's own; then the leads (for their successors) and the page with its sums
+        assertThat(gov.planning.testing.SqlStatements.fewestOfThree(firstPage)).as("statements of a page from today's rows").isEqualTo(4);
+        assertThat(count("nmg.gat", "RED", dashboard(plan))).isEqualTo(1);
+
+        Db.update("UPDATE health_snapshot_org_row SET red = red + 100000 WHERE org_id = CAST('" + gat + "' AS uuid)");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) ((List<Map<String, Object>>) ((Map<String, Object>) dashboardPages().get(0))
+                .get("edges")).get(0).get("node");
+        assertThat(first).as("the page walks today's rows (one made most red here)").containsEntry("org", Map.of("id", gat));
+
+        // A build of the version before V16 replaces the snapshot and leaves the rows it does not know about as they were.
+        Db.update("UPDATE health_snapshot_state SET org_rows_built_at = NULL");
+        assertThat(dashboardPages()).as("rows not of today's build are not read").isEqualTo(pages);
+        Db.update("UPDATE health_snapshot_state SET day = NULL");
+        assertThat(build()).isTrue();
+        assertThat(dashboardPages()).as("rebuilt rows").isEqualTo(pages);
     }
 
     @Test

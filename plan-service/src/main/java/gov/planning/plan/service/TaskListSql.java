@@ -330,20 +330,43 @@ public final class TaskListSql {
      * so the snapshot, the changes and the live health are read at one moment.
      */
     String healthCountsByLead(Map<UUID, UUID> heirs) {
-        String mapping = heirs.isEmpty() ? null : "VALUES " + heirs.entrySet().stream()
-                .map(e -> "('" + e.getKey() + "'::uuid, '" + e.getValue() + "'::uuid)").collect(java.util.stream.Collectors.joining(", "));
-        String live = "ARRAY(" + CHANGED + (mapping == null ? "" : " UNION SELECT o.task_id FROM task_org o WHERE o.role = 'LEAD'"
-                + " AND o.org_id IN (SELECT m.org_id FROM (" + mapping + ") m (org_id, heir))") + ")";
+        String mapping = heirsMapping(heirs);
         return "SELECT g.org, g.health, sum(g.n) FROM ("
                 + "SELECT c.org_id AS org, c.health, c.tasks AS n FROM " + leadCounts() + " c WHERE c.day = CAST(:today AS date)"
                 + inPlans("c") + " AND " + SNAPSHOT_OF_TODAY
-                + " UNION ALL SELECT l.org_id, s.health, -CAST(count(*) AS integer) FROM health_snapshot s CROSS JOIN LATERAL unnest(s.leads) AS l (org_id)"
-                + " WHERE s.day = CAST(:today AS date) AND s.task_id = ANY (" + live + ")" + inPlans("s") + " AND " + SNAPSHOT_OF_TODAY
-                + " GROUP BY l.org_id, s.health"
-                + " UNION ALL " + countsByLead(inner + " AND t.id = ANY (" + live + ")", " AND o.task_id = ANY (" + live + ")", mapping,
-                        SNAPSHOT_OF_TODAY)
+                + " UNION ALL " + liveCorrections(mapping, SNAPSHOT_OF_TODAY)
                 + " UNION ALL " + countsByLead(inner.toString(), "", mapping, "NOT " + SNAPSHOT_OF_TODAY)
                 + ") g GROUP BY g.org, g.health HAVING sum(g.n) <> 0";
+    }
+
+    /** The successors of replaced leads as a VALUES list of (org_id, heir), or null for none. */
+    private static String heirsMapping(Map<UUID, UUID> heirs) {
+        return heirs.isEmpty() ? null : "VALUES " + heirs.entrySet().stream()
+                .map(e -> "('" + e.getKey() + "'::uuid, '" + e.getValue() + "'::uuid)").collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
+     * Per lead organization and health, what the snapshot's counts miss: the snapshot's rows of the tasks derived live
+     * taken back, their live health under their current leads added (rows of org, health, n; when {@code when} holds).
+     * Derived live: the tasks written since the snapshot and those led by a replaced organization.
+     */
+    private String liveCorrections(String mapping, String when) {
+        String live = "ARRAY(" + CHANGED + (mapping == null ? "" : " UNION SELECT o.task_id FROM task_org o WHERE o.role = 'LEAD'"
+                + " AND o.org_id IN (SELECT m.org_id FROM (" + mapping + ") m (org_id, heir))") + ")";
+        return "SELECT l.org_id, s.health, -CAST(count(*) AS integer) FROM health_snapshot s CROSS JOIN LATERAL unnest(s.leads) AS l (org_id)"
+                + " WHERE s.day = CAST(:today AS date) AND s.task_id = ANY (" + live + ")" + inPlans("s") + " AND " + when
+                + " GROUP BY l.org_id, s.health"
+                + " UNION ALL " + countsByLead(inner + " AND t.id = ANY (" + live + ")", " AND o.task_id = ANY (" + live + ")", mapping, when);
+    }
+
+    /**
+     * The columns green, yellow, red, done (in {@link Health}'s order): the sum of {@code value} over the rows whose
+     * {@code health} is each, 0 for none.
+     */
+    static String healthColumns(String value, String health) {
+        return String.join(", ", java.util.Arrays.stream(Health.values())
+                .map(h -> "CAST(COALESCE(sum(" + value + ") FILTER (WHERE " + health + " = '" + h.name() + "'), 0) AS integer) AS "
+                        + h.name().toLowerCase()).toList());
     }
 
     /**
@@ -356,19 +379,59 @@ public final class TaskListSql {
      * leave the database (docs/decisions/0015).
      */
     String healthCountPage(Map<UUID, UUID> heirs, boolean after, int offset, int limit) {
-        String column = "CAST(COALESCE(sum(c.n) FILTER (WHERE c.health = '%s'), 0) AS integer) AS %s";
-        String orgs = "SELECT c.org, " + String.join(", ", java.util.Arrays.stream(Health.values())
-                .map(h -> String.format(column, h.name(), h.name().toLowerCase())).toList())
+        String orgs = "SELECT c.org, " + healthColumns("c.n", "c.health")
                 + " FROM (" + healthCountsByLead(heirs) + ") c (org, health, n) GROUP BY c.org";
-        String seek = after ? " WHERE (-o.red, -o.yellow, o.org) > (-CAST(:afterRed AS integer), -CAST(:afterYellow AS integer),"
-                + " CAST(:afterOrg AS uuid))" : "";
-        String order = " ORDER BY o.red DESC, o.yellow DESC, o.org";
-        return "WITH o AS MATERIALIZED (" + orgs + ")"
-                + " SELECT p.org, p.green, p.yellow, p.red, p.done, s.orgs, s.green, s.yellow, s.red, s.done"
+        return "WITH o AS MATERIALIZED (" + orgs + ")" + sumsAndPage("SELECT o.* FROM o", "SELECT o.* FROM o" + (after ? " WHERE " + afterRow("o", "org") : "")
+                + " ORDER BY o.red DESC, o.yellow DESC, o.org LIMIT " + (limit + 1) + (after ? "" : " OFFSET " + offset), "");
+    }
+
+    /**
+     * {@link #healthCountPage} of all plans from today's per-organization rows ({@code health_snapshot_org_row}, V16,
+     * docs/decisions/0020), the same rows in the same order: the organizations no task derived live touches come from
+     * the rows as they are, in their index up to the page's end; those it touches (the leads, before and now, of the
+     * tasks written since the snapshot, and the replaced leads with their successors) from their row plus the
+     * corrections. No row at all when the rows are not today's snapshot's (none yet today, or built by an older
+     * version): then {@link #healthCountPage}.
+     */
+    String healthCountPageFromRows(Map<UUID, UUID> heirs, boolean after, int offset, int limit) {
+        String today = "r.day = CAST(:today AS date)";
+        String untouched = "FROM health_snapshot_org_row r WHERE " + today + " AND r.org_id NOT IN (SELECT d.org FROM d)";
+        String columns = healthNames("r.", ", ");
+        String corrected = "SELECT d.org, " + String.join(", ", java.util.Arrays.stream(Health.values()).map(h -> h.name().toLowerCase())
+                .map(h -> "COALESCE(r." + h + ", 0) + d." + h + " AS " + h).toList())
+                + " FROM d LEFT JOIN health_snapshot_org_row r ON " + today + " AND r.org_id = d.org";
+        String walked = "(SELECT r.org_id AS org, " + columns + " " + untouched + (after ? " AND " + afterRow("r", "org_id") : "")
+                + " ORDER BY -r.red, -r.yellow, r.org_id LIMIT " + ((after ? 0 : offset) + limit + 1) + ")";
+        String all = "SELECT r.org_id AS org, " + columns + " " + untouched + " UNION ALL SELECT k.* FROM k";
+        String page = "SELECT u.* FROM (" + walked + " UNION ALL SELECT k.* FROM k" + (after ? " WHERE " + afterRow("k", "org") : "") + ") u"
+                + " ORDER BY u.red DESC, u.yellow DESC, u.org LIMIT " + (limit + 1) + (after ? "" : " OFFSET " + offset);
+        return "WITH d AS MATERIALIZED (SELECT c.org, " + healthColumns("c.n", "c.health") + " FROM ("
+                + liveCorrections(heirsMapping(heirs), "true") + ") c (org, health, n) GROUP BY c.org),"
+                + " k AS MATERIALIZED (SELECT c.* FROM (" + corrected + ") c WHERE " + healthNames("c.", " <> 0 OR ") + " <> 0)"
+                + sumsAndPage(all, page, " WHERE EXISTS (SELECT 1 FROM health_snapshot_state b WHERE b.day = CAST(:today AS date)"
+                        + " AND b.org_rows_built_at = b.built_at)");
+    }
+
+    /** The rows after the keyset cursor's (parameters afterRed, afterYellow, afterOrg) in the dashboard's order. */
+    private static String afterRow(String alias, String org) {
+        return "(-" + alias + ".red, -" + alias + ".yellow, " + alias + "." + org
+                + ") > (-CAST(:afterRed AS integer), -CAST(:afterYellow AS integer), CAST(:afterOrg AS uuid))";
+    }
+
+    /** The health columns green, yellow, red, done (in {@link Health}'s order), each after {@code prefix}, joined. */
+    static String healthNames(String prefix, String separator) {
+        return String.join(separator, java.util.Arrays.stream(Health.values()).map(h -> prefix + h.name().toLowerCase()).toList());
+    }
+
+    /**
+     * Per row of {@code page} (org and the four columns), the number of {@code all}'s rows and their sums beside it; one
+     * row of those alone (page columns null) when the page is empty; no row unless {@code when} holds.
+     */
+    private static String sumsAndPage(String all, String page, String when) {
+        return " SELECT p.org, p.green, p.yellow, p.red, p.done, s.orgs, s.green, s.yellow, s.red, s.done"
                 + " FROM (SELECT count(*) AS orgs, COALESCE(sum(o.green), 0) AS green, COALESCE(sum(o.yellow), 0) AS yellow,"
-                + " COALESCE(sum(o.red), 0) AS red, COALESCE(sum(o.done), 0) AS done FROM o) s"
-                + " LEFT JOIN LATERAL (SELECT o.* FROM o" + seek + order + " LIMIT " + (limit + 1)
-                + (after ? "" : " OFFSET " + offset) + ") p ON true"
+                + " COALESCE(sum(o.red), 0) AS red, COALESCE(sum(o.done), 0) AS done FROM (" + all + ") o) s"
+                + " LEFT JOIN LATERAL (" + page + ") p ON true" + when
                 + " ORDER BY p.red DESC, p.yellow DESC, p.org";
     }
 

@@ -68,8 +68,7 @@ public class TaskReads {
     }
 
     public Uni<AssessedTask> findById(UUID id) {
-        return read(s -> list(s, Task.class, "from Task where id = ?1 and " + HiddenPlans.IN_SHOWN_PLAN_HQL, id)
-                .chain(found -> found.isEmpty() ? Uni.createFrom().nullItem() : assess(s, found).map(assessed -> assessed.get(0))));
+        return read(s -> assessIds(s, List.of(id))).map(found -> found.isEmpty() ? null : found.get(0));
     }
 
     /** In the order of {@code ids}; null where nothing has that id. */
@@ -78,7 +77,7 @@ public class TaskReads {
         if (known.isEmpty()) {
             return Uni.createFrom().item(ids.stream().map(id -> (AssessedTask) null).toList());
         }
-        return read(s -> list(s, Task.class, "from Task where id in ?1 and " + HiddenPlans.IN_SHOWN_PLAN_HQL, known).chain(found -> assess(s, found))).map(assessed -> {
+        return read(s -> assessIds(s, known)).map(assessed -> {
             Map<UUID, AssessedTask> byId = assessed.stream().collect(Collectors.toMap(a -> a.task().id, Function.identity()));
             return ids.stream().map(id -> id == null ? null : byId.get(id)).toList();
         });
@@ -97,8 +96,9 @@ public class TaskReads {
         if (sectionIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return read(s -> list(s, Task.class, "from Task where sectionId in ?1 order by position", sectionIds).chain(found -> assess(s, found)))
-                .map(all -> all.stream().collect(Collectors.groupingBy(a -> a.task().sectionId)));
+        return read(s -> list(s, UUID.class, "select id from Task where sectionId in ?1", sectionIds).chain(ids -> assessIds(s, ids)))
+                .map(all -> all.stream().sorted(Comparator.comparingInt(a -> a.task().position))
+                        .collect(Collectors.groupingBy(a -> a.task().sectionId)));
     }
 
     /**
@@ -317,8 +317,7 @@ public class TaskReads {
      * both lead it): the leads are read first, their successors asked of org-service, then the counts grouped.
      */
     public Uni<List<OrgHealth>> healthCounts(UUID planId) {
-        TaskListSql sql = new TaskListSql(TaskQuery.builder().plans(planId == null ? null : Set.of(planId)).build(), today(),
-                clock.getZone());
+        TaskListSql sql = dashboardSql(planId);
         return heirsOfLeads(sql)
                 .chain(heirs -> read(s -> nativeRows(s, sql.healthCountsByLead(heirs), sql.params())))
                 .map(rows -> {
@@ -342,11 +341,11 @@ public class TaskReads {
      * The supervision dashboard one page at a time ({@link #healthCounts}' rows in its order): the page's organizations,
      * how many there are and their sums, grouped, counted and cut in SQL (docs/decisions/0015). Two statements (the
      * leads, then the page with the sums), whatever the number of organizations; {@code after} (null: none) seeks, else
-     * the page skips {@code offset} rows.
+     * the page skips {@code offset} rows. Over all plans the page walks today's per-organization rows (docs/decisions/0020);
+     * before they are built today, a third statement groups every organization's counts.
      */
     public Uni<HealthCountPage> healthCountPage(UUID planId, HealthCountPage.Key after, int offset, int limit) {
-        TaskListSql sql = new TaskListSql(TaskQuery.builder().plans(planId == null ? null : Set.of(planId)).build(), today(),
-                clock.getZone());
+        TaskListSql sql = dashboardSql(planId);
         Map<String, Object> params = new HashMap<>(sql.params());
         if (after != null) {
             params.put("afterRed", after.red());
@@ -354,7 +353,10 @@ public class TaskReads {
             params.put("afterOrg", after.org().toString());
         }
         return heirsOfLeads(sql)
-                .chain(heirs -> read(s -> nativeRows(s, sql.healthCountPage(heirs, after != null, offset, limit), params)))
+                .chain(heirs -> read(s -> (planId != null ? Uni.createFrom().item(List.of())
+                        : nativeRows(s, sql.healthCountPageFromRows(heirs, after != null, offset, limit), params))
+                        .chain(rows -> !rows.isEmpty() ? Uni.createFrom().item(rows)
+                                : nativeRows(s, sql.healthCountPage(heirs, after != null, offset, limit), params))))
                 .map(rows -> {
                     Object[] first = (Object[]) rows.get(0);
                     List<OrgHealth> items = rows.stream().map(Object[].class::cast).filter(r -> r[0] != null)
@@ -363,6 +365,11 @@ public class TaskReads {
                             new HealthCountPage.Sum(number(first[6]), number(first[7]), number(first[8]), number(first[9])),
                             items.size() > limit);
                 });
+    }
+
+    /** The dashboard's tasks for today: of one plan, or of every plan when {@code planId} is null. */
+    private TaskListSql dashboardSql(UUID planId) {
+        return new TaskListSql(TaskQuery.builder().plans(planId == null ? null : Set.of(planId)).build(), today(), clock.getZone());
     }
 
     private static int number(Object value) {
@@ -430,29 +437,17 @@ public class TaskReads {
             + " (array_agg(r.percent ORDER BY r.reported_at DESC) FILTER (WHERE r.percent IS NOT NULL))[1]"
             + " FROM progress_report r WHERE r.task_id IN (:tasks) AND r.status <> 'RETURNED' GROUP BY r.task_id";
 
-    /** Health and reported percent of each task; three queries (plans, milestones, reports) for the whole list. */
-    Uni<List<AssessedTask>> assess(Mutiny.Session s, List<Task> tasks) {
-        if (tasks.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        Set<UUID> planIds = tasks.stream().map(t -> t.planId).collect(Collectors.toSet());
-        List<UUID> taskIds = tasks.stream().map(t -> t.id).toList();
-        // One session runs one query at a time, hence the chain rather than a parallel combine.
-        return list(s, Plan.class, "from Plan where id in ?1", planIds).chain(foundPlans -> milestonesOf(s, taskIds)
-                .chain(milestones -> nativeRows(s, LATEST_REPORTS, Map.of("tasks", taskIds))
-                .map(latest -> assessed(tasks, foundPlans, milestones, latest))));
-    }
-
     /**
-     * The tasks with these ids (in no order) assessed as {@link #assess} does, in three statements at the same time: the
-     * tasks with their plans on {@code s}, their milestones and their latest reports each on a session of its own (a
-     * list's page: one round trip instead of four one after another).
+     * The tasks of shown plans with these ids (in no order) with their health and reported percent, in three statements
+     * at the same time: the tasks with their plans on {@code s}, their milestones and their latest reports each on a
+     * session of its own (one round trip instead of four one after another, for one task as for a list's page).
      */
     Uni<List<AssessedTask>> assessIds(Mutiny.Session s, List<UUID> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        Uni<List<Object[]>> rows = list(s, Object[].class, "select t, p from Task t, Plan p where p.id = t.planId and t.id in ?1", ids);
+        Uni<List<Object[]>> rows = list(s, Object[].class, "select t, p from Task t, Plan p where p.id = t.planId and t.id in ?1 and p."
+                + HiddenPlans.SHOWN_HQL, ids);
         Uni<Map<UUID, List<Milestone>>> milestones = read(m -> milestonesOf(m, ids));
         Uni<List<Object>> latest = read(r -> nativeRows(r, LATEST_REPORTS, Map.of("tasks", ids)));
         return Uni.combine().all().unis(rows, milestones, latest).with((found, ms, reports) -> assessed(
