@@ -236,13 +236,15 @@ public final class TaskListSql {
      * with a value after it, then, only when they do not fill the page, the tasks without one by id. Two parts so that the
      * first is a range of an index on the value (a deep page by deadline starts at the cursor's deadline in
      * {@code task_deadline_idx}); "a value after it OR none" in one condition would scan every task before the cursor
-     * (bench/scale). The second part is skipped unless the first came short (a condition on no row, tested once).
+     * (bench/scale). The second part is skipped unless the first came short (a condition on no row, tested once). The
+     * first part's rows all have a value, so its order leaves out NULLS LAST: descending, PostgreSQL then walks the
+     * ascending index backwards (whose nulls come first) instead of sorting every task after the cursor.
      */
     private String pageAfterValue(TaskSort sort, int rows) {
         String value = SORT_VALUES.get(sort);
         String filter = outer.isEmpty() ? "" : " AND " + String.join(" AND ", outer);
         return "WITH v AS MATERIALIZED (SELECT a.id, a.report_due, a.returned, " + value + " AS k FROM (" + inner + ") a WHERE "
-                + valueAfter(sort) + filter + " ORDER BY " + orderBy() + " LIMIT " + rows + ")"
+                + valueAfter(sort) + filter + " ORDER BY " + value + " " + direction() + ", a.id LIMIT " + rows + ")"
                 + " SELECT u.id, u.report_due, u.returned FROM (SELECT v.id, v.report_due, v.returned, v.k, 0 AS part FROM v"
                 + " UNION ALL (SELECT a.id, a.report_due, a.returned, " + value + ", 1 FROM (" + inner + ") a WHERE " + value
                 + " IS NULL" + filter + " AND (SELECT count(*) FROM v) < " + rows + " ORDER BY a.id LIMIT " + rows + ")) u"
