@@ -115,7 +115,7 @@ class BadInputTest {
         // a task list's cursor with a value its order cannot read (docs/decisions/0019)
         String task = java.util.UUID.randomUUID().toString();
         for (String key : List.of("DEADLINE:" + task + "=2025-02-30", "PROGRESS:" + task + "=五十", "UPDATED:" + task + "=yesterday",
-                "TITLE:" + task, "UPDATED:" + task, "DEADLINE:" + "-".repeat(36) + "=2025-01-01", "DEADLINE:" + task.substring(1))) {
+                "DEADLINE:" + task + "=+99999-01-01", "UPDATED:" + task + "=0000-01-01T00:00:00Z", "TITLE:" + task, "UPDATED:" + task, "DEADLINE:" + "-".repeat(36) + "=2025-01-01", "DEADLINE:" + task.substring(1))) {
             String cursor = gov.planning.common.api.Cursor.encode(3, key);
             cases.add(of("tasks after " + key, BAD, "query($a: String) { tasks(sortBy: DEADLINE, after: $a) { totalCount } }", vars("a", cursor)));
             cases.add(of("myTasks after " + key, BAD, "query($a: String) { myTasks(after: $a) { totalCount } }", vars("a", cursor)));

@@ -111,7 +111,7 @@ public record TaskQuery(Set<UUID> planIds, Set<UUID> orgIds, TaskRole role, Heal
      * A task's place in a list sorted by one of its values ({@code sort}: DEADLINE, PROGRESS, UPDATED or TITLE): the value
      * as text ({@code value}; null for no deadline or no reported percent, which sort last in both directions) and the
      * task's id, the tie-break. Written {@code SORT:id} or {@code SORT:id=value}: the value last and whole, so that a title
-     * may hold any text (commas, colons, line breaks) and an empty title is not a missing value.
+     * may hold any text (commas, colons, equals signs) and an empty title is not a missing value.
      */
     public record ValueKey(TaskSort sort, String value, UUID id) implements SortKey {
 
@@ -150,16 +150,18 @@ public record TaskQuery(Set<UUID> planIds, Set<UUID> orgIds, TaskRole role, Heal
             }
         }
 
+        /** Whether PostgreSQL reads {@code value} as the sort's type too (years 1 to 9999, as a deadline is checked). */
         private static boolean readable(TaskSort sort, String value) {
             try {
-                switch (sort) {
-                    case DEADLINE -> LocalDate.parse(value);
-                    case PROGRESS -> Integer.parseInt(value);
-                    case UPDATED -> java.time.Instant.parse(value);
-                    default -> {
+                return switch (sort) {
+                    case DEADLINE -> value.length() == 10 && LocalDate.parse(value).getYear() >= 1;
+                    case PROGRESS -> Integer.parseInt(value) >= 0;
+                    case UPDATED -> {
+                        int year = java.time.Instant.parse(value).atOffset(java.time.ZoneOffset.UTC).getYear();
+                        yield year >= 1 && year <= 9999;
                     }
-                }
-                return true;
+                    default -> true;
+                };
             } catch (java.time.DateTimeException | NumberFormatException e) {
                 return false;
             }
