@@ -163,4 +163,31 @@ class TaskListKeysetTest {
             }
         }
     }
+
+    @Test
+    void theNextPageByProgressStartsAfterTheCursorsTaskWhenATaskBeforeItIsReportedAgain() {
+        String marker = "键集进度" + System.nanoTime();
+        String plan = Api.createPlan(ADMIN, "gx", "2025-01-01");
+        TaskList list = lists(plan, marker).get(0);
+        List<String> created = new ArrayList<>();
+        List<String> reports = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String id = task(plan, marker + i, "2030-12-31");
+            created.add(id);
+            JsonPath report = Api.submit(ADMIN, id, ORG, Api.thisQuarter(), 10 * (i + 1), "进展");
+            assertThat(report.getString("errors")).isNull();
+            reports.add(report.getString("data.submitProgressReport.id"));
+        }
+        JsonPath first = list.page("PROGRESS", "ASC", 3, null);
+        assertThat(list.ids(first)).containsExactlyElementsOf(created.subList(0, 3));
+
+        // The 10 % report is returned and the task reported again at 90 %: it moves from before the cursor to the end.
+        assertThat(Api.review(ADMIN, reports.get(0), false, "数据有误").getString("errors")).isNull();
+        assertThat(Api.submit(ADMIN, created.get(0), ORG, Api.thisQuarter(), 90, "更正").getString("errors")).isNull();
+
+        JsonPath second = list.page("PROGRESS", "ASC", 3, first.getString(list.path() + ".pageInfo.endCursor"));
+        assertThat(list.ids(second)).as("right after the 30 % task, the 40 % task not skipped").containsExactlyElementsOf(created.subList(3, 6));
+        assertThat(list.ids(list.page("PROGRESS", "ASC", 3, second.getString(list.path() + ".pageInfo.endCursor"))))
+                .as("the task reported again, once, at its new place").containsExactly(created.get(0));
+    }
 }
