@@ -190,4 +190,33 @@ class TaskListKeysetTest {
         assertThat(list.ids(list.page("PROGRESS", "ASC", 3, second.getString(list.path() + ".pageInfo.endCursor"))))
                 .as("the task reported again, once, at its new place").containsExactly(created.get(0));
     }
+
+    @Test
+    void aCursorOfOnePlansTasksContinuesThatPlanWhileTheRequestsOtherPlansPageByItsOffset() {
+        String marker = "键集两方案" + System.nanoTime();
+        String one = Api.createPlan(ADMIN, "gx", "2025-01-01");
+        String other = Api.createPlan(ADMIN, "gx", "2025-01-01");
+        List<String> ofOne = new ArrayList<>();
+        List<String> ofOther = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ofOne.add(task(one, marker + i, "2030-0" + (i + 1) + "-15"));
+            ofOther.add(task(other, marker + i, "2031-0" + (i + 1) + "-15"));
+        }
+        String query = "query($r: [_Any!]!, $a: String) { _entities(representations: $r) { ... on Plan { id tasks(sortBy: DEADLINE,"
+                + " first: 2, after: $a) { pageInfo { hasNextPage endCursor } edges { node { id } } } } } }";
+        List<Map<String, Object>> plans = List.of(Map.of("__typename", "Plan", "id", one), Map.of("__typename", "Plan", "id", other));
+        JsonPath first = post(VIEWER, query, Map.of("r", plans));
+        assertThat(first.getString("errors")).isNull();
+        String after = first.getString("data._entities[0].tasks.pageInfo.endCursor");
+        // A task of the first plan due before the cursor's: its next page does not shift; the other plan skips two tasks.
+        task(one, marker + "新", "2029-01-01");
+
+        Map<String, Object> vars = new HashMap<>(Map.of("r", plans));
+        vars.put("a", after);
+        JsonPath next = post(VIEWER, query, vars);
+        assertThat(next.getString("errors")).isNull();
+        assertThat(next.getList("data._entities[0].tasks.edges.node.id")).as("the cursor's plan, after its task").containsExactlyElementsOf(ofOne.subList(2, 4));
+        assertThat(next.getList("data._entities[1].tasks.edges.node.id")).as("the other plan, by the cursor's offset").containsExactlyElementsOf(ofOther.subList(2, 4));
+        assertThat(next.getBoolean("data._entities[0].tasks.pageInfo.hasNextPage")).isFalse();
+    }
 }
