@@ -152,7 +152,7 @@ class ScaleStatementsTest {
 
     /**
      * The issue's other plan-service reads: the list by an organization with everything below it, the list in a deadline
-     * window by deadline (and a plan's next page by deadline, after a keyset cursor), one plan with all its tasks, leads and latest percent, and the plan's ledger (台账, xlsx).
+     * window by deadline, one plan with all its tasks, leads and latest percent, and the plan's ledger (台账, xlsx).
      */
     private static Map<String, Long> wholePlanStatements(String plan) {
         Map<String, String[]> reads = new LinkedHashMap<>();
