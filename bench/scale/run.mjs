@@ -108,6 +108,14 @@ async function reads(target = first) {
         query: `query($a: Date, $b: Date) { tasks(dueAfter: $a, dueBefore: $b, sortBy: DEADLINE, first: 50) { ${page(TASK_ROW)} } }`, variables: { a: today, b: in90 } },
       { name: 'tasks, 20th page (after: offset 950)', user: 'planner',
         query: `query($c: String) { tasks(first: 50, after: $c) { ${page('id number title health')} } }`, cursorAt: 950 },
+      // A deep page by deadline, 60 % into all tasks (60,000 at 100k): by the offset, and after the keyset cursor of the
+      // task before it (decision 0019), which one request by the offset finds before the timing starts.
+      { name: 'tasks by deadline, page at 60 % (after: offset)', user: 'planner',
+        query: `query($c: String) { tasks(sortBy: DEADLINE, first: 50, after: $c) { ${page('id number title health deadline { date }')} } }`,
+        cursorAt: Math.floor(Number(counts.tasks) * 0.6) },
+      { name: 'tasks by deadline, page at 60 % (after: keyset cursor)', user: 'planner',
+        query: `query($c: String) { tasks(sortBy: DEADLINE, first: 50, after: $c) { ${page('id number title health deadline { date }')} } }`,
+        keysetAt: Math.floor(Number(counts.tasks) * 0.6) },
       { name: 'myTasks inbox (zjt.reporter)', user: 'zjt.reporter',
         query: `{ myTasks(first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { reportDue returned missedPeriods node { ${TASK_ROW} } } } }` },
       { name: 'approvalQueue(first: 50) (planner)', user: 'planner',
@@ -152,6 +160,18 @@ function rss(stateDir = first.stateDir) {
   return out;
 }
 
+/** The cursor a read starts after: an offset cursor (`cursorAt`), or the keyset cursor the page before hands out (`keysetAt`). */
+async function startCursor(read, target = first) {
+  const offset = (at) => Buffer.from(`offset:${at - 1}`).toString('base64url');
+  if (read.cursorAt !== undefined) return { c: offset(read.cursorAt) };
+  if (read.keysetAt === undefined) return read.variables;
+  let cursor;
+  const before = { ...read, variables: { c: offset(read.keysetAt - 50) }, check: (data) => { cursor = data.tasks.pageInfo.endCursor; } };
+  const r = await call(before, target);
+  if (r.error || !cursor) throw new Error(`${read.name}: no keyset cursor (${r.error ?? 'empty page'})`);
+  return { c: cursor };
+}
+
 const ms = (v) => (v === undefined ? '–' : v.toFixed(0));
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
@@ -169,9 +189,7 @@ async function compare() {
   for (const [index, readA] of a.list.entries()) {
     const sides = [{ read: readA, target: first }, { read: b.list[index], target: second }]
       .map((side) => ({ ...side, times: [], bytes: 0, error: null, done: false }));
-    for (const { read } of sides) {
-      if (read.cursorAt !== undefined) read.variables = { c: Buffer.from(`offset:${read.cursorAt - 1}`).toString('base64url') };
-    }
+    for (const { read, target } of sides) read.variables = await startCursor(read, target);
     const loadBefore = loadavg()[0];
     for (let i = 0; i < warmup + iterations && sides.some((s) => !s.done); i++) {
       for (const side of i % 2 === 0 ? sides : [...sides].reverse()) {
@@ -219,7 +237,7 @@ async function main() {
     + `${iterations} iterations after ${warmup} warm-up, one at a time`);
   const rows = [];
   for (const read of list) {
-    if (read.cursorAt !== undefined) read.variables = { c: Buffer.from(`offset:${read.cursorAt - 1}`).toString('base64url') };
+    read.variables = await startCursor(read);
     const times = [];
     const loadBefore = loadavg()[0];
     let bytes = 0;

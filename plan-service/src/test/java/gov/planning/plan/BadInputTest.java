@@ -112,6 +112,16 @@ class BadInputTest {
         cases.add(of("healthCountPage after not a cursor", BAD, "{ healthCountPage(after: \"zzz\") { totalCount } }", vars()));
         cases.add(of("healthCountPage after a task list's cursor", BAD, "query($a: String) { healthCountPage(after: $a) { totalCount } }",
                 vars("a", gov.planning.common.api.Cursor.encode(3, java.util.UUID.randomUUID() + ",1," + java.util.UUID.randomUUID()))));
+        // a task list's cursor with a value its order cannot read (docs/decisions/0019)
+        String task = java.util.UUID.randomUUID().toString();
+        for (String key : List.of("DEADLINE:" + task + "=2025-02-30", "PROGRESS:" + task + "=五十", "UPDATED:" + task + "=yesterday",
+                "DEADLINE:" + task + "=+99999-01-01", "UPDATED:" + task + "=0000-01-01T00:00:00Z", "TITLE:" + task, "UPDATED:" + task, "DEADLINE:" + "-".repeat(36) + "=2025-01-01", "DEADLINE:" + task.substring(1))) {
+            String cursor = gov.planning.common.api.Cursor.encode(3, key);
+            cases.add(of("tasks after " + key, BAD, "query($a: String) { tasks(sortBy: DEADLINE, after: $a) { totalCount } }", vars("a", cursor)));
+            cases.add(of("myTasks after " + key, BAD, "query($a: String) { myTasks(after: $a) { totalCount } }", vars("a", cursor)));
+            cases.add(of("plan.tasks after " + key, BAD, "query($p: ID!, $a: String) { plan(id: $p) { tasks(after: $a) { totalCount } } }",
+                    vars("p", planId, "a", cursor)));
+        }
         // the same arguments on a batched field (a plan's, an organization's tasks), which resolves a whole list at once
         cases.add(of("plan.tasks first over 500", BAD, "query($p: ID!) { plan(id: $p) { tasks(first: 501) { totalCount } } }", vars("p", planId)));
         cases.add(of("plan.tasks after not a cursor", BAD, "query($p: ID!) { plan(id: $p) { tasks(after: \"zzz\") { totalCount } } }", vars("p", planId)));

@@ -163,6 +163,12 @@ class ScaleStatementsTest {
         reads.put("tasks(dueAfter, dueBefore) by deadline, every plan", new String[] { PLANNER,
                 "{ tasks(dueAfter: \"2020-01-01\", dueBefore: \"2031-01-01\", sortBy: DEADLINE, first: 50) { totalCount edges { node { "
                         + TASK_FIELDS + " } } } }" });
+        // The page after a keyset cursor by deadline: the tasks after the cursor's deadline, then those without one if the
+        // page is not full, in one statement (docs/decisions/0019).
+        String deadlinePage = "tasks(planId: \"" + plan + "\", sortBy: DEADLINE, first: 2%s) { totalCount pageInfo { endCursor } edges { node { ";
+        String cursor = post(PLANNER, "{ " + deadlinePage.formatted("") + "id } } } }").getString("data.tasks.pageInfo.endCursor");
+        reads.put("tasks by deadline, one plan, the page after a cursor", new String[] { PLANNER,
+                "{ " + deadlinePage.formatted(", after: \"" + cursor + "\"") + TASK_FIELDS + " } } } }" });
         reads.put("one plan, all its tasks, leads and latest percent", new String[] { PLANNER,
                 "{ plan(id: \"" + plan + "\") { id title tasks(first: 500) { totalCount edges { node { " + TASK_FIELDS
                         + " number title deadline { date } cooperatingOrgs { id } } } } } }" });
@@ -198,6 +204,7 @@ class ScaleStatementsTest {
         assertThat(few).as("statements per read").isEqualTo(Map.ofEntries(
                 Map.entry("tasks(orgCode, includeSubOrgs), every plan", 8L),
                 Map.entry("tasks(dueAfter, dueBefore) by deadline, every plan", 8L),
+                Map.entry("tasks by deadline, one plan, the page after a cursor", 8L),
                 Map.entry("one plan, all its tasks, leads and latest percent", 8L),
                 Map.entry("one task by id", 6L),
                 Map.entry("ledger of the plan (xlsx)", 11L)));

@@ -2,7 +2,6 @@ package gov.planning.plan.api;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -28,10 +27,10 @@ public record MyTaskConnection(@NonNull List<@NonNull MyTaskEdge> edges, @NonNul
             @NonNull Integer missedPeriods) {
     }
 
-    /** Keyset cursors in the orders that have them (the inbox's default, by health; document order), as TaskConnection. */
+    /** Keyset cursors in every order (the inbox's default: by health), as TaskConnection. */
     static MyTaskConnection of(TaskPage page, int offset, TaskSort sortBy, Map<UUID, Integer> missed) {
         List<MyTaskEdge> edges = Cursor.edges(page.items(), offset,
-                t -> Objects.toString(TaskQuery.SortKey.of(t.task(), sortBy), null),
+                t -> TaskQuery.SortKey.of(t.task(), sortBy).toString(),
                 (t, cursor) -> new MyTaskEdge(TaskView.of(t.task()), cursor, t.reportDue(), t.returned(),
                         missed.getOrDefault(t.task().task().id, 0)));
         return new MyTaskConnection(edges, TaskConnection.pageInfo(edges, MyTaskEdge::cursor, page, offset),

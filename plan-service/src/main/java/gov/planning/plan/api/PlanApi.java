@@ -138,13 +138,13 @@ public class PlanApi {
         Cursor.After start = Cursor.after(after);
         int offset = start.offset();
         int size = Cursor.pageSize(first);
-        // Keyset in document order (the default) only: the key names the plan whose page it continues.
-        TaskQuery.SortKey key = TaskQuery.SortKey.parse(start.key()) instanceof TaskQuery.DocumentKey document ? document : null;
+        // Keyset in every order: the cursor's task's plan continues after it, the request's other plans page by the offset.
+        TaskQuery.SortKey key = TaskQuery.SortKey.parse(start.key());
         // Every plan of the request (one, or a plan list's page) paged and counted on its own, in one statement.
         Set<UUID> ids = plans.stream().map(PlanView::id).collect(Collectors.toSet());
         return reads.listPerPlan(TaskQuery.builder().plans(ids).health(health).statuses(status).search(term).sort(sortBy, order)
                         .page(offset, size, key).build())
-                .map(pages -> plans.stream().map(p -> TaskConnection.inDocumentOrder(pages.getOrDefault(p.id(), new TaskPage(List.of(), 0)),
+                .map(pages -> plans.stream().map(p -> TaskConnection.of(pages.getOrDefault(p.id(), new TaskPage(List.of(), 0)),
                         offset, sortBy)).toList());
     }
 

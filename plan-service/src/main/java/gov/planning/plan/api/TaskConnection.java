@@ -1,7 +1,6 @@
 package gov.planning.plan.api;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 import org.eclipse.microprofile.graphql.NonNull;
@@ -14,8 +13,8 @@ import gov.planning.plan.service.TaskQuery;
 import gov.planning.plan.service.TaskSort;
 
 /**
- * A Relay connection over tasks; the cursor is the item's offset in the (filtered, ordered) list and, in document
- * order, the item's place in it (a keyset cursor), opaque to clients.
+ * A Relay connection over tasks; the cursor is the item's offset in the (filtered, ordered) list and its place in the
+ * list's order (a keyset cursor), opaque to clients.
  */
 public record TaskConnection(@NonNull List<@NonNull TaskEdge> edges, @NonNull PageInfo pageInfo, @NonNull Integer totalCount) {
 
@@ -33,21 +32,11 @@ public record TaskConnection(@NonNull List<@NonNull TaskEdge> edges, @NonNull Pa
     }
 
     /**
-     * A page read in SQL from {@code offset}, sorted by {@code sortBy}: in document order (the default) and by health each
-     * cursor also holds its task's place, so that the next page seeks to it (keyset); in any other order it is the offset.
+     * A page read in SQL from {@code offset}, sorted by {@code sortBy}: each cursor also holds its task's place in that
+     * order (TaskQuery.SortKey), so that the next page seeks to it (keyset) rather than counting off the offset.
      */
     static TaskConnection of(TaskPage page, int offset, TaskSort sortBy) {
-        return of(page, offset, t -> TaskQuery.SortKey.of(t, sortBy));
-    }
-
-    /** As {@link #of(TaskPage, int, TaskSort)}, with keyset cursors in document order only (a plan's tasks). */
-    static TaskConnection inDocumentOrder(TaskPage page, int offset, TaskSort sortBy) {
-        boolean keyed = sortBy == null || sortBy == TaskSort.NUMBER;
-        return of(page, offset, t -> keyed ? TaskQuery.DocumentKey.of(t.task()) : null);
-    }
-
-    private static TaskConnection of(TaskPage page, int offset, Function<AssessedTask, TaskQuery.SortKey> key) {
-        List<TaskEdge> edges = Cursor.edges(page.items(), offset, t -> Objects.toString(key.apply(t.task()), null),
+        List<TaskEdge> edges = Cursor.edges(page.items(), offset, t -> TaskQuery.SortKey.of(t.task(), sortBy).toString(),
                 (t, cursor) -> new TaskEdge(TaskView.of(t.task()), cursor));
         return new TaskConnection(edges, pageInfo(edges, TaskEdge::cursor, page, offset), (int) page.total());
     }

@@ -90,6 +90,12 @@ public final class TaskListSql {
     /** Most urgent first: the order of {@code sortBy: HEALTH} (TaskQuery.HealthKey#rank). */
     private static final String HEALTH_RANK = "CASE a.health WHEN 'RED' THEN 0 WHEN 'YELLOW' THEN 1 WHEN 'GREEN' THEN 2 ELSE 3 END";
 
+    /** The column each order by a value sorts on ({@link TaskQuery.ValueKey}), and its type for the cursor's value. */
+    private static final Map<TaskSort, String> SORT_VALUES = Map.of(TaskSort.DEADLINE, "a.deadline_date",
+            TaskSort.PROGRESS, "a.progress", TaskSort.UPDATED, "a.updated_at", TaskSort.TITLE, "a.title");
+    private static final Map<TaskSort, String> SORT_TYPES = Map.of(TaskSort.DEADLINE, "date", TaskSort.PROGRESS, "integer",
+            TaskSort.UPDATED, "timestamptz", TaskSort.TITLE, "text");
+
     private final StringBuilder inner = new StringBuilder();
     /** {@link #inner} without the health filter (the red count states red in two disjoint parts of its own). */
     private final String unfiltered;
@@ -210,15 +216,39 @@ public final class TaskListSql {
      * document order a range of {@code task_document_order_idx}); otherwise it skips {@code offset} rows.
      */
     String page() {
+        // One row more to tell whether another page follows, after a cursor (the page's offset is unknown) or when the list
+        // is not counted (no total to compare the offset with).
+        int rows = peeks() ? query.limit() + 1 : query.limit();
+        if (seek() instanceof TaskQuery.ValueKey key && key.value() != null && nullable(key.sort())) {
+            return pageAfterValue(key.sort(), rows);
+        }
         String after = afterCursor();
         String where = where();
         if (after != null) {
             where += (where.isEmpty() ? " WHERE " : " AND ") + after;
         }
-        // One row more to tell whether another page follows, after a cursor (the page's offset is unknown) or when the list
-        // is not counted (no total to compare the offset with).
         return "SELECT a.id, a.report_due, a.returned FROM (" + inner + ") a" + where + " ORDER BY " + orderBy()
-                + " LIMIT " + (peeks() ? query.limit() + 1 : query.limit()) + " OFFSET " + (after != null ? 0 : query.offset());
+                + " LIMIT " + rows + " OFFSET " + (after != null ? 0 : query.offset());
+    }
+
+    /**
+     * The page after a cursor with a value in an order where tasks without one come last (DEADLINE, PROGRESS): the tasks
+     * with a value after it, then, only when they do not fill the page, the tasks without one by id. Two parts so that the
+     * first is a range of an index on the value (a deep page by deadline starts at the cursor's deadline in
+     * {@code task_deadline_idx}); "a value after it OR none" in one condition would scan every task before the cursor
+     * (bench/scale). The second part is skipped unless the first came short (a condition on no row, tested once). The
+     * first part's rows all have a value, so its order leaves out NULLS LAST: descending, PostgreSQL then walks the
+     * ascending index backwards (whose nulls come first) instead of sorting every task after the cursor.
+     */
+    private String pageAfterValue(TaskSort sort, int rows) {
+        String value = SORT_VALUES.get(sort);
+        String filter = outer.isEmpty() ? "" : " AND " + String.join(" AND ", outer);
+        return "WITH v AS MATERIALIZED (SELECT a.id, a.report_due, a.returned, " + value + " AS k FROM (" + inner + ") a WHERE "
+                + valueAfter(sort) + filter + " ORDER BY " + value + " " + direction() + ", a.id LIMIT " + rows + ")"
+                + " SELECT u.id, u.report_due, u.returned FROM (SELECT v.id, v.report_due, v.returned, v.k, 0 AS part FROM v"
+                + " UNION ALL (SELECT a.id, a.report_due, a.returned, " + value + ", 1 FROM (" + inner + ") a WHERE " + value
+                + " IS NULL" + filter + " AND (SELECT count(*) FROM v) < " + rows + " ORDER BY a.id LIMIT " + rows + ")) u"
+                + " ORDER BY u.part, u.k " + direction() + ", u.id LIMIT " + rows;
     }
 
     /** Whether {@link #page} reads one row more than the page, to tell whether another page follows. */
@@ -234,9 +264,13 @@ public final class TaskListSql {
      * only for its count has one.
      */
     String pagesPerPlan() {
-        String after = query.after() instanceof TaskQuery.DocumentKey ? afterCursor() : null;
+        String after = afterCursor();
+        // The plan whose page the cursor continues: named by a key in document order, else the cursor's task's plan (a
+        // task never changes plans; a task deleted since leaves every plan paged by the offset, as before keyset cursors).
+        String plan = seek() instanceof TaskQuery.DocumentKey ? "CAST(:afterPlan AS uuid)"
+                : "(SELECT k.plan_id FROM task k WHERE k.id = CAST(:afterId AS uuid))";
         String skip = after == null ? String.valueOf(query.offset())
-                : "CASE WHEN a.plan_id = CAST(:afterPlan AS uuid) THEN count(*) FILTER (WHERE NOT " + after
+                : "CASE WHEN a.plan_id = " + plan + " THEN count(*) FILTER (WHERE NOT " + after
                         + ") OVER (PARTITION BY a.plan_id) ELSE " + query.offset() + " END";
         return "SELECT b.plan_id, b.id, b.report_due, b.returned, b.n, b.total, b.skip FROM (SELECT a.plan_id, a.id, a.report_due, a.returned,"
                 + " row_number() OVER (PARTITION BY a.plan_id ORDER BY " + orderBy() + ") AS n,"
@@ -258,6 +292,11 @@ public final class TaskListSql {
         } else if (after instanceof TaskQuery.HealthKey key) {
             all.put("afterRank", key.rank());
             all.put("afterId", key.id().toString());
+        } else if (after instanceof TaskQuery.ValueKey key) {
+            if (key.value() != null) {
+                all.put("afterValue", key.value());
+            }
+            all.put("afterId", key.id().toString());
         }
         return all;
     }
@@ -270,7 +309,7 @@ public final class TaskListSql {
     /** Rows after the keyset cursor's task in the list's order, or null when the list pages by offset. */
     private String afterCursor() {
         TaskQuery.SortKey after = seek();
-        boolean descending = SortOrder.sql(query.order(), SortOrder.ASC).equals("DESC");
+        boolean descending = direction().equals("DESC");
         if (after instanceof TaskQuery.DocumentKey) {
             return "(a.plan_id, a.position, a.id) " + (descending ? "<" : ">")
                     + " (CAST(:afterPlan AS uuid), :afterPosition, CAST(:afterId AS uuid))";
@@ -280,14 +319,46 @@ public final class TaskListSql {
             return "(" + HEALTH_RANK + (descending ? " < " : " > ") + ":afterRank OR (" + HEALTH_RANK
                     + " = :afterRank AND a.id > CAST(:afterId AS uuid)))";
         }
+        if (after instanceof TaskQuery.ValueKey key) {
+            // Tasks without a value come last in both directions, by id; after one of them, only those with a greater id.
+            String value = SORT_VALUES.get(key.sort());
+            if (key.value() == null) {
+                return "(" + value + " IS NULL AND a.id > CAST(:afterId AS uuid))";
+            }
+            return nullable(key.sort()) ? "(" + value + " IS NULL OR " + valueAfter(key.sort()) + ")" : valueAfter(key.sort());
+        }
         return null;
+    }
+
+    /**
+     * The tasks with a value after the cursor's (value {@code afterValue}, id {@code afterId}) in the list's order: the
+     * value in the direction asked, then the id ascending (as {@link #orderBy}). Written as a range of the value and a
+     * condition within it, so that an index on the value starts at the cursor's (a row comparison cannot mix directions).
+     */
+    private String valueAfter(TaskSort sort) {
+        String value = SORT_VALUES.get(sort);
+        // Bound as text and cast once in SQL (the driver binds a parameter as the type PostgreSQL infers for it).
+        String cursor = "CAST(CAST(:afterValue AS text) AS " + SORT_TYPES.get(sort) + ")";
+        boolean descending = direction().equals("DESC");
+        return "(" + value + (descending ? " <= " : " >= ") + cursor + " AND (" + value + (descending ? " < " : " > ") + cursor
+                + " OR a.id > CAST(:afterId AS uuid)))";
+    }
+
+    /** Whether tasks may have no value to sort on (no deadline, never reported), which every direction puts last. */
+    private static boolean nullable(TaskSort sort) {
+        return sort == TaskSort.DEADLINE || sort == TaskSort.PROGRESS;
+    }
+
+    private String direction() {
+        return SortOrder.sql(query.order(), SortOrder.ASC);
     }
 
     /** The cursor's key, when the list is in the order its key is of. */
     private TaskQuery.SortKey seek() {
         TaskQuery.SortKey after = query.after();
         if (after instanceof TaskQuery.DocumentKey && query.inDocumentOrder()
-                || after instanceof TaskQuery.HealthKey && query.sortBy() == TaskSort.HEALTH) {
+                || after instanceof TaskQuery.HealthKey && query.sortBy() == TaskSort.HEALTH
+                || after instanceof TaskQuery.ValueKey key && key.sort() == query.sortBy()) {
             return after;
         }
         return null;
@@ -562,14 +633,11 @@ public final class TaskListSql {
 
     private String orderBy() {
         TaskSort sort = query.sortBy() == null ? TaskSort.NUMBER : query.sortBy();
-        String dir = SortOrder.sql(query.order(), SortOrder.ASC);
+        String dir = direction();
         String key = switch (sort) {
             case NUMBER -> "a.plan_id " + dir + ", a.position " + dir;
-            case DEADLINE -> "a.deadline_date " + dir + " NULLS LAST";
             case HEALTH -> HEALTH_RANK + " " + dir;
-            case PROGRESS -> "a.progress " + dir + " NULLS LAST";
-            case UPDATED -> "a.updated_at " + dir;
-            case TITLE -> "a.title " + dir;
+            case DEADLINE, PROGRESS, UPDATED, TITLE -> SORT_VALUES.get(sort) + " " + dir + (nullable(sort) ? " NULLS LAST" : "");
         };
         return key + ", a.id";
     }

@@ -34,15 +34,20 @@ public record TaskQuery(Set<UUID> planIds, Set<UUID> orgIds, TaskRole role, Heal
 
     /**
      * A keyset cursor's key: the place of the cursor's task in the list's order, so that the next page starts right after
-     * it (also when tasks before it left the list) rather than after counting off every task before it. Lists in
-     * document order ({@link DocumentKey}) and by health ({@link HealthKey}) have one; other orders page by offset.
+     * it (also when tasks before it left the list) rather than after counting off every task before it. Every order has
+     * one: document order ({@link DocumentKey}), health ({@link HealthKey}) and the orders by a column ({@link ValueKey}).
+     * Cursors are made and read here only (docs/decisions/0019).
      */
-    public sealed interface SortKey permits DocumentKey, HealthKey {
+    public sealed interface SortKey permits DocumentKey, HealthKey, ValueKey {
 
         /** The key of a cursor this API made; null for none. */
         static SortKey parse(String key) {
             if (key == null) {
                 return null;
+            }
+            ValueKey value = ValueKey.parse(key);
+            if (value != null) {
+                return value;
             }
             String[] parts = key.split(",");
             try {
@@ -58,12 +63,12 @@ public record TaskQuery(Set<UUID> planIds, Set<UUID> orgIds, TaskRole role, Heal
             throw new BadUserInputException("after: not a cursor of this list");
         }
 
-        /** The key of {@code task} in a list sorted by {@code sortBy}; null in an order without keyset cursors. */
+        /** The key of {@code task} in a list sorted by {@code sortBy}. */
         static SortKey of(AssessedTask task, TaskSort sortBy) {
             if (sortBy == null || sortBy == TaskSort.NUMBER) {
                 return DocumentKey.of(task.task());
             }
-            return sortBy == TaskSort.HEALTH ? new HealthKey(task.health(), task.task().id) : null;
+            return sortBy == TaskSort.HEALTH ? new HealthKey(task.health(), task.task().id) : ValueKey.of(task, sortBy);
         }
     }
 
@@ -99,6 +104,72 @@ public record TaskQuery(Set<UUID> planIds, Set<UUID> orgIds, TaskRole role, Heal
         @Override
         public String toString() {
             return health + "," + id;
+        }
+    }
+
+    /**
+     * A task's place in a list sorted by one of its values ({@code sort}: DEADLINE, PROGRESS, UPDATED or TITLE): the value
+     * as text ({@code value}; null for no deadline or no reported percent, which sort last in both directions) and the
+     * task's id, the tie-break. Written {@code SORT:id} or {@code SORT:id=value}: the value last and whole, so that a title
+     * may hold any text (commas, colons, equals signs) and an empty title is not a missing value.
+     */
+    public record ValueKey(TaskSort sort, String value, UUID id) implements SortKey {
+
+        private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile(
+                "(DEADLINE|PROGRESS|UPDATED|TITLE):([0-9a-fA-F-]{36})(?:=(.*))?", java.util.regex.Pattern.DOTALL);
+
+        static ValueKey of(AssessedTask assessed, TaskSort sort) {
+            Task task = assessed.task();
+            Object value = switch (sort) {
+                case DEADLINE -> task.deadlineDate;
+                case PROGRESS -> assessed.progressPercent();
+                case UPDATED -> task.updatedAt;
+                case TITLE -> task.title;
+                case NUMBER, HEALTH -> throw new IllegalArgumentException(sort + " has a key of its own");
+            };
+            return new ValueKey(sort, value == null ? null : value.toString(), task.id);
+        }
+
+        /** The key written {@code key}, null when it is not of this form; a value its sort cannot read: BAD_USER_INPUT. */
+        static ValueKey parse(String key) {
+            java.util.regex.Matcher form = FORM.matcher(key);
+            if (!form.matches()) {
+                return null;
+            }
+            TaskSort sort = TaskSort.valueOf(form.group(1));
+            String value = form.group(3);
+            // Only a deadline and a percent may be missing (sorted last); a title and the last change never are.
+            boolean readable = value == null ? sort == TaskSort.DEADLINE || sort == TaskSort.PROGRESS : readable(sort, value);
+            if (!readable) {
+                throw new BadUserInputException("after: not a cursor of this list");
+            }
+            try {
+                return new ValueKey(sort, value, UUID.fromString(form.group(2)));
+            } catch (IllegalArgumentException e) {
+                throw new BadUserInputException("after: not a cursor of this list");
+            }
+        }
+
+        /** Whether PostgreSQL reads {@code value} as the sort's type too (years 1 to 9999, as a deadline is checked). */
+        private static boolean readable(TaskSort sort, String value) {
+            try {
+                return switch (sort) {
+                    case DEADLINE -> value.length() == 10 && LocalDate.parse(value).getYear() >= 1;
+                    case PROGRESS -> Integer.parseInt(value) >= 0;
+                    case UPDATED -> {
+                        int year = java.time.Instant.parse(value).atOffset(java.time.ZoneOffset.UTC).getYear();
+                        yield year >= 1 && year <= 9999;
+                    }
+                    default -> true;
+                };
+            } catch (java.time.DateTimeException | NumberFormatException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return sort + ":" + id + (value == null ? "" : "=" + value);
         }
     }
 
