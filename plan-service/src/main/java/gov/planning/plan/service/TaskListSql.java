@@ -96,6 +96,8 @@ public final class TaskListSql {
     private final List<String> outer = new ArrayList<>();
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final TaskQuery query;
+    /** The organization filter within {@link #inner} ("" for none): left out where the tasks are known to be theirs. */
+    private String orgFilter = "";
 
     TaskListSql(TaskQuery query, LocalDate today, ZoneId zone) {
         this.query = query;
@@ -146,12 +148,14 @@ public final class TaskListSql {
         }
         if (query.orgIds() != null) {
             params.put("orgIds", idArray(query.orgIds()));
+            int orgFilterAt = inner.length();
             inner.append(" AND t.id IN (SELECT o.task_id FROM task_org o WHERE o.org_id IN ").append(idsOf("orgIds"));
             if (query.role() != null && query.role() != TaskRole.ANY) {
                 params.put("role", query.role().name());
                 inner.append(" AND o.role = :role");
             }
             inner.append(")");
+            orgFilter = inner.substring(orgFilterAt);
         }
         if (query.statuses() != null && !query.statuses().isEmpty()) {
             params.put("statuses", query.statuses().stream().map(Enum::name).toList());
@@ -335,8 +339,8 @@ public final class TaskListSql {
                 : "SELECT u.task_id FROM (SELECT DISTINCT w.rank, w.task_id FROM (" + String.join(" UNION ALL ", walks) + ") w) u"
                         + " ORDER BY u.rank" + dir + ", u.task_id LIMIT " + walked;
         String cursor = afterCursor();
-        String page = "SELECT a.id, a.report_due, a.returned, " + HEALTH_RANK + " AS rank FROM (" + inner + " AND t.id IN (SELECT v.task_id FROM ("
-                + unchanged + ") v UNION " + CHANGED + ")) a WHERE " + SNAPSHOT_OF_TODAY + (cursor == null ? "" : " AND " + cursor)
+        String page = "SELECT a.id, a.report_due, a.returned, " + HEALTH_RANK + " AS rank FROM (" + innerOfTheirTasks()
+                + " AND t.id IN (SELECT v.task_id FROM (" + unchanged + ") v UNION " + changedOfTheOrgs() + ")) a WHERE " + SNAPSHOT_OF_TODAY + (cursor == null ? "" : " AND " + cursor)
                 + " ORDER BY " + orderBy() + " LIMIT " + (peeks() ? query.limit() + 1 : query.limit())
                 + " OFFSET " + (after != null ? 0 : query.offset());
         return "SELECT p.id, p.report_due, p.returned FROM ((" + page + ") UNION ALL SELECT NULL, NULL, NULL, NULL WHERE NOT "
@@ -363,8 +367,23 @@ public final class TaskListSql {
                 + " (SELECT count(DISTINCT h.task_id) FROM unnest(CAST(CAST(:orgIds AS text) AS uuid[])) AS s (id) CROSS JOIN LATERAL"
                 + " (SELECT h.task_id FROM health_snapshot_org_task h WHERE h.day = CAST(:today AS date) AND h.org_id = s.id"
                 + " AND h.health = :health" + role + " AND h.task_id NOT IN (" + CHANGED + ")) h)"
-                + " + (SELECT count(*) FROM (" + inner + " AND t.id IN (" + CHANGED + ")) a" + where() + ")"
+                + " + (SELECT count(*) FROM (" + innerOfTheirTasks() + " AND t.id IN (" + changedOfTheOrgs() + ")) a" + where() + ")"
                 + " ELSE (" + count() + ") END";
+    }
+
+    /**
+     * {@link #inner} without its organization filter, for candidates known to be of the organizations: PostgreSQL would
+     * otherwise hash every task_org row of the organizations (linear in their tasks) to test a page's worth of them.
+     */
+    private String innerOfTheirTasks() {
+        return orgFilter.isEmpty() ? inner.toString() : inner.toString().replace(orgFilter, "");
+    }
+
+    /** The tasks written since the snapshot that the list's organizations have now (in its role), each tested by its key. */
+    private String changedOfTheOrgs() {
+        String role = query.role() != null && query.role() != TaskRole.ANY ? " AND o.role = :role" : "";
+        return "SELECT c.task_id FROM health_change c WHERE EXISTS (SELECT 1 FROM task_org o WHERE o.task_id = c.task_id"
+                + " AND o.org_id IN " + idsOf("orgIds") + role + ")";
     }
 
     /** The inbox of its organizations, filtered by role and health at most. */
