@@ -153,8 +153,9 @@ class ScaleStatementsTest {
         // statements outside the read (the counter's reset is one) and the same in every row; a list is its page and count, then the page's tasks
         // with their plans, their milestones and their reports (HealthRule's reason; three at once) and one per field asked
         // (leadOrgs and cooperatingOrgs together, report.task);
-        // without totalCount selected the list sends no count; the inbox's page comes from today's snapshot in one statement
-        // (its organizations' rows, the tasks written since derived live, V14). The approval queue: its count (from the backlog), its page's reports and their tasks (without health, not asked).
+        // without totalCount selected the list sends no count; the inbox's page comes from today's snapshot in one
+        // statement (its organizations' rows, the tasks written since derived live, V14). The approval queue: its count
+        // (from the backlog), its page's reports and their tasks (without health, not asked).
         assertThat(few).as("statements per read").isEqualTo(Map.ofEntries(
                 Map.entry("tasks(health: RED), every plan", 8L),
                 Map.entry("tasks(health: RED), every plan, with cooperating organizations", 8L),

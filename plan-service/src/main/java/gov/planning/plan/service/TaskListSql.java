@@ -340,7 +340,8 @@ public final class TaskListSql {
                         + " ORDER BY u.rank" + dir + ", u.task_id LIMIT " + walked;
         String cursor = afterCursor();
         String page = "SELECT a.id, a.report_due, a.returned, " + HEALTH_RANK + " AS rank FROM (" + innerOfTheirTasks()
-                + " AND t.id IN (SELECT v.task_id FROM (" + unchanged + ") v UNION " + changedOfTheOrgs() + ")) a WHERE " + SNAPSHOT_OF_TODAY + (cursor == null ? "" : " AND " + cursor)
+                + " AND t.id IN (SELECT v.task_id FROM (" + unchanged + ") v UNION " + changedOfTheOrgs() + ")) a"
+                + " WHERE " + SNAPSHOT_OF_TODAY + (cursor == null ? "" : " AND " + cursor)
                 + " ORDER BY " + orderBy() + " LIMIT " + (peeks() ? query.limit() + 1 : query.limit())
                 + " OFFSET " + (after != null ? 0 : query.offset());
         return "SELECT p.id, p.report_due, p.returned FROM ((" + page + ") UNION ALL SELECT NULL, NULL, NULL, NULL WHERE NOT "

@@ -115,10 +115,10 @@ public class TaskReads {
         // province's red tasks: 20,000 rows, most of a list's time), the page and its tasks only what it shows.
         boolean fromSnapshot = sql.countsFromSnapshot();
         boolean inboxFromSnapshot = sql.inboxCountsFromSnapshot();
+        String countSql = fromSnapshot ? sql.countFromSnapshot() : inboxFromSnapshot ? sql.inboxCountFromSnapshot() : sql.count();
         // Not counted: no total at all (0), the page tells whether another follows by reading one row more.
         Uni<Long> count = !query.counted() ? Uni.createFrom().item(0L)
-                : read(s -> nativeRows(s, fromSnapshot ? sql.countFromSnapshot() : inboxFromSnapshot ? sql.inboxCountFromSnapshot() : sql.count(),
-                        fromSnapshot || inboxFromSnapshot ? sql.countFromSnapshotParams() : sql.countParams()))
+                : read(s -> nativeRows(s, countSql, fromSnapshot || inboxFromSnapshot ? sql.countFromSnapshotParams() : sql.countParams()))
                         .map(rows -> ((Number) rows.get(0)).longValue());
         Uni<TaskPage> page = read(s -> pageRows(s, sql).chain(read -> {
             Boolean more = sql.peeks() ? read.size() > query.limit() : null;
@@ -142,9 +142,9 @@ public class TaskReads {
         if (!sql.pagesFromSnapshot()) {
             return nativeRows(s, sql.page(), sql.pageParams());
         }
-        return nativeRows(s, sql.pageFromSnapshot(), sql.pageParams()).chain(rows -> rows.size() == 1 && ((Object[]) rows.get(0))[0] == null
-                ? nativeRows(s, sql.page(), sql.pageParams())
-                : Uni.createFrom().item(rows));
+        return nativeRows(s, sql.pageFromSnapshot(), sql.pageParams())
+                .chain(rows -> rows.size() == 1 && ((Object[]) rows.get(0))[0] == null ? nativeRows(s, sql.page(), sql.pageParams())
+                        : Uni.createFrom().item(rows));
     }
 
     /**
