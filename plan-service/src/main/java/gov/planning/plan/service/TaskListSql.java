@@ -309,10 +309,10 @@ public final class TaskListSql {
      * The inbox's page by health from today's snapshot (V14, docs/decisions/0018): per organization of the inbox and per
      * colour the page's place may hold, a walk of {@code health_snapshot_org_task} in the list's order (colour, then id)
      * after the cursor, at most as many rows as the page reads and without the tasks written since the snapshot; those
-     * walks' first rows and every task written since are the candidates, and the list's own SQL ({@link #inner}: the
-     * health expression, the filters, the flags) over just them gives the page. Exact: a task not written since has the
-     * snapshot's colour and organizations, so the page's tasks are among the candidates. Without a snapshot of today, one
-     * row of nulls: the caller reads {@link #page} instead. Parameters: {@link #pageParams}.
+     * walks' first rows and the tasks written since that the organizations have now are the candidates, and the list's
+     * own SQL ({@link #inner}: the health expression, the filters, the flags) over just them gives the page. Exact: a task
+     * not written since has the snapshot's colour and organizations, so the page's tasks are among the candidates.
+     * Without a snapshot of today, one row of nulls: the caller reads {@link #page} instead. Parameters: {@link #pageParams}.
      */
     String pageFromSnapshot() {
         TaskQuery.SortKey after = seek();
