@@ -180,24 +180,7 @@ class HealthSnapshotTest {
 
     /** The reporter's whole inbox in its default order (by health, then id), page after page: id, health and flags. */
     private static List<String> inbox(String reporter) {
-        String query = "query($a: String) { myTasks(first: 7, after: $a) { pageInfo { hasNextPage endCursor } "
-                + "edges { reportDue returned node { id health } } } }";
-        List<String> rows = new java.util.ArrayList<>();
-        String after = null;
-        do {
-            Map<String, Object> vars = new java.util.HashMap<>();
-            vars.put("a", after);
-            JsonPath page = post(reporter, query, vars);
-            assertThat(page.getString("errors")).isNull();
-            List<Map<String, Object>> edges = page.getList("data.myTasks.edges");
-            for (Map<String, Object> edge : edges) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> node = (Map<String, Object>) edge.get("node");
-                rows.add(node.get("id") + " " + node.get("health") + " " + edge.get("reportDue") + " " + edge.get("returned"));
-            }
-            after = page.getBoolean("data.myTasks.pageInfo.hasNextPage") ? page.getString("data.myTasks.pageInfo.endCursor") : null;
-        } while (after != null);
-        return rows;
+        return inboxPages(reporter, "", 7).stream().filter(row -> !row.startsWith("of ")).toList();
     }
 
     /** Where the row of {@code task} is in {@link #inbox}'s rows (-1: absent). */
@@ -244,6 +227,141 @@ class HealthSnapshotTest {
         assertThat(build()).isTrue();
     }
 
+    /**
+     * Everything the inbox of {@code reporter} shows in its order by health, as read now: every page after page (keyset,
+     * two rows a page) ascending and descending, per role and per colour with its totalCount, and pages after an offset.
+     */
+    private static Map<String, Object> inboxViews(String reporter) {
+        Map<String, Object> views = new TreeMap<>();
+        for (String order : List.of("ASC", "DESC")) {
+            views.put(order, inboxPages(reporter, "order: " + order, 2));
+            for (String role : List.of("LEAD", "COOPERATING")) {
+                views.put(order + " " + role, inboxPages(reporter, "order: " + order + ", role: " + role, 2));
+            }
+            for (String health : HEALTHS) {
+                views.put(order + " " + health, inboxPages(reporter, "order: " + order + ", health: " + health, 2));
+                views.put(order + " LEAD " + health, inboxPages(reporter, "order: " + order + ", role: LEAD, health: " + health, 2));
+            }
+            for (int offset : List.of(1, 3)) {
+                JsonPath page = post(reporter, "query($a: String) { myTasks(order: " + order + ", first: 3, after: $a) { totalCount "
+                        + "pageInfo { hasNextPage } edges { reportDue returned node { id health } } } }",
+                        Map.of("a", gov.planning.common.api.Cursor.encode(offset)));
+                assertThat(page.getString("errors")).isNull();
+                views.put(order + " after offset " + offset, page.getMap("data.myTasks").toString());
+            }
+        }
+        for (String health : HEALTHS) {
+            for (String role : List.of("", "role: LEAD, ", "role: COOPERATING, ")) {
+                JsonPath count = post(reporter, "{ myTasks(" + role + "health: " + health + ", first: 0) { totalCount } }");
+                assertThat(count.getString("errors")).isNull();
+                views.put("totalCount " + role + health, count.getInt("data.myTasks.totalCount"));
+            }
+        }
+        return views;
+    }
+
+    /**
+     * The rows of every page of one inbox view ({@code arguments}), {@code size} a page after the last page's cursor: each
+     * page's totalCount ("of n"), then per task its id, health and flags.
+     */
+    private static List<String> inboxPages(String reporter, String arguments, int size) {
+        String query = "query($a: String) { myTasks(" + arguments + (arguments.isEmpty() ? "" : ", ") + "first: " + size
+                + ", after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { reportDue returned node { id health } } } }";
+        List<String> rows = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            Map<String, Object> vars = new java.util.HashMap<>();
+            vars.put("a", after);
+            JsonPath page = post(reporter, query, vars);
+            assertThat(page.getString("errors")).as(arguments).isNull();
+            rows.add("of " + page.getInt("data.myTasks.totalCount"));
+            List<Map<String, Object>> edges = page.getList("data.myTasks.edges");
+            for (Map<String, Object> edge : edges) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> node = (Map<String, Object>) edge.get("node");
+                rows.add(node.get("id") + " " + node.get("health") + " " + edge.get("reportDue") + " " + edge.get("returned"));
+            }
+            after = page.getBoolean("data.myTasks.pageInfo.hasNextPage") ? page.getString("data.myTasks.pageInfo.endCursor") : null;
+        } while (after != null);
+        return rows;
+    }
+
+    /**
+     * The inbox's views from today's snapshot and the tasks written since equal the same views derived live (the
+     * snapshot set aside, then put back as it was, with the changes since still pending).
+     */
+    private Map<String, Object> assertInboxFromSnapshotAsLive(String reporter) {
+        String today = LocalDate.now(clock).toString();
+        assertThat(snapshotDay()).as("answered from today's snapshot").isEqualTo(today);
+        Map<String, Object> fromSnapshot = inboxViews(reporter);
+        Db.update("UPDATE health_snapshot_state SET day = NULL");
+        assertThat(inboxViews(reporter)).as("the inbox derived live").isEqualTo(fromSnapshot);
+        Db.update("UPDATE health_snapshot_state SET day = CAST(? AS date)", today);
+        return fromSnapshot;
+    }
+
+    /** Sets the task's lead and cooperating organizations (by code; null: unchanged). */
+    private static void reassign(String task, List<String> leads, List<String> cooperating) {
+        Map<String, Object> vars = new java.util.HashMap<>(Map.of("id", task, "v", Api.version(task)));
+        vars.put("leads", leads == null ? null : leads.stream().map(FakeOrgTree::ids).toList());
+        vars.put("cooperating", cooperating == null ? null : cooperating.stream().map(FakeOrgTree::ids).toList());
+        JsonPath updated = post(ADMIN, "mutation($id: ID!, $v: Int!, $leads: [String!], $cooperating: [String!]) { updateTask(id: $id,"
+                + " version: $v, leadOrgIds: $leads, cooperatingOrgIds: $cooperating) { id } }", vars);
+        assertThat(updated.getString("errors")).isNull();
+    }
+
+    /** The inbox's organization below: no other test gives it a task, so its inbox holds this test's tasks alone. */
+    private static final String INBOX = FakeOrgTreeClient.BANNER;
+
+    @Test
+    void theInboxsPagesCountsAndFiltersFromTodaysSnapshotAreTheLiveOnesAfterEveryKindOfWrite() {
+        clock.setToday(LocalDate.of(2025, 8, 15));
+        String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
+        String unreported = Api.newTask(plan, List.of(INBOX), List.of(), "2026-12-31");
+        clock.setToday(LocalDate.of(2025, 11, 15));
+        String red = Api.newTask(plan, List.of(INBOX), List.of(), "2025-11-01");
+        String redCooperating = Api.newTask(plan, List.of("nmg.gat"), List.of(INBOX), "2025-10-01");
+        Api.newTask(plan, List.of(INBOX), List.of(), "2025-11-30");
+        String yellowCooperating = Api.newTask(plan, List.of("nmg.fgw"), List.of(INBOX), "2025-12-10");
+        String green = Api.newTask(plan, List.of(INBOX, "nmg.fgw"), List.of(), "2027-06-30");
+        Api.newTask(plan, List.of(INBOX), List.of("nmg.gat"), "2027-06-30");
+        Api.newTask(plan, List.of("nmg.gat"), List.of(INBOX), "2027-06-30");
+        String done = Api.newTask(plan, List.of(INBOX), List.of(), "2027-06-30");
+        assertThat(Api.setStatus(ADMIN, done, Api.version(done), "COMPLETED").getString("errors")).isNull();
+        Api.newTask(plan, List.of("nmg.gat"), List.of(), "2025-11-01");
+        assertThat(build()).isTrue();
+        String reporter = TestTokens.reporter(INBOX);
+        Map<String, Object> before = assertInboxFromSnapshotAsLive(reporter);
+        assertThat(before.get("totalCount RED")).as("both red tasks, led and cooperated on").isEqualTo(2);
+        assertThat(before.get("totalCount YELLOW")).as("due soon, twice, and the one without a report this quarter").isEqualTo(3);
+
+        // a colour changes: completed, and a report submitted
+        assertThat(Api.setStatus(ADMIN, red, Api.version(red), "COMPLETED").getString("errors")).isNull();
+        assertThat(Api.submit(ADMIN, unreported, INBOX, "2025Q4", 60, "进展顺利").getString("errors")).isNull();
+        assertInboxFromSnapshotAsLive(reporter);
+        // a new task for the reporter's department, one taken away from it, a lead replaced by another department and a
+        // cooperating department made the lead
+        Api.newTask(plan, List.of(INBOX), List.of(), "2025-10-15");
+        reassign(yellowCooperating, null, List.of());
+        reassign(green, List.of("nmg.fgw"), null);
+        reassign(redCooperating, List.of(INBOX), List.of());
+        Map<String, Object> after = assertInboxFromSnapshotAsLive(reporter);
+        assertThat(after.get("totalCount RED")).as("the new task and the one now led").isEqualTo(2);
+        assertThat(after.get("totalCount role: LEAD, RED")).isEqualTo(2);
+        assertThat(snapshotDay()).as("no rebuild in between").isEqualTo("2025-11-15");
+        assertThat(Db.count("SELECT count(*) FROM health_change")).as("the writes are derived live").isPositive();
+
+        // The pages above came from the snapshot's rows per organization: without the row of a task not written since,
+        // the inbox no longer finds it.
+        String unchanged = done;
+        Db.update("DELETE FROM health_snapshot_org_task WHERE task_id = CAST(? AS uuid)", unchanged);
+        assertThat(inbox(reporter)).noneMatch(row -> row.startsWith(unchanged + " "));
+        Db.update("UPDATE health_snapshot_state SET day = NULL");
+        assertThat(build()).as("rebuilt").isTrue();
+        assertThat(inbox(reporter)).anyMatch(row -> row.startsWith(unchanged + " DONE "));
+        assertInboxFromSnapshotAsLive(reporter);
+    }
+
     @Test
     void theDashboardsPagesAreReadFromTodaysRowsPerOrganizationButNeverFromRowsAnOlderVersionsBuildLeftBehind() {
         String plan = snapshotOfPlanWithTask("nmg.gat", "2025-11-01");
@@ -260,7 +378,7 @@ class HealthSnapshotTest {
                 .get("edges")).get(0).get("node");
         assertThat(first).as("the page walks today's rows (one made most red here)").containsEntry("org", Map.of("id", gat));
 
-        // A build of the version before V16 replaces the snapshot and leaves the rows it does not know about as they were.
+        // A build of the version before V15 replaces the snapshot and leaves the rows it does not know about as they were.
         Db.update("UPDATE health_snapshot_state SET org_rows_built_at = NULL");
         assertThat(dashboardPages()).as("rows not of today's build are not read").isEqualTo(pages);
         Db.update("UPDATE health_snapshot_state SET day = NULL");

@@ -102,6 +102,8 @@ public final class TaskListSql {
     private final List<String> outer = new ArrayList<>();
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final TaskQuery query;
+    /** The organization filter within {@link #inner} ("" for none): left out where the tasks are known to be theirs. */
+    private String orgFilter = "";
 
     TaskListSql(TaskQuery query, LocalDate today, ZoneId zone) {
         this.query = query;
@@ -152,12 +154,14 @@ public final class TaskListSql {
         }
         if (query.orgIds() != null) {
             params.put("orgIds", idArray(query.orgIds()));
+            int orgFilterAt = inner.length();
             inner.append(" AND t.id IN (SELECT o.task_id FROM task_org o WHERE o.org_id IN ").append(idsOf("orgIds"));
             if (query.role() != null && query.role() != TaskRole.ANY) {
                 params.put("role", query.role().name());
                 inner.append(" AND o.role = :role");
             }
             inner.append(")");
+            orgFilter = inner.substring(orgFilterAt);
         }
         if (query.statuses() != null && !query.statuses().isEmpty()) {
             params.put("statuses", query.statuses().stream().map(Enum::name).toList());
@@ -364,6 +368,103 @@ public final class TaskListSql {
         return null;
     }
 
+    /**
+     * Whether {@link #pageFromSnapshot} answers this page: the inbox by health, filtered by role and health at most (what
+     * today's snapshot holds per organization); a filter on the flags or a search is derived live ({@link #page}).
+     */
+    boolean pagesFromSnapshot() {
+        return query.sortBy() == TaskSort.HEALTH && inboxOfOrgsRoleAndHealth();
+    }
+
+    /**
+     * The inbox's page by health from today's snapshot (V14, docs/decisions/0018): per organization of the inbox and per
+     * colour the page's place may hold, a walk of {@code health_snapshot_org_task} in the list's order (colour, then id)
+     * after the cursor, at most as many rows as the page reads and without the tasks written since the snapshot; those
+     * walks' first rows and the tasks written since that the organizations have now are the candidates, and the list's
+     * own SQL ({@link #inner}: the health expression, the filters, the flags) over just them gives the page. Exact: a task
+     * not written since has the snapshot's colour and organizations, so the page's tasks are among the candidates.
+     * Without a snapshot of today, one row of nulls: the caller reads {@link #page} instead. Parameters: {@link #pageParams}.
+     */
+    String pageFromSnapshot() {
+        TaskQuery.SortKey after = seek();
+        boolean descending = SortOrder.sql(query.order(), SortOrder.ASC).equals("DESC");
+        int walked = (after != null ? 0 : query.offset()) + query.limit() + 1;
+        String role = query.role() != null && query.role() != TaskRole.ANY ? " AND h.role = :role" : "";
+        List<String> walks = new ArrayList<>();
+        for (Health health : Health.values()) {
+            int rank = new TaskQuery.HealthKey(health, null).rank();
+            int afterRank = after instanceof TaskQuery.HealthKey key ? key.rank() : -1;
+            if (query.health() != null && query.health() != health
+                    || afterRank >= 0 && (descending ? rank > afterRank : rank < afterRank)) {
+                continue;
+            }
+            // One range of the primary key per organization: PostgreSQL walks it and stops after `walked` rows.
+            walks.add("SELECT " + rank + " AS rank, w.task_id FROM unnest(CAST(CAST(:orgIds AS text) AS uuid[])) AS s (id)"
+                    + " CROSS JOIN LATERAL (SELECT h.task_id FROM health_snapshot_org_task h WHERE h.day = CAST(:today AS date)"
+                    + " AND h.org_id = s.id AND h.health = '" + health.name() + "'" + role
+                    + (rank == afterRank ? " AND h.task_id > CAST(:afterId AS uuid)" : "")
+                    + " AND h.task_id NOT IN (" + CHANGED + ") ORDER BY h.task_id LIMIT " + walked + ") w");
+        }
+        String dir = descending ? " DESC" : "";
+        String unchanged = walks.isEmpty() ? "SELECT CAST(NULL AS uuid) AS task_id WHERE false"
+                : "SELECT u.task_id FROM (SELECT DISTINCT w.rank, w.task_id FROM (" + String.join(" UNION ALL ", walks) + ") w) u"
+                        + " ORDER BY u.rank" + dir + ", u.task_id LIMIT " + walked;
+        String cursor = afterCursor();
+        String page = "SELECT a.id, a.report_due, a.returned, " + HEALTH_RANK + " AS rank FROM (" + innerOfTheirTasks()
+                + " AND t.id IN (SELECT v.task_id FROM (" + unchanged + ") v UNION " + changedOfTheOrgs() + ")) a"
+                + " WHERE " + SNAPSHOT_OF_TODAY + (cursor == null ? "" : " AND " + cursor)
+                + " ORDER BY " + orderBy() + " LIMIT " + (peeks() ? query.limit() + 1 : query.limit())
+                + " OFFSET " + (after != null ? 0 : query.offset());
+        return "SELECT p.id, p.report_due, p.returned FROM ((" + page + ") UNION ALL SELECT NULL, NULL, NULL, NULL WHERE NOT "
+                + SNAPSHOT_OF_TODAY + ") p ORDER BY p.rank" + dir + ", p.id";
+    }
+
+    /**
+     * Whether the list's {@code totalCount} is {@link #inboxCountFromSnapshot}: the inbox filtered by health (and role)
+     * only. Without a health filter the inbox counts its organizations' task_org rows ({@link #count}).
+     */
+    boolean inboxCountsFromSnapshot() {
+        return query.health() != null && inboxOfOrgsRoleAndHealth();
+    }
+
+    /**
+     * The inbox's tasks of a health from today's snapshot: its organizations' tasks of that health in
+     * {@code health_snapshot_org_task} (each task once) but those written since, plus the tasks written since that are in
+     * the list now (derived live, the list's own SQL). Without a snapshot of today, {@link #count}. Parameters:
+     * {@link #countFromSnapshotParams}.
+     */
+    String inboxCountFromSnapshot() {
+        String role = query.role() != null && query.role() != TaskRole.ANY ? " AND h.role = :role" : "";
+        return "SELECT CASE WHEN " + SNAPSHOT_OF_TODAY + " THEN"
+                + " (SELECT count(DISTINCT h.task_id) FROM unnest(CAST(CAST(:orgIds AS text) AS uuid[])) AS s (id) CROSS JOIN LATERAL"
+                + " (SELECT h.task_id FROM health_snapshot_org_task h WHERE h.day = CAST(:today AS date) AND h.org_id = s.id"
+                + " AND h.health = :health" + role + " AND h.task_id NOT IN (" + CHANGED + ")) h)"
+                + " + (SELECT count(*) FROM (" + innerOfTheirTasks() + " AND t.id IN (" + changedOfTheOrgs() + ")) a" + where() + ")"
+                + " ELSE (" + count() + ") END";
+    }
+
+    /**
+     * {@link #inner} without its organization filter, for candidates known to be of the organizations: PostgreSQL would
+     * otherwise hash every task_org row of the organizations (linear in their tasks) to test a page's worth of them.
+     */
+    private String innerOfTheirTasks() {
+        return orgFilter.isEmpty() ? inner.toString() : inner.toString().replace(orgFilter, "");
+    }
+
+    /** The tasks written since the snapshot that the list's organizations have now (in its role), each tested by its key. */
+    private String changedOfTheOrgs() {
+        String role = query.role() != null && query.role() != TaskRole.ANY ? " AND o.role = :role" : "";
+        return "SELECT c.task_id FROM health_change c WHERE EXISTS (SELECT 1 FROM task_org o WHERE o.task_id = c.task_id"
+                + " AND o.org_id IN " + idsOf("orgIds") + role + ")";
+    }
+
+    /** The inbox of its organizations, filtered by role and health at most. */
+    private boolean inboxOfOrgsRoleAndHealth() {
+        return query.mine() != null && query.orgIds() != null && query.planIds() == null && outer.isEmpty()
+                && (query.statuses() == null || query.statuses().isEmpty()) && query.dueBefore() == null
+                && query.dueAfter() == null && query.search() == null;
+    }
+
     String count() {
         if (countsFromTaskOrg()) {
             // Every task of the organizations but those of hidden plans, from task_org_org_task_idx alone (V13) without
@@ -457,7 +558,7 @@ public final class TaskListSql {
     }
 
     /**
-     * {@link #healthCountPage} of all plans from today's per-organization rows ({@code health_snapshot_org_row}, V16,
+     * {@link #healthCountPage} of all plans from today's per-organization rows ({@code health_snapshot_org_row}, V15,
      * docs/decisions/0020), the same rows in the same order: the organizations no task derived live touches come from
      * the rows as they are, in their index up to the page's end; those it touches (the leads, before and now, of the
      * tasks written since the snapshot, and the replaced leads with their successors) from their row plus the

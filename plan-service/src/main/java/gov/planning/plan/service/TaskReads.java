@@ -114,11 +114,13 @@ public class TaskReads {
         // The count on a session of its own, at the same time as the page: an exact count reads the whole list (a
         // province's red tasks: 20,000 rows, most of a list's time), the page and its tasks only what it shows.
         boolean fromSnapshot = sql.countsFromSnapshot();
+        boolean inboxFromSnapshot = sql.inboxCountsFromSnapshot();
+        String countSql = fromSnapshot ? sql.countFromSnapshot() : inboxFromSnapshot ? sql.inboxCountFromSnapshot() : sql.count();
         // Not counted: no total at all (0), the page tells whether another follows by reading one row more.
         Uni<Long> count = !query.counted() ? Uni.createFrom().item(0L)
-                : read(s -> nativeRows(s, fromSnapshot ? sql.countFromSnapshot() : sql.count(),
-                        fromSnapshot ? sql.countFromSnapshotParams() : sql.countParams())).map(rows -> ((Number) rows.get(0)).longValue());
-        Uni<TaskPage> page = read(s -> nativeRows(s, sql.page(), sql.pageParams()).chain(read -> {
+                : read(s -> nativeRows(s, countSql, fromSnapshot || inboxFromSnapshot ? sql.countFromSnapshotParams() : sql.countParams()))
+                        .map(rows -> ((Number) rows.get(0)).longValue());
+        Uni<TaskPage> page = read(s -> pageRows(s, sql).chain(read -> {
             Boolean more = sql.peeks() ? read.size() > query.limit() : null;
             List<Object> rows = read.subList(0, Math.min(read.size(), query.limit()));
             List<UUID> ids = rows.stream().map(r -> (UUID) ((Object[]) r)[0]).toList();
@@ -130,6 +132,19 @@ public class TaskReads {
             });
         }));
         return Uni.combine().all().unis(page, count).with((listed, total) -> new TaskPage(listed.items(), total, listed.more()));
+    }
+
+    /**
+     * The page's rows (id, inbox flags): the inbox's from today's snapshot when it can answer
+     * ({@link TaskListSql#pageFromSnapshot}), else, or when there is no snapshot of today (its one row of nulls), live.
+     */
+    private static Uni<List<Object>> pageRows(Mutiny.Session s, TaskListSql sql) {
+        if (!sql.pagesFromSnapshot()) {
+            return nativeRows(s, sql.page(), sql.pageParams());
+        }
+        return nativeRows(s, sql.pageFromSnapshot(), sql.pageParams())
+                .chain(rows -> rows.size() == 1 && ((Object[]) rows.get(0))[0] == null ? nativeRows(s, sql.page(), sql.pageParams())
+                        : Uni.createFrom().item(rows));
     }
 
     /**
