@@ -70,7 +70,6 @@ public class HealthSnapshots {
                                 .chain(() -> update(s, "DELETE FROM health_snapshot_lead_count", Map.of()))
                                 .chain(() -> update(s, "DELETE FROM health_snapshot_org_count", Map.of()))
                                 .chain(() -> update(s, "DELETE FROM health_snapshot_plan_count", Map.of()))
-                                .chain(() -> update(s, "DELETE FROM health_snapshot_org_row", Map.of()))
                                 .chain(() -> update(s, sql.snapshotInsert(), sql.params()))
                                 .chain(() -> update(s, "INSERT INTO health_snapshot_lead_count (day, plan_id, org_id, health, tasks)"
                                         + " SELECT s.day, s.plan_id, l.org_id, s.health, count(*) FROM health_snapshot s"
@@ -78,10 +77,6 @@ public class HealthSnapshots {
                                 .chain(() -> update(s, "INSERT INTO health_snapshot_org_count (day, org_id, health, tasks)"
                                         + " SELECT c.day, c.org_id, c.health, sum(c.tasks) FROM health_snapshot_lead_count c"
                                         + " GROUP BY c.day, c.org_id, c.health", Map.of()))
-                                .chain(() -> update(s, "INSERT INTO health_snapshot_org_row (day, org_id, " + TaskListSql.healthNames("", ", ") + ")"
-                                        + " SELECT c.day, c.org_id, " + TaskListSql.healthColumns("c.tasks", "c.health")
-                                        + " FROM health_snapshot_org_count c GROUP BY c.day, c.org_id", Map.of()))
-                                .chain(() -> update(s, "UPDATE health_snapshot_state SET org_rows_built_at = built_at", Map.of()))
                                 .chain(() -> update(s, "INSERT INTO health_snapshot_plan_count (day, plan_id, health, tasks)"
                                         + " SELECT s.day, s.plan_id, s.health, count(*) FROM health_snapshot s GROUP BY s.day, s.plan_id, s.health",
                                         Map.of()))

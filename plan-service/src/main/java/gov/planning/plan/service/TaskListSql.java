@@ -535,7 +535,7 @@ public final class TaskListSql {
      * The columns green, yellow, red, done (in {@link Health}'s order): the sum of {@code value} over the rows whose
      * {@code health} is each, 0 for none.
      */
-    static String healthColumns(String value, String health) {
+    private static String healthColumns(String value, String health) {
         return String.join(", ", java.util.Arrays.stream(Health.values())
                 .map(h -> "CAST(COALESCE(sum(" + value + ") FILTER (WHERE " + health + " = '" + h.name() + "'), 0) AS integer) AS "
                         + h.name().toLowerCase()).toList());
@@ -562,8 +562,8 @@ public final class TaskListSql {
      * docs/decisions/0020), the same rows in the same order: the organizations no task derived live touches come from
      * the rows as they are, in their index up to the page's end; those it touches (the leads, before and now, of the
      * tasks written since the snapshot, and the replaced leads with their successors) from their row plus the
-     * corrections. No row at all when the rows are not today's snapshot's (none yet today, or built by an older
-     * version): then {@link #healthCountPage}.
+     * corrections. The rows are kept by triggers on the snapshot's counts (V15). No row at all without a snapshot of
+     * today: then {@link #healthCountPage}.
      */
     String healthCountPageFromRows(Map<UUID, UUID> heirs, boolean after, int offset, int limit) {
         String today = "r.day = CAST(:today AS date)";
@@ -580,8 +580,7 @@ public final class TaskListSql {
         return "WITH d AS MATERIALIZED (SELECT c.org, " + healthColumns("c.n", "c.health") + " FROM ("
                 + liveCorrections(heirsMapping(heirs), "true") + ") c (org, health, n) GROUP BY c.org),"
                 + " k AS MATERIALIZED (SELECT c.* FROM (" + corrected + ") c WHERE " + healthNames("c.", " <> 0 OR ") + " <> 0)"
-                + sumsAndPage(all, page, " WHERE EXISTS (SELECT 1 FROM health_snapshot_state b WHERE b.day = CAST(:today AS date)"
-                        + " AND b.org_rows_built_at = b.built_at)");
+                + sumsAndPage(all, page, " WHERE " + SNAPSHOT_OF_TODAY);
     }
 
     /** The rows after the keyset cursor's (parameters afterRed, afterYellow, afterOrg) in the dashboard's order. */
@@ -591,7 +590,7 @@ public final class TaskListSql {
     }
 
     /** The health columns green, yellow, red, done (in {@link Health}'s order), each after {@code prefix}, joined. */
-    static String healthNames(String prefix, String separator) {
+    private static String healthNames(String prefix, String separator) {
         return String.join(separator, java.util.Arrays.stream(Health.values()).map(h -> prefix + h.name().toLowerCase()).toList());
     }
 
