@@ -156,9 +156,9 @@ public final class TaskListSql {
             params.put("orgIds", idArray(query.orgIds()));
             int orgFilterAt = inner.length();
             inner.append(" AND t.id IN (SELECT o.task_id FROM task_org o WHERE o.org_id IN ").append(idsOf("orgIds"));
-            if (query.role() != null && query.role() != TaskRole.ANY) {
+            if (!roleFilter("o").isEmpty()) {
                 params.put("role", query.role().name());
-                inner.append(" AND o.role = :role");
+                inner.append(roleFilter("o"));
             }
             inner.append(")");
             orgFilter = inner.substring(orgFilterAt);
@@ -353,6 +353,11 @@ public final class TaskListSql {
         return sort == TaskSort.DEADLINE || sort == TaskSort.PROGRESS;
     }
 
+    /** The query's role as a condition on the task_org (or snapshot) rows aliased {@code alias}; "" for any role. */
+    private String roleFilter(String alias) {
+        return query.role() != null && query.role() != TaskRole.ANY ? " AND " + alias + ".role = :role" : "";
+    }
+
     private String direction() {
         return SortOrder.sql(query.order(), SortOrder.ASC);
     }
@@ -387,9 +392,9 @@ public final class TaskListSql {
      */
     String pageFromSnapshot() {
         TaskQuery.SortKey after = seek();
-        boolean descending = SortOrder.sql(query.order(), SortOrder.ASC).equals("DESC");
+        boolean descending = direction().equals("DESC");
         int walked = (after != null ? 0 : query.offset()) + query.limit() + 1;
-        String role = query.role() != null && query.role() != TaskRole.ANY ? " AND h.role = :role" : "";
+        String role = roleFilter("h");
         List<String> walks = new ArrayList<>();
         for (Health health : Health.values()) {
             int rank = new TaskQuery.HealthKey(health, null).rank();
@@ -434,7 +439,7 @@ public final class TaskListSql {
      * {@link #countFromSnapshotParams}.
      */
     String inboxCountFromSnapshot() {
-        String role = query.role() != null && query.role() != TaskRole.ANY ? " AND h.role = :role" : "";
+        String role = roleFilter("h");
         return "SELECT CASE WHEN " + SNAPSHOT_OF_TODAY + " THEN"
                 + " (SELECT count(DISTINCT h.task_id) FROM unnest(CAST(CAST(:orgIds AS text) AS uuid[])) AS s (id) CROSS JOIN LATERAL"
                 + " (SELECT h.task_id FROM health_snapshot_org_task h WHERE h.day = CAST(:today AS date) AND h.org_id = s.id"
@@ -453,7 +458,7 @@ public final class TaskListSql {
 
     /** The tasks written since the snapshot that the list's organizations have now (in its role), each tested by its key. */
     private String changedOfTheOrgs() {
-        String role = query.role() != null && query.role() != TaskRole.ANY ? " AND o.role = :role" : "";
+        String role = roleFilter("o");
         return "SELECT c.task_id FROM health_change c WHERE EXISTS (SELECT 1 FROM task_org o WHERE o.task_id = c.task_id"
                 + " AND o.org_id IN " + idsOf("orgIds") + role + ")";
     }
@@ -470,7 +475,7 @@ public final class TaskListSql {
             // Every task of the organizations but those of hidden plans, from task_org_org_task_idx alone (V13) without
             // reading the tasks (an inbox's 2,312, a prefecture's 10,000: each a probe of task and plan otherwise). Per
             // organization (the fence OFFSET 0): PostgreSQL guesses 200 ids in the array and would scan all of task_org.
-            String role = query.role() != null && query.role() != TaskRole.ANY ? " AND o.role = :role" : "";
+            String role = roleFilter("o");
             return "SELECT count(*) FROM (SELECT DISTINCT o.task_id"
                     + " FROM unnest(CAST(CAST(:orgIds AS text) AS uuid[])) AS s (id)"
                     + " CROSS JOIN LATERAL (SELECT o.task_id FROM task_org o WHERE o.org_id = s.id" + role + " OFFSET 0) o"
