@@ -357,7 +357,7 @@ public class TaskReads {
      * how many there are and their sums, grouped, counted and cut in SQL (docs/decisions/0015). Two statements (the
      * leads, then the page with the sums), whatever the number of organizations; {@code after} (null: none) seeks, else
      * the page skips {@code offset} rows. Over all plans the page walks today's per-organization rows (docs/decisions/0020);
-     * before they are built today, a third statement groups every organization's counts.
+     * before today's snapshot is built, a third statement groups every organization's counts.
      */
     public Uni<HealthCountPage> healthCountPage(UUID planId, HealthCountPage.Key after, int offset, int limit) {
         TaskListSql sql = dashboardSql(planId);
