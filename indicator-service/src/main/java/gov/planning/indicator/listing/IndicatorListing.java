@@ -30,7 +30,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  *
  * <p>On the reactive SQL client, not Hibernate: the page is a read of plain rows, and Hibernate's native query (its
  * parameter parsing and result mapping on every call), the HQL of the page's indicators and a session per read were
- * half of the service's CPU for a plan's ten indicators (bench/scale, 2026-12-06 22:00 section).
+ * a quarter of the service's CPU for a plan's ten indicators (bench/scale, 2026-12-06 21:50 section; decision 0022).
  */
 @ApplicationScoped
 public class IndicatorListing {

@@ -20,11 +20,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ObservationRepository implements PanacheRepositoryBase<Observation, UUID> {
 
-    @Inject
-    Pool pool;
-
     private static final String NEWEST_FIRST = " order by o.reportedAt desc, o.id";
     private static final String NOT_SUPERSEDED = " and not exists (select 1 from Observation n where n.supersedes = o.id)";
+
+    @Inject
+    Pool pool;
 
     /** The current observation of one indicator, region (null: the whole area) and period, inside the write's transaction. */
     public Uni<Observation> findCurrent(UUID indicatorId, UUID regionId, String period) {
@@ -56,7 +56,7 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
      *
      * <p>On the reactive SQL client (one prepared statement, the ids as one array), not a Hibernate native query: the
      * rows are read-only copies, and Hibernate's parsing and mapping of the query on every call cost more than the
-     * read (bench/scale, 2026-12-06 22:00 section).
+     * read (bench/scale, 2026-12-06 21:50 section; decision 0022).
      */
     public Uni<List<Observation>> findNewestCurrent(Collection<UUID> indicatorIds) {
         if (indicatorIds.isEmpty()) {
