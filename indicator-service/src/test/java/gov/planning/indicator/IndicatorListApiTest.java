@@ -284,4 +284,43 @@ class IndicatorListApiTest {
         assertThat(firstErrorCode(longSearch)).isEqualTo("BAD_USER_INPUT");
         assertThat(longSearch.getString("errors[0].message")).contains("search");
     }
+
+    private static final String EVERY_FIELD = """
+            id name unit nature comparator version additive createdBy updatedBy updatedAt plan { id } responsibleOrgs { id }
+            baseline { value year } target { value year } progress met health
+            latest { id region { id } period value source reportedBy reportedAt supersedes derivedFrom }""";
+
+    @Test
+    void anIndicatorOfTheListAnswersEveryFieldAsItDoesReadByItsId() {
+        String plan = newPlan();
+        String region = newOrg();
+        Map<String, Object> binding = indicator("耕地保有量", "万亩", "AT_LEAST", 10.0, 2020, 20, 2025);
+        binding.put("nature", "BINDING");
+        binding.put("responsibleOrgIds", List.of(newOrg(), newOrg()));
+        String summed = create(plan, binding);
+        record(TestTokens.admin(), summed, region, "2023", 12.5, "统计年鉴");
+        String corrected = create(plan, indicator("森林覆盖率", "%", "ABOUT", null, null, 23, 2030));
+        record(TestTokens.admin(), corrected, null, "2022", 21.0, null);
+        record(TestTokens.admin(), corrected, null, "2022", 21.5, "更正");
+        create(plan, indicator("无单位指标", null, "AT_MOST", 5.0, 2021, 1, 2024));
+
+        JsonPath listed = post(TestTokens.viewer(), "query($p: ID) { indicators(planId: $p) { edges { node { " + EVERY_FIELD + " } } } }",
+                Map.of("p", plan));
+        assertThat(listed.getString("errors")).isNull();
+        List<Map<String, Object>> nodes = listed.getList("data.indicators.edges.node");
+        assertThat(nodes).extracting(n -> n.get("name")).containsExactly("耕地保有量", "森林覆盖率", "无单位指标");
+        for (Map<String, Object> node : nodes) {
+            JsonPath one = post(TestTokens.viewer(), "query($id: ID!) { indicator(id: $id) { " + EVERY_FIELD + " } }",
+                    Map.of("id", node.get("id")));
+            assertThat(one.getString("errors")).isNull();
+            assertThat(node).isEqualTo(one.getMap("data.indicator"));
+        }
+        // The values the list read itself, not only agreement: the sum of the region's value and the correction.
+        assertThat(nodes.get(0)).containsEntry("nature", "BINDING").containsEntry("additive", true);
+        assertThat(listed.getDouble("data.indicators.edges[0].node.latest.value")).isEqualTo(12.5);
+        assertThat(listed.getList("data.indicators.edges[0].node.responsibleOrgs")).hasSize(2);
+        assertThat(listed.getDouble("data.indicators.edges[1].node.latest.value")).isEqualTo(21.5);
+        assertThat(listed.getString("data.indicators.edges[1].node.latest.supersedes")).isNotNull();
+        assertThat(listed.getString("data.indicators.edges[2].node.latest")).isNull();
+    }
 }

@@ -22,10 +22,7 @@ public record IndicatorConnection(@NonNull List<@NonNull IndicatorEdge> edges, @
     static IndicatorConnection of(IndicatorListing.Page page) {
         List<IndicatorEdge> edges = new ArrayList<>();
         for (int i = 0; i < page.indicators().size(); i++) {
-            // null: deleted between the page's two statements; its position still counts for the cursors.
-            if (page.indicators().get(i) != null) {
-                edges.add(new IndicatorEdge(IndicatorView.of(page.indicators().get(i)), Cursor.encode(page.offset() + i)));
-            }
+            edges.add(new IndicatorEdge(IndicatorView.of(page.indicators().get(i)), Cursor.encode(page.offset() + i)));
         }
         String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
         return new IndicatorConnection(edges, new PageInfo(page.offset() + page.indicators().size() < page.total(), end), page.total());

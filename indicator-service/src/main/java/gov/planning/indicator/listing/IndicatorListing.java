@@ -6,40 +6,47 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
 import gov.planning.common.api.SortOrder;
 import gov.planning.common.api.TextSearch;
+import gov.planning.indicator.entity.Comparator;
 import gov.planning.indicator.entity.Indicator;
-import gov.planning.indicator.repository.IndicatorRepository;
-import gov.planning.common.persistence.ReadSessions;
+import gov.planning.indicator.entity.IndicatorNature;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * One page of indicators, filtered, sorted and paged in SQL: two statements whatever the filter and the data size
- * (the page's ids with the total, then those indicators). Health, met and progress are the SQL functions of migration
- * V4, which follow {@code domain.Assessment} and {@code domain.Latest} operation for operation; they are computed only
- * when a filter or the sort needs them.
+ * One page of indicators, filtered, sorted and paged in SQL: one statement whatever the filter and the data size (the
+ * total and the page's indicators). Health, met and progress are the SQL functions of migration V4, which follow
+ * {@code domain.Assessment} and {@code domain.Latest} operation for operation; they are computed only when a filter or
+ * the sort needs them.
+ *
+ * <p>On the reactive SQL client, not Hibernate: the page is a read of plain rows, and Hibernate's native query (its
+ * parameter parsing and result mapping on every call), the HQL of the page's indicators and a session per read were
+ * a quarter of the service's CPU for a plan's ten indicators (bench/scale, 2026-12-06 21:50 section; decision 0022).
  */
 @ApplicationScoped
 public class IndicatorListing {
 
-    /** The indicators of one page, in order (null for one deleted meanwhile), and how many match in all. */
+    /**
+     * The indicators of one page, in order, and how many match in all. Read-only copies of the rows without their
+     * responsible organizations (those are the field {@code responsibleOrgs}, read in a batch of their own).
+     */
     public record Page(List<Indicator> indicators, int offset, int total) {
     }
 
-    @Inject
-    ReadSessions reads;
+    /** A named parameter of the statement ({@code :plan}), which the reactive client takes as {@code $1}. */
+    private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<![:\\w]):([a-zA-Z]\\w*)");
 
     @Inject
-    IndicatorRepository indicators;
+    Pool pool;
 
     @Inject
     Clock clock;
@@ -50,29 +57,47 @@ public class IndicatorListing {
         String sql = sql(filter, sort, SortOrder.sql(order, sort == IndicatorSort.UPDATED ? SortOrder.DESC : SortOrder.ASC), params);
         params.put("limit", limit);
         params.put("offset", offset);
-        return reads.read(s -> ids(s, sql, params).chain(page -> indicators.findByIds(s, page.ids()).map(found -> {
-            Map<UUID, Indicator> byId = found.stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
-            return new Page(page.ids().stream().map(byId::get).toList(), offset, page.total());
-        })));
-    }
-
-    private record Ids(List<UUID> ids, int total) {
-    }
-
-    private static Uni<Ids> ids(Mutiny.Session s, String sql, Map<String, Object> params) {
-        var query = s.createNativeQuery(sql, Object[].class);
-        params.forEach(query::setParameter);
-        return query.getResultList().map(rows -> {
-            List<UUID> ids = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        Matcher named = NAMED_PARAMETER.matcher(sql);
+        StringBuilder positional = new StringBuilder();
+        while (named.find()) {
+            values.add(params.get(named.group(1)));
+            named.appendReplacement(positional, "\\$" + values.size());
+        }
+        named.appendTail(positional);
+        return pool.preparedQuery(positional.toString()).execute(Tuple.from(values)).map(rows -> {
+            List<Indicator> page = new ArrayList<>();
             int total = 0;
-            for (Object[] row : rows) {
-                total = ((Number) row[0]).intValue();
-                if (row[1] != null) {
-                    ids.add((UUID) row[1]);
+            for (Row row : rows) {
+                total = row.getInteger("total");
+                if (row.getUUID("id") != null) {
+                    page.add(indicator(row));
                 }
             }
-            return new Ids(ids, total);
+            return new Page(page, offset, total);
         });
+    }
+
+    private static Indicator indicator(Row row) {
+        Indicator i = new Indicator();
+        i.id = row.getUUID("id");
+        i.version = row.getInteger("version");
+        i.createdAt = row.getOffsetDateTime("created_at").toInstant();
+        i.updatedAt = row.getOffsetDateTime("updated_at").toInstant();
+        i.planId = row.getUUID("plan_id");
+        i.name = row.getString("name");
+        i.unit = row.getString("unit");
+        String nature = row.getString("nature");
+        i.nature = nature == null ? null : IndicatorNature.valueOf(nature);
+        i.comparator = Comparator.valueOf(row.getString("comparator"));
+        i.baselineValue = row.getDouble("baseline_value");
+        i.baselineYear = row.getInteger("baseline_year");
+        i.targetValue = row.getDouble("target_value");
+        i.targetYear = row.getInteger("target_year");
+        i.additive = row.getBoolean("additive");
+        i.createdBy = row.getString("created_by");
+        i.responsibleOrgIds = null;
+        return i;
     }
 
     private String sql(IndicatorFilter filter, IndicatorSort sort, String direction, Map<String, Object> params) {
@@ -121,8 +146,9 @@ public class IndicatorListing {
             case UPDATED -> "m.updated_at " + direction;
         } + ", m.id";
         return "WITH matched AS (SELECT " + columns + from + where + ")"
-                + " SELECT t.total, p.id FROM (SELECT count(*) AS total FROM matched) t"
+                + " SELECT CAST(t.total AS integer) AS total, i.* FROM (SELECT count(*) AS total FROM matched) t"
                 + " LEFT JOIN LATERAL (SELECT m.id, row_number() OVER (ORDER BY " + orderBy + ") AS position FROM matched m"
-                + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset) p ON true ORDER BY p.position";
+                + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset) p ON true"
+                + " LEFT JOIN indicator i ON i.id = p.id ORDER BY p.position";
     }
 }

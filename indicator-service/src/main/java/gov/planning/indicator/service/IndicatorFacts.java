@@ -125,7 +125,7 @@ public class IndicatorFacts {
 
     private Uni<List<List<Observation>>> current(List<IndicatorFigures> figures) {
         List<UUID> ids = figures.stream().map(IndicatorFigures::id).toList();
-        return reads.read(s -> observations.findNewestCurrent(s, distinct(ids))).map(rows -> alignedLists(ids, rows, o -> o.indicatorId, Function.identity()));
+        return observations.findNewestCurrent(distinct(ids)).map(rows -> alignedLists(ids, rows, o -> o.indicatorId, Function.identity()));
     }
 
     private static List<UUID> distinct(Collection<UUID> ids) {
