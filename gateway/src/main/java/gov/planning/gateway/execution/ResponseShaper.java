@@ -140,15 +140,12 @@ final class ResponseShaper {
         int count = fields.size();
         for (int i = 0; i < count; i++) {
             SelectionNode field = fields.get(i);
-            if (!applies(field.typeCondition(), declaredType, typename) || answeredBefore(fields, i, declaredType, typename)) {
+            if (!written(fields, i, declaredType, typename)) {
                 continue;
             }
             String key = field.responseKey();
-            if (!first) {
-                out.append(',');
-            }
+            key(key, first);
             first = false;
-            out.append('"').append(key).append("\":");
             if (field.isTypename()) {
                 if (token == JsonToken.FIELD_NAME && parser.currentName().equals(key)) {
                     parser.nextToken(); // the subgraph's own __typename: the tree path ignores it too
@@ -249,15 +246,12 @@ final class ResponseShaper {
         int count = fields.size();
         for (int i = 0; i < count; i++) {
             SelectionNode field = fields.get(i);
-            if (!applies(field.typeCondition(), declaredType, typename) || answeredBefore(fields, i, declaredType, typename)) {
+            if (!written(fields, i, declaredType, typename)) {
                 continue;
             }
             String key = field.responseKey();
-            if (!first) {
-                out.append(',');
-            }
+            key(key, first);
             first = false;
-            out.append('"').append(key).append("\":"); // GraphQL names never need escaping
             if (field.isTypename()) {
                 string(typename);
                 continue;
@@ -282,6 +276,19 @@ final class ResponseShaper {
         }
         out.append('}');
         return true;
+    }
+
+    /** Field {@code index} is written for an object of this type: its condition applies, its key was not written yet. */
+    private boolean written(List<SelectionNode> fields, int index, String declaredType, String typename) {
+        return applies(fields.get(index).typeCondition(), declaredType, typename) && !answeredBefore(fields, index, declaredType, typename);
+    }
+
+    /** A field's key, after a comma unless it is the object's first. */
+    private void key(String key, boolean first) {
+        if (!first) {
+            out.append(',');
+        }
+        out.append('"').append(key).append("\":"); // GraphQL names never need escaping
     }
 
     /** The same response key under another type condition that also applies was written with this one. */
