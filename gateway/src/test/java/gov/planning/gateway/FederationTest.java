@@ -149,6 +149,26 @@ class FederationTest {
     }
 
     @Test
+    void aSingleSubgraphsPartialAnswerKeepsItsDataInTheClientsOrderAndItsErrorsAtTheClientsPaths() {
+        // one fetch and nothing after it: shaped while the answer is read (decision 0021)
+        JsonPath response = post("{ indicators { plan { summary: indicatorSummary id } name kind: __typename } }");
+
+        assertThat(response.getMap("data.indicators[0]").keySet()).containsExactly("plan", "name", "kind");
+        assertThat(response.getMap("data.indicators[0].plan").keySet()).containsExactly("summary", "id");
+        assertThat(response.getList("data.indicators.name")).containsExactly("耕地保有量", "城镇新增就业");
+        assertThat(response.getList("data.indicators.kind")).containsExactly("Indicator", "Indicator");
+        assertThat(response.getList("data.indicators.plan.summary")).containsExactly(null, null);
+        assertThat(response.getList("errors.path")).containsExactly(List.of("indicators", 0, "plan", "summary"),
+                List.of("indicators", 1, "plan", "summary"));
+        assertThat(response.getList("errors.extensions.code")).containsExactly("FORBIDDEN", "FORBIDDEN");
+        assertThat(response.getList("errors.extensions.serviceName")).containsExactly("indicator-service", "indicator-service");
+        assertThat(response.getList("errors.locations")).containsExactly(null, null);
+        assertThat(response.prettify()).doesNotContain("_gw_");
+        assertThat(requests(indicatorUrl)).hasSize(1);
+        assertThat(requests(planUrl)).isEmpty();
+    }
+
+    @Test
     void aFailedRootFetchNullsOnlyThatSubgraphsRootFields() {
         mode(orgUrl, "http500");
 

@@ -21,6 +21,11 @@ final class ExecutionContext {
     final List<ObjectNode> errors = new ArrayList<>();
     final Map<String, String> headers;
     final ObjectNode variables;
+    /**
+     * The client's {@code data} as JSON text when the plan's only fetch was shaped while it was read (null: shape
+     * {@link #data}).
+     */
+    String streamed;
 
     ExecutionContext(ObjectMapper mapper, Map<String, String> headers, ObjectNode variables) {
         this.mapper = mapper;

@@ -222,10 +222,11 @@ public class GatewayExecutor {
             QueryPlan plan = prepared.plan();
             NormalizedOperation normalized = plan.operation();
             ExecutionContext context = new ExecutionContext(mapper, headers, variables);
-            return new PlanExecutor(client).execute(plan, context).thenApply(done -> {
+            ResponseShaper shaper = new ResponseShaper(prepared.supergraph().apiSchema(), mapper, prepared.introspection());
+            return new PlanExecutor(client).execute(plan, context, shaper).thenApply(done -> {
                 synchronized (context) {
-                    String data = new ResponseShaper(prepared.supergraph().apiSchema(), mapper, prepared.introspection())
-                            .object(context.data, normalized.rootType(), normalized.rootFields());
+                    String data = context.streamed != null ? context.streamed
+                            : shaper.object(context.data, normalized.rootType(), normalized.rootFields());
                     ObjectNode response = mapper.createObjectNode();
                     if (!context.errors.isEmpty()) {
                         response.putArray("errors").addAll(context.errors);

@@ -1,11 +1,15 @@
 package gov.planning.gateway.execution;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,7 +43,14 @@ final class PlanExecutor {
         this.client = client;
     }
 
-    CompletableFuture<Void> execute(QueryPlan plan, ExecutionContext context) {
+    /**
+     * @param shaper for a plan of one root fetch and nothing after it: its answer is shaped while it is read
+     *               ({@link ExecutionContext#streamed}) instead of being parsed into {@code context.data}
+     */
+    CompletableFuture<Void> execute(QueryPlan plan, ExecutionContext context, ResponseShaper shaper) {
+        if (plan.roots().size() == 1 && plan.levels().isEmpty() && !plan.operation().hasIntrospection()) {
+            return streamedRoot(plan.roots().get(0), plan, context, shaper);
+        }
         CompletableFuture<Void> roots;
         if (plan.sequentialRoots()) {
             roots = CompletableFuture.completedFuture(null);
@@ -62,34 +73,84 @@ final class PlanExecutor {
                 ? client.postMutation(fetch.subgraph(), query, variables(fetch, context), context.headers)
                 : client.post(fetch.subgraph(), query, variables(fetch, context), context.headers);
         return answer.handle((response, failure) -> {
-            synchronized (context) {
-                if (failure != null) {
-                    SubgraphException cause = cause(failure, fetch.subgraph());
-                    for (SelectionNode field : fetch.fields()) {
-                        context.data.putNull(field.responseKey());
-                        context.error(cause.getMessage(), List.of(field.responseKey()), cause.code(), fetch.subgraph());
+            if (failure != null) {
+                rootFailed(fetch, context, failure);
+            } else {
+                rootAnswered(fetch, context, response);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The only fetch of its plan: its answer is shaped for the client while it is read, without a tree of it. An
+     * answer the shaper does not take in order (NotStreamable) is parsed and shaped as any other; the client gets
+     * the same text either way.
+     */
+    private CompletableFuture<Void> streamedRoot(FetchNode fetch, QueryPlan plan, ExecutionContext context, ResponseShaper shaper) {
+        String query = plan.rootOperations().get(fetch);
+        boolean mutation = plan.operation().kind() == OperationDefinition.Operation.MUTATION;
+        return client.postRaw(fetch.subgraph(), query, variables(fetch, context), context.headers, mutation).handle((answer, failure) -> {
+            if (failure != null) {
+                rootFailed(fetch, context, failure);
+                return null;
+            }
+            Set<String> fetched = new HashSet<>();
+            fetch.fields().forEach(f -> fetched.add(f.responseKey()));
+            ResponseShaper.Streamed streamed;
+            try (JsonParser parser = context.mapper.createParser(answer.body().getBytes())) {
+                streamed = shaper.stream(parser, plan.operation().rootType(), plan.operation().rootFields(), fetched);
+            } catch (IOException | ResponseShaper.NotStreamable e) {
+                streamed = null;
+            }
+            if (streamed != null) {
+                client.countErrors(fetch.subgraph(), streamed.errors());
+                synchronized (context) {
+                    context.streamed = streamed.data();
+                    for (JsonNode error : streamed.errors()) {
+                        context.subgraphError(error, subgraphPath(error), fetch.subgraph());
                     }
-                    return null;
-                }
-                JsonNode data = response.path("data");
-                for (SelectionNode field : fetch.fields()) {
-                    JsonNode value = data.isObject() ? data.get(field.responseKey()) : null;
-                    JsonNode existing = context.data.get(field.responseKey());
-                    if (existing != null && !existing.isNull() && value != null && !value.isNull()) {
-                        // a shared root field asked of two subgraphs: both answers complete the same objects
-                        ObjectNode part = context.mapper.createObjectNode();
-                        part.set(field.responseKey(), value);
-                        merge(context.data, part);
-                    } else if (value != null || existing == null) {
-                        context.data.set(field.responseKey(), value == null ? context.mapper.nullNode() : value);
-                    }
-                }
-                for (JsonNode error : response.path("errors")) {
-                    context.subgraphError(error, subgraphPath(error), fetch.subgraph());
                 }
                 return null;
             }
+            try {
+                rootAnswered(fetch, context, client.graphQL(fetch.subgraph(), answer.status(), answer.body()));
+            } catch (SubgraphException e) {
+                rootFailed(fetch, context, e);
+            }
+            return null;
         });
+    }
+
+    private void rootFailed(FetchNode fetch, ExecutionContext context, Throwable failure) {
+        synchronized (context) {
+            SubgraphException cause = cause(failure, fetch.subgraph());
+            for (SelectionNode field : fetch.fields()) {
+                context.data.putNull(field.responseKey());
+                context.error(cause.getMessage(), List.of(field.responseKey()), cause.code(), fetch.subgraph());
+            }
+        }
+    }
+
+    private void rootAnswered(FetchNode fetch, ExecutionContext context, JsonNode response) {
+        synchronized (context) {
+            JsonNode data = response.path("data");
+            for (SelectionNode field : fetch.fields()) {
+                JsonNode value = data.isObject() ? data.get(field.responseKey()) : null;
+                JsonNode existing = context.data.get(field.responseKey());
+                if (existing != null && !existing.isNull() && value != null && !value.isNull()) {
+                    // a shared root field asked of two subgraphs: both answers complete the same objects
+                    ObjectNode part = context.mapper.createObjectNode();
+                    part.set(field.responseKey(), value);
+                    merge(context.data, part);
+                } else if (value != null || existing == null) {
+                    context.data.set(field.responseKey(), value == null ? context.mapper.nullNode() : value);
+                }
+            }
+            for (JsonNode error : response.path("errors")) {
+                context.subgraphError(error, subgraphPath(error), fetch.subgraph());
+            }
+        }
     }
 
     private static List<Object> subgraphPath(JsonNode error) {

@@ -1,11 +1,17 @@
 package gov.planning.gateway.execution;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 
 import gov.planning.gateway.planning.FetchNode;
 import gov.planning.gateway.planning.SelectionNode;
@@ -26,7 +32,8 @@ import graphql.schema.GraphQLUnionType;
  * nullable parent: what was written for that parent is cut back and replaced by {@code null}).
  * <p>
  * Written, not built as a second tree: a copy of every answered object and its serialization afterwards were a
- * large part of the gateway's CPU per request on big answers.
+ * large part of the gateway's CPU per request on big answers. A plan with one root fetch and nothing after it does
+ * not need the answer's tree at all: {@link #stream} shapes while it reads (decision 0021).
  */
 final class ResponseShaper {
 
@@ -47,6 +54,188 @@ final class ResponseShaper {
         return writeObject(raw, declaredType, fields) ? out.toString() : null;
     }
 
+    /** What {@link #stream} read: the client's data as JSON text and the subgraph's errors (missing if none). */
+    record Streamed(String data, JsonNode errors) {
+    }
+
+    /**
+     * The answer is not in the shape {@link #stream} relies on; the caller shapes it from its tree instead, which
+     * handles every case (the order of the fields, duplicate keys, null propagation, hidden types).
+     */
+    static final class NotStreamable extends Exception {
+        private static final NotStreamable INSTANCE = new NotStreamable();
+
+        private NotStreamable() {
+            super("not streamable", null, false, false);
+        }
+    }
+
+    /**
+     * Shapes a subgraph's whole GraphQL answer while reading it, for a plan with one root fetch and nothing after it,
+     * writing exactly what {@link #object} writes from the tree the same answer parses to (through the same
+     * {@link #applies}, {@link #children}, {@link #leaf} and {@link #string}), without building that tree. It takes
+     * the answer's fields in the order the client selected them, which a GraphQL server keeps; wherever reading in
+     * order could differ from looking fields up by name (a field missing, extra or repeated, a helper field other than
+     * a leading {@code _gw_typename}, a null that propagates to its parent, a type clients cannot see) it gives up
+     * with {@link NotStreamable}, having changed nothing but its own buffer.
+     *
+     * @param fetched the response keys the root fetch asked for: the only root fields taken from its answer
+     */
+    Streamed stream(JsonParser parser, String rootType, List<SelectionNode> fields, Set<String> fetched)
+            throws IOException, NotStreamable {
+        out.setLength(0);
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw NotStreamable.INSTANCE;
+        }
+        String data = null;
+        JsonNode errors = null;
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (name.equals("data")) {
+                if (data != null || value != JsonToken.START_OBJECT) {
+                    throw NotStreamable.INSTANCE;
+                }
+                streamObject(parser, rootType, fields, fetched);
+                data = out.toString();
+            } else if (name.equals("errors")) {
+                if (errors != null) {
+                    throw NotStreamable.INSTANCE;
+                }
+                errors = value == JsonToken.VALUE_NULL ? NullNode.getInstance() : mapper.readTree(parser);
+            } else {
+                parser.skipChildren();
+            }
+        }
+        if (token != JsonToken.END_OBJECT || data == null) {
+            throw NotStreamable.INSTANCE;
+        }
+        return new Streamed(data, errors == null ? MissingNode.getInstance() : errors);
+    }
+
+    /**
+     * {@link #writeObject} reading the object from the parser (at its START_OBJECT). At the root the type is the
+     * operation's root type and only {@code fetched} fields are taken, as the tree path does with the root fetch's
+     * fields; below, the type is the leading {@code _gw_typename}, which the planner selects first in every object.
+     */
+    private void streamObject(JsonParser parser, String declaredType, List<SelectionNode> fields, Set<String> fetched)
+            throws IOException, NotStreamable {
+        JsonToken token = parser.nextToken();
+        String typename = declaredType;
+        if (token == JsonToken.FIELD_NAME && parser.currentName().equals(FetchNode.TYPENAME)) {
+            JsonToken value = parser.nextToken();
+            if (fetched == null && value == JsonToken.VALUE_STRING) {
+                typename = parser.getText();
+                if (schema.getType(typename) == null) {
+                    throw NotStreamable.INSTANCE; // hidden from clients (@inaccessible): null, or its parent's
+                }
+            } else {
+                parser.skipChildren();
+            }
+            token = parser.nextToken();
+        }
+        out.append('{');
+        boolean first = true;
+        int count = fields.size();
+        for (int i = 0; i < count; i++) {
+            SelectionNode field = fields.get(i);
+            if (!written(fields, i, declaredType, typename)) {
+                continue;
+            }
+            String key = field.responseKey();
+            key(key, first);
+            first = false;
+            if (field.isTypename()) {
+                if (token == JsonToken.FIELD_NAME && parser.currentName().equals(key)) {
+                    parser.nextToken(); // the subgraph's own __typename: the tree path ignores it too
+                    parser.skipChildren();
+                    token = parser.nextToken();
+                }
+                string(typename);
+                continue;
+            }
+            if (field.isIntrospection() || token != JsonToken.FIELD_NAME || !parser.currentName().equals(key)
+                    || (fetched != null && !fetched.contains(key))) {
+                throw NotStreamable.INSTANCE;
+            }
+            parser.nextToken();
+            if (!streamValue(parser, field.type(), children(fields, i, declaredType, typename))) {
+                if (field.type() instanceof GraphQLNonNull) {
+                    throw NotStreamable.INSTANCE;
+                }
+                out.append("null");
+            }
+            token = parser.nextToken();
+        }
+        if (token != JsonToken.END_OBJECT) {
+            throw NotStreamable.INSTANCE;
+        }
+        out.append('}');
+    }
+
+    /** {@link #writeValue} reading the value from the parser (at its first token, which it leaves at its last). */
+    private boolean streamValue(JsonParser parser, GraphQLOutputType type, List<SelectionNode> children)
+            throws IOException, NotStreamable {
+        GraphQLOutputType unwrapped = type instanceof GraphQLNonNull nonNull ? (GraphQLOutputType) nonNull.getWrappedType() : type;
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return false;
+        }
+        if (unwrapped instanceof GraphQLList list) {
+            if (token != JsonToken.START_ARRAY) {
+                parser.skipChildren();
+                return false;
+            }
+            GraphQLOutputType itemType = (GraphQLOutputType) list.getWrappedType();
+            boolean nonNullItems = itemType instanceof GraphQLNonNull;
+            out.append('[');
+            boolean first = true;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                if (!streamValue(parser, itemType, children)) {
+                    if (nonNullItems) {
+                        throw NotStreamable.INSTANCE;
+                    }
+                    out.append("null");
+                }
+            }
+            out.append(']');
+            return true;
+        }
+        if (unwrapped instanceof GraphQLObjectType || unwrapped instanceof GraphQLInterfaceType || unwrapped instanceof GraphQLUnionType) {
+            if (token != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                return false;
+            }
+            streamObject(parser, ((GraphQLNamedType) unwrapped).getName(), children, null);
+            return true;
+        }
+        switch (token) {
+            case VALUE_STRING -> {
+                String text = parser.getText();
+                if (unwrapped instanceof GraphQLEnumType enumType && enumType.getValue(text) == null) {
+                    return false; // a value hidden from clients (@inaccessible)
+                }
+                string(text);
+            }
+            // the text the tree's IntNode/LongNode/BigIntegerNode gives, not the digits as sent ("-0" is 0)
+            case VALUE_NUMBER_INT -> out.append(switch (parser.getNumberType()) {
+                case INT -> Integer.toString(parser.getIntValue());
+                case LONG -> Long.toString(parser.getLongValue());
+                default -> parser.getBigIntegerValue().toString();
+            });
+            case VALUE_TRUE -> out.append("true");
+            case VALUE_FALSE -> out.append("false");
+            // floats and JSON values of custom scalars: the very node the tree would hold, written as it is written
+            default -> leaf(mapper.readTree(parser));
+        }
+        return true;
+    }
+
     /** Writes the object, or nothing (and false) when a non-null field of it is null. */
     private boolean writeObject(JsonNode raw, String declaredType, List<SelectionNode> fields) {
         int start = out.length();
@@ -57,15 +246,12 @@ final class ResponseShaper {
         int count = fields.size();
         for (int i = 0; i < count; i++) {
             SelectionNode field = fields.get(i);
-            if (!applies(field.typeCondition(), declaredType, typename) || answeredBefore(fields, i, declaredType, typename)) {
+            if (!written(fields, i, declaredType, typename)) {
                 continue;
             }
             String key = field.responseKey();
-            if (!first) {
-                out.append(',');
-            }
+            key(key, first);
             first = false;
-            out.append('"').append(key).append("\":"); // GraphQL names never need escaping
             if (field.isTypename()) {
                 string(typename);
                 continue;
@@ -90,6 +276,19 @@ final class ResponseShaper {
         }
         out.append('}');
         return true;
+    }
+
+    /** Field {@code index} is written for an object of this type: its condition applies, its key was not written yet. */
+    private boolean written(List<SelectionNode> fields, int index, String declaredType, String typename) {
+        return applies(fields.get(index).typeCondition(), declaredType, typename) && !answeredBefore(fields, index, declaredType, typename);
+    }
+
+    /** A field's key, after a comma unless it is the object's first. */
+    private void key(String key, boolean first) {
+        if (!first) {
+            out.append(',');
+        }
+        out.append('"').append(key).append("\":"); // GraphQL names never need escaping
     }
 
     /** The same response key under another type condition that also applies was written with this one. */

@@ -117,16 +117,49 @@ public class SubgraphClient {
      *         that sent the request
      */
     public CompletableFuture<JsonNode> post(String subgraph, String query, ObjectNode variables, Map<String, String> headers) {
-        GatewayConfig.Subgraph configured = config.subgraphs().get(subgraph);
-        return post(subgraph, query, variables, headers, configured != null ? configured.timeout() : config.defaultSubgraphTimeout());
+        return parsed(subgraph, postRaw(subgraph, query, variables, headers, false));
     }
 
     /** A mutation's root fields: as {@link #post}, waiting up to {@code planning.mutation-timeout}. */
     public CompletableFuture<JsonNode> postMutation(String subgraph, String query, ObjectNode variables, Map<String, String> headers) {
-        return post(subgraph, query, variables, headers, config.mutationTimeout());
+        return parsed(subgraph, postRaw(subgraph, query, variables, headers, true));
     }
 
-    private CompletableFuture<JsonNode> post(String subgraph, String query, ObjectNode variables, Map<String, String> headers,
+    /** A subgraph's answer as it came: its HTTP status and body, not parsed yet. */
+    public record Answer(int status, Buffer body) {
+    }
+
+    /**
+     * As {@link #post} (or {@link #postMutation}), but the answer is the body as it came, for a caller that reads it
+     * as a stream ({@link #graphQL} turns it into what {@link #post} answers). Failures are the same
+     * {@link SubgraphException}s.
+     */
+    public CompletableFuture<Answer> postRaw(String subgraph, String query, ObjectNode variables, Map<String, String> headers,
+            boolean mutation) {
+        GatewayConfig.Subgraph configured = config.subgraphs().get(subgraph);
+        Duration timeout = mutation ? config.mutationTimeout()
+                : configured != null ? configured.timeout() : config.defaultSubgraphTimeout();
+        return post(subgraph, query, variables, headers, timeout);
+    }
+
+    /** Parsed on the thread the answer came on; a body that is no GraphQL answer fails with its SubgraphException as it is. */
+    private CompletableFuture<JsonNode> parsed(String subgraph, CompletableFuture<Answer> raw) {
+        CompletableFuture<JsonNode> parsed = new CompletableFuture<>();
+        raw.whenComplete((answer, failure) -> {
+            if (failure != null) {
+                parsed.completeExceptionally(failure);
+                return;
+            }
+            try {
+                parsed.complete(graphQL(subgraph, answer.status(), answer.body()));
+            } catch (SubgraphException e) {
+                parsed.completeExceptionally(e);
+            }
+        });
+        return parsed;
+    }
+
+    private CompletableFuture<Answer> post(String subgraph, String query, ObjectNode variables, Map<String, String> headers,
             Duration timeout) {
         String url = url(subgraph);
         if (url == null) {
@@ -164,7 +197,7 @@ public class SubgraphClient {
         private final Duration timeout;
         private final Span span;
         private final Timer.Sample sample = Timer.start(meters);
-        private final CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        private final CompletableFuture<Answer> answer = new CompletableFuture<>();
         private final AtomicInteger inFlight;
         /** Set once, by whichever comes first: the answer, a failure or the timeout. */
         private final AtomicBoolean settled = new AtomicBoolean();
@@ -184,7 +217,7 @@ public class SubgraphClient {
             });
         }
 
-        CompletableFuture<JsonNode> send(RequestOptions request, Buffer payload) {
+        CompletableFuture<Answer> send(RequestOptions request, Buffer payload) {
             inFlight.incrementAndGet();
             timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> timedOut());
             http.request(request).onComplete(connected -> {
@@ -245,11 +278,7 @@ public class SubgraphClient {
             }
             vertx.cancelTimer(timer);
             finish(null, status, null);
-            try {
-                answer.complete(graphQL(subgraph, status, body));
-            } catch (SubgraphException e) {
-                answer.completeExceptionally(e);
-            }
+            answer.complete(new Answer(status, body));
         }
 
         private void finish(String outcome, Integer status, Throwable failure) {
@@ -267,7 +296,12 @@ public class SubgraphClient {
         }
     }
 
-    private JsonNode graphQL(String subgraph, int status, Buffer body) {
+    /**
+     * The subgraph's whole GraphQL response ({@code data} and {@code errors}) as a tree.
+     *
+     * @throws SubgraphException when the body is no GraphQL response (its code says why)
+     */
+    public JsonNode graphQL(String subgraph, int status, Buffer body) {
         JsonNode json;
         try {
             json = mapper.readTree(body.getBytes());
@@ -279,12 +313,16 @@ public class SubgraphClient {
             throw new SubgraphException(subgraph + " answered HTTP " + status + " without a GraphQL response",
                     status == 401 || status == 403 ? "UNAUTHENTICATED" : "SUBGRAPH_BAD_RESPONSE", null);
         }
-        JsonNode errors = json.path("errors");
+        countErrors(subgraph, json.path("errors"));
+        return json;
+    }
+
+    /** The errors a GraphQL answer of the subgraph reports, counted ({@code gateway.subgraph.errors}). */
+    public void countErrors(String subgraph, JsonNode errors) {
         if (errors.isArray() && !errors.isEmpty()) {
             // HTTP 200 with GraphQL errors: invisible in the request timer's outcome, but what ops alert on
             meters.counter("gateway.subgraph.errors", "subgraph", subgraph).increment(errors.size());
         }
-        return json;
     }
 
     private Timer timer(String subgraph, String outcome) {
