@@ -6,21 +6,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import gov.planning.common.api.SortOrder;
 import gov.planning.common.api.TextSearch;
+import gov.planning.common.persistence.SqlRows;
 import gov.planning.indicator.entity.Comparator;
 import gov.planning.indicator.entity.Indicator;
 import gov.planning.indicator.entity.IndicatorNature;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * One page of indicators, filtered, sorted and paged in SQL: one statement whatever the filter and the data size (the
@@ -42,11 +39,8 @@ public class IndicatorListing {
     public record Page(List<Indicator> indicators, int offset, int total) {
     }
 
-    /** A named parameter of the statement ({@code :plan}), which the reactive client takes as {@code $1}. */
-    private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<![:\\w]):([a-zA-Z]\\w*)");
-
     @Inject
-    Pool pool;
+    SqlRows db;
 
     @Inject
     Clock clock;
@@ -57,15 +51,7 @@ public class IndicatorListing {
         String sql = sql(filter, sort, SortOrder.sql(order, sort == IndicatorSort.UPDATED ? SortOrder.DESC : SortOrder.ASC), params);
         params.put("limit", limit);
         params.put("offset", offset);
-        List<Object> values = new ArrayList<>();
-        Matcher named = NAMED_PARAMETER.matcher(sql);
-        StringBuilder positional = new StringBuilder();
-        while (named.find()) {
-            values.add(params.get(named.group(1)));
-            named.appendReplacement(positional, "\\$" + values.size());
-        }
-        named.appendTail(positional);
-        return pool.preparedQuery(positional.toString()).execute(Tuple.from(values)).map(rows -> {
+        return db.query(sql, params).map(rows -> {
             List<Indicator> page = new ArrayList<>();
             int total = 0;
             for (Row row : rows) {

@@ -1,7 +1,5 @@
 package gov.planning.plan.cycle;
 
-import static gov.planning.common.persistence.ReadSessions.nativeRows;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +23,7 @@ import gov.planning.plan.entity.ReportingReopening;
 import gov.planning.plan.entity.TaskOrg;
 import gov.planning.plan.service.AssessedTask;
 import gov.planning.common.persistence.ReadSessions;
+import gov.planning.common.persistence.SqlRows;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -39,6 +38,9 @@ public class ReportingPeriods {
 
     @Inject
     ReadSessions sessions;
+
+    @Inject
+    SqlRows db;
 
     @Inject
     Clock clock;
@@ -139,7 +141,7 @@ public class ReportingPeriods {
         List<UUID> ids = tasks.stream().map(a -> a.task().id).distinct().toList();
         String sql = "SELECT task_id, period FROM progress_report WHERE task_id IN (:ids) AND org_id IN (:mine) AND status <> 'RETURNED'"
                 + " UNION SELECT task_id, period FROM reporting_reopening WHERE task_id IN (:ids) AND org_id IN (:mine) AND open_until >= :today";
-        return sessions.read(s -> nativeRows(s, sql, Map.of("ids", ids, "mine", mine, "today", today))).map(rows -> {
+        return db.rows(sql, Map.of("ids", ids, "mine", mine, "today", today)).map(rows -> {
             Set<String> covered = new HashSet<>();
             rows.forEach(r -> covered.add(((Object[]) r)[0] + "|" + ((Object[]) r)[1]));
             Map<UUID, Integer> missed = new HashMap<>();

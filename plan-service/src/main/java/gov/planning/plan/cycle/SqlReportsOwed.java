@@ -1,7 +1,5 @@
 package gov.planning.plan.cycle;
 
-import static gov.planning.common.persistence.ReadSessions.nativeRows;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +12,7 @@ import jakarta.inject.Inject;
 import gov.planning.plan.entity.ReportCadence;
 import gov.planning.plan.service.TaskListSql;
 import gov.planning.plan.repository.HiddenPlans;
-import gov.planning.common.persistence.ReadSessions;
+import gov.planning.common.persistence.SqlRows;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -29,7 +27,7 @@ import io.smallrye.mutiny.Uni;
 public class SqlReportsOwed implements ReportsOwed {
 
     @Inject
-    ReadSessions sessions;
+    SqlRows db;
 
     @Inject
     Clock clock;
@@ -59,7 +57,7 @@ public class SqlReportsOwed implements ReportsOwed {
                 + " AND cy.period_end >= COALESCE(p.issued_on, CAST(t.created_at AT TIME ZONE :zone AS date))"
                 + " AND cy.period_start <= COALESCE(" + ReportingCycle.LAST_DAY_SQL + ", cy.period_start)"
                 + " ORDER BY due, t.plan_id, t.position, o.position, cy.code";
-        return sessions.read(s -> nativeRows(s, sql, Map.of("from", from, "to", to, "zone", TaskListSql.sqlZone(clock.getZone()))))
+        return db.rows(sql, Map.of("from", from, "to", to, "zone", TaskListSql.sqlZone(clock.getZone())))
                 .map(rows -> rows.stream().map(row -> {
                     Object[] r = (Object[]) row;
                     return new OwedReport((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (UUID) r[4], (String) r[5],

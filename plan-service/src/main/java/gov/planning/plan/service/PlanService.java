@@ -1,7 +1,5 @@
 package gov.planning.plan.service;
 
-import static gov.planning.common.persistence.ReadSessions.nativeRows;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +29,8 @@ import gov.planning.orgclient.OrganizationTree;
 import gov.planning.plan.repository.PlanRepository;
 import gov.planning.plan.repository.HiddenPlans;
 import gov.planning.common.persistence.ReadSessions;
+import gov.planning.common.persistence.SqlRows;
+import gov.planning.plan.repository.EntityRows;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -56,6 +56,9 @@ public class PlanService {
     ReadSessions sessions;
 
     @Inject
+    SqlRows db;
+
+    @Inject
     OrganizationTree organizations;
 
     // Reads run on sessions of their own (ReadSessions): the gateway asks for several plan fields at once.
@@ -68,8 +71,8 @@ public class PlanService {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return sessions.read(s -> s.createQuery("from Plan where id in ?1 and " + HiddenPlans.SHOWN_HQL, Plan.class)
-                .setParameter(1, ids).getResultList());
+        return db.query("SELECT " + EntityRows.PLAN_AS_P + " FROM plan p WHERE p.id = ANY(:ids) AND " + HiddenPlans.SHOWN,
+                Map.of("ids", ids.toArray(UUID[]::new))).map(PlanService::plans);
     }
 
     /** A page of the plans, filtered, sorted and counted in SQL. Default: newest issued first. */
@@ -116,16 +119,17 @@ public class PlanService {
             case DOC_NUMBER -> "p.doc_number " + dir + " NULLS LAST";
         };
         String page = "SELECT p.id" + where + " ORDER BY " + key + ", p.id LIMIT " + limit + " OFFSET " + offset;
-        return sessions.read(s -> nativeRows(s, page, params).chain(ids -> nativeRows(s, "SELECT count(*)" + where, params).chain(count -> {
-            List<UUID> found = ids.stream().map(UUID.class::cast).toList();
-            Uni<List<Plan>> plans = found.isEmpty() ? Uni.createFrom().item(List.of())
-                    : s.createQuery("from Plan where id in ?1", Plan.class).setParameter(1, found).getResultList();
-            return plans.map(loaded -> {
-                Map<UUID, Plan> byId = new HashMap<>();
-                loaded.forEach(p -> byId.put(p.id, p));
-                return new PlanPage(found.stream().map(byId::get).toList(), ((Number) count.get(0)).longValue());
-            });
-        })));
+        // The page's plans in the page's statement, its count at the same time (docs/decisions/0023).
+        Uni<List<Plan>> plans = db.query("SELECT " + EntityRows.PLAN_AS_P + " FROM plan p WHERE p.id IN (" + page + ") ORDER BY "
+                + key + ", p.id", params).map(PlanService::plans);
+        Uni<List<Object>> count = db.rows("SELECT count(*)" + where, params);
+        return Uni.combine().all().unis(plans, count).with((found, total) -> new PlanPage(found, ((Number) total.get(0)).longValue()));
+    }
+
+    private static List<Plan> plans(io.vertx.mutiny.sqlclient.RowSet<io.vertx.mutiny.sqlclient.Row> rows) {
+        List<Plan> found = new java.util.ArrayList<>();
+        rows.forEach(row -> found.add(EntityRows.plan(row)));
+        return found;
     }
 
     /** One page of plans and how many the whole list has. */

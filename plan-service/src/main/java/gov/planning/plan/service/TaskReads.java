@@ -1,7 +1,5 @@
 package gov.planning.plan.service;
 
-import static gov.planning.common.persistence.ReadSessions.nativeRows;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +29,9 @@ import gov.planning.plan.entity.TaskOrg;
 import gov.planning.orgclient.OrganizationTree;
 import gov.planning.plan.repository.HiddenPlans;
 import gov.planning.common.persistence.ReadSessions;
+import gov.planning.common.persistence.SqlRows;
+import gov.planning.plan.repository.EntityRows;
+import io.vertx.mutiny.sqlclient.Row;
 import org.hibernate.reactive.mutiny.Mutiny;
 import io.smallrye.mutiny.Uni;
 
@@ -44,6 +45,9 @@ public class TaskReads {
 
     @Inject
     ReadSessions sessions;
+
+    @Inject
+    SqlRows db;
 
     @Inject
     Clock clock;
@@ -68,7 +72,7 @@ public class TaskReads {
     }
 
     public Uni<AssessedTask> findById(UUID id) {
-        return read(s -> assessIds(s, List.of(id))).map(found -> found.isEmpty() ? null : found.get(0));
+        return assessIds(List.of(id)).map(found -> found.isEmpty() ? null : found.get(0));
     }
 
     /** In the order of {@code ids}; null where nothing has that id. */
@@ -77,7 +81,7 @@ public class TaskReads {
         if (known.isEmpty()) {
             return Uni.createFrom().item(ids.stream().map(id -> (AssessedTask) null).toList());
         }
-        return read(s -> assessIds(s, known)).map(assessed -> {
+        return assessIds(known).map(assessed -> {
             Map<UUID, AssessedTask> byId = assessed.stream().collect(Collectors.toMap(a -> a.task().id, Function.identity()));
             return ids.stream().map(id -> id == null ? null : byId.get(id)).toList();
         });
@@ -88,7 +92,8 @@ public class TaskReads {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return read(s -> list(s, Task.class, "from Task where id in ?1 and " + HiddenPlans.IN_SHOWN_PLAN_HQL, ids));
+        return db.query("SELECT t.* FROM task t " + HiddenPlans.JOIN_SHOWN_PLAN + " WHERE t.id = ANY(:ids)", Map.of("ids", uuidArray(ids)))
+                .map(rows -> mapped(rows, EntityRows::task));
     }
 
     /** The tasks of each section, in document order. */
@@ -96,7 +101,8 @@ public class TaskReads {
         if (sectionIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return read(s -> list(s, UUID.class, "select id from Task where sectionId in ?1", sectionIds).chain(ids -> assessIds(s, ids)))
+        return db.query("SELECT t.id FROM task t WHERE t.section_id = ANY(:sections)", Map.of("sections", uuidArray(sectionIds)))
+                .chain(rows -> assessIds(mapped(rows, row -> row.getUUID(0))))
                 .map(all -> all.stream().sorted(Comparator.comparingInt(a -> a.task().position))
                         .collect(Collectors.groupingBy(a -> a.task().sectionId)));
     }
@@ -118,19 +124,19 @@ public class TaskReads {
         String countSql = fromSnapshot ? sql.countFromSnapshot() : inboxFromSnapshot ? sql.inboxCountFromSnapshot() : sql.count();
         // Not counted: no total at all (0), the page tells whether another follows by reading one row more.
         Uni<Long> count = !query.counted() ? Uni.createFrom().item(0L)
-                : read(s -> nativeRows(s, countSql, fromSnapshot || inboxFromSnapshot ? sql.countFromSnapshotParams() : sql.countParams()))
+                : db.rows(countSql, fromSnapshot || inboxFromSnapshot ? sql.countFromSnapshotParams() : sql.countParams())
                         .map(rows -> ((Number) rows.get(0)).longValue());
-        Uni<TaskPage> page = read(s -> pageRows(s, sql).chain(read -> {
+        Uni<TaskPage> page = pageRows(sql).chain(read -> {
             Boolean more = sql.peeks() ? read.size() > query.limit() : null;
             List<Object> rows = read.subList(0, Math.min(read.size(), query.limit()));
             List<UUID> ids = rows.stream().map(r -> (UUID) ((Object[]) r)[0]).toList();
-            return assessIds(s, ids).map(assessed -> {
+            return assessIds(ids).map(assessed -> {
                 Map<UUID, AssessedTask> byId = assessed.stream().collect(Collectors.toMap(a -> a.task().id, Function.identity()));
                 List<TaskPage.Listed> items = rows.stream().map(r -> (Object[]) r)
                         .map(r -> new TaskPage.Listed(byId.get((UUID) r[0]), (Boolean) r[1], (Boolean) r[2])).toList();
                 return new TaskPage(items, 0, more);
             });
-        }));
+        });
         return Uni.combine().all().unis(page, count).with((listed, total) -> new TaskPage(listed.items(), total, listed.more()));
     }
 
@@ -138,12 +144,12 @@ public class TaskReads {
      * The page's rows (id, inbox flags): the inbox's from today's snapshot when it can answer
      * ({@link TaskListSql#pageFromSnapshot}), else, or when there is no snapshot of today (its one row of nulls), live.
      */
-    private static Uni<List<Object>> pageRows(Mutiny.Session s, TaskListSql sql) {
+    private Uni<List<Object>> pageRows(TaskListSql sql) {
         if (!sql.pagesFromSnapshot()) {
-            return nativeRows(s, sql.page(), sql.pageParams());
+            return db.rows(sql.page(), sql.pageParams());
         }
-        return nativeRows(s, sql.pageFromSnapshot(), sql.pageParams())
-                .chain(rows -> rows.size() == 1 && ((Object[]) rows.get(0))[0] == null ? nativeRows(s, sql.page(), sql.pageParams())
+        return db.rows(sql.pageFromSnapshot(), sql.pageParams())
+                .chain(rows -> rows.size() == 1 && ((Object[]) rows.get(0))[0] == null ? db.rows(sql.page(), sql.pageParams())
                         : Uni.createFrom().item(rows));
     }
 
@@ -158,7 +164,7 @@ public class TaskReads {
             return Uni.createFrom().item(Map.of());
         }
         TaskListSql sql = new TaskListSql(query, today(), clock.getZone());
-        return read(s -> nativeRows(s, sql.pagesPerPlan(), sql.pageParams()).chain(rows -> {
+        return db.rows(sql.pagesPerPlan(), sql.pageParams()).chain(rows -> {
             Map<UUID, Long> totals = new HashMap<>();
             Map<UUID, Long> skipped = new HashMap<>();
             Map<UUID, List<Object[]>> shown = new java.util.LinkedHashMap<>();
@@ -175,7 +181,7 @@ public class TaskReads {
                 }
             }
             List<UUID> ids = shown.values().stream().flatMap(List::stream).map(r -> (UUID) r[1]).toList();
-            return assessIds(s, ids).map(assessed -> {
+            return assessIds(ids).map(assessed -> {
                 Map<UUID, AssessedTask> byId = assessed.stream().collect(Collectors.toMap(a -> a.task().id, Function.identity()));
                 Map<UUID, TaskPage> pages = new HashMap<>();
                 shown.forEach((plan, page) -> pages.put(plan, new TaskPage(page.stream()
@@ -183,7 +189,7 @@ public class TaskReads {
                         skipped.get(plan) + page.size() < totals.get(plan))));
                 return pages;
             });
-        }));
+        });
     }
 
     /**
@@ -226,7 +232,7 @@ public class TaskReads {
             return Uni.createFrom().item(new ReportPage(List.of(), 0));
         }
         Integer scopeKey = leads == null ? null : leads.hashCode() * 31 + leads.size();
-        return read(s -> approvalCount(s, leads, scopeKey).chain(count -> {
+        return read(s -> approvalCount(leads, scopeKey).chain(count -> {
             if (limit == 0) {
                 return Uni.createFrom().item(new ReportPage(List.of(), count.total()));
             }
@@ -261,10 +267,10 @@ public class TaskReads {
     private record ApprovalCount(long total, boolean everything) {
     }
 
-    private Uni<ApprovalCount> approvalCount(Mutiny.Session s, Set<UUID> leads, Integer scopeKey) {
+    private Uni<ApprovalCount> approvalCount(Set<UUID> leads, Integer scopeKey) {
         if (leads == null) {
             // every submitted report, those of tasks without a lead (under NO_LEAD) too
-            return nativeRows(s, "SELECT coalesce(sum(b.first_reports), 0) FROM approval_backlog b", Map.of())
+            return db.rows("SELECT coalesce(sum(b.first_reports), 0) FROM approval_backlog b", Map.of())
                     .map(rows -> new ApprovalCount(((Number) rows.get(0)).longValue(), true));
         }
         if (partialScopes.contains(scopeKey)) {
@@ -275,7 +281,7 @@ public class TaskReads {
                     + " FROM (SELECT coalesce(sum(b.first_reports) FILTER (WHERE b.org_id <> " + NO_LEAD + "), 0) AS total,"
                     + " bool_and(b.reports = 0 OR b.org_id = " + NO_LEAD + " OR b.org_id IN (SELECT s.id FROM scope s)) IS NOT FALSE AS everything"
                     + " FROM approval_backlog b) c";
-            return nativeRows(s, count, Map.of("leads", TaskListSql.idArray(leads))).map(rows -> {
+            return db.rows(count, Map.of("leads", TaskListSql.idArray(leads))).map(rows -> {
                 Object[] row = (Object[]) rows.get(0);
                 boolean everything = (Boolean) row[1];
                 if (everything) {
@@ -288,13 +294,13 @@ public class TaskReads {
         String backlog = "SELECT coalesce(sum(b.first_reports) FILTER (WHERE b.org_id <> " + NO_LEAD + "), 0),"
                 + " string_agg(uuid_send(b.org_id), ''::bytea) FILTER (WHERE b.reports > 0 AND b.org_id <> " + NO_LEAD + ")"
                 + " FROM approval_backlog b";
-        return nativeRows(s, backlog, Map.of()).chain(rows -> {
+        return db.rows(backlog, Map.of()).chain(rows -> {
             Object[] row = (Object[]) rows.get(0);
             if (leads.containsAll(uuids(row[1]))) {
                 return Uni.createFrom().item(new ApprovalCount(((Number) row[0]).longValue(), true));
             }
             partialScopes.add(scopeKey);
-            return nativeRows(s, "SELECT count(*)" + SUBMITTED + SCOPE_LEAD, Map.of("leads", TaskListSql.idArray(leads)))
+            return db.rows("SELECT count(*)" + SUBMITTED + SCOPE_LEAD, Map.of("leads", TaskListSql.idArray(leads)))
                     .map(counted -> new ApprovalCount(((Number) counted.get(0)).longValue(), false));
         });
     }
@@ -322,7 +328,7 @@ public class TaskReads {
     /** Tasks of published plans overdue today ({@link TaskListSql#overdueInPublishedPlans}), for the ops gauge. */
     public Uni<Long> overdueInPublishedPlans() {
         TaskListSql sql = new TaskListSql(TaskQuery.builder().build(), today(), clock.getZone());
-        return read(s -> nativeRows(s, sql.overdueInPublishedPlans(), sql.params())).map(rows -> ((Number) rows.get(0)).longValue());
+        return db.rows(sql.overdueInPublishedPlans(), sql.params()).map(rows -> ((Number) rows.get(0)).longValue());
     }
 
     /**
@@ -334,7 +340,7 @@ public class TaskReads {
     public Uni<List<OrgHealth>> healthCounts(UUID planId) {
         TaskListSql sql = dashboardSql(planId);
         return heirsOfLeads(sql)
-                .chain(heirs -> read(s -> nativeRows(s, sql.healthCountsByLead(heirs), sql.params())))
+                .chain(heirs -> db.rows(sql.healthCountsByLead(heirs), sql.params()))
                 .map(rows -> {
                     Map<UUID, int[]> counts = new HashMap<>();
                     for (Object row : rows) {
@@ -368,10 +374,10 @@ public class TaskReads {
             params.put("afterOrg", after.org().toString());
         }
         return heirsOfLeads(sql)
-                .chain(heirs -> read(s -> (planId != null ? Uni.createFrom().item(List.of())
-                        : nativeRows(s, sql.healthCountPageFromRows(heirs, after != null, offset, limit), params))
+                .chain(heirs -> (planId != null ? Uni.createFrom().item(List.<Object>of())
+                        : db.rows(sql.healthCountPageFromRows(heirs, after != null, offset, limit), params))
                         .chain(rows -> !rows.isEmpty() ? Uni.createFrom().item(rows)
-                                : nativeRows(s, sql.healthCountPage(heirs, after != null, offset, limit), params))))
+                                : db.rows(sql.healthCountPage(heirs, after != null, offset, limit), params)))
                 .map(rows -> {
                     Object[] first = (Object[]) rows.get(0);
                     List<OrgHealth> items = rows.stream().map(Object[].class::cast).filter(r -> r[0] != null)
@@ -393,7 +399,7 @@ public class TaskReads {
 
     /** Today's successor of every organization that leads a task of {@code sql}'s plans and was replaced in a reform. */
     private Uni<Map<UUID, UUID>> heirsOfLeads(TaskListSql sql) {
-        return read(s -> nativeRows(s, sql.leads(), sql.leadParams()))
+        return db.rows(sql.leads(), sql.leadParams())
                 .chain(leads -> organizations.currentSuccessorOf(leads.stream().map(UUID.class::cast).collect(Collectors.toSet())));
     }
 
@@ -402,20 +408,16 @@ public class TaskReads {
         if (taskIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return read(s -> list(s, TaskOrg.class, "from TaskOrg where taskId in ?1 order by position", taskIds))
-                .map(found -> found.stream().collect(Collectors.groupingBy(o -> o.taskId)));
+        return db.query("SELECT * FROM task_org WHERE task_id = ANY(:tasks) ORDER BY position", Map.of("tasks", uuidArray(taskIds)))
+                .map(rows -> mapped(rows, EntityRows::taskOrg).stream().collect(Collectors.groupingBy(o -> o.taskId)));
     }
 
     public Uni<Map<UUID, List<Milestone>>> milestonesOf(Collection<UUID> taskIds) {
         if (taskIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return read(s -> milestonesOf(s, taskIds));
-    }
-
-    private static Uni<Map<UUID, List<Milestone>>> milestonesOf(Mutiny.Session s, Collection<UUID> taskIds) {
-        return list(s, Milestone.class, "from Milestone where taskId in ?1 order by position", taskIds)
-                .map(found -> found.stream().collect(Collectors.groupingBy(m -> m.taskId)));
+        return db.query("SELECT * FROM milestone WHERE task_id = ANY(:tasks) ORDER BY position", Map.of("tasks", uuidArray(taskIds)))
+                .map(rows -> mapped(rows, EntityRows::milestone).stream().collect(Collectors.groupingBy(m -> m.taskId)));
     }
 
     /** Newest first. */
@@ -440,7 +442,8 @@ public class TaskReads {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return read(s -> list(s, Plan.class, "from Plan where id in ?1 and " + HiddenPlans.SHOWN_HQL, ids));
+        return db.query("SELECT " + EntityRows.PLAN_AS_P + " FROM plan p WHERE p.id = ANY(:ids) AND " + HiddenPlans.SHOWN,
+                Map.of("ids", uuidArray(ids))).map(rows -> mapped(rows, EntityRows::plan));
     }
 
     /**
@@ -450,23 +453,37 @@ public class TaskReads {
      */
     private static final String LATEST_REPORTS = "SELECT r.task_id, max(r.reported_at),"
             + " (array_agg(r.percent ORDER BY r.reported_at DESC) FILTER (WHERE r.percent IS NOT NULL))[1]"
-            + " FROM progress_report r WHERE r.task_id IN (:tasks) AND r.status <> 'RETURNED' GROUP BY r.task_id";
+            + " FROM progress_report r WHERE r.task_id = ANY(:tasks) AND r.status <> 'RETURNED' GROUP BY r.task_id";
 
     /**
      * The tasks of shown plans with these ids (in no order) with their health and reported percent, in three statements
-     * at the same time: the tasks with their plans on {@code s}, their milestones and their latest reports each on a
-     * session of its own (one round trip instead of four one after another, for one task as for a list's page).
+     * at the same time on the reactive SQL client (docs/decisions/0023): the tasks with their plans, their milestones and
+     * their latest reports (one round trip instead of three one after another, for one task as for a list's page).
      */
-    Uni<List<AssessedTask>> assessIds(Mutiny.Session s, List<UUID> ids) {
+    Uni<List<AssessedTask>> assessIds(List<UUID> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        Uni<List<Object[]>> rows = list(s, Object[].class, "select t, p from Task t, Plan p where p.id = t.planId and t.id in ?1 and p."
-                + HiddenPlans.SHOWN_HQL, ids);
-        Uni<Map<UUID, List<Milestone>>> milestones = read(m -> milestonesOf(m, ids));
-        Uni<List<Object>> latest = read(r -> nativeRows(r, LATEST_REPORTS, Map.of("tasks", ids)));
+        Map<String, Object> tasks = Map.of("tasks", uuidArray(ids));
+        Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> rows = db.query("SELECT t.*, " + EntityRows.PLAN_AS_P + " FROM task t "
+                + HiddenPlans.JOIN_SHOWN_PLAN + " WHERE t.id = ANY(:tasks)", tasks);
+        Uni<Map<UUID, List<Milestone>>> milestones = milestonesOf(ids);
+        Uni<List<Object>> latest = db.rows(LATEST_REPORTS, tasks);
         return Uni.combine().all().unis(rows, milestones, latest).with((found, ms, reports) -> assessed(
-                found.stream().map(r -> (Task) r[0]).toList(), found.stream().map(r -> (Plan) r[1]).toList(), ms, reports));
+                mapped(found, EntityRows::task), mapped(found, EntityRows::plan), ms, reports));
+    }
+
+    private static <T> List<T> mapped(Iterable<Row> rows, Function<Row, T> mapper) {
+        List<T> mappedRows = new java.util.ArrayList<>();
+        for (Row row : rows) {
+            mappedRows.add(mapper.apply(row));
+        }
+        return mappedRows;
+    }
+
+    /** Ids as one {@code uuid[]} parameter ({@code = ANY(:ids)}): one prepared statement whatever their number. */
+    private static UUID[] uuidArray(Collection<UUID> ids) {
+        return ids.toArray(UUID[]::new);
     }
 
     private List<AssessedTask> assessed(List<Task> tasks, List<Plan> foundPlans, Map<UUID, List<Milestone>> milestones, List<Object> latest) {

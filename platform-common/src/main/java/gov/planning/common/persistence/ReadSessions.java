@@ -1,7 +1,5 @@
 package gov.planning.common.persistence;
 
-import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,12 +27,5 @@ public class ReadSessions {
             session.setDefaultReadOnly(true);
             return work.apply(session).eventually(session::close);
         });
-    }
-
-    /** The rows of a native query: a column's value, or an {@code Object[]} per row of several. */
-    public static Uni<List<Object>> nativeRows(Mutiny.Session s, String sql, Map<String, Object> params) {
-        var query = s.createNativeQuery(sql);
-        params.forEach(query::setParameter);
-        return query.getResultList();
     }
 }
