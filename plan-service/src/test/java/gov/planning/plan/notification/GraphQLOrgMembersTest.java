@@ -86,6 +86,46 @@ class GraphQLOrgMembersTest {
     }
 
     @Test
+    void aProvincesScanAsksItsOrganizationsTenAtATimeOneRequestAfterTheOtherAndHearsFromEveryOne() {
+        server.closeAndAwait();
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
+        List<Integer> asked = new CopyOnWriteArrayList<>();
+        server = vertx.createHttpServer().requestHandler(request -> request.body().subscribe().with(body -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            jakarta.json.JsonArray ids = jakarta.json.Json.createReader(new java.io.StringReader(body.toString())).readObject()
+                    .getJsonObject("variables").getJsonArray("ids");
+            asked.add(ids.size());
+            StringBuilder orgs = new StringBuilder();
+            for (int i = 0; i < ids.size(); i++) {
+                orgs.append(i == 0 ? "" : ",").append("{\"id\":\"").append(ids.getString(i)).append("\",\"code\":\"c").append(i)
+                        .append("\",\"name\":\"单位\",\"members\":[{\"username\":\"u").append(ids.getString(i))
+                        .append("\",\"email\":null,\"roles\":[\"reporter\"]}]}");
+            }
+            // Answered a moment later, so that a second request sent meanwhile would be seen in flight.
+            vertx.setTimer(30, t -> {
+                inFlight.decrementAndGet();
+                request.response().putHeader("Content-Type", "application/json")
+                        .endAndForget("{\"data\":{\"organizationMembers\":[" + orgs + "]}}");
+            });
+        })).listen(0).await().atMost(Duration.ofSeconds(10));
+        members.orgService = new OrgServiceClient(new ServiceGraphQL(vertx),
+                new TestOrgServiceConfig("http://localhost:" + server.actualPort() + "/graphql"));
+        List<UUID> organizations = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            organizations.add(UUID.randomUUID());
+        }
+
+        Map<UUID, OrgMembers.Contacts> found = members.of(organizations, Set.of("reporter")).await().atMost(Duration.ofSeconds(10));
+
+        assertThat(asked).containsExactly(10, 10, 5);
+        assertThat(mostInFlight.get()).isEqualTo(1);
+        assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(organizations);
+        assertThat(found.get(organizations.get(24)).withRole("reporter")).extracting(OrgMembers.Member::username)
+                .containsExactly("u" + organizations.get(24));
+    }
+
+    @Test
     void noOrganizationsAsksNothing() {
         assertThat(members.of(List.of(), Set.of("reporter")).await().atMost(Duration.ofSeconds(10))).isEmpty();
         assertThat(bodies).isEmpty();
