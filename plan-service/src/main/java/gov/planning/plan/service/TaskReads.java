@@ -232,19 +232,21 @@ public class TaskReads {
             return Uni.createFrom().item(new ReportPage(List.of(), 0));
         }
         Integer scopeKey = leads == null ? null : leads.hashCode() * 31 + leads.size();
-        return read(s -> approvalCount(leads, scopeKey).chain(count -> {
+        return approvalCount(leads, scopeKey).chain(count -> {
             if (limit == 0) {
                 return Uni.createFrom().item(new ReportPage(List.of(), count.total()));
             }
             // an admin's queue holds the reports of tasks without a lead too; a planner's only those with a lead
             String page = "SELECT r.*" + SUBMITTED + (leads == null ? "" : count.everything() ? ANY_LEAD : SCOPE_LEAD)
                     + " ORDER BY r.reported_at, r.id LIMIT " + limit + " OFFSET " + offset;
-            var query = s.createNativeQuery(page, ProgressReport.class);
-            if (!count.everything()) {
-                query.setParameter("leads", TaskListSql.idArray(leads));
-            }
-            return query.getResultList().map(reports -> new ReportPage(reports, count.total()));
-        }));
+            return read(s -> {
+                var query = s.createNativeQuery(page, ProgressReport.class);
+                if (!count.everything()) {
+                    query.setParameter("leads", TaskListSql.idArray(leads));
+                }
+                return query.getResultList();
+            }).map(reports -> new ReportPage(reports, count.total()));
+        });
     }
 
     private static final String SUBMITTED = " FROM progress_report r JOIN task t ON t.id = r.task_id " + HiddenPlans.JOIN_SHOWN_PLAN
