@@ -1,8 +1,8 @@
 package gov.planning.indicator.repository;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,12 +10,11 @@ import jakarta.inject.Inject;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import gov.planning.common.persistence.SqlRows;
 import gov.planning.indicator.entity.Observation;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 @ApplicationScoped
 public class ObservationRepository implements PanacheRepositoryBase<Observation, UUID> {
@@ -24,7 +23,7 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
     private static final String NOT_SUPERSEDED = " and not exists (select 1 from Observation n where n.supersedes = o.id)";
 
     @Inject
-    Pool pool;
+    SqlRows db;
 
     /** The current observation of one indicator, region (null: the whole area) and period, inside the write's transaction. */
     public Uni<Observation> findCurrent(UUID indicatorId, UUID regionId, String period) {
@@ -62,17 +61,11 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         if (indicatorIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return pool.preparedQuery("SELECT DISTINCT ON (o.indicator_id, o.region_id) o.id, o.indicator_id, o.region_id, o.period,"
+        return db.list("SELECT DISTINCT ON (o.indicator_id, o.region_id) o.id, o.indicator_id, o.region_id, o.period,"
                 + " o.value, o.source, o.reported_by, o.reported_at, o.supersedes FROM observation o"
-                + " WHERE o.indicator_id = ANY($1) AND NOT EXISTS (SELECT 1 FROM observation n WHERE n.supersedes = o.id)"
-                + " ORDER BY o.indicator_id, o.region_id, right(o.period, 4) DESC, left(o.period, 4) DESC, o.reported_at DESC")
-                .execute(Tuple.of(indicatorIds.toArray(UUID[]::new))).map(rows -> {
-                    List<Observation> found = new ArrayList<>();
-                    for (Row row : rows) {
-                        found.add(observation(row));
-                    }
-                    return found;
-                });
+                + " WHERE o.indicator_id = ANY(:ids) AND NOT EXISTS (SELECT 1 FROM observation n WHERE n.supersedes = o.id)"
+                + " ORDER BY o.indicator_id, o.region_id, right(o.period, 4) DESC, left(o.period, 4) DESC, o.reported_at DESC",
+                Map.of("ids", indicatorIds.toArray(UUID[]::new)), ObservationRepository::observation);
     }
 
     private static Observation observation(Row row) {

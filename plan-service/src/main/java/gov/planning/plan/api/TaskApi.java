@@ -43,6 +43,7 @@ import gov.planning.plan.service.NewTask;
 import gov.planning.plan.service.Permissions;
 import gov.planning.plan.service.TaskQuery;
 import gov.planning.plan.service.TaskSort;
+import gov.planning.plan.service.PlanService;
 import gov.planning.plan.service.TaskReads;
 import gov.planning.plan.service.TaskService;
 import graphql.schema.DataFetchingEnvironment;
@@ -57,6 +58,9 @@ public class TaskApi {
 
     @Inject
     TaskReads reads;
+
+    @Inject
+    PlanService plans;
 
     @Inject
     TaskService service;
@@ -173,7 +177,7 @@ public class TaskApi {
     }
 
     public Uni<List<@NonNull PlanView>> plan(@Source List<TaskView> tasks) {
-        return reads.plansByIds(tasks.stream().map(TaskView::planId).distinct().toList()).map(found -> {
+        return plans.findByIds(tasks.stream().map(TaskView::planId).distinct().toList()).map(found -> {
             Map<UUID, Plan> byId = found.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
             return tasks.stream().map(t -> PlanView.of(byId.get(t.planId()))).toList();
         });

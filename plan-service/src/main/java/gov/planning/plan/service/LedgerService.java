@@ -54,6 +54,9 @@ public class LedgerService {
     TaskReads reads;
 
     @Inject
+    PlanService plans;
+
+    @Inject
     OrganizationTree organizations;
 
     /** A workbook and the title it is about (the plan's, or the task list's). */
@@ -62,7 +65,7 @@ public class LedgerService {
 
     /** The ledger of one plan: its tasks in document order (at most {@value #MAX_LIST_ROWS}). */
     public Uni<Ledger> ledger(UUID planId) {
-        return reads.plansByIds(List.of(planId)).chain(found -> {
+        return plans.findByIds(List.of(planId)).chain(found -> {
             if (found.isEmpty()) {
                 throw new NotFoundException("plan " + planId + " does not exist");
             }

@@ -71,8 +71,8 @@ public class PlanService {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return db.query("SELECT " + EntityRows.PLAN_AS_P + " FROM plan p WHERE p.id = ANY(:ids) AND " + HiddenPlans.SHOWN,
-                Map.of("ids", ids.toArray(UUID[]::new))).map(PlanService::plans);
+        return db.list("SELECT " + EntityRows.PLAN_AS_P + " FROM plan p WHERE p.id = ANY(:ids) AND " + HiddenPlans.SHOWN,
+                Map.of("ids", ids.toArray(UUID[]::new)), EntityRows::plan);
     }
 
     /** A page of the plans, filtered, sorted and counted in SQL. Default: newest issued first. */
@@ -120,16 +120,10 @@ public class PlanService {
         };
         String page = "SELECT p.id" + where + " ORDER BY " + key + ", p.id LIMIT " + limit + " OFFSET " + offset;
         // The page's plans in the page's statement, its count at the same time (docs/decisions/0023).
-        Uni<List<Plan>> plans = db.query("SELECT " + EntityRows.PLAN_AS_P + " FROM plan p WHERE p.id IN (" + page + ") ORDER BY "
-                + key + ", p.id", params).map(PlanService::plans);
+        Uni<List<Plan>> plans = db.list("SELECT " + EntityRows.PLAN_AS_P + " FROM plan p WHERE p.id IN (" + page + ") ORDER BY "
+                + key + ", p.id", params, EntityRows::plan);
         Uni<List<Object>> count = db.rows("SELECT count(*)" + where, params);
         return Uni.combine().all().unis(plans, count).with((found, total) -> new PlanPage(found, ((Number) total.get(0)).longValue()));
-    }
-
-    private static List<Plan> plans(io.vertx.mutiny.sqlclient.RowSet<io.vertx.mutiny.sqlclient.Row> rows) {
-        List<Plan> found = new java.util.ArrayList<>();
-        rows.forEach(row -> found.add(EntityRows.plan(row)));
-        return found;
     }
 
     /** One page of plans and how many the whole list has. */

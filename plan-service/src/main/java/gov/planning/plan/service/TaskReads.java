@@ -31,7 +31,6 @@ import gov.planning.plan.repository.HiddenPlans;
 import gov.planning.common.persistence.ReadSessions;
 import gov.planning.common.persistence.SqlRows;
 import gov.planning.plan.repository.EntityRows;
-import io.vertx.mutiny.sqlclient.Row;
 import org.hibernate.reactive.mutiny.Mutiny;
 import io.smallrye.mutiny.Uni;
 
@@ -92,8 +91,8 @@ public class TaskReads {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return db.query("SELECT t.* FROM task t " + HiddenPlans.JOIN_SHOWN_PLAN + " WHERE t.id = ANY(:ids)", Map.of("ids", uuidArray(ids)))
-                .map(rows -> mapped(rows, EntityRows::task));
+        return db.list("SELECT t.* FROM task t " + HiddenPlans.JOIN_SHOWN_PLAN + " WHERE t.id = ANY(:ids)", Map.of("ids", uuidArray(ids)),
+                EntityRows::task);
     }
 
     /** The tasks of each section, in document order. */
@@ -101,8 +100,8 @@ public class TaskReads {
         if (sectionIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return db.query("SELECT t.id FROM task t WHERE t.section_id = ANY(:sections)", Map.of("sections", uuidArray(sectionIds)))
-                .chain(rows -> assessIds(mapped(rows, row -> row.getUUID(0))))
+        return db.list("SELECT t.id FROM task t WHERE t.section_id = ANY(:sections)", Map.of("sections", uuidArray(sectionIds)),
+                row -> row.getUUID(0)).chain(this::assessIds)
                 .map(all -> all.stream().sorted(Comparator.comparingInt(a -> a.task().position))
                         .collect(Collectors.groupingBy(a -> a.task().sectionId)));
     }
@@ -410,16 +409,16 @@ public class TaskReads {
         if (taskIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return db.query("SELECT * FROM task_org WHERE task_id = ANY(:tasks) ORDER BY position", Map.of("tasks", uuidArray(taskIds)))
-                .map(rows -> mapped(rows, EntityRows::taskOrg).stream().collect(Collectors.groupingBy(o -> o.taskId)));
+        return db.list("SELECT * FROM task_org WHERE task_id = ANY(:tasks) ORDER BY position", Map.of("tasks", uuidArray(taskIds)),
+                EntityRows::taskOrg).map(found -> found.stream().collect(Collectors.groupingBy(o -> o.taskId)));
     }
 
     public Uni<Map<UUID, List<Milestone>>> milestonesOf(Collection<UUID> taskIds) {
         if (taskIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return db.query("SELECT * FROM milestone WHERE task_id = ANY(:tasks) ORDER BY position", Map.of("tasks", uuidArray(taskIds)))
-                .map(rows -> mapped(rows, EntityRows::milestone).stream().collect(Collectors.groupingBy(m -> m.taskId)));
+        return db.list("SELECT * FROM milestone WHERE task_id = ANY(:tasks) ORDER BY position", Map.of("tasks", uuidArray(taskIds)),
+                EntityRows::milestone).map(found -> found.stream().collect(Collectors.groupingBy(m -> m.taskId)));
     }
 
     /** Newest first. */
@@ -438,14 +437,6 @@ public class TaskReads {
         }
         return read(s -> list(s, Section.class, "from Section where planId in ?1 order by level, position", planIds))
                 .map(found -> found.stream().collect(Collectors.groupingBy(sec -> sec.planId)));
-    }
-
-    public Uni<List<Plan>> plansByIds(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return db.query("SELECT " + EntityRows.PLAN_AS_P + " FROM plan p WHERE p.id = ANY(:ids) AND " + HiddenPlans.SHOWN,
-                Map.of("ids", uuidArray(ids))).map(rows -> mapped(rows, EntityRows::plan));
     }
 
     /**
@@ -467,20 +458,12 @@ public class TaskReads {
             return Uni.createFrom().item(List.of());
         }
         Map<String, Object> tasks = Map.of("tasks", uuidArray(ids));
-        Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> rows = db.query("SELECT t.*, " + EntityRows.PLAN_AS_P + " FROM task t "
-                + HiddenPlans.JOIN_SHOWN_PLAN + " WHERE t.id = ANY(:tasks)", tasks);
+        Uni<List<Map.Entry<Task, Plan>>> rows = db.list("SELECT t.*, " + EntityRows.PLAN_AS_P + " FROM task t "
+                + HiddenPlans.JOIN_SHOWN_PLAN + " WHERE t.id = ANY(:tasks)", tasks, row -> Map.entry(EntityRows.task(row), EntityRows.plan(row)));
         Uni<Map<UUID, List<Milestone>>> milestones = milestonesOf(ids);
         Uni<List<Object>> latest = db.rows(LATEST_REPORTS, tasks);
         return Uni.combine().all().unis(rows, milestones, latest).with((found, ms, reports) -> assessed(
-                mapped(found, EntityRows::task), mapped(found, EntityRows::plan), ms, reports));
-    }
-
-    private static <T> List<T> mapped(Iterable<Row> rows, Function<Row, T> mapper) {
-        List<T> mappedRows = new java.util.ArrayList<>();
-        for (Row row : rows) {
-            mappedRows.add(mapper.apply(row));
-        }
-        return mappedRows;
+                found.stream().map(Map.Entry::getKey).toList(), found.stream().map(Map.Entry::getValue).toList(), ms, reports));
     }
 
     /** Ids as one {@code uuid[]} parameter ({@code = ANY(:ids)}): one prepared statement whatever their number. */

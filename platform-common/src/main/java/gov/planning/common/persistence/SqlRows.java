@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,27 +41,33 @@ public class SqlRows {
         return pool.preparedQuery(statement.sql()).execute(Tuple.from(statement.values()));
     }
 
+    /** Each row of the statement mapped, in order. */
+    public <T> Uni<List<T>> list(String sql, Map<String, ?> params, Function<Row, T> mapper) {
+        return query(sql, params).map(rows -> {
+            List<T> mapped = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                mapped.add(mapper.apply(row));
+            }
+            return mapped;
+        });
+    }
+
     /**
      * The rows as a Hibernate native query returns them: a column's value per row of one column, else an
      * {@code Object[]} per row; {@code bytea} as {@code byte[]}, {@code timestamptz} as {@link OffsetDateTime}.
      */
     public Uni<List<Object>> rows(String sql, Map<String, ?> params) {
-        return query(sql, params).map(SqlRows::values);
+        return list(sql, params, SqlRows::columns);
     }
 
-    private static List<Object> values(RowSet<Row> rows) {
-        List<Object> values = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            int columns = row.size();
-            if (columns == 1) {
-                values.add(value(row, 0));
-                continue;
-            }
-            Object[] columnValues = new Object[columns];
-            for (int c = 0; c < columns; c++) {
-                columnValues[c] = value(row, c);
-            }
-            values.add(columnValues);
+    private static Object columns(Row row) {
+        int columns = row.size();
+        if (columns == 1) {
+            return value(row, 0);
+        }
+        Object[] values = new Object[columns];
+        for (int c = 0; c < columns; c++) {
+            values[c] = value(row, c);
         }
         return values;
     }
@@ -70,21 +77,18 @@ public class SqlRows {
         if (value instanceof io.vertx.core.buffer.Buffer buffer) {
             return buffer.getBytes();
         }
-        if (value instanceof io.vertx.mutiny.core.buffer.Buffer buffer) {
-            return buffer.getBytes();
-        }
         return value;
     }
 
     /** A statement with positional parameters ({@code $1}) and their values in order. */
-    public record Positional(String sql, List<Object> values) {
+    record Positional(String sql, List<Object> values) {
     }
 
     /**
      * {@code sql} with each named parameter replaced by positional ones: one per occurrence (PostgreSQL infers each
      * one's type where it stands), a collection expanded to one per element as Hibernate expands {@code IN (:ids)}.
      */
-    public static Positional positional(String sql, Map<String, ?> params) {
+    static Positional positional(String sql, Map<String, ?> params) {
         List<Object> values = new ArrayList<>();
         Matcher found = LITERAL_OR_PARAMETER.matcher(sql);
         StringBuilder positional = new StringBuilder(sql.length() + 64);
