@@ -30,7 +30,7 @@ final class KeycloakAdmin {
 
     /** Waits (group sync runs after the write commits) for a group named {@code child} under the group {@code parent}. */
     String awaitChildGroup(String parent, String child) throws InterruptedException {
-        String parentId = topLevelGroupId(parent);
+        String parentId = groupId(parent);
         for (int attempt = 0; attempt < 60; attempt++) {
             JsonPath children = get("/groups/" + parentId + "/children?briefRepresentation=false&max=10000");
             List<Map<String, Object>> groups = children.getList("$");
@@ -81,10 +81,38 @@ final class KeycloakAdmin {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    private String topLevelGroupId(String name) {
-        List<Map<String, Object>> groups = get("/groups?max=10000").getList("$");
-        return groups.stream().filter(g -> name.equals(g.get("name"))).map(g -> (String) g.get("id")).findFirst()
-                .orElseThrow(() -> new AssertionError("no top-level Keycloak group " + name));
+    /** The id of the group named {@code name} wherever it is (Keycloak's exact search answers it inside its ancestors). */
+    private String groupId(String name) {
+        String found = findByName(get("/groups?exact=true&search=" + name).getList("$"), name);
+        if (found == null) {
+            throw new AssertionError("no Keycloak group " + name);
+        }
+        return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String findByName(List<Map<String, Object>> level, String name) {
+        for (Map<String, Object> group : level) {
+            if (name.equals(group.get("name"))) {
+                return (String) group.get("id");
+            }
+            String below = findByName((List<Map<String, Object>>) group.getOrDefault("subGroups", List.of()), name);
+            if (below != null) {
+                return below;
+            }
+        }
+        return null;
+    }
+
+    /** Waits up to 30 s for the group's attribute {@code name} to read {@code value}; answers whether it did. */
+    boolean awaitGroupAttribute(String groupId, String name, String value) throws InterruptedException {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            if (value.equals(get("/groups/" + groupId).getString("attributes." + name + "[0]"))) {
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        return false;
     }
 
     private JsonPath get(String path) {

@@ -294,6 +294,33 @@ class PlatformIT {
     }
 
     @Test
+    void aRenamedAndMovedDepartmentsGroupFollowsWithItsMembers() throws Exception {
+        String code = "nmg.mv" + Long.toString(System.nanoTime(), 36);
+        JsonPath created = graphql("GATEWAY_PORT", token("admin"), """
+                mutation { createOrganization(input: { code: "%s", name: "系统测试局", kind: DEPARTMENT, level: PROVINCE,
+                  parentCode: "nmg" }) { id version } }""".formatted(code));
+        String id = created.getString("data.createOrganization.id");
+        KeycloakAdmin keycloak = new KeycloakAdmin(platform);
+        String groupId = keycloak.awaitChildGroup("nmg", code);
+        String user = "mv-" + Long.toString(System.nanoTime(), 36);
+        keycloak.createUserInGroup(user, groupId);
+
+        // Each write reconciles the written organization's group only (GroupSync), on the group the creation made.
+        JsonPath renamed = graphql("GATEWAY_PORT", token("admin"), """
+                mutation { updateOrganization(id: "%s", version: %d, input: { name: "系统测试管理局" }) { version } }"""
+                .formatted(id, created.getInt("data.createOrganization.version")));
+        assertThat(renamed.getString("errors")).isNull();
+        assertThat(keycloak.awaitGroupAttribute(groupId, "org_name", "系统测试管理局")).isTrue();
+        JsonPath moved = graphql("GATEWAY_PORT", token("admin"), """
+                mutation { moveOrganization(id: "%s", newParentCode: "nmg.zjt", version: %d) { id } }"""
+                .formatted(id, renamed.getInt("data.updateOrganization.version")));
+        assertThat(moved.getString("errors")).isNull();
+
+        assertThat(keycloak.awaitChildGroup("nmg.zjt", code)).isEqualTo(groupId);
+        assertThat(claims(token(user)).getList("org_codes")).containsExactly(code);
+    }
+
+    @Test
     void platformRecordedAProcessForEachPart() {
         // PostgreSQL, Keycloak, the mail server, the LDAP directory, the three subgraphs, the gateway and the console.
         assertThat(startedPids).hasSize(9);

@@ -9,7 +9,11 @@ public interface GroupDirectory {
     record Group(String id, String name, String parentId, String orgCode, String orgName) {
     }
 
+    /** Every group of the realm (a walk of the whole tree: thousands of requests at a province's scale). */
     List<Group> groups();
+
+    /** The group standing for the organization, as it is now (one search), or null when it has none. */
+    Group find(String orgCode);
 
     String create(String parentId, String name, String orgCode, String orgName);
 

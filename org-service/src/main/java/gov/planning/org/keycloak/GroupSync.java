@@ -2,6 +2,9 @@ package gov.planning.org.keycloak;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +23,11 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Keeps Keycloak's groups in step with the organization tree: after every committed organization write, and once
- * at start to repair drift. Changes that arrive while a reconciliation runs are folded into one more run, so a
- * reference-data load of hundreds of organizations costs two runs, not hundreds. Keycloak being down never fails a
- * write: the next change, restart or the admin's {@code reconcileKeycloakGroups} catches up.
+ * Keeps Keycloak's groups in step with the organization tree: after every committed organization write (the written
+ * organizations' groups only), and in full once at start to repair drift. Changes that arrive while a reconciliation
+ * runs are folded into one more run; more than {@link #FULL_RUN_ABOVE} at once (a reference-data load) make it a full
+ * one. Keycloak being down never fails a write: the next change (then in full), restart or the admin's
+ * {@code reconcileKeycloakGroups} catches up.
  */
 @ApplicationScoped
 public class GroupSync {
@@ -46,8 +50,17 @@ public class GroupSync {
     @Inject
     ReformMoves reformMoves;
 
+    /**
+     * Above this many written organizations a run walks every group instead: the walk costs a request per group with
+     * children (~1,300 at a province's 20,249 groups), a written organization two searches and its write.
+     */
+    static final int FULL_RUN_ABOVE = 200;
+
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    /** The next run walks every group: at start, after a failed run, after a burst of writes. */
+    private final AtomicBoolean full = new AtomicBoolean();
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
 
     void onStart(@Observes StartupEvent start) {
         if (!enabled) {
@@ -57,25 +70,52 @@ public class GroupSync {
             LOG.warn("Keycloak group sync is on but planning.keycloak.client-secret (PLANNING_SERVICES_CLIENT_SECRET) is empty: groups will not follow the tree");
             return;
         }
+        full.set(true);
         requestRun();
     }
 
     void onChange(@ObservesAsync OrganizationChanged change) {
         if (enabled && keycloak.configured()) {
+            written.add(change.code());
             requestRun();
         }
     }
 
-    /** Runs now on the calling (worker) thread; for the admin mutation, which wants the figures. */
+    /** Walks every group now on the calling (worker) thread; for the admin mutation, which wants the figures. */
     public synchronized GroupReconciliation reconcileNow() {
         OrgTree tree = directory.snapshot().await().indefinitely().tree();
+        written.clear();
         GroupReconciliation result = GroupReconciler.reconcile(tree, keycloak);
+        afterGroups(tree, result, true);
+        return result;
+    }
+
+    /** The written organizations' groups, or every group when that cannot tell or too many were written. */
+    private synchronized void reconcileWritten() {
+        Set<String> codes = new HashSet<>(written);
+        if (full.getAndSet(false) || codes.size() > FULL_RUN_ABOVE) {
+            reconcileNow();
+            return;
+        }
+        written.removeAll(codes);
+        OrgTree tree = directory.snapshot().await().indefinitely().tree();
+        GroupReconciliation result = GroupReconciler.reconcileChanged(tree, codes, keycloak);
+        if (result == null) {
+            reconcileNow();
+            return;
+        }
+        // Staff move when a reform replaces an organization; only a succession (a write to the predecessor) starts one.
+        afterGroups(tree, result, codes.stream().map(tree::byCode).anyMatch(o -> o != null && o.successorId() != null));
+    }
+
+    private void afterGroups(OrgTree tree, GroupReconciliation result, boolean moveStaff) {
         if (result.created() + result.updated() + result.moved() + result.deleted() > 0) {
             LOG.infof("Keycloak groups reconciled: %s", result);
         }
         reconcileBrokerMappers(tree);
-        moveStaffOfReplaced(tree);
-        return result;
+        if (moveStaff) {
+            moveStaffOfReplaced(tree);
+        }
     }
 
     /** After the groups, so the successor's group exists; apart from them, like the mappers. */
@@ -117,8 +157,10 @@ public class GroupSync {
         try {
             while (again.getAndSet(false)) {
                 try {
-                    reconcileNow();
+                    reconcileWritten();
                 } catch (RuntimeException e) {
+                    // What failed half-way is unknown: the next run checks every group.
+                    full.set(true);
                     LOG.warnf("Keycloak group sync failed, will retry on the next change or reconcile: %s", e.getMessage());
                 }
             }

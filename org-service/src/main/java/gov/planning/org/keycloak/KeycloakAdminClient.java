@@ -44,6 +44,14 @@ public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDire
     private final ObjectMapper json = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * Group ids by organization code, as last read (the full walk, a search) or created here: a group keeps its id for
+     * life, so an organization's members cost no search each time (the daily reminder scan asks for thousands). A
+     * remembered id that Keycloak no longer knows (the group deleted and made again, by hand or another replica) is
+     * searched again once ({@link #withGroupOf}).
+     */
+    private final Map<String, String> groupIds = new java.util.concurrent.ConcurrentHashMap<>();
     private String token;
     private Instant tokenExpires = Instant.MIN;
 
@@ -56,7 +64,37 @@ public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDire
     public List<Group> groups() {
         List<Group> all = new ArrayList<>();
         collect(get(adminPath("/groups?briefRepresentation=false&max=10000")), null, all);
+        groupIds.clear();
+        all.stream().filter(g -> g.orgCode() != null).forEach(g -> groupIds.putIfAbsent(g.orgCode(), g.id()));
         return all;
+    }
+
+    /**
+     * Keycloak's exact search answers the matching group inside its ancestors' tree (each level's {@code subGroups}
+     * holding only the way down), so one request tells the group, its attributes and its parent.
+     */
+    @Override
+    public Group find(String orgCode) {
+        Group found = findByName(get(adminPath("/groups?exact=true&briefRepresentation=false&search=" + encode(orgCode))), null, orgCode);
+        if (found != null && found.orgCode() != null) {
+            groupIds.put(found.orgCode(), found.id());
+        }
+        return found;
+    }
+
+    private static Group findByName(JsonNode level, String parentId, String name) {
+        for (JsonNode node : level) {
+            String id = node.path("id").asText();
+            if (name.equals(node.path("name").asText())) {
+                JsonNode attributes = node.path("attributes");
+                return new Group(id, name, parentId, first(attributes, "org_code"), first(attributes, "org_name"));
+            }
+            Group below = findByName(node.path("subGroups"), id, name);
+            if (below != null) {
+                return below;
+            }
+        }
+        return null;
     }
 
     private void collect(JsonNode level, String parentId, List<Group> into) {
@@ -76,10 +114,10 @@ public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDire
      * service account has (listing a role's users would need view-realm too); groups have tens of members.
      */
     public List<MemberDirectory.Member> members(String orgCode, java.util.Collection<String> roles) {
-        String groupId = groupIdOf(orgCode);
-        if (groupId == null) {
-            return List.of();
-        }
+        return withGroupOf(orgCode, groupId -> groupId == null ? List.of() : membersOfGroup(groupId, roles));
+    }
+
+    private List<MemberDirectory.Member> membersOfGroup(String groupId, java.util.Collection<String> roles) {
         List<MemberDirectory.Member> found = new ArrayList<>();
         for (JsonNode user : get(adminPath("/groups/" + groupId + "/members?briefRepresentation=true&max=10000"))) {
             if (!user.path("enabled").asBoolean(true)) {
@@ -105,7 +143,9 @@ public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDire
         String path = parentId == null ? "/groups" : "/groups/" + parentId + "/children";
         HttpResponse<String> response = send(request(adminPath(path)).POST(body(representation(null, name, orgCode, orgName))));
         String location = response.headers().firstValue("Location").orElse("");
-        return location.substring(location.lastIndexOf('/') + 1);
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        groupIds.put(orgCode, id);
+        return id;
     }
 
     @Override
@@ -123,6 +163,8 @@ public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDire
     @Override
     public void delete(String id) {
         send(request(adminPath("/groups/" + id)).DELETE());
+        // Its subgroups go with it; their ids, if remembered, are searched again on their next use.
+        groupIds.values().remove(id);
     }
 
     @Override
@@ -197,7 +239,7 @@ public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDire
         try {
             user = get(adminPath("/users/" + encode(userId)));
         } catch (KeycloakUnavailableException e) {
-            if (e.getMessage().contains(" answered 404")) {
+            if (e.notFound()) {
                 return null;
             }
             throw e;
@@ -227,25 +269,31 @@ public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDire
     }
 
     /** The id of the group standing for the organization, or null when it has none (yet). */
+    @Override
     public String groupIdOf(String orgCode) {
-        // The exact search answers the matching group inside its ancestors' tree, a few requests fewer than walking
-        // every group of a large tree; the walk remains for a server that answers the search differently.
-        String found = findByName(get(adminPath("/groups?exact=true&briefRepresentation=true&search=" + encode(orgCode))), orgCode);
-        return found != null ? found
-                : groups().stream().filter(g -> orgCode.equals(g.orgCode())).map(Group::id).findFirst().orElse(null);
+        String known = groupIds.get(orgCode);
+        if (known != null) {
+            return known;
+        }
+        Group found = find(orgCode);
+        return found == null ? null : found.id();
     }
 
-    private static String findByName(JsonNode level, String name) {
-        for (JsonNode node : level) {
-            if (name.equals(node.path("name").asText())) {
-                return node.path("id").asText();
+    /**
+     * Runs {@code call} with the id of the organization's group (null when it has none); once more with the id searched
+     * anew when Keycloak answers 404 for a remembered one.
+     */
+    public <T> T withGroupOf(String orgCode, java.util.function.Function<String, T> call) {
+        String id = groupIdOf(orgCode);
+        try {
+            return call.apply(id);
+        } catch (KeycloakUnavailableException e) {
+            if (id == null || !e.notFound()) {
+                throw e;
             }
-            String below = findByName(node.path("subGroups"), name);
-            if (below != null) {
-                return below;
-            }
+            groupIds.remove(orgCode, id);
+            return call.apply(groupIdOf(orgCode));
         }
-        return null;
     }
 
     private Map<String, Object> representation(String id, String name, String orgCode, String orgName) {
@@ -285,7 +333,7 @@ public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDire
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
                 throw new KeycloakUnavailableException(built.method() + " " + built.uri() + " answered " + response.statusCode()
-                        + ": " + response.body());
+                        + ": " + response.body(), response.statusCode());
             }
             return response;
         } catch (IOException e) {
@@ -338,8 +386,20 @@ public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDire
 
     /** Keycloak could not be reached or refused a call; sync retries on the next change or reconcile. */
     public static class KeycloakUnavailableException extends RuntimeException {
+        private final int status;
+
         public KeycloakUnavailableException(String message) {
+            this(message, 0);
+        }
+
+        KeycloakUnavailableException(String message, int status) {
             super(message);
+            this.status = status;
+        }
+
+        /** Keycloak answered that the resource (a user, a group) does not exist. */
+        public boolean notFound() {
+            return status == 404;
         }
     }
 }

@@ -34,15 +34,15 @@ public class KeycloakStaff implements StaffDirectory {
 
     @Override
     public List<Account> members(String orgCode) {
-        String groupId = keycloak.groupIdOf(orgCode);
-        if (groupId == null) {
-            return List.of();
-        }
-        List<Account> found = new ArrayList<>();
-        for (JsonNode user : keycloak.read("/groups/" + groupId + "/members?briefRepresentation=true&max=10000")) {
-            found.add(account(user));
-        }
-        return found;
+        return keycloak.withGroupOf(orgCode, groupId -> {
+            List<Account> found = new ArrayList<>();
+            if (groupId != null) {
+                for (JsonNode user : keycloak.read("/groups/" + groupId + "/members?briefRepresentation=true&max=10000")) {
+                    found.add(account(user));
+                }
+            }
+            return found;
+        });
     }
 
     @Override
@@ -89,7 +89,7 @@ public class KeycloakStaff implements StaffDirectory {
         try {
             user = keycloak.read("/users/" + encode(userId));
         } catch (KeycloakAdminClient.KeycloakUnavailableException e) {
-            if (e.getMessage().contains(" answered 404")) {
+            if (e.notFound()) {
                 return Optional.empty();
             }
             throw e;
@@ -121,15 +121,12 @@ public class KeycloakStaff implements StaffDirectory {
 
     @Override
     public void join(String userId, String orgCode) {
-        keycloak.write("PUT", "/users/" + userId + "/groups/" + requireGroup(orgCode), null);
+        keycloak.withGroupOf(orgCode, groupId -> keycloak.write("PUT", "/users/" + userId + "/groups/" + requireGroup(orgCode, groupId), null));
     }
 
     @Override
     public void leave(String userId, String orgCode) {
-        String groupId = keycloak.groupIdOf(orgCode);
-        if (groupId != null) {
-            keycloak.write("DELETE", "/users/" + userId + "/groups/" + groupId, null);
-        }
+        keycloak.withGroupOf(orgCode, groupId -> groupId == null ? null : keycloak.write("DELETE", "/users/" + userId + "/groups/" + groupId, null));
     }
 
     @Override
@@ -176,8 +173,7 @@ public class KeycloakStaff implements StaffDirectory {
                 text(user, "email"), user.path("enabled").asBoolean(true), roles, orgCodes);
     }
 
-    private String requireGroup(String orgCode) {
-        String groupId = keycloak.groupIdOf(orgCode);
+    private static String requireGroup(String orgCode, String groupId) {
         if (groupId == null) {
             throw new KeycloakAdminClient.KeycloakUnavailableException("no Keycloak group for " + orgCode
                     + " yet (group sync has not caught up; reconcileKeycloakGroups repairs it)");

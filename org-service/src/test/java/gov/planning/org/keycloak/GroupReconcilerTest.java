@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,17 @@ class GroupReconcilerTest {
     static class FakeGroups implements GroupDirectory {
         final Map<String, Group> groups = new LinkedHashMap<>();
         final List<String> calls = new ArrayList<>();
+        int walks;
 
         @Override
         public List<Group> groups() {
+            walks++;
             return List.copyOf(groups.values());
+        }
+
+        @Override
+        public Group find(String orgCode) {
+            return groups.values().stream().filter(g -> orgCode.equals(g.name())).findFirst().orElse(null);
         }
 
         @Override
@@ -144,5 +152,43 @@ class GroupReconcilerTest {
         assertThat(result.moved()).isEqualTo(1);
         assertThat(result.deleted()).isEqualTo(1);
         assertThat(keycloak.groups).containsKey("foreign").doesNotContainKey("stray");
+    }
+
+    @Test
+    void aWriteToSomeOrganizationsTouchesOnlyTheirGroupsWithoutWalkingTheRest() {
+        FakeGroups keycloak = new FakeGroups();
+        UUID gx = UUID.randomUUID();
+        UUID jst = UUID.randomUUID();
+        UUID stray = UUID.randomUUID();
+        GroupReconciler.reconcile(tree(org(NMG, "nmg", "内蒙古自治区人民政府", OrgKind.GOVERNMENT, null),
+                org(gx, "gx", "广西壮族自治区人民政府", OrgKind.GOVERNMENT, null),
+                org(ZJT, "nmg.zjt", "住建厅", OrgKind.DEPARTMENT, NMG),
+                org(stray, "nmg.old", "已撤销", OrgKind.DEPARTMENT, NMG)), keycloak);
+        keycloak.calls.clear();
+        keycloak.walks = 0;
+
+        // nmg.zjt renamed and moved under gx, nmg.jst created under it; nmg.old is gone but was not written.
+        GroupReconciliation result = GroupReconciler.reconcileChanged(tree(org(NMG, "nmg", "内蒙古自治区人民政府", OrgKind.GOVERNMENT, null),
+                org(gx, "gx", "广西壮族自治区人民政府", OrgKind.GOVERNMENT, null),
+                org(ZJT, "nmg.zjt", "自治区住房和城乡建设厅", OrgKind.DEPARTMENT, gx),
+                org(jst, "nmg.jst", "交通运输厅", OrgKind.DEPARTMENT, ZJT)), Set.of("nmg.jst", "nmg.zjt"), keycloak);
+
+        assertThat(keycloak.walks).isZero();
+        assertThat(keycloak.calls).containsExactly("move nmg.zjt", "create nmg.jst");
+        assertThat(keycloak.pathOf("nmg.jst")).isEqualTo("/gx/nmg.zjt/nmg.jst");
+        assertThat(keycloak.groups.get("g-nmg.zjt").orgName()).isEqualTo("自治区住房和城乡建设厅");
+        assertThat(result.moved()).isEqualTo(1);
+        assertThat(result.created()).isEqualTo(1);
+        assertThat(keycloak.groups).containsKey("g-nmg.old");
+    }
+
+    @Test
+    void aWrittenOrganizationWhoseParentHasNoGroupYetAsksForTheFullRun() {
+        FakeGroups keycloak = new FakeGroups();
+        GroupReconciliation result = GroupReconciler.reconcileChanged(tree(org(NMG, "nmg", "内蒙古自治区人民政府", OrgKind.GOVERNMENT, null),
+                org(ZJT, "nmg.zjt", "住建厅", OrgKind.DEPARTMENT, NMG)), Set.of("nmg.zjt"), keycloak);
+
+        assertThat(result).isNull();
+        assertThat(keycloak.calls).isEmpty();
     }
 }
