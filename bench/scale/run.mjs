@@ -92,6 +92,15 @@ async function reads(target = first) {
     // 50 names as documents write them: bench departments of one prefecture and province departments.
     const names = (await orgs.query(`(SELECT name FROM organization WHERE code LIKE 'nmg.bench03.c0%' AND kind = 'DEPARTMENT' ORDER BY code LIMIT 40)
       UNION ALL (SELECT name FROM organization WHERE parent_id = (SELECT id FROM organization WHERE code = 'nmg') ORDER BY code LIMIT 10)`)).rows.map((r) => r.name);
+    // The prefecture whose subtree holds the most tasks, so that its list is a full page at every size (at 1k most
+    // prefectures have none: an empty page is no measure of the growth).
+    const subtrees = (await orgs.query(`SELECT p.code, array_agg(o.id) AS ids FROM organization p JOIN organization o
+      ON o.id = p.id OR p.id = ANY(o.ancestry) WHERE p.code ~ '^nmg\\.bench[0-9]+$' GROUP BY p.code ORDER BY p.code`)).rows;
+    let prefecture = { code: 'nmg.bench01', tasks: -1 };
+    for (const { code, ids } of subtrees) {
+      const tasks = Number((await plans.query('SELECT count(DISTINCT task_id) AS n FROM task_org WHERE org_id = ANY($1::uuid[])', [ids])).rows[0].n);
+      if (tasks > prefecture.tasks) prefecture = { code, tasks };
+    }
     const today = new Date().toISOString().slice(0, 10);
     const in90 = new Date(Date.now() + 90 * 86400000).toISOString().slice(0, 10);
     const list = [
@@ -103,7 +112,7 @@ async function reads(target = first) {
       { name: 'overdue tasks (RED, dueBefore today, by deadline)', user: 'planner',
         query: `query($t: Date!) { tasks(health: RED, dueBefore: $t, sortBy: DEADLINE, order: ASC, first: 50) { ${page(TASK_ROW + ' healthReason { days }')} } }`, variables: { t: today } },
       { name: 'tasks(orgCode: prefecture, includeSubOrgs)', user: 'planner',
-        query: `{ tasks(orgCode: "nmg.bench01", includeSubOrgs: true, first: 50) { ${page(TASK_ROW)} } }` },
+        query: `{ tasks(orgCode: "${prefecture.code}", includeSubOrgs: true, first: 50) { ${page(TASK_ROW)} } }` },
       { name: 'tasks(dueAfter today, dueBefore +90 d, by deadline)', user: 'planner',
         query: `query($a: Date, $b: Date) { tasks(dueAfter: $a, dueBefore: $b, sortBy: DEADLINE, first: 50) { ${page(TASK_ROW)} } }`, variables: { a: today, b: in90 } },
       { name: 'tasks, 20th page (after: offset 950)', user: 'planner',
@@ -137,7 +146,7 @@ async function reads(target = first) {
       { name: 'indicator progress of a plan', user: 'planner',
         query: `query($p: ID) { indicators(planId: $p, first: 50) { ${page('id name progress met health latest { id value period } target { value year }')} } }`, variables: { p: planId } },
     ];
-    return { list: list.filter((r) => !only || only.has(r.name)), counts: { ...counts, orgs: orgCount } };
+    return { list: list.filter((r) => !only || only.has(r.name)), counts: { ...counts, orgs: orgCount, prefecture: `${prefecture.code} (${prefecture.tasks} tasks)` } };
   } finally {
     await Promise.all([plans.end(), orgs.end()]);
   }
@@ -184,6 +193,7 @@ async function compare() {
   const labels = [opts.label ?? `${a.counts.tasks} tasks`, vsOpts.label ?? `${b.counts.tasks} tasks`];
   console.log(`data: ${labels[0]}: ${a.counts.tasks} tasks, ${a.counts.reports} reports, ${a.counts.orgs} organizations; `
     + `${labels[1]}: ${b.counts.tasks} tasks, ${b.counts.reports} reports, ${b.counts.orgs} organizations; `
+    + `the busiest prefectures ${a.counts.prefecture} and ${b.counts.prefecture}; `
     + `${iterations} iterations after ${warmup} warm-up, one at a time, alternating`);
   const rows = [];
   for (const [index, readA] of a.list.entries()) {
@@ -233,7 +243,7 @@ async function compare() {
 async function main() {
   if (second) return compare();
   const { list, counts } = await reads();
-  console.log(`data: ${counts.plans} bench plans, ${counts.tasks} tasks, ${counts.reports} reports, ${counts.orgs} organizations; `
+  console.log(`data: ${counts.plans} bench plans, ${counts.tasks} tasks, ${counts.reports} reports, ${counts.orgs} organizations; the busiest prefecture ${counts.prefecture}; `
     + `${iterations} iterations after ${warmup} warm-up, one at a time`);
   const rows = [];
   for (const read of list) {
