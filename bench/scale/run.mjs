@@ -125,6 +125,10 @@ async function reads(target = first) {
       { name: 'tasks by deadline, page at 60 % (after: keyset cursor)', user: 'planner',
         query: `query($c: String) { tasks(sortBy: DEADLINE, first: 50, after: $c) { ${page('id number title health deadline { date }')} } }`,
         keysetAt: Math.floor(Number(counts.tasks) * 0.6) },
+      // Orders with an index since V17 (UPDATED, TITLE) and one without (PROGRESS: the latest percent, in task_facts).
+      { name: 'tasks by last update, first page', user: 'planner', query: `{ tasks(sortBy: UPDATED, first: 50) { ${page('id number title health progressPercent')} } }` },
+      { name: 'tasks by title, first page', user: 'planner', query: `{ tasks(sortBy: TITLE, first: 50) { ${page('id number title health progressPercent')} } }` },
+      { name: 'tasks by progress, first page', user: 'planner', query: `{ tasks(sortBy: PROGRESS, first: 50) { ${page('id number title health progressPercent')} } }` },
       { name: 'myTasks inbox (zjt.reporter)', user: 'zjt.reporter',
         query: `{ myTasks(first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { reportDue returned missedPeriods node { ${TASK_ROW} } } } }` },
       { name: 'approvalQueue(first: 50) (planner)', user: 'planner',
