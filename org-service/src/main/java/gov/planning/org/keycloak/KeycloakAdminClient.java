@@ -84,12 +84,10 @@ public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDire
 
     private static Group findByName(JsonNode level, String parentId, String name) {
         for (JsonNode node : level) {
-            String id = node.path("id").asText();
             if (name.equals(node.path("name").asText())) {
-                JsonNode attributes = node.path("attributes");
-                return new Group(id, name, parentId, first(attributes, "org_code"), first(attributes, "org_name"));
+                return group(node, parentId);
             }
-            Group below = findByName(node.path("subGroups"), id, name);
+            Group below = findByName(node.path("subGroups"), node.path("id").asText(), name);
             if (below != null) {
                 return below;
             }
@@ -99,13 +97,19 @@ public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDire
 
     private void collect(JsonNode level, String parentId, List<Group> into) {
         for (JsonNode node : level) {
-            String id = node.path("id").asText();
-            JsonNode attributes = node.path("attributes");
-            into.add(new Group(id, node.path("name").asText(), parentId, first(attributes, "org_code"), first(attributes, "org_name")));
+            Group group = group(node, parentId);
+            into.add(group);
             if (node.path("subGroupCount").asInt(0) > 0 || node.path("subGroups").size() > 0) {
-                collect(get(adminPath("/groups/" + id + "/children?briefRepresentation=false&max=10000")), id, into);
+                collect(get(adminPath("/groups/" + group.id() + "/children?briefRepresentation=false&max=10000")), group.id(), into);
             }
         }
+    }
+
+    /** A group of a full representation ({@code briefRepresentation=false}: with its attributes) under {@code parentId}. */
+    private static Group group(JsonNode node, String parentId) {
+        JsonNode attributes = node.path("attributes");
+        return new Group(node.path("id").asText(), node.path("name").asText(), parentId, first(attributes, "org_code"),
+                first(attributes, "org_name"));
     }
 
     /**
