@@ -125,10 +125,14 @@ async function reads(target = first) {
       { name: 'tasks by deadline, page at 60 % (after: keyset cursor)', user: 'planner',
         query: `query($c: String) { tasks(sortBy: DEADLINE, first: 50, after: $c) { ${page('id number title health deadline { date }')} } }`,
         keysetAt: Math.floor(Number(counts.tasks) * 0.6) },
-      // Orders with an index since V17 (UPDATED, TITLE) and one without (PROGRESS: the latest percent, in task_facts).
+      // Orders with an index: UPDATED, TITLE since V17, PROGRESS (the latest percent, in task_facts) since V18.
       { name: 'tasks by last update, first page', user: 'planner', query: `{ tasks(sortBy: UPDATED, first: 50) { ${page('id number title health progressPercent')} } }` },
       { name: 'tasks by title, first page', user: 'planner', query: `{ tasks(sortBy: TITLE, first: 50) { ${page('id number title health progressPercent')} } }` },
       { name: 'tasks by progress, first page', user: 'planner', query: `{ tasks(sortBy: PROGRESS, first: 50) { ${page('id number title health progressPercent')} } }` },
+      { name: 'tasks by progress, descending, first page', user: 'planner', query: `{ tasks(sortBy: PROGRESS, order: DESC, first: 50) { ${page('id number title health progressPercent')} } }` },
+      { name: 'tasks by progress, descending, page at 60 % (after: keyset cursor)', user: 'planner',
+        query: `query($c: String) { tasks(sortBy: PROGRESS, order: DESC, first: 50, after: $c) { ${page('id number title health progressPercent')} } }`,
+        keysetAt: Math.floor(Number(counts.tasks) * 0.6) },
       { name: 'myTasks inbox (zjt.reporter)', user: 'zjt.reporter',
         query: `{ myTasks(first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { reportDue returned missedPeriods node { ${TASK_ROW} } } } }` },
       { name: 'approvalQueue(first: 50) (planner)', user: 'planner',
