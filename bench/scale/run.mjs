@@ -113,6 +113,9 @@ async function reads(target = first) {
         query: `query($t: Date!) { tasks(health: RED, dueBefore: $t, sortBy: DEADLINE, order: ASC, first: 50) { ${page(TASK_ROW + ' healthReason { days }')} } }`, variables: { t: today } },
       { name: 'tasks(orgCode: prefecture, includeSubOrgs)', user: 'planner',
         query: `{ tasks(orgCode: "${prefecture.code}", includeSubOrgs: true, first: 50) { ${page(TASK_ROW)} } }` },
+      // The prefecture's tasks of one colour: green the most of them (its count), yellow the fewest (its page's walk).
+      ...['GREEN', 'YELLOW'].map((health) => ({ name: `tasks(orgCode: prefecture, includeSubOrgs, health: ${health})`, user: 'planner',
+        query: `{ tasks(orgCode: "${prefecture.code}", includeSubOrgs: true, health: ${health}, first: 50) { ${page(TASK_ROW)} } }` })),
       { name: 'tasks(dueAfter today, dueBefore +90 d, by deadline)', user: 'planner',
         query: `query($a: Date, $b: Date) { tasks(dueAfter: $a, dueBefore: $b, sortBy: DEADLINE, first: 50) { ${page(TASK_ROW)} } }`, variables: { a: today, b: in90 } },
       { name: 'tasks, 20th page (after: offset 950)', user: 'planner',

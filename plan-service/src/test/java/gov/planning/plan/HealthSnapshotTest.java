@@ -256,9 +256,18 @@ class HealthSnapshotTest {
                 JsonPath count = post(reporter, "{ myTasks(" + role + "health: " + health + ", first: 0) { totalCount } }");
                 assertThat(count.getString("errors")).isNull();
                 views.put("totalCount " + role + health, count.getInt("data.myTasks.totalCount"));
+                // The same organization's tasks as a list of its subtree, whose count by health comes from the snapshot too.
+                views.put("subtree's totalCount " + role + health, subtreeCount(role + "health: " + health));
             }
         }
         return views;
+    }
+
+    /** The totalCount of {@code tasks} of the inbox's organization and those below it, filtered by {@code arguments}. */
+    private static int subtreeCount(String arguments) {
+        JsonPath count = post(VIEWER, "{ tasks(orgCode: \"" + INBOX + "\", includeSubOrgs: true, " + arguments + ", first: 0) { totalCount } }");
+        assertThat(count.getString("errors")).isNull();
+        return count.getInt("data.tasks.totalCount");
     }
 
     /**
@@ -315,7 +324,7 @@ class HealthSnapshotTest {
     private static final String INBOX = FakeOrgTreeClient.BANNER;
 
     @Test
-    void theInboxsPagesCountsAndFiltersFromTodaysSnapshotAreTheLiveOnesAfterEveryKindOfWrite() {
+    void theInboxsPagesCountsAndFiltersAndItsSubtreesCountsByHealthFromTodaysSnapshotAreTheLiveOnesAfterEveryKindOfWrite() {
         clock.setToday(LocalDate.of(2025, 8, 15));
         String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
         String unreported = Api.newTask(plan, List.of(INBOX), List.of(), "2026-12-31");
@@ -330,6 +339,8 @@ class HealthSnapshotTest {
         String done = Api.newTask(plan, List.of(INBOX), List.of(), "2027-06-30");
         assertThat(Api.setStatus(ADMIN, done, Api.version(done), "COMPLETED").getString("errors")).isNull();
         Api.newTask(plan, List.of("nmg.gat"), List.of(), "2025-11-01");
+        // Built anew, whichever test built the same day's snapshot before.
+        Db.update("UPDATE health_snapshot_state SET day = NULL");
         assertThat(build()).isTrue();
         String reporter = TestTokens.reporter(INBOX);
         Map<String, Object> before = assertInboxFromSnapshotAsLive(reporter);
@@ -352,11 +363,13 @@ class HealthSnapshotTest {
         assertThat(snapshotDay()).as("no rebuild in between").isEqualTo("2025-11-15");
         assertThat(Db.count("SELECT count(*) FROM health_change")).as("the writes are derived live").isPositive();
 
-        // The pages above came from the snapshot's rows per organization: without the row of a task not written since,
-        // the inbox no longer finds it.
+        // The pages and counts above came from the snapshot's rows per organization: without the row of a task not written
+        // since, the inbox no longer finds it and the subtree's count leaves it out.
         String unchanged = done;
+        int doneInSubtree = subtreeCount("health: DONE");
         Db.update("DELETE FROM health_snapshot_org_task WHERE task_id = CAST(? AS uuid)", unchanged);
         assertThat(inbox(reporter)).noneMatch(row -> row.startsWith(unchanged + " "));
+        assertThat(subtreeCount("health: DONE")).as("the subtree's count").isEqualTo(doneInSubtree - 1);
         Db.update("UPDATE health_snapshot_state SET day = NULL");
         assertThat(build()).as("rebuilt").isTrue();
         assertThat(inbox(reporter)).anyMatch(row -> row.startsWith(unchanged + " DONE "));

@@ -119,11 +119,11 @@ public class TaskReads {
         // The count on a session of its own, at the same time as the page: an exact count reads the whole list (a
         // province's red tasks: 20,000 rows, most of a list's time), the page and its tasks only what it shows.
         boolean fromSnapshot = sql.countsFromSnapshot();
-        boolean inboxFromSnapshot = sql.inboxCountsFromSnapshot();
-        String countSql = fromSnapshot ? sql.countFromSnapshot() : inboxFromSnapshot ? sql.inboxCountFromSnapshot() : sql.count();
+        boolean orgsFromSnapshot = sql.orgsCountsFromSnapshot();
+        String countSql = fromSnapshot ? sql.countFromSnapshot() : orgsFromSnapshot ? sql.orgsCountFromSnapshot() : sql.count();
         // Not counted: no total at all (0), the page tells whether another follows by reading one row more.
         Uni<Long> count = !query.counted() ? Uni.createFrom().item(0L)
-                : db.rows(countSql, fromSnapshot || inboxFromSnapshot ? sql.countFromSnapshotParams() : sql.countParams())
+                : db.rows(countSql, fromSnapshot || orgsFromSnapshot ? sql.countFromSnapshotParams() : sql.countParams())
                         .map(rows -> ((Number) rows.get(0)).longValue());
         Uni<TaskPage> page = pageRows(sql).chain(read -> {
             Boolean more = sql.peeks() ? read.size() > query.limit() : null;
