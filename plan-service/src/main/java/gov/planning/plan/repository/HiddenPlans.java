@@ -18,6 +18,13 @@ public final class HiddenPlans {
     /** SQL: joins the plan of the task aliased {@code t} as {@code p}, leaving out the tasks of hidden plans. */
     public static final String JOIN_SHOWN_PLAN = "JOIN plan p ON p.id = t.plan_id AND " + SHOWN;
 
+    /**
+     * SQL: the task aliased {@code t} is of a shown plan, as a condition of its own (the subquery's {@code p} is its own):
+     * with it a list joins its plan LEFT, which PostgreSQL leaves out where nothing reads the plan (a page of ids by
+     * deadline at an offset then walks the deadline index alone; an inner join with the rule in it must stay).
+     */
+    public static final String OF_SHOWN_PLAN = "NOT EXISTS (SELECT 1 FROM plan p WHERE p.id = t.plan_id AND NOT (" + SHOWN + "))";
+
     /** HQL: the {@code Plan} queried is shown. */
     public static final String SHOWN_HQL = "importing = false";
 
