@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Lists join task_facts inner since V18 (the order by progress walks an index on it), so every task needs its row: the
- * tasks there before V18 without one (never reported on, no milestone) get theirs with computed facts, and a task
+ * The order by progress joins task_facts inner since V18 (to walk an index on the percent), so every task needs its row:
+ * the tasks there before V18 without one (never reported on, no milestone) get theirs with computed facts, and a task
  * inserted afterwards, by any statement, has one at once. Run on a schema of its own, migrated to V17.
  */
 @QuarkusTest
