@@ -1,6 +1,7 @@
 package gov.planning.plan;
 
 import static gov.planning.testing.ScratchSchema.connect;
+import static gov.planning.testing.ScratchSchema.count;
 import static gov.planning.testing.ScratchSchema.flyway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,13 +61,6 @@ class AuditTrailMigrationTest {
             try (Connection c = connect(); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             }
-        }
-    }
-
-    private static long count(Statement s, String sql) throws SQLException {
-        try (ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
         }
     }
 }

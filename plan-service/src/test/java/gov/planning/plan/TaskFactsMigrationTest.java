@@ -1,6 +1,7 @@
 package gov.planning.plan;
 
 import static gov.planning.testing.ScratchSchema.connect;
+import static gov.planning.testing.ScratchSchema.count;
 import static gov.planning.testing.ScratchSchema.flyway;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,13 +63,6 @@ class TaskFactsMigrationTest {
                 + task + "'")) {
             assertThat(r.next()).as("a facts row of " + task).isTrue();
             return r.getString(1) + " " + r.getString(2) + " " + r.getString(3);
-        }
-    }
-
-    private static long count(Statement s, String sql) throws SQLException {
-        try (ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
         }
     }
 }

@@ -2,7 +2,9 @@ package gov.planning.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
@@ -25,6 +27,14 @@ public final class ScratchSchema {
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(setting("quarkus.datasource.jdbc.url"), setting("quarkus.datasource.username"),
                 setting("quarkus.datasource.password"));
+    }
+
+    /** The single number {@code sql} answers (a count), read on {@code s}. */
+    public static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     /** The service's migrations on {@code schema}, up to {@code target} ("latest" for all). */
