@@ -107,14 +107,17 @@ class HealthSnapshotTest {
         Map<String, Integer> totals = new TreeMap<>();
         String scope = plan == null ? "" : "planId: \"" + plan + "\", ";
         for (String health : HEALTHS) {
-            JsonPath answer = post(VIEWER, "{ tasks(" + scope + "health: " + health + ", first: 0) { totalCount } }");
-            assertThat(answer.getString("errors")).isNull();
-            totals.put(health, answer.getInt("data.tasks.totalCount"));
+            totals.put(health, listTotal(scope + "health: " + health + ", "));
         }
-        JsonPath all = post(VIEWER, "{ tasks(" + scope + "first: 0) { totalCount } }");
-        assertThat(all.getString("errors")).isNull();
-        totals.put("ALL", all.getInt("data.tasks.totalCount"));
+        totals.put("ALL", listTotal(scope));
         return totals;
+    }
+
+    /** The totalCount of {@code tasks} with {@code arguments} (empty, or each followed by ", "). */
+    private static int listTotal(String arguments) {
+        JsonPath answer = post(VIEWER, "{ tasks(" + arguments + "first: 0) { totalCount } }");
+        assertThat(answer.getString("errors")).isNull();
+        return answer.getInt("data.tasks.totalCount");
     }
 
     /**
@@ -265,9 +268,7 @@ class HealthSnapshotTest {
 
     /** The totalCount of {@code tasks} of the inbox's organization and those below it, filtered by {@code arguments}. */
     private static int subtreeCount(String arguments) {
-        JsonPath count = post(VIEWER, "{ tasks(orgCode: \"" + INBOX + "\", includeSubOrgs: true, " + arguments + ", first: 0) { totalCount } }");
-        assertThat(count.getString("errors")).isNull();
-        return count.getInt("data.tasks.totalCount");
+        return listTotal("orgCode: \"" + INBOX + "\", includeSubOrgs: true, " + arguments + ", ");
     }
 
     /**
