@@ -259,8 +259,11 @@ class HealthSnapshotTest {
                 JsonPath count = post(reporter, "{ myTasks(" + role + "health: " + health + ", first: 0) { totalCount } }");
                 assertThat(count.getString("errors")).isNull();
                 views.put("totalCount " + role + health, count.getInt("data.myTasks.totalCount"));
-                // The same organization's tasks as a list of its subtree, whose count by health comes from the snapshot too.
+                // The same organization's tasks as a list of its subtree, whose count by health comes from the snapshot too,
+                // and so do its pages of one colour (the candidates: docs/decisions/0018) in every order.
                 views.put("subtree's totalCount " + role + health, subtreeCount(role + "health: " + health));
+                views.put("subtree's pages " + role + health, subtreePages(role + "health: " + health));
+                views.put("subtree's pages by deadline " + role + health, subtreePages(role + "health: " + health + ", sortBy: DEADLINE, order: DESC"));
             }
         }
         return views;
@@ -276,23 +279,33 @@ class HealthSnapshotTest {
      * page's totalCount ("of n"), then per task its id, health and flags.
      */
     private static List<String> inboxPages(String reporter, String arguments, int size) {
-        String query = "query($a: String) { myTasks(" + arguments + (arguments.isEmpty() ? "" : ", ") + "first: " + size
-                + ", after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { reportDue returned node { id health } } } }";
+        return pages(reporter, "myTasks", arguments, size, "reportDue returned ");
+    }
+
+    /** {@link #inboxPages} of the tasks of the inbox's organization and those below it, two a page, as an admin reads them. */
+    private static List<String> subtreePages(String arguments) {
+        return pages(ADMIN, "tasks", "orgCode: \"" + INBOX + "\", includeSubOrgs: true, " + arguments, 2, "");
+    }
+
+    /** Every page of the list {@code field}, the edges' {@code flags} after each task's id and health. */
+    private static List<String> pages(String user, String field, String arguments, int size, String flags) {
+        String query = "query($a: String) { " + field + "(" + arguments + (arguments.isEmpty() ? "" : ", ") + "first: " + size
+                + ", after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { " + flags + "node { id health } } } }";
         List<String> rows = new java.util.ArrayList<>();
         String after = null;
         do {
             Map<String, Object> vars = new java.util.HashMap<>();
             vars.put("a", after);
-            JsonPath page = post(reporter, query, vars);
+            JsonPath page = post(user, query, vars);
             assertThat(page.getString("errors")).as(arguments).isNull();
-            rows.add("of " + page.getInt("data.myTasks.totalCount"));
-            List<Map<String, Object>> edges = page.getList("data.myTasks.edges");
+            rows.add("of " + page.getInt("data." + field + ".totalCount"));
+            List<Map<String, Object>> edges = page.getList("data." + field + ".edges");
             for (Map<String, Object> edge : edges) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> node = (Map<String, Object>) edge.get("node");
-                rows.add(node.get("id") + " " + node.get("health") + " " + edge.get("reportDue") + " " + edge.get("returned"));
+                rows.add(node.get("id") + " " + node.get("health") + (flags.isEmpty() ? "" : " " + edge.get("reportDue") + " " + edge.get("returned")));
             }
-            after = page.getBoolean("data.myTasks.pageInfo.hasNextPage") ? page.getString("data.myTasks.pageInfo.endCursor") : null;
+            after = page.getBoolean("data." + field + ".pageInfo.hasNextPage") ? page.getString("data." + field + ".pageInfo.endCursor") : null;
         } while (after != null);
         return rows;
     }
@@ -325,7 +338,7 @@ class HealthSnapshotTest {
     private static final String INBOX = FakeOrgTreeClient.BANNER;
 
     @Test
-    void theInboxsPagesCountsAndFiltersAndItsSubtreesCountsByHealthFromTodaysSnapshotAreTheLiveOnesAfterEveryKindOfWrite() {
+    void theInboxsPagesCountsAndFiltersAndItsSubtreesCountsAndPagesByHealthFromTodaysSnapshotAreTheLiveOnesAfterEveryKindOfWrite() {
         clock.setToday(LocalDate.of(2025, 8, 15));
         String plan = Api.createPlan(ADMIN, "nmg", "2025-01-01");
         String unreported = Api.newTask(plan, List.of(INBOX), List.of(), "2026-12-31");
@@ -371,6 +384,7 @@ class HealthSnapshotTest {
         Db.update("DELETE FROM health_snapshot_org_task WHERE task_id = CAST(? AS uuid)", unchanged);
         assertThat(inbox(reporter)).noneMatch(row -> row.startsWith(unchanged + " "));
         assertThat(subtreeCount("health: DONE")).as("the subtree's count").isEqualTo(doneInSubtree - 1);
+        assertThat(subtreePages("health: DONE")).as("the subtree's pages").noneMatch(row -> row.startsWith(unchanged + " "));
         Db.update("UPDATE health_snapshot_state SET day = NULL");
         assertThat(build()).as("rebuilt").isTrue();
         assertThat(inbox(reporter)).anyMatch(row -> row.startsWith(unchanged + " DONE "));

@@ -141,9 +141,15 @@ public class TaskReads {
 
     /**
      * The page's rows (id, inbox flags): the inbox's from today's snapshot when it can answer
-     * ({@link TaskListSql#pageFromSnapshot}), else, or when there is no snapshot of today (its one row of nulls), live.
+     * ({@link TaskListSql#pageFromSnapshot}), a list of one colour from the snapshot's candidates when they are few
+     * ({@link TaskListSql#candidates}: one statement more), else, or when there is no snapshot of today, live.
      */
     private Uni<List<Object>> pageRows(TaskListSql sql) {
+        if (sql.pagesFromCandidates()) {
+            return db.rows(sql.candidates(), sql.countFromSnapshotParams()).chain(rows -> rows.get(0) == null
+                    ? db.rows(sql.page(), sql.pageParams())
+                    : db.rows(sql.pageOfCandidates(), sql.pageOfCandidatesParams((String) rows.get(0))));
+        }
         if (!sql.pagesFromSnapshot()) {
             return db.rows(sql.page(), sql.pageParams());
         }
