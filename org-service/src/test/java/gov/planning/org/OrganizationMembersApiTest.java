@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import gov.planning.testing.TestTokens;
@@ -17,6 +19,9 @@ import io.smallrye.jwt.build.Jwt;
 /** organizationMembers: the members of an organization's group with given roles, for the service identity and admins. */
 @QuarkusTest
 class OrganizationMembersApiTest {
+
+    @Inject
+    FakeMembers members;
 
     private static final String QUERY = """
             query($ids: [String!]!, $roles: [String!]!) {
@@ -58,5 +63,22 @@ class OrganizationMembersApiTest {
         assertThat(firstErrorCode(post(TestTokens.planner("nmg"), QUERY, vars))).isEqualTo("FORBIDDEN");
         assertThat(firstErrorCode(post(TestTokens.reporter("nmg.zjt"), QUERY, vars))).isEqualTo("FORBIDDEN");
         assertThat(firstErrorCode(post(TestTokens.viewer(), QUERY, vars))).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void theMembersOfManyOrganizationsAreReadAFewAtATimeAndAnsweredForEach() {
+        List<String> codes = List.of("nmg", "nmg.zjt", "nmg.gat", "nmg.fgw", "nmg.jyt", "nmg.czt", "nmg.zrzyt", "nmg.mzt");
+        List<String> ids = codes.stream().map(OrganizationMembersApiTest::idOf).toList();
+        assertThat(ids).doesNotContainNull();
+        members.mostAtOnceSinceLastAsked();
+
+        JsonPath answer = post(serviceToken(), QUERY, Map.of("ids", ids, "roles", List.of("reporter")));
+
+        assertThat(answer.getString("errors")).isNull();
+        assertThat(answer.getList("data.organizationMembers.code")).containsExactlyInAnyOrderElementsOf(codes);
+        assertThat(answer.getList("data.organizationMembers.find { it.code == 'nmg.zjt' }.members.username")).containsExactly("zjt.reporter");
+        // Keycloak's member reads are slow one by one at a province's scale (the daily reminder scan asks thousands):
+        // several at once, at most planning.keycloak.concurrent-reads (4).
+        assertThat(members.mostAtOnceSinceLastAsked()).isBetween(2, 4);
     }
 }

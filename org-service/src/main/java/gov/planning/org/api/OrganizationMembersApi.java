@@ -55,6 +55,10 @@ public class OrganizationMembersApi {
     @ConfigProperty(name = "planning.keycloak.client-id")
     String serviceClient;
 
+    /** Organizations whose members are read at once (Keycloak's reads are slow one by one at a province's scale). */
+    @ConfigProperty(name = "planning.keycloak.concurrent-reads", defaultValue = "4")
+    int concurrentReads;
+
     @Query
     @Description("Members of the organizations' Keycloak groups holding any of the realm roles, with e-mail (unknown "
             + "ids are left out). Admins and the platform's service identity only. ids are [String!] because SmallRye "
@@ -67,9 +71,11 @@ public class OrganizationMembersApi {
         }
         Set<String> wanted = Set.copyOf(roles);
         return organizations.readByIds(ids.stream().map(id -> Ids.parse("ids", id)).toList())
-                // Keycloak's admin client blocks: off the event loop.
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(found -> found.stream().map(org -> view(org, wanted)).toList());
+                .chain(found -> found.isEmpty() ? Uni.createFrom().item(List.<MembersView>of())
+                        : Uni.join().all(found.stream()
+                                // Keycloak's admin client blocks: off the event loop, a few organizations at a time.
+                                .map(org -> Uni.createFrom().item(() -> view(org, wanted)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                                .toList()).usingConcurrencyOf(concurrentReads).andFailFast());
     }
 
     private MembersView view(Organization org, Set<String> roles) {

@@ -41,6 +41,14 @@ public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDire
     @ConfigProperty(name = "planning.keycloak.client-secret")
     java.util.Optional<String> clientSecret;
 
+    /**
+     * How many reads of a walk (the groups' children level by level, the members of several organizations) are in
+     * flight at once. Each costs Keycloak tens of milliseconds of CPU at a province's 20,000 groups (its fine-grained
+     * permissions are evaluated per request, bench/scale), so one after another the full walk took ~1.5 min.
+     */
+    @ConfigProperty(name = "planning.keycloak.concurrent-reads", defaultValue = "4")
+    int concurrentReads = 4; // also when built by hand (KeycloakAdminClientGroupIdsTest)
+
     private final ObjectMapper json = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -59,11 +67,24 @@ public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDire
         return clientSecret.filter(s -> !s.isBlank()).isPresent();
     }
 
-    /** Every group of the realm with its parent, read level by level. */
+    /**
+     * Every group of the realm with its parent, read level by level: a level's children reads are
+     * {@link #concurrentReads} at a time. Parents come before their children, each level in Keycloak's order.
+     */
     @Override
     public List<Group> groups() {
         List<Group> all = new ArrayList<>();
-        collect(get(adminPath("/groups?briefRepresentation=false&max=10000")), null, all);
+        List<Walked> level = levelOf(get(adminPath("/groups?briefRepresentation=false&max=10000")), null);
+        while (!level.isEmpty()) {
+            level.forEach(w -> all.add(w.group()));
+            List<Group> parents = level.stream().filter(Walked::hasChildren).map(Walked::group).toList();
+            List<JsonNode> children = getAll(parents.stream()
+                    .map(g -> adminPath("/groups/" + g.id() + "/children?briefRepresentation=false&max=10000")).toList());
+            level = new ArrayList<>();
+            for (int i = 0; i < parents.size(); i++) {
+                level.addAll(levelOf(children.get(i), parents.get(i).id()));
+            }
+        }
         groupIds.clear();
         all.stream().filter(g -> g.orgCode() != null).forEach(g -> groupIds.putIfAbsent(g.orgCode(), g.id()));
         return all;
@@ -95,14 +116,17 @@ public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDire
         return null;
     }
 
-    private void collect(JsonNode level, String parentId, List<Group> into) {
+    /** A group met on the walk, and whether Keycloak says it has children to read. */
+    private record Walked(Group group, boolean hasChildren) {
+    }
+
+    /** The groups of one level of Keycloak's answer, under {@code parentId}. */
+    private static List<Walked> levelOf(JsonNode level, String parentId) {
+        List<Walked> groups = new ArrayList<>();
         for (JsonNode node : level) {
-            Group group = group(node, parentId);
-            into.add(group);
-            if (node.path("subGroupCount").asInt(0) > 0 || node.path("subGroups").size() > 0) {
-                collect(get(adminPath("/groups/" + group.id() + "/children?briefRepresentation=false&max=10000")), group.id(), into);
-            }
+            groups.add(new Walked(group(node, parentId), node.path("subGroupCount").asInt(0) > 0 || node.path("subGroups").size() > 0));
         }
+        return groups;
     }
 
     /** A group of a full representation ({@code briefRepresentation=false}: with its attributes) under {@code parentId}. */
@@ -311,8 +335,41 @@ public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDire
     }
 
     private JsonNode get(String url) {
+        return parsed(url, send(request(url).GET()));
+    }
+
+    /** GETs of {@code urls}, {@link #concurrentReads} in flight at a time; the answers in the urls' order. */
+    private List<JsonNode> getAll(List<String> urls) {
+        List<JsonNode> answers = new ArrayList<>(urls.size());
+        for (int from = 0; from < urls.size(); from += concurrentReads) {
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+            List<HttpRequest> sent = new ArrayList<>();
+            for (String url : urls.subList(from, Math.min(urls.size(), from + concurrentReads))) {
+                HttpRequest built = request(url).GET().build();
+                sent.add(built);
+                inFlight.add(http.sendAsync(built, HttpResponse.BodyHandlers.ofString()));
+            }
+            int i = 0;
+            try {
+                for (; i < sent.size(); i++) {
+                    answers.add(parsed(sent.get(i).uri().toString(), checked(sent.get(i), inFlight.get(i).get())));
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new KeycloakUnavailableException("GET " + sent.get(i).uri() + " failed: " + e.getCause().getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KeycloakUnavailableException("interrupted");
+            } finally {
+                // After a failure the rest are not waited for (a no-op for those answered).
+                inFlight.forEach(f -> f.cancel(true));
+            }
+        }
+        return answers;
+    }
+
+    private JsonNode parsed(String url, HttpResponse<String> response) {
         try {
-            return json.readTree(send(request(url).GET()).body());
+            return json.readTree(response.body());
         } catch (IOException e) {
             throw new KeycloakUnavailableException("unreadable answer from " + url + ": " + e.getMessage());
         }
@@ -334,18 +391,22 @@ public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDire
     private HttpResponse<String> send(HttpRequest.Builder request) {
         HttpRequest built = request.build();
         try {
-            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new KeycloakUnavailableException(built.method() + " " + built.uri() + " answered " + response.statusCode()
-                        + ": " + response.body(), response.statusCode());
-            }
-            return response;
+            return checked(built, http.send(built, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new KeycloakUnavailableException(built.method() + " " + built.uri() + " failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KeycloakUnavailableException("interrupted");
         }
+    }
+
+    /** The response, unless Keycloak refused the request. */
+    private static HttpResponse<String> checked(HttpRequest built, HttpResponse<String> response) {
+        if (response.statusCode() >= 300) {
+            throw new KeycloakUnavailableException(built.method() + " " + built.uri() + " answered " + response.statusCode()
+                    + ": " + response.body(), response.statusCode());
+        }
+        return response;
     }
 
     private synchronized String token() {

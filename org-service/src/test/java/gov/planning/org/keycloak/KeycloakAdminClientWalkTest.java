@@ -1,0 +1,133 @@
+package gov.planning.org.keycloak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The walk of every group against a stand-in for Keycloak's admin API on a real socket, serving requests on threads of
+ * its own and taking a while for each children read, as Keycloak does at a province's scale: nmg with six departments,
+ * each with two offices, and gx without children.
+ */
+class KeycloakAdminClientWalkTest {
+
+    private HttpServer server;
+    private ExecutorService serving;
+    private KeycloakAdminClient client;
+    private final AtomicInteger reading = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
+    private volatile String failing;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        serving = Executors.newFixedThreadPool(8);
+        server.setExecutor(serving);
+        server.createContext("/", this::answer);
+        server.start();
+        client = new KeycloakAdminClient();
+        client.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        client.realm = "planning";
+        client.clientId = "planning-services";
+        client.clientSecret = Optional.of("secret");
+        client.concurrentReads = 3;
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+        serving.shutdownNow();
+    }
+
+    private static String group(String code, int children) {
+        return "{\"id\":\"g-" + code + "\",\"name\":\"" + code + "\",\"subGroupCount\":" + children
+                + ",\"attributes\":{\"org_code\":[\"" + code + "\"],\"org_name\":[\"" + code + "\"]}}";
+    }
+
+    private static String departments() {
+        List<String> groups = new ArrayList<>();
+        for (int d = 1; d <= 6; d++) {
+            groups.add(group("nmg.d" + d, 2));
+        }
+        return "[" + String.join(",", groups) + "]";
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath().replace("/admin/realms/planning", "");
+        int status = 200;
+        String body;
+        if (path.endsWith("/openid-connect/token")) {
+            body = "{\"access_token\":\"t\",\"expires_in\":300}";
+        } else if (path.equals("/groups")) {
+            body = "[" + group("nmg", 6) + "," + group("gx", 0) + "]";
+        } else if (path.endsWith("/children")) {
+            String parent = path.substring("/groups/g-".length(), path.length() - "/children".length());
+            mostAtOnce.accumulateAndGet(reading.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(40);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                reading.decrementAndGet();
+            }
+            if (parent.equals(failing)) {
+                status = 503;
+                body = "{}";
+            } else {
+                body = parent.equals("nmg") ? departments() : "[" + group(parent + ".o1", 0) + "," + group(parent + ".o2", 0) + "]";
+            }
+        } else {
+            status = 404;
+            body = "{}";
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Test
+    void everyGroupIsFoundUnderItsParentWithChildrenReadAFewAtATime() {
+        List<GroupDirectory.Group> groups = client.groups();
+
+        assertThat(groups).hasSize(2 + 6 + 12);
+        Map<String, String> parentOf = groups.stream().filter(g -> g.parentId() != null)
+                .collect(Collectors.toMap(GroupDirectory.Group::orgCode, GroupDirectory.Group::parentId));
+        assertThat(parentOf).containsEntry("nmg.d1", "g-nmg").containsEntry("nmg.d6.o2", "g-nmg.d6").hasSize(18);
+        assertThat(groups).filteredOn(g -> g.parentId() == null).extracting(GroupDirectory.Group::orgCode).containsExactly("nmg", "gx");
+        // Parents before their children: the reconciliation creates and moves top down.
+        List<String> order = groups.stream().map(GroupDirectory.Group::orgCode).toList();
+        assertThat(order.indexOf("nmg.d3")).isLessThan(order.indexOf("nmg.d3.o1"));
+        // The six departments' children are read at once, three at a time (concurrentReads).
+        assertThat(mostAtOnce.get()).isEqualTo(3);
+        // The walk leaves every organization's group id known: its members cost no search.
+        assertThat(client.groupIdOf("nmg.d4.o1")).isEqualTo("g-nmg.d4.o1");
+    }
+
+    @Test
+    void aChildrenReadKeycloakRefusesFailsTheWalkWithWhatWasAsked() {
+        failing = "nmg.d5";
+
+        assertThatThrownBy(client::groups).isInstanceOf(KeycloakAdminClient.KeycloakUnavailableException.class)
+                .hasMessageContaining("/groups/g-nmg.d5/children").hasMessageContaining("503");
+    }
+}
