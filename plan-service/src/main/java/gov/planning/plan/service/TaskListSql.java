@@ -503,7 +503,7 @@ public final class TaskListSql {
 
     /**
      * {@link #page} over {@link #candidates} ({@code :candidates}) instead of every task of the organizations: the
-     * candidates are read by their key and sorted, a few hundred rows at most.
+     * candidates are read by their key and sorted ({@link #CANDIDATE_ENTRIES} at most, and the tasks written since).
      */
     String pageOfCandidates() {
         return page().replace(orgFilter, " AND t.id = ANY (CAST(CAST(:candidates AS text) AS uuid[]))");
