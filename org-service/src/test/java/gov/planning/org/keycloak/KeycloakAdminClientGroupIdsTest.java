@@ -3,11 +3,9 @@ package gov.planning.org.keycloak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import gov.planning.org.keycloak.KeycloakStandIn.Answer;
 
 /**
  * The client against a stand-in for Keycloak's admin API on a real socket, which holds one group (nmg.zjt under nmg)
@@ -23,62 +22,42 @@ import com.sun.net.httpserver.HttpServer;
  */
 class KeycloakAdminClientGroupIdsTest {
 
-    private HttpServer server;
-    private final List<String> requests = new ArrayList<>();
+    private KeycloakStandIn keycloak;
+    private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile String zjtId = "g-1";
     private KeycloakAdminClient client;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::answer);
-        server.start();
-        client = new KeycloakAdminClient();
-        client.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-        client.realm = "planning";
-        client.clientId = "planning-services";
-        client.clientSecret = Optional.of("secret");
+        keycloak = new KeycloakStandIn(1, this::answer);
+        client = keycloak.client;
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        keycloak.close();
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
+    private Answer answer(HttpExchange exchange) {
+        String path = KeycloakStandIn.adminPath(exchange);
         String query = exchange.getRequestURI().getQuery();
-        int status = 200;
-        String body;
-        if (path.endsWith("/openid-connect/token")) {
-            body = "{\"access_token\":\"t\",\"expires_in\":300}";
-        } else {
-            String search = query == null ? "" : java.util.Arrays.stream(query.split("&")).filter(p -> p.startsWith("search="))
-                    .map(p -> "?" + p).findFirst().orElse("");
-            requests.add(exchange.getRequestMethod() + " " + path.replace("/admin/realms/planning", "") + search);
-            if (path.endsWith("/groups") && query != null && query.contains("search=nmg.zjt")) {
-                body = """
-                        [{"id":"g-nmg","name":"nmg","subGroups":[{"id":"%s","name":"nmg.zjt",
-                          "attributes":{"org_code":["nmg.zjt"],"org_name":["住建厅"]},"subGroups":[]}]}]""".formatted(zjtId);
-            } else if (path.endsWith("/groups")) {
-                body = "[]";
-            } else if (path.endsWith("/groups/" + zjtId + "/members")) {
-                body = "[{\"id\":\"u-1\",\"username\":\"zjt.reporter\",\"email\":\"r@planning.local\",\"enabled\":true}]";
-            } else if (path.endsWith("/members")) {
-                status = 404;
-                body = "{\"error\":\"Could not find group by id\"}";
-            } else if (path.endsWith("/role-mappings/realm/composite")) {
-                body = "[{\"name\":\"reporter\"}]";
-            } else {
-                status = 404;
-                body = "{}";
-            }
+        String search = query == null ? "" : java.util.Arrays.stream(query.split("&")).filter(p -> p.startsWith("search="))
+                .map(p -> "?" + p).findFirst().orElse("");
+        requests.add(exchange.getRequestMethod() + " " + path + search);
+        if (path.endsWith("/groups") && query != null && query.contains("search=nmg.zjt")) {
+            return Answer.ok("""
+                    [{"id":"g-nmg","name":"nmg","subGroups":[{"id":"%s","name":"nmg.zjt",
+                      "attributes":{"org_code":["nmg.zjt"],"org_name":["住建厅"]},"subGroups":[]}]}]""".formatted(zjtId));
+        } else if (path.endsWith("/groups")) {
+            return Answer.ok("[]");
+        } else if (path.endsWith("/groups/" + zjtId + "/members")) {
+            return Answer.ok("[{\"id\":\"u-1\",\"username\":\"zjt.reporter\",\"email\":\"r@planning.local\",\"enabled\":true}]");
+        } else if (path.endsWith("/members")) {
+            return new Answer(404, "{\"error\":\"Could not find group by id\"}");
+        } else if (path.endsWith("/role-mappings/realm/composite")) {
+            return Answer.ok("[{\"name\":\"reporter\"}]");
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        return new Answer(404, "{}");
     }
 
     @Test

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -20,7 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import gov.planning.org.keycloak.KeycloakStandIn.Answer;
 
 /**
  * The walk of every group against a stand-in for Keycloak's admin API on a real socket, serving requests on threads of
@@ -29,8 +25,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 class KeycloakAdminClientWalkTest {
 
-    private HttpServer server;
-    private ExecutorService serving;
+    private KeycloakStandIn keycloak;
     private KeycloakAdminClient client;
     private final AtomicInteger reading = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
@@ -38,23 +33,14 @@ class KeycloakAdminClientWalkTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        serving = Executors.newFixedThreadPool(8);
-        server.setExecutor(serving);
-        server.createContext("/", this::answer);
-        server.start();
-        client = new KeycloakAdminClient();
-        client.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-        client.realm = "planning";
-        client.clientId = "planning-services";
-        client.clientSecret = Optional.of("secret");
+        keycloak = new KeycloakStandIn(8, this::answer);
+        client = keycloak.client;
         client.concurrentReads = 3;
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
-        serving.shutdownNow();
+        keycloak.close();
     }
 
     private static String group(String code, int children) {
@@ -70,39 +56,27 @@ class KeycloakAdminClientWalkTest {
         return "[" + String.join(",", groups) + "]";
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath().replace("/admin/realms/planning", "");
-        int status = 200;
-        String body;
-        if (path.endsWith("/openid-connect/token")) {
-            body = "{\"access_token\":\"t\",\"expires_in\":300}";
-        } else if (path.equals("/groups")) {
-            body = "[" + group("nmg", 6) + "," + group("gx", 0) + "]";
-        } else if (path.endsWith("/children")) {
-            String parent = path.substring("/groups/g-".length(), path.length() - "/children".length());
-            mostAtOnce.accumulateAndGet(reading.incrementAndGet(), Math::max);
-            try {
-                Thread.sleep(40);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                reading.decrementAndGet();
-            }
-            if (parent.equals(failing)) {
-                status = 503;
-                body = "{}";
-            } else {
-                body = parent.equals("nmg") ? departments() : "[" + group(parent + ".o1", 0) + "," + group(parent + ".o2", 0) + "]";
-            }
-        } else {
-            status = 404;
-            body = "{}";
+    private Answer answer(HttpExchange exchange) {
+        String path = KeycloakStandIn.adminPath(exchange);
+        if (path.equals("/groups")) {
+            return Answer.ok("[" + group("nmg", 6) + "," + group("gx", 0) + "]");
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        if (!path.endsWith("/children")) {
+            return new Answer(404, "{}");
+        }
+        String parent = path.substring("/groups/g-".length(), path.length() - "/children".length());
+        mostAtOnce.accumulateAndGet(reading.incrementAndGet(), Math::max);
+        try {
+            Thread.sleep(40);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            reading.decrementAndGet();
+        }
+        if (parent.equals(failing)) {
+            return new Answer(503, "{}");
+        }
+        return Answer.ok(parent.equals("nmg") ? departments() : "[" + group(parent + ".o1", 0) + "," + group(parent + ".o2", 0) + "]");
     }
 
     @Test
