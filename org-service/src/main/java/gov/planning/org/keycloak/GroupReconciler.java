@@ -68,10 +68,7 @@ public final class GroupReconciler {
      */
     public static GroupReconciliation reconcileChanged(OrgTree tree, Collection<String> codes, GroupDirectory groups) {
         Counts counts = new Counts();
-        for (OrgNode org : parentsFirst(tree)) {
-            if (!codes.contains(org.code())) {
-                continue;
-            }
+        for (OrgNode org : parentsFirst(tree, codes.stream().map(tree::byCode).filter(java.util.Objects::nonNull).toList())) {
             OrgNode parent = groupParent(tree, org);
             Group parentGroup = parent == null ? null : groups.find(parent.code());
             if (parent != null && parentGroup == null) {
@@ -119,7 +116,12 @@ public final class GroupReconciler {
     }
 
     private static List<OrgNode> parentsFirst(OrgTree tree) {
-        List<OrgNode> orgs = tree.nodes().stream().filter(o -> o.kind() != OrgKind.COLLECTIVE).toList();
+        return parentsFirst(tree, tree.nodes());
+    }
+
+    /** {@code nodes} but collectives, each after its ancestors (a write's few, not the 20,000 of a province). */
+    private static List<OrgNode> parentsFirst(OrgTree tree, Collection<OrgNode> nodes) {
+        List<OrgNode> orgs = nodes.stream().filter(o -> o.kind() != OrgKind.COLLECTIVE).toList();
         Map<OrgNode, Integer> depth = new HashMap<>();
         for (OrgNode org : orgs) {
             int d = 0;
