@@ -467,11 +467,8 @@ public final class TaskListSql {
      * 200–270 ms through the gateway at 10^5 tasks (bench/scale, 2026-12-07). Parameters: {@link #countFromSnapshotParams}.
      */
     String orgsCountFromSnapshot() {
-        String role = roleFilter("h");
         return "SELECT CASE WHEN " + SNAPSHOT_OF_TODAY + " THEN"
-                + " (SELECT count(DISTINCT h.task_id) FROM unnest(CAST(CAST(:orgIds AS text) AS uuid[])) AS s (id) CROSS JOIN LATERAL"
-                + " (SELECT h.task_id FROM health_snapshot_org_task h WHERE h.day = CAST(:today AS date) AND h.org_id = s.id"
-                + " AND h.health = :health" + role + " AND h.task_id NOT IN (" + CHANGED + ")) h)"
+                + " (SELECT count(DISTINCT u.task_id) FROM (" + unchangedOfTheOrgs() + ") u)"
                 + " + (SELECT count(*) FROM (" + innerOfTheirTasks() + " AND t.id IN (" + changedOfTheOrgs() + ")) a" + where() + ")"
                 + " ELSE (" + count() + ") END";
     }
@@ -494,9 +491,7 @@ public final class TaskListSql {
      * {@link #page} then walks the list's order. Parameters: {@link #countFromSnapshotParams}.
      */
     String candidates() {
-        return "WITH w AS MATERIALIZED (SELECT h.task_id FROM unnest(CAST(CAST(:orgIds AS text) AS uuid[])) AS s (id) CROSS JOIN LATERAL"
-                + " (SELECT h.task_id FROM health_snapshot_org_task h WHERE h.day = CAST(:today AS date) AND h.org_id = s.id"
-                + " AND h.health = :health" + roleFilter("h") + " AND h.task_id NOT IN (" + CHANGED + ")) h LIMIT " + (CANDIDATE_ENTRIES + 1) + ")"
+        return "WITH w AS MATERIALIZED (" + unchangedOfTheOrgs() + " LIMIT " + (CANDIDATE_ENTRIES + 1) + ")"
                 + " SELECT CASE WHEN " + SNAPSHOT_OF_TODAY + " AND (SELECT count(*) FROM w) <= " + CANDIDATE_ENTRIES
                 + " THEN CAST(ARRAY(SELECT w.task_id FROM w UNION " + changedOfTheOrgs() + ") AS text) END";
     }
@@ -522,6 +517,16 @@ public final class TaskListSql {
      */
     private String innerOfTheirTasks() {
         return orgFilter.isEmpty() ? inner.toString() : inner.toString().replace(orgFilter, "");
+    }
+
+    /**
+     * Today's snapshot entries of the list's organizations (in its role) of its colour ({@code :health}), but the tasks
+     * written since: one index range per organization, a task once per organization it has.
+     */
+    private String unchangedOfTheOrgs() {
+        return "SELECT h.task_id FROM unnest(CAST(CAST(:orgIds AS text) AS uuid[])) AS s (id) CROSS JOIN LATERAL"
+                + " (SELECT h.task_id FROM health_snapshot_org_task h WHERE h.day = CAST(:today AS date) AND h.org_id = s.id"
+                + " AND h.health = :health" + roleFilter("h") + " AND h.task_id NOT IN (" + CHANGED + ")) h";
     }
 
     /** The tasks written since the snapshot that the list's organizations have now (in its role), each tested by its key. */
