@@ -99,3 +99,50 @@ describe('发布 on the plan page', { timeout: 180_000 }, () => {
     expect(screen.queryByTestId('plan-publish')).not.toBeInTheDocument();
   });
 });
+
+type PlanTask = NonNullable<PlanQuery['plan']>['tasks']['edges'][number]['node'];
+const task = (id: string, number: string, title: string): PlanTask => ({
+  __typename: 'Task', id, number, title, status: 'IN_PROGRESS', health: 'GREEN', progressPercent: 40, version: 1,
+  healthReason: { __typename: 'HealthReason', kind: 'ON_TRACK', text: '进度正常' },
+  deadline: { __typename: 'Deadline', date: '2027-06-30', ongoing: false, text: '2027年6月底前' },
+  leadOrgs: [{ __typename: 'Organization', id: 'zjt', name: ZJT.name }], cooperatingOrgs: [],
+  plan: { __typename: 'Plan', id: 'plan-1', title: plan.title },
+});
+const planWithTasks = (outline: NonNullable<PlanQuery['plan']>['outline']): MockLink.MockedResponse => ({
+  request: { query: PlanDocument, variables: { id: 'plan-1' } },
+  result: {
+    data: {
+      plan: {
+        ...plan,
+        outline,
+        tasks: {
+          __typename: 'TaskConnection', totalCount: 2,
+          edges: [task('t1', '1', '完成老旧小区摸底调查'), task('t2', '2', '编制年度改造计划')].map((node) => ({ __typename: 'TaskEdge' as const, node })),
+        },
+      },
+    },
+  },
+});
+
+describe('目录 on the plan page', { timeout: 180_000 }, () => {
+  it('a plan without headings shows its tasks without an empty 目录 beside them', async () => {
+    setup(person('viewer'), [planWithTasks([])]);
+    expect(await screen.findByText('完成老旧小区摸底调查')).toBeInTheDocument();
+    expect(screen.getByText('编制年度改造计划')).toBeInTheDocument();
+    expect(screen.queryByTestId('plan-outline')).not.toBeInTheDocument();
+  });
+
+  it('a plan with headings shows 目录, and choosing a heading lists only the tasks under it', async () => {
+    const section = (id: string, number: string, heading: string, taskIds: string[]) => ({
+      __typename: 'Section' as const, id, number, heading, tasks: taskIds.map((t) => ({ __typename: 'Task' as const, id: t })), children: [],
+    });
+    const user = setup(person('viewer'), [
+      planWithTasks([section('s1', '一、', '摸清底数', ['t1']), section('s2', '二、', '统筹推进', ['t2'])]),
+    ]);
+    const outline = await screen.findByTestId('plan-outline');
+    expect(screen.getByText('编制年度改造计划')).toBeInTheDocument();
+    await user.click(within(outline).getByText('二、 统筹推进'));
+    expect(screen.queryByText('完成老旧小区摸底调查')).not.toBeInTheDocument();
+    expect(screen.getByText('编制年度改造计划')).toBeInTheDocument();
+  });
+});

@@ -65,6 +65,11 @@ export function PlanPage() {
 
   if (loading && !data) return <Card loading />;
   if (!plan) return error ? <ProblemAlert error={error} /> : null;
+  const taskCard = (
+    <Card title={t('plans.tasksOf')}>
+      <TaskTable tasks={tasks} showPlan={false} />
+    </Card>
+  );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {publishError ? <ProblemAlert error={publishError} onClose={clearPublishError} /> : null}
@@ -114,10 +119,13 @@ export function PlanPage() {
             {
               key: 'tasks',
               label: t('indicators.tasksTab'),
-              children: (
+              // A plan entered by hand or imported without headings has no outline: its tasks take the whole width.
+              children: plan.outline.length === 0 ? (
+                taskCard
+              ) : (
                 <Row gutter={16}>
                   <Col xs={24} lg={8}>
-                    <Card title={t('plans.outline')}>
+                    <Card title={t('plans.outline')} data-testid="plan-outline">
                       <Typography.Link onClick={() => setSection(null)}>{t('plans.allSections')}</Typography.Link>
                       <Tree
                         defaultExpandAll
@@ -128,9 +136,7 @@ export function PlanPage() {
                     </Card>
                   </Col>
                   <Col xs={24} lg={16}>
-                    <Card title={t('plans.tasksOf')}>
-                      <TaskTable tasks={tasks} showPlan={false} />
-                    </Card>
+                    {taskCard}
                   </Col>
                 </Row>
               ),
