@@ -124,7 +124,7 @@ export function PlanPage() {
                 taskCard
               ) : (
                 <Row gutter={16}>
-                  <Col xs={24} lg={8}>
+                  <Col xs={24} lg={6}>
                     <Card title={t('plans.outline')} data-testid="plan-outline">
                       <Typography.Link onClick={() => setSection(null)}>{t('plans.allSections')}</Typography.Link>
                       <Tree
@@ -135,7 +135,7 @@ export function PlanPage() {
                       />
                     </Card>
                   </Col>
-                  <Col xs={24} lg={16}>
+                  <Col xs={24} lg={18}>
                     {taskCard}
                   </Col>
                 </Row>
