@@ -36,19 +36,19 @@ export function useOrganizationTree(includeReplaced: boolean) {
     setChildren((prev) => new Map(prev).set(parentId, level.map((o) => o.id)));
   }, []);
 
-  /** A level: the children of `parent`, or the roots (every organization is listed; those without a parent kept). */
+  /** A level: the children of `parent`, or the tops of the tree (a province's 20,000 organizations are not read for them). */
   const loadLevel = useCallback(
     async (parent?: { id: string; code: string } | null) => {
       const all = await allPages(async (after) => {
         const { data } = await client.query({
           query: OrganizationLevelDocument,
-          variables: { parentCode: parent?.code, after, includeReplaced },
+          variables: { parentCode: parent?.code, roots: !parent, after, includeReplaced },
           fetchPolicy: 'network-only',
         });
         const c = data!.organizations;
         return { nodes: c.edges.map((e) => e.node), next: c.pageInfo.hasNextPage ? c.pageInfo.endCursor : null };
       });
-      setLevel(parent?.id ?? ROOT, parent ? all : all.filter((o) => !o.parent));
+      setLevel(parent?.id ?? ROOT, all);
     },
     [client, includeReplaced, setLevel],
   );

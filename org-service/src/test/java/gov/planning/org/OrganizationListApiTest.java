@@ -142,6 +142,21 @@ class OrganizationListApiTest {
     }
 
     @Test
+    void rootsListsTheTopsOfTheTreeAndNothingBelowThem() {
+        create("ltop", "树顶测试自治区人民政府", "GOVERNMENT", "PROVINCE", null);
+        create("ltop.d1", "树顶测试厅", "DEPARTMENT", "PROVINCE", "ltop");
+        create("ltop.c1", "树顶测试县人民政府", "GOVERNMENT", "COUNTY", "ltop");
+
+        JsonPath roots = post(TestTokens.viewer(), "{ organizations(roots: true, first: 500) { totalCount edges { node { code parent { code } } } } }");
+        assertThat(roots.getString("errors")).as(roots.prettify()).isNull();
+        List<String> codes = roots.getList("data.organizations.edges.node.code");
+        assertThat(codes).contains("ltop").doesNotContain("ltop.d1", "ltop.c1");
+        assertThat(roots.getList("data.organizations.edges.node.parent")).containsOnlyNulls();
+        assertThat(roots.getInt("data.organizations.totalCount")).isEqualTo(codes.size());
+        assertThat(codes("roots: true, search: \"树顶测试\"")).containsExactly("ltop");
+    }
+
+    @Test
     void unusableArgumentsAreBadUserInputNamingTheArgument() {
         String id = create("lsb", "参数测试局", "DEPARTMENT", "PROVINCE", null);
         Map<String, String> refused = Map.of(

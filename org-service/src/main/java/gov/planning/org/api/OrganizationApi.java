@@ -74,20 +74,22 @@ public class OrganizationApi {
             The organization list, one page at a time (first: default 50, at most 500; after: a cursor from this list). \
             search: a substring (at most 100 characters, % and _ taken literally) of the name, short name, an alias, the \
             code or a historical name (the names of the bodies it took over from: 国土资源厅 finds 自然资源厅). \
-            kind, level: only those. parentCode: only its direct children; under (an id) or underCode: anything below \
-            that organization, at any depth. includeReplaced: false (default) lists only organizations valid today and \
+            kind, level: only those. parentCode: only its direct children; roots: true, only the organizations without a \
+            parent (the tops of the tree, what a tree shows before anything is opened); under (an id) or underCode: \
+            anything below that organization, at any depth. includeReplaced: false (default) lists only organizations valid today and \
             not replaced in a reform; true lists all. ids: only these organizations (at most 500; for names of ids a \
             screen holds, e.g. in a change history: add includeReplaced: true). sortBy: default CODE; order: default ASC \
             (UPDATED: DESC). An unknown parent lists nothing.""")
     public Uni<OrganizationList.@NonNull Connection> organizations(String search, OrgKind kind, AdminLevel level,
-            String parentCode, @Id String under, String underCode, @DefaultValue("false") Boolean includeReplaced,
+            String parentCode, @DefaultValue("false") Boolean roots, @Id String under, String underCode,
+            @DefaultValue("false") Boolean includeReplaced,
             // [String!] rather than [ID!]: SmallRye 2.17 fails to convert an @Id list argument (as updateTask's org ids).
             @Nullable List<@NonNull String> ids,
             @DefaultValue("CODE") OrganizationSort sortBy, SortOrder order, Integer first, String after) {
         int offset = Cursor.offsetAfter(after);
         int size = Cursor.pageSize(first);
         OrganizationListing.Filter filter = new OrganizationListing.Filter(TextSearch.term("search", search), kind, level,
-                parentCode, under == null ? null : Ids.parse("under", under), underCode,
+                parentCode, Boolean.TRUE.equals(roots), under == null ? null : Ids.parse("under", under), underCode,
                 Boolean.TRUE.equals(includeReplaced) ? null : service.today(), ids == null ? null : parseIds(ids));
         return service.list(filter, sortBy, order, offset, size).map(page -> OrganizationList.Connection.of(page, offset));
     }

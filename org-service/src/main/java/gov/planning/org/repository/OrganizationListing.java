@@ -29,12 +29,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class OrganizationListing {
 
     /**
-     * Every part is optional. {@code term}: already checked ({@link TextSearch#term}); {@code under}/{@code underCode}:
+     * Every part is optional. {@code term}: already checked ({@link TextSearch#term}); {@code roots}: only organizations
+     * without a parent (the tops of the tree); {@code under}/{@code underCode}:
      * any depth below that organization; {@code currentOn}: only organizations valid that day and not replaced
      * (null: all); {@code ids}: only these (a screen naming the ids it holds, e.g. in a change history).
      */
-    public record Filter(String term, OrgKind kind, AdminLevel level, String parentCode, UUID under, String underCode,
-            LocalDate currentOn, List<UUID> ids) {
+    public record Filter(String term, OrgKind kind, AdminLevel level, String parentCode, boolean roots, UUID under,
+            String underCode, LocalDate currentOn, List<UUID> ids) {
     }
 
     public record Page(List<Organization> organizations, long totalCount) {
@@ -95,6 +96,9 @@ public class OrganizationListing {
         }
         if (filter.parentCode() != null) {
             where.add("o.parent_id = (SELECT p.id FROM organization p WHERE p.code = " + bind(params, filter.parentCode()) + ")");
+        }
+        if (filter.roots()) {
+            where.add("o.parent_id IS NULL");
         }
         if (filter.under() != null || filter.underCode() != null) {
             String root = filter.under() != null ? "r.id = " + bind(params, filter.under())

@@ -27,7 +27,7 @@ class OrganizationListingTest {
     @Test
     void searchLooksUpTheBigramIndexOfEverySearchedText() throws Throwable {
         OrganizationListing.Statement statement = OrganizationListing.statement(
-                new OrganizationListing.Filter("住建", null, null, null, null, null, LocalDate.now(), null), OrganizationSort.NAME,
+                new OrganizationListing.Filter("住建", null, null, null, false, null, null, LocalDate.now(), null), OrganizationSort.NAME,
                 SortOrder.ASC, 0, 50);
         // With a few hundred rows a sequential scan is cheaper; forbidding it shows whether an index can serve at all.
         var rows = VertxContextSupport.subscribeAndAwait(() -> pool.withTransaction(connection -> connection
