@@ -76,8 +76,8 @@ public class OrganizationApi {
             code or a historical name (the names of the bodies it took over from: 国土资源厅 finds 自然资源厅). \
             kind, level: only those. parentCode: only its direct children; roots: true, only the organizations without a \
             parent (the tops of the tree, what a tree shows before anything is opened); under (an id) or underCode: \
-            anything below that organization, at any depth. includeReplaced: false (default) lists only organizations valid today and \
-            not replaced in a reform; true lists all. ids: only these organizations (at most 500; for names of ids a \
+            anything below that organization, at any depth. includeReplaced: false (default) lists only organizations \
+            valid today and not replaced in a reform; true lists all. ids: only these organizations (at most 500; for names of ids a \
             screen holds, e.g. in a change history: add includeReplaced: true). sortBy: default CODE; order: default ASC \
             (UPDATED: DESC). An unknown parent lists nothing.""")
     public Uni<OrganizationList.@NonNull Connection> organizations(String search, OrgKind kind, AdminLevel level,

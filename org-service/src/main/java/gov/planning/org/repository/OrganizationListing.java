@@ -30,9 +30,9 @@ public class OrganizationListing {
 
     /**
      * Every part is optional. {@code term}: already checked ({@link TextSearch#term}); {@code roots}: only organizations
-     * without a parent (the tops of the tree); {@code under}/{@code underCode}:
-     * any depth below that organization; {@code currentOn}: only organizations valid that day and not replaced
-     * (null: all); {@code ids}: only these (a screen naming the ids it holds, e.g. in a change history).
+     * without a parent (the tops of the tree); {@code under}/{@code underCode}: any depth below that organization;
+     * {@code currentOn}: only organizations valid that day and not replaced (null: all); {@code ids}: only these (a
+     * screen naming the ids it holds, e.g. in a change history).
      */
     public record Filter(String term, OrgKind kind, AdminLevel level, String parentCode, boolean roots, UUID under,
             String underCode, LocalDate currentOn, List<UUID> ids) {
