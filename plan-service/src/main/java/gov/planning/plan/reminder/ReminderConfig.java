@@ -36,6 +36,13 @@ public interface ReminderConfig {
     @WithDefault("5")
     int mailAttempts();
 
+    /**
+     * From this many e-mails to one address in one sending (one scan, one person's 催办), one e-mail lists them all: a
+     * department's 催办 reminds it of every open task, 1,969 e-mails to one reporter at a province's scale (bench/scale).
+     */
+    @WithDefault("10")
+    int mailDigestFrom();
+
     /** The console's address, for the link in mails (none: no link). */
     Optional<String> consoleUrl();
 }
