@@ -30,7 +30,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Each mail is claimed with {@code FOR UPDATE SKIP LOCKED} before it is sent, so concurrent deliveries on several
  * replicas send it once; a failure puts it back for the next delivery, up to {@code planning.reminders.mail-attempts}.
  * A replica dying between sending and marking leaves the mail claimed; it is retried after ten minutes (at-least-once
- * in that one case, since SMTP has no idempotency key). From {@code planning.reminders.mail-digest-from} notifications
+ * in that one case, since SMTP has no idempotency key). From {@code planning.reminders.digest-from} notifications
  * to one person in one sending (one scan, one 催办), one mail lists them all (docs/decisions/0025).
  */
 @ApplicationScoped
@@ -110,9 +110,9 @@ public class MailOutbox {
         return sendings.values();
     }
 
-    /** A sending's mails: one each, or one listing them all from {@code planning.reminders.mail-digest-from}. */
+    /** A sending's mails: one each, or one listing them all from {@code planning.reminders.digest-from}. */
     private Uni<Integer> send(List<Pending> sending) {
-        if (sending.size() >= config.mailDigestFrom()) {
+        if (sending.size() >= config.digestFrom()) {
             return mailed(sending, digestOf(sending));
         }
         return Multi.createFrom().iterable(sending).onItem().transformToUniAndConcatenate(p -> mailed(List.of(p), mailOf(p)))

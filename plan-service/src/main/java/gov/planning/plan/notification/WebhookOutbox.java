@@ -1,6 +1,11 @@
 package gov.planning.plan.notification;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import gov.planning.plan.reminder.ReminderConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -17,7 +23,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Posts each reminder of an organization with a configured webhook once, after the reminder is committed: claimed
  * (PENDING → SENDING) so that one delivery posts it, then SENT, or FAILED once {@link WebhookSender}'s retries are
- * spent (logged; the reminder and its in-app notifications stay).
+ * spent (logged; the reminder and its in-app notifications stay). From {@code planning.reminders.digest-from} reminders
+ * of one organization in one sending, one message names them (docs/decisions/0025).
  */
 @ApplicationScoped
 public class WebhookOutbox {
@@ -33,32 +40,80 @@ public class WebhookOutbox {
     @Inject
     WebhookSender sender;
 
-    private record Pending(UUID id, String orgCode, String content) {
+    @Inject
+    ReminderConfig reminders;
+
+    private record Pending(UUID id, String orgCode, Instant sentAt, String title, String body) {
     }
+
+    /** One organization's reminders of one sending (one scan, one person's 催办): they share their sent_at. */
+    private record Sending(String orgCode, Instant sentAt) {
+    }
+
+    /** Reminders a claim takes first; the other pending ones of the same organization and sending come with them. */
+    private static final int CLAIM = 100;
+    /** Reminders a digest names: IM robots refuse long messages (企业微信's text: 2,048 bytes). */
+    private static final int DIGEST_ITEMS = 10;
 
     public Uni<Integer> deliver() {
         return pool.preparedQuery("""
+                WITH first AS (
+                    SELECT id, org_code, sent_at FROM reminder WHERE webhook_status = 'PENDING'
+                    ORDER BY sent_at LIMIT %d FOR UPDATE SKIP LOCKED),
+                rest AS (
+                    SELECT r.id FROM reminder r WHERE r.webhook_status = 'PENDING'
+                      AND (r.org_code, r.sent_at) IN (SELECT org_code, sent_at FROM first)
+                    FOR UPDATE SKIP LOCKED)
                 UPDATE reminder r SET webhook_status = 'SENDING'
-                WHERE r.id IN (SELECT id FROM reminder WHERE webhook_status = 'PENDING' LIMIT 100 FOR UPDATE SKIP LOCKED)
-                RETURNING r.id, r.org_code, r.title || E'\\n' || r.body AS text""").execute()
+                WHERE r.id IN (SELECT id FROM first UNION SELECT id FROM rest)
+                RETURNING r.id, r.org_code, r.sent_at, r.title, r.body""".formatted(CLAIM)).execute()
                 .map(rows -> {
-                    List<Pending> found = new java.util.ArrayList<>();
+                    Map<Sending, List<Pending>> sendings = new LinkedHashMap<>();
+                    List<Pending> found = new ArrayList<>();
                     for (Row r : rows) {
-                        found.add(new Pending(r.getUUID("id"), r.getString("org_code"), r.getString("text")));
+                        found.add(new Pending(r.getUUID("id"), r.getString("org_code"), r.getOffsetDateTime("sent_at").toInstant(),
+                                r.getString("title"), r.getString("body")));
                     }
-                    return found;
+                    found.sort(Comparator.comparing(Pending::sentAt).thenComparing(Pending::id));
+                    found.forEach(p -> sendings.computeIfAbsent(new Sending(p.orgCode(), p.sentAt()), k -> new ArrayList<>()).add(p));
+                    return sendings.values();
                 })
                 .chain(batch -> Multi.createFrom().iterable(batch).onItem().transformToUniAndConcatenate(this::post)
-                        .collect().asList().map(done -> (int) done.stream().filter(ok -> ok).count()));
+                        .collect().asList().map(done -> done.stream().mapToInt(Integer::intValue).sum()));
     }
 
-    private Uni<Boolean> post(Pending p) {
-        String url = config.urlOf(p.orgCode());
-        Uni<Boolean> sent = url == null ? Uni.createFrom().item(false) : sender.post(url, p.content()).replaceWith(true);
+    /** A sending's reminders, one message each, or one message naming them from {@code planning.reminders.digest-from}. */
+    private Uni<Integer> post(List<Pending> sending) {
+        if (sending.size() >= reminders.digestFrom()) {
+            return posted(sending, digestOf(sending));
+        }
+        return Multi.createFrom().iterable(sending).onItem().transformToUniAndConcatenate(p -> posted(List.of(p), p.title() + "\n" + p.body()))
+                .collect().asList().map(done -> done.stream().mapToInt(Integer::intValue).sum());
+    }
+
+    private static String digestOf(List<Pending> sending) {
+        StringBuilder text = new StringBuilder("【提醒汇总】").append(sending.size()).append(" 条提醒\n").append(sending.get(0).body());
+        List<Pending> named = sending.subList(0, Math.min(sending.size(), DIGEST_ITEMS));
+        for (int i = 0; i < named.size(); i++) {
+            text.append('\n').append(i + 1).append(". ").append(named.get(i).title());
+        }
+        if (sending.size() > named.size()) {
+            text.append("\n……另有 ").append(sending.size() - named.size()).append(" 条，请登录平台查看。");
+        }
+        return text.toString();
+    }
+
+    /** Posts one message for the reminders and marks them SENT, or FAILED once the sender's retries are spent. */
+    private Uni<Integer> posted(List<Pending> sending, String content) {
+        String orgCode = sending.get(0).orgCode();
+        String url = config.urlOf(orgCode);
+        UUID[] ids = sending.stream().map(Pending::id).toArray(UUID[]::new);
+        Uni<Boolean> sent = url == null ? Uni.createFrom().item(false) : sender.post(url, content).replaceWith(true);
         return sent.onFailure().recoverWithItem(e -> {
-            LOG.warnf("webhook of %s for reminder %s failed after retries: %s", p.orgCode(), p.id(), e.getMessage());
+            LOG.warnf("webhook of %s for %d reminders from %s failed after retries: %s", orgCode, ids.length, ids[0], e.getMessage());
             return false;
-        }).call(ok -> pool.preparedQuery("UPDATE reminder SET webhook_status = $2 WHERE id = $1")
-                .execute(Tuple.of(p.id(), ok ? "SENT" : "FAILED")));
+        }).call(ok -> pool.preparedQuery("UPDATE reminder SET webhook_status = $2 WHERE id = ANY($1)")
+                .execute(Tuple.of(ids, ok ? "SENT" : "FAILED")))
+                .map(ok -> ok ? ids.length : 0);
     }
 }

@@ -37,11 +37,12 @@ public interface ReminderConfig {
     int mailAttempts();
 
     /**
-     * From this many e-mails to one address in one sending (one scan, one person's 催办), one e-mail lists them all: a
-     * department's 催办 reminds it of every open task, 1,969 e-mails to one reporter at a province's scale (bench/scale).
+     * From this many e-mails to one person, or reminders to one organization's IM robot, in one sending (one scan, one
+     * person's 催办), one e-mail or message lists them all: a department's 催办 reminds it of every open task, 1,969
+     * e-mails to one reporter at a province's scale (bench/scale, docs/decisions/0025).
      */
     @WithDefault("10")
-    int mailDigestFrom();
+    int digestFrom();
 
     /** The console's address, for the link in mails (none: no link). */
     Optional<String> consoleUrl();

@@ -20,18 +20,18 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
 /**
- * A sending of many reminders to one person (a department's 催办, a day's scan) arrives as one e-mail listing them; a
- * few arrive one by one. The other tests mail every reminder on its own (they share a database whose scans and
- * department 催办 cover every test's tasks); this one lowers {@code planning.reminders.mail-digest-from} to three.
+ * A sending of many reminders to one person (a department's 催办, a day's scan) arrives as one e-mail listing them, and
+ * to one organization's IM robot as one message; a few arrive one by one. The other tests mail every reminder on its own (they share a database whose scans and
+ * department 催办 cover every test's tasks); this one lowers {@code planning.reminders.digest-from} to three.
  */
 @QuarkusTest
-@TestProfile(MailDigestTest.DigestFromThree.class)
-class MailDigestTest {
+@TestProfile(ReminderDigestTest.DigestFromThree.class)
+class ReminderDigestTest {
 
     public static class DigestFromThree implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("planning.reminders.mail-digest-from", "3");
+            return Map.of("planning.reminders.digest-from", "3");
         }
     }
 
@@ -88,5 +88,33 @@ class MailDigestTest {
             assertThat(Db.count("SELECT count(*) FROM notification WHERE task_id = ? AND username = 'reporter.gx.zjt' AND email_status = 'SENT'",
                     UUID.fromString(task))).isEqualTo(task.equals(tasks.get(0)) ? 2 : 1);
         }
+    }
+
+    @Test
+    void anOrganizationsManyRemindersOfOneSendingAreOneMessageToItsRobot() throws Exception {
+        String run = String.valueOf(System.nanoTime());
+        String plan = ReminderScanTest.publishedPlan();
+        for (String title : List.of("机器人汇总甲 " + run, "机器人汇总乙 " + run, "机器人汇总丙 " + run)) {
+            ReminderScanTest.task(plan, title, "nmg.jyt", LocalDate.of(2031, 9, 30));
+        }
+        WebhookServerResource.failFirst.set(0);
+        int before = WebhookServerResource.BODIES.size();
+        String message = "请机器人汇总转告 " + run;
+
+        JsonPath department = post(PLANNER, "mutation($org: ID!, $message: String!) { remindOrganization(orgId: $org, message: $message) { id } }",
+                Map.of("org", FakeOrgTree.ids("nmg.jyt"), "message", message));
+        assertThat(department.getString("errors")).as(department.prettify()).isNull();
+        int reminded = department.getList("data.remindOrganization").size();
+        assertThat(reminded).isGreaterThanOrEqualTo(3);
+
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (WebhookServerResource.BODIES.size() == before && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1000);
+        List<String> posted = WebhookServerResource.BODIES.subList(before, WebhookServerResource.BODIES.size());
+        assertThat(posted).as("one message for the whole department").hasSize(1);
+        assertThat(posted.get(0)).contains("\"msgtype\":\"text\"", "【提醒汇总】" + reminded + " 条提醒", message);
+        assertThat(Db.count("SELECT count(*) FROM reminder WHERE message = ? AND webhook_status = 'SENT'", message)).isEqualTo(reminded);
     }
 }
