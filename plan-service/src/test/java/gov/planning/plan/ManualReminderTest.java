@@ -41,7 +41,8 @@ class ManualReminderTest {
         return post(token, REMIND_TASK, vars);
     }
 
-    private static List<MimeMessage> waitForMails(String address, String part, int count) throws Exception {
+    /** The mails to {@code address} whose subject has {@code part}, once there are {@code count}, or after 30 s those there are. */
+    static List<MimeMessage> waitForMails(String address, String part, int count) throws Exception {
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         List<MimeMessage> found;
         do {

@@ -38,20 +38,6 @@ class ReminderDigestTest {
     private static final String PLANNER = TestTokens.planner("nmg");
     private static final String REPORTER = FakeOrgMembers.email("reporter.gx.zjt");
 
-    /** The mails to the reporter once there are at least {@code count}, or after 30 s those there are. */
-    private static List<MimeMessage> mailsOnceThereAre(int count) throws Exception {
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<MimeMessage> found;
-        do {
-            found = ReminderScanTest.mailsTo(REPORTER, "");
-            if (found.size() >= count) {
-                return found;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < until);
-        return found;
-    }
-
     @Test
     void aDepartmentsManyRemindersArriveAsOneMailListingEveryTaskAndOneTasksReminderAsItsOwn() throws Exception {
         String run = String.valueOf(System.nanoTime());
@@ -63,7 +49,7 @@ class ReminderDigestTest {
         JsonPath one = post(PLANNER, "mutation($task: ID!) { remindTask(taskId: $task, message: \"请报送进展\") { id } }",
                 Map.of("task", tasks.get(0)));
         assertThat(one.getString("errors")).as(one.prettify()).isNull();
-        List<MimeMessage> afterOne = mailsOnceThereAre(before + 1);
+        List<MimeMessage> afterOne = ManualReminderTest.waitForMails(REPORTER, "", before + 1);
         assertThat(afterOne).hasSize(before + 1);
         assertThat(afterOne.get(before).getSubject()).startsWith("【催办】").contains(titles.get(0));
 
@@ -73,7 +59,7 @@ class ReminderDigestTest {
         int reminded = department.getList("data.remindOrganization").size();
         assertThat(reminded).isGreaterThanOrEqualTo(3);
 
-        List<MimeMessage> afterDepartment = mailsOnceThereAre(before + 2);
+        List<MimeMessage> afterDepartment = ManualReminderTest.waitForMails(REPORTER, "", before + 2);
         Thread.sleep(1000);
         assertThat(ReminderScanTest.mailsTo(REPORTER, "")).as("one mail for the whole department").hasSize(before + 2);
         MimeMessage digest = afterDepartment.get(before + 1);
