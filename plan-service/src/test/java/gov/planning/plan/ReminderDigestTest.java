@@ -21,8 +21,9 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * A sending of many reminders to one person (a department's 催办, a day's scan) arrives as one e-mail listing them, and
- * to one organization's IM robot as one message; a few arrive one by one. The other tests mail every reminder on its own (they share a database whose scans and
- * department 催办 cover every test's tasks); this one lowers {@code planning.reminders.digest-from} to three.
+ * to one organization's IM robot as one message; a few arrive one by one. The other tests mail every reminder on its
+ * own (they share a database whose scans and department 催办 cover every test's tasks); this one lowers
+ * {@code planning.reminders.digest-from} to three.
  */
 @QuarkusTest
 @TestProfile(ReminderDigestTest.DigestFromThree.class)
