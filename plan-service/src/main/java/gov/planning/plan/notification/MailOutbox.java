@@ -6,8 +6,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,6 +63,8 @@ public class MailOutbox {
 
     /** Notifications a claim takes first; the other pending ones of the same person and sending come with them. */
     private static final int CLAIM = 100;
+    /** Waiting to be mailed, or claimed by a delivery that has not finished in ten minutes (its replica died). */
+    private static final String CLAIMABLE = "(email_status = 'PENDING' OR (email_status = 'SENDING' AND email_claimed_at < now() - interval '10 minutes'))";
     /** Notifications a digest lists; it counts the rest and points to the inbox. */
     private static final int DIGEST_ITEMS = 100;
 
@@ -78,17 +80,15 @@ public class MailOutbox {
         // A sending to one person is claimed whole, so that it is one digest however it falls across claims.
         return pool.preparedQuery("""
                 WITH first AS (
-                    SELECT id, username, email, created_at FROM notification
-                    WHERE email_status = 'PENDING' OR (email_status = 'SENDING' AND email_claimed_at < now() - interval '10 minutes')
-                    ORDER BY created_at LIMIT %d FOR UPDATE SKIP LOCKED),
+                    SELECT id, username, email, created_at FROM notification WHERE %1$s
+                    ORDER BY created_at LIMIT %2$d FOR UPDATE SKIP LOCKED),
                 rest AS (
-                    SELECT n.id FROM notification n
-                    WHERE (n.email_status = 'PENDING' OR (n.email_status = 'SENDING' AND n.email_claimed_at < now() - interval '10 minutes'))
-                      AND (n.username, n.email, n.created_at) IN (SELECT username, email, created_at FROM first)
+                    SELECT id FROM notification WHERE %1$s
+                      AND (username, email, created_at) IN (SELECT username, email, created_at FROM first)
                     FOR UPDATE SKIP LOCKED)
                 UPDATE notification SET email_status = 'SENDING', email_claimed_at = now(), email_attempts = email_attempts + 1
                 WHERE id IN (SELECT id FROM first UNION SELECT id FROM rest)
-                RETURNING id, username, email, title, body, task_id, email_attempts, created_at""".formatted(CLAIM)).execute()
+                RETURNING id, username, email, title, body, task_id, email_attempts, created_at""".formatted(CLAIMABLE, CLAIM)).execute()
                 .map(rows -> {
                     List<Pending> found = new ArrayList<>();
                     for (Row r : rows) {
@@ -103,11 +103,8 @@ public class MailOutbox {
     }
 
     private static Collection<List<Pending>> bySending(List<Pending> batch) {
-        Map<Sending, List<Pending>> sendings = new LinkedHashMap<>();
-        for (Pending p : batch) {
-            sendings.computeIfAbsent(new Sending(p.username(), p.email(), p.createdAt()), k -> new ArrayList<>()).add(p);
-        }
-        return sendings.values();
+        return batch.stream().collect(Collectors.groupingBy(p -> new Sending(p.username(), p.email(), p.createdAt()),
+                LinkedHashMap::new, Collectors.toList())).values();
     }
 
     /** A sending's mails: one each, or one listing them all from {@code planning.reminders.digest-from}. */

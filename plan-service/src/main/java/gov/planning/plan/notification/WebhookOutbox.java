@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -68,15 +68,14 @@ public class WebhookOutbox {
                 WHERE r.id IN (SELECT id FROM first UNION SELECT id FROM rest)
                 RETURNING r.id, r.org_code, r.sent_at, r.title, r.body""".formatted(CLAIM)).execute()
                 .map(rows -> {
-                    Map<Sending, List<Pending>> sendings = new LinkedHashMap<>();
                     List<Pending> found = new ArrayList<>();
                     for (Row r : rows) {
                         found.add(new Pending(r.getUUID("id"), r.getString("org_code"), r.getOffsetDateTime("sent_at").toInstant(),
                                 r.getString("title"), r.getString("body")));
                     }
                     found.sort(Comparator.comparing(Pending::sentAt).thenComparing(Pending::id));
-                    found.forEach(p -> sendings.computeIfAbsent(new Sending(p.orgCode(), p.sentAt()), k -> new ArrayList<>()).add(p));
-                    return sendings.values();
+                    return found.stream().collect(Collectors.groupingBy(p -> new Sending(p.orgCode(), p.sentAt()),
+                            LinkedHashMap::new, Collectors.toList())).values();
                 })
                 .chain(batch -> Multi.createFrom().iterable(batch).onItem().transformToUniAndConcatenate(this::post)
                         .collect().asList().map(done -> done.stream().mapToInt(Integer::intValue).sum()));
