@@ -3,6 +3,7 @@ package gov.planning.org.keycloak;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,7 +25,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Keeps Keycloak's groups in step with the organization tree: after every committed organization write (the written
- * organizations' groups only), and in full once at start to repair drift. Changes that arrive while a reconciliation
+ * organizations' groups only), and in full at start to repair drift, unless the last full walk's tree and group count
+ * still hold ({@link GroupWalks}, docs/decisions/0026). Changes that arrive while a reconciliation
  * runs are folded into one more run; more than {@link #FULL_RUN_ABOVE} at once (a reference-data load) make it a full
  * one. Keycloak being down never fails a write: the next change (then in full), restart or the admin's
  * {@code reconcileKeycloakGroups} catches up.
@@ -50,6 +52,9 @@ public class GroupSync {
     @Inject
     ReformMoves reformMoves;
 
+    @Inject
+    GroupWalks walks;
+
     /**
      * Above this many written organizations a run walks every group instead: the walk costs a request per group with
      * children (~1,300 at a province's 20,249 groups), a written organization two searches and its write.
@@ -60,6 +65,8 @@ public class GroupSync {
     private final AtomicBoolean again = new AtomicBoolean();
     /** The next run walks every group: at start, after a failed run, after a burst of writes. */
     private final AtomicBoolean full = new AtomicBoolean();
+    /** The next run is a start's: it walks only when the last walk no longer holds. */
+    private final AtomicBoolean starting = new AtomicBoolean();
     private final Set<String> written = ConcurrentHashMap.newKeySet();
 
     void onStart(@Observes StartupEvent start) {
@@ -71,6 +78,7 @@ public class GroupSync {
             return;
         }
         full.set(true);
+        starting.set(true);
         requestRun();
     }
 
@@ -83,16 +91,51 @@ public class GroupSync {
 
     /** Walks every group now on the calling (worker) thread; for the admin mutation, which wants the figures. */
     public synchronized GroupReconciliation reconcileNow() {
+        long treeVersion = walks.treeVersion();
         OrgTree tree = directory.snapshot().await().indefinitely().tree();
         written.clear();
+        long began = System.nanoTime();
         GroupReconciliation result = GroupReconciler.reconcile(tree, keycloak);
-        afterGroups(tree, result, true);
+        recordWalk(treeVersion, began);
+        logChanges(result);
+        afterGroups(tree, true);
         return result;
+    }
+
+    /** Keycloak's group count after a walk, for the next start to compare ({@link GroupWalks#stillCurrent}). */
+    private void recordWalk(long treeVersion, long began) {
+        try {
+            int groups = keycloak.groupCount();
+            walks.record(treeVersion, groups);
+            LOG.infof("Keycloak groups walked: %d groups follow the organization tree (version %d) after %.1f s", groups,
+                    treeVersion, (System.nanoTime() - began) / 1e9);
+        } catch (RuntimeException e) {
+            LOG.warnf("Keycloak group walk not recorded (the next start walks again): %s", e.getMessage());
+        }
+    }
+
+    /**
+     * A start's run without the walk when the groups still follow the tree the last walk reconciled; the broker mappers
+     * and the staff of replaced organizations are seen to as after a walk (a few requests each).
+     */
+    private boolean skippedAtStart() {
+        Optional<GroupWalks.Walk> last = walks.stillCurrent(keycloak);
+        if (last.isEmpty()) {
+            return false;
+        }
+        full.set(false);
+        LOG.infof("Keycloak's %d groups still follow the organization tree (version %d, walked %s): no walk at start",
+                last.get().groups(), last.get().treeVersion(), last.get().walkedAt());
+        afterGroups(directory.snapshot().await().indefinitely().tree(), true);
+        return true;
     }
 
     /** The written organizations' groups, or every group when that cannot tell or too many were written. */
     private synchronized void reconcileWritten() {
         Set<String> codes = new HashSet<>(written);
+        if (starting.getAndSet(false) && codes.isEmpty() && skippedAtStart()) {
+            return;
+        }
         if (full.getAndSet(false) || codes.size() > FULL_RUN_ABOVE) {
             reconcileNow();
             return;
@@ -104,14 +147,18 @@ public class GroupSync {
             reconcileNow();
             return;
         }
+        logChanges(result);
         // Staff move when a reform replaces an organization; only a succession (a write to the predecessor) starts one.
-        afterGroups(tree, result, codes.stream().map(tree::byCode).anyMatch(o -> o != null && o.successorId() != null));
+        afterGroups(tree, codes.stream().map(tree::byCode).anyMatch(o -> o != null && o.successorId() != null));
     }
 
-    private void afterGroups(OrgTree tree, GroupReconciliation result, boolean moveStaff) {
+    private static void logChanges(GroupReconciliation result) {
         if (result.created() + result.updated() + result.moved() + result.deleted() > 0) {
             LOG.infof("Keycloak groups reconciled: %s", result);
         }
+    }
+
+    private void afterGroups(OrgTree tree, boolean moveStaff) {
         reconcileBrokerMappers(tree);
         if (moveStaff) {
             moveStaffOfReplaced(tree);

@@ -90,6 +90,11 @@ public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDire
         return all;
     }
 
+    /** How many groups the realm holds at every level: one request, where {@link #groups} reads every level. */
+    public int groupCount() {
+        return get(adminPath("/groups/count?top=false")).path("count").asInt();
+    }
+
     /**
      * Keycloak's exact search answers the matching group inside its ancestors' tree (each level's {@code subGroups}
      * holding only the way down), so one request tells the group, its attributes and its parent.
