@@ -37,8 +37,9 @@ import io.smallrye.mutiny.Uni;
  * members of every collective (a small list) ride along whenever they are not cached, and membership is computed here. Tests replace this bean ({@link DefaultBean}) with
  * {@code InMemoryOrganizationTree} (this module's test-jar).
  * <p>
- * Answers are cached per organization (Caffeine, bounded and expiring: {@code planning.clients.org-service.cache.*}),
- * since one GraphQL request may check permissions several times and the tree changes rarely. An answer read with one
+ * Answers are cached per organization (Caffeine, bounded: {@code planning.clients.org-service.cache.*}), since one
+ * GraphQL request may check permissions several times and the tree changes rarely, and kept while org-service's tree
+ * version (which also changes at midnight) stays the one they were read under ({@link #confirmFresh}). An answer read with one
  * caller's token is served to other callers: org-service answers these fields the same to every signed-in caller
  * (docs/domain.md §4: everyone reads organizations), so the token only proves the read is allowed. Nothing caller-
  * specific (organization members, a document's name resolution) is cached. Absent organizations are cached too.
@@ -61,10 +62,7 @@ public class GraphQLOrganizationTree implements OrganizationTree {
 
     /**
      * Per code: the organization's subtree and predecessors ({@link #UNKNOWN} when org-service does not know it). A
-     * caller's scope, read on every permission check: a province's is 20,000 ids. Refreshed in the background after half
-     * of {@code expire-after-write} (Caffeine's refreshAfterWrite: the first read after it gets the cached answer and
-     * starts one reload, with its own token), so a scope read at least that often is never waited for; an answer older
-     * than {@code expire-after-write} is never served, so a reorganization is still seen within it.
+     * caller's scope, read on every permission check: a province's is 20,000 ids.
      */
     private AsyncLoadingCache<String, Optional<Subtree>> subtrees;
     /** Per id: the organization and everything below it; empty when org-service does not know it. */
@@ -80,6 +78,16 @@ public class GraphQLOrganizationTree implements OrganizationTree {
     /** Collective id → its current members' ids; one entry ({@link #ALL}) for all collectives, since they are few. */
     private Cache<String, Optional<Map<UUID, Set<UUID>>>> collectives;
     private static final String ALL = "all";
+
+    /** The tree version the cached answers were read under, and when org-service last said it ({@link #ticker} time). */
+    private record Confirmed(String treeVersion, long atNanos) {
+    }
+
+    private volatile Confirmed confirmed;
+    /** Moves on each time the caches are emptied: an answer asked for before that is returned but not cached. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    /** Whether a version request runs in the background already. */
+    private final java.util.concurrent.atomic.AtomicBoolean confirming = new java.util.concurrent.atomic.AtomicBoolean();
 
     GraphQLOrganizationTree() {
     }
@@ -98,10 +106,9 @@ public class GraphQLOrganizationTree implements OrganizationTree {
     @PostConstruct
     void init() {
         OrgServiceConfig.Cache settings = client.config().cache();
-        // Caffeine calls the loader on the reading thread (a load, or the reload a read starts), so the request it
-        // sends captures that reader's Vert.x context and token like any other look-up; the caller waits only for a load.
-        subtrees = Caffeine.newBuilder().ticker(ticker).maximumSize(settings.maximumSize()).expireAfterWrite(settings.expireAfterWrite())
-                .refreshAfterWrite(settings.expireAfterWrite().dividedBy(2))
+        // Caffeine calls the loader on the reading thread, so the request it sends captures that reader's Vert.x context
+        // and token like any other look-up.
+        subtrees = Caffeine.newBuilder().ticker(ticker).maximumSize(settings.maximumSize()).expireAfterWrite(settings.revalidateWithin())
                 .buildAsync(new AsyncCacheLoader<String, Optional<Subtree>>() {
                     @Override
                     public java.util.concurrent.CompletableFuture<Optional<Subtree>> asyncLoad(String code, java.util.concurrent.Executor executor) {
@@ -124,7 +131,56 @@ public class GraphQLOrganizationTree implements OrganizationTree {
 
     private <K, V> Cache<K, V> cache() {
         OrgServiceConfig.Cache settings = client.config().cache();
-        return Caffeine.newBuilder().ticker(ticker).maximumSize(settings.maximumSize()).expireAfterWrite(settings.expireAfterWrite()).build();
+        return Caffeine.newBuilder().ticker(ticker).maximumSize(settings.maximumSize()).expireAfterWrite(settings.revalidateWithin()).build();
+    }
+
+    /**
+     * Makes the cached answers current before a look-up uses them. Read under a tree version org-service said within
+     * half of {@code expire-after-write}: used as they are; within the whole of it: used while one request in the
+     * background asks the version again; else the look-up first asks it (one small request). A version other than the
+     * one they were read under empties every cache. So a reorganization is seen within {@code expire-after-write}, as
+     * when every answer expired after it, but a caller idle for longer is not made to wait for its scope to be read
+     * again when nothing changed: a province's 20,000 ids made the first request after a pause of a minute ~0.3 s
+     * slower (bench/scale, 2026-12-07 15:41).
+     */
+    private Uni<Void> confirmFresh() {
+        Confirmed last = confirmed;
+        long age = last == null ? Long.MAX_VALUE : ticker.read() - last.atNanos();
+        long expire = client.config().cache().expireAfterWrite().toNanos();
+        if (age < expire / 2) {
+            return Uni.createFrom().voidItem();
+        }
+        if (age < expire) {
+            if (confirming.compareAndSet(false, true)) {
+                askTreeVersion().subscribe().with(done -> confirming.set(false), failed -> confirming.set(false));
+            }
+            return Uni.createFrom().voidItem();
+        }
+        return askTreeVersion();
+    }
+
+    /** Asks org-service the tree's version; another than the cached answers were read under empties the caches. */
+    private Uni<Void> askTreeVersion() {
+        long asked = ticker.read();
+        return post(OrgOperations.TREE_VERSION, JsonValue.EMPTY_JSON_OBJECT).invoke(data -> {
+            String version = data.getString("organizationTreeVersion");
+            Confirmed last = confirmed;
+            if (last == null || !last.treeVersion().equals(version)) {
+                generation.incrementAndGet();
+                subtrees.synchronous().invalidateAll();
+                List.of(subtreesById, governments, known, lineages, heirs, collectives).forEach(Cache::invalidateAll);
+            }
+            if (last == null || asked > last.atNanos()) {
+                confirmed = new Confirmed(version, asked);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Caches {@code value} unless the caches were emptied since {@code asked} (the generation a read began in). */
+    private <K, V> void keep(Cache<K, V> cache, K key, V value, long asked) {
+        if (generation.get() == asked) {
+            cache.put(key, value);
+        }
     }
 
     @Override
@@ -137,30 +193,43 @@ public class GraphQLOrganizationTree implements OrganizationTree {
         // the codes not cached in one request (with the collectives when they are not cached either); a load another
         // request started completes on that request's context, so this caller resumes on its own
         io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-        Uni<Map<String, Optional<Subtree>>> loaded = Uni.createFrom().completionStage(() -> subtrees.getAll(wanted));
-        if (context != null) {
-            loaded = loaded.emitOn(r -> context.runOnContext(v -> r.run()));
-        }
-        return loaded.chain(trees -> collectives.getIfPresent(ALL) != null
-                ? Uni.createFrom().item(trees) : postForKeys("code", "String", List.of(), "", true).invoke(this::readCollectives).replaceWith(trees))
-                .map(trees -> {
-            Set<UUID> own = new HashSet<>();
-            List<Set<UUID>> belows = new java.util.ArrayList<>();
-            Set<UUID> actingFor = new HashSet<>();
-            for (String code : wanted) {
-                Subtree tree = trees.getOrDefault(code, Optional.empty()).orElse(null);
-                if (tree != null && tree.id() != null) {
-                    own.add(tree.id());
-                    belows.add(tree.below());
-                    actingFor.add(tree.id());
-                    actingFor.addAll(tree.predecessors());
-                }
+        return confirmFresh().chain(() -> {
+            Uni<Map<String, Optional<Subtree>>> loaded = Uni.createFrom().completionStage(() -> subtrees.getAll(wanted));
+            if (context != null) {
+                loaded = loaded.emitOn(r -> context.runOnContext(v -> r.run()));
             }
-            actingFor.addAll(collectivesOf(own, cachedCollectives()));
-            // one organization's subtree as cached (a province's 20,000 ids are not copied on every permission check)
-            Set<UUID> below = belows.size() == 1 ? belows.get(0) : Set.copyOf(belows.stream().flatMap(Set::stream).collect(Collectors.toSet()));
-            return new OrgScope(Set.copyOf(own), below, Set.copyOf(actingFor));
-        });
+            return loaded;
+        }).chain(trees -> collectives().map(members -> scope(wanted, trees, members)));
+    }
+
+    /** The scope of the organizations {@code wanted}, of their subtrees as read and the collectives' members. */
+    private static OrgScope scope(Set<String> wanted, Map<String, Optional<Subtree>> trees, Map<UUID, Set<UUID>> members) {
+        Set<UUID> own = new HashSet<>();
+        List<Set<UUID>> belows = new java.util.ArrayList<>();
+        Set<UUID> actingFor = new HashSet<>();
+        for (String code : wanted) {
+            Subtree tree = trees.getOrDefault(code, Optional.empty()).orElse(null);
+            if (tree != null && tree.id() != null) {
+                own.add(tree.id());
+                belows.add(tree.below());
+                actingFor.add(tree.id());
+                actingFor.addAll(tree.predecessors());
+            }
+        }
+        actingFor.addAll(collectivesOf(own, members));
+        // one organization's subtree as cached (a province's 20,000 ids are not copied on every permission check)
+        Set<UUID> below = belows.size() == 1 ? belows.get(0) : Set.copyOf(belows.stream().flatMap(Set::stream).collect(Collectors.toSet()));
+        return new OrgScope(Set.copyOf(own), below, Set.copyOf(actingFor));
+    }
+
+    /** Every collective's members: cached, or read now (they usually came along with the first scope). */
+    private Uni<Map<UUID, Set<UUID>>> collectives() {
+        Map<UUID, Set<UUID>> cached = cached(collectives, ALL);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        long asked = generation.get();
+        return postForKeys("code", "String", List.of(), "", true).map(data -> readCollectives(data, asked));
     }
 
     @Override
@@ -170,6 +239,10 @@ public class GraphQLOrganizationTree implements OrganizationTree {
 
     @Override
     public Uni<Map<UUID, String>> names(Collection<UUID> ids) {
+        return confirmFresh().chain(() -> namesNow(ids));
+    }
+
+    private Uni<Map<UUID, String>> namesNow(Collection<UUID> ids) {
         Map<UUID, String> found = new java.util.HashMap<>();
         List<UUID> missing = new java.util.ArrayList<>();
         for (UUID id : new LinkedHashSet<>(ids)) {
@@ -192,7 +265,7 @@ public class GraphQLOrganizationTree implements OrganizationTree {
 
     @Override
     public Uni<Map<UUID, Set<UUID>>> predecessorsOf(Collection<UUID> ids) {
-        return lineagesOf(ids, false).map(loaded -> {
+        return confirmFresh().chain(() -> lineagesOf(ids, false)).map(Lineages::predecessors).map(loaded -> {
             Map<UUID, Set<UUID>> found = new java.util.HashMap<>();
             for (UUID id : new LinkedHashSet<>(ids)) {
                 Set<UUID> predecessors = loaded.get(id);
@@ -206,8 +279,12 @@ public class GraphQLOrganizationTree implements OrganizationTree {
 
     @Override
     public Uni<Map<UUID, Set<UUID>>> actingFor(Collection<UUID> ids) {
-        return lineagesOf(ids, collectives.getIfPresent(ALL) == null).map(loaded -> {
-            Map<UUID, Set<UUID>> members = cachedCollectives();
+        return confirmFresh().chain(() -> lineagesOf(ids, collectives.getIfPresent(ALL) == null))
+                .chain(read -> read.collectives() != null ? Uni.createFrom().item(read)
+                        : collectives().map(members -> new Lineages(read.predecessors(), members)))
+                .map(read -> {
+            Map<UUID, Set<UUID>> loaded = read.predecessors();
+            Map<UUID, Set<UUID>> members = read.collectives();
             Map<UUID, Set<UUID>> found = new java.util.HashMap<>();
             for (UUID id : new LinkedHashSet<>(ids)) {
                 Set<UUID> acting = new HashSet<>();
@@ -224,12 +301,16 @@ public class GraphQLOrganizationTree implements OrganizationTree {
         });
     }
 
+    /** Predecessors per id, and every collective's members when they were read with them (else null). */
+    private record Lineages(Map<UUID, Set<UUID>> predecessors, Map<UUID, Set<UUID>> collectives) {
+    }
+
     /**
      * Per id its predecessors (empty when none or unknown): the cached ones, the others loaded in one request of
      * {@code predecessors(ids:)} lists, one statement in org-service for any number of ids (with the collectives if asked). Answered from what was read, not from the cache afterwards: a subtree's thousands of ids
      * outnumber the cache's entries, and an entry evicted in between would lose its predecessors.
      */
-    private Uni<Map<UUID, Set<UUID>>> lineagesOf(Collection<UUID> ids, boolean withCollectives) {
+    private Uni<Lineages> lineagesOf(Collection<UUID> ids, boolean withCollectives) {
         Map<UUID, Set<UUID>> found = new java.util.HashMap<>();
         List<UUID> missing = new java.util.ArrayList<>();
         for (UUID id : new LinkedHashSet<>(ids)) {
@@ -241,10 +322,11 @@ public class GraphQLOrganizationTree implements OrganizationTree {
             }
         }
         if (missing.isEmpty() && !withCollectives) {
-            return Uni.createFrom().item(found);
+            return Uni.createFrom().item(new Lineages(found, null));
         }
         JsonObject variables = idLists(missing, OrgOperations.SUCCESSOR_IDS_PER_LIST);
         int lists = variables.size();
+        long asked = generation.get();
         return post(OrgOperations.predecessors(lists, withCollectives), variables).map(data -> {
             Map<UUID, Set<UUID>> read = new java.util.HashMap<>();
             for (int l = 0; l < lists; l++) {
@@ -255,13 +337,10 @@ public class GraphQLOrganizationTree implements OrganizationTree {
             }
             for (UUID id : missing) {
                 Set<UUID> predecessors = Set.copyOf(read.getOrDefault(id, Set.of()));
-                lineages.put(id, Optional.of(predecessors));
+                keep(lineages, id, Optional.of(predecessors), asked);
                 found.put(id, predecessors);
             }
-            if (withCollectives) {
-                readCollectives(data);
-            }
-            return found;
+            return new Lineages(found, withCollectives ? readCollectives(data, asked) : null);
         });
     }
 
@@ -276,12 +355,8 @@ public class GraphQLOrganizationTree implements OrganizationTree {
         return found;
     }
 
-    private Map<UUID, Set<UUID>> cachedCollectives() {
-        Map<UUID, Set<UUID>> cached = cached(collectives, ALL);
-        return cached == null ? Map.of() : cached;
-    }
-
-    private void readCollectives(JsonObject data) {
+    /** Every collective's members as read (under {@code cs}), kept unless the caches were emptied since {@code asked}. */
+    private Map<UUID, Set<UUID>> readCollectives(JsonObject data, long asked) {
         Map<UUID, Set<UUID>> byCollective = new java.util.HashMap<>();
         if (data.get("cs") instanceof JsonObject cs && cs.get("edges") instanceof jakarta.json.JsonArray list) {
             for (JsonValue edge : list) {
@@ -293,7 +368,9 @@ public class GraphQLOrganizationTree implements OrganizationTree {
                 byCollective.put(UUID.fromString(collective.getString("id")), Set.copyOf(members));
             }
         }
-        collectives.put(ALL, Optional.ofNullable(Map.copyOf(byCollective)));
+        Map<UUID, Set<UUID>> read = Map.copyOf(byCollective);
+        keep(collectives, ALL, Optional.of(read), asked);
+        return read;
     }
 
     /** Every id in the nested {@code predecessors} lists of {@code org}. */
@@ -316,6 +393,7 @@ public class GraphQLOrganizationTree implements OrganizationTree {
     /** The subtrees of {@code codes}, in one request that also brings the collectives when they are not cached. */
     private Uni<Map<String, Optional<Subtree>>> fetchSubtrees(List<String> codes) {
         boolean withCollectives = collectives.getIfPresent(ALL) == null;
+        long asked = generation.get();
         return postForKeys("code", "String", codes, OrgOperations.SCOPE, withCollectives).map(data -> {
             Map<String, Optional<Subtree>> found = new java.util.HashMap<>();
             for (int i = 0; i < codes.size(); i++) {
@@ -327,18 +405,19 @@ public class GraphQLOrganizationTree implements OrganizationTree {
                     addIds(known, below);
                     Set<UUID> predecessors = predecessors(known);
                     tree = new Subtree(id, Set.copyOf(below), predecessors);
-                    lineages.put(id, Optional.ofNullable(predecessors));
+                    keep(lineages, id, Optional.ofNullable(predecessors), asked);
                 }
                 found.put(codes.get(i), Optional.of(tree));
             }
             if (withCollectives) {
-                readCollectives(data);
+                readCollectives(data, asked);
             }
             return found;
         });
     }
 
     private Uni<Map<UUID, String>> fetchExisting(List<UUID> ids) {
+        long asked = generation.get();
         return postForIds(ids, OrgOperations.NAMES, false).map(data -> {
             Map<UUID, String> found = new java.util.HashMap<>();
             for (int i = 0; i < ids.size(); i++) {
@@ -348,7 +427,7 @@ public class GraphQLOrganizationTree implements OrganizationTree {
                     name = shortName != null ? shortName : org.getString("name");
                     found.put(ids.get(i), name);
                 }
-                known.put(ids.get(i), Optional.ofNullable(name));
+                keep(known, ids.get(i), Optional.ofNullable(name), asked);
             }
             return found;
         });
@@ -356,6 +435,10 @@ public class GraphQLOrganizationTree implements OrganizationTree {
 
     @Override
     public Uni<Map<UUID, UUID>> currentSuccessorOf(Collection<UUID> ids) {
+        return confirmFresh().chain(() -> currentSuccessorsNow(ids));
+    }
+
+    private Uni<Map<UUID, UUID>> currentSuccessorsNow(Collection<UUID> ids) {
         Map<UUID, UUID> found = new java.util.HashMap<>();
         List<UUID> missing = new java.util.ArrayList<>();
         for (UUID id : new LinkedHashSet<>(ids)) {
@@ -384,6 +467,7 @@ public class GraphQLOrganizationTree implements OrganizationTree {
     private Uni<Map<UUID, UUID>> fetchCurrentSuccessors(List<UUID> ids) {
         JsonObject variables = idLists(ids, OrgOperations.SUCCESSOR_IDS_PER_LIST);
         int lists = variables.size();
+        long asked = generation.get();
         return post(OrgOperations.currentSuccessors(lists), variables).map(data -> {
             Map<UUID, UUID> replaced = new java.util.HashMap<>();
             for (int l = 0; l < lists; l++) {
@@ -392,7 +476,7 @@ public class GraphQLOrganizationTree implements OrganizationTree {
                             UUID.fromString(v.asJsonObject().getString("successorId"))));
                 }
             }
-            ids.forEach(id -> heirs.put(id, Optional.of(replaced.getOrDefault(id, id))));
+            ids.forEach(id -> keep(heirs, id, Optional.of(replaced.getOrDefault(id, id)), asked));
             return replaced;
         });
     }
@@ -406,24 +490,34 @@ public class GraphQLOrganizationTree implements OrganizationTree {
 
     @Override
     public Uni<Set<UUID>> subtreeOf(UUID orgId) {
+        return confirmFresh().chain(() -> subtreeNow(orgId));
+    }
+
+    private Uni<Set<UUID>> subtreeNow(UUID orgId) {
         Optional<Set<UUID>> cached = subtreesById.getIfPresent(orgId);
         if (cached != null) {
             return Uni.createFrom().item(cached.orElse(Set.of()));
         }
+        long asked = generation.get();
         return postForKeys("id", "ID", List.of(orgId.toString()), OrgOperations.SUBTREE, false).map(data -> {
             Set<UUID> all = new HashSet<>();
             if (data.get("o0") instanceof JsonObject org) {
                 all.add(UUID.fromString(org.getString("id")));
                 addIds(org, all);
             }
-            subtreesById.put(orgId, Optional.of(Set.copyOf(all)));
+            keep(subtreesById, orgId, Optional.of(Set.copyOf(all)), asked);
             return Set.copyOf(all);
         });
     }
 
     @Override
     public Uni<Set<UUID>> territoryOf(UUID issuer) {
+        return confirmFresh().chain(() -> territoryNow(issuer));
+    }
+
+    private Uni<Set<UUID>> territoryNow(UUID issuer) {
         Optional<UUID> cached = governments.getIfPresent(issuer);
+        long asked = generation.get();
         Uni<UUID> government = cached != null ? Uni.createFrom().item(cached.orElse(issuer))
                 : client.lookup("org-service (the issuer's government)", OrgOperations.KIND_AND_ANCESTORS,
                         Json.createObjectBuilder().add("i", issuer.toString()).build()).map(data -> {
@@ -436,10 +530,10 @@ public class GraphQLOrganizationTree implements OrganizationTree {
                                     }
                                 }
                             }
-                            governments.put(issuer, Optional.of(found));
+                            keep(governments, issuer, Optional.of(found), asked);
                             return found;
                         });
-        return government.chain(this::subtreeOf);
+        return government.chain(this::subtreeNow);
     }
 
     /**

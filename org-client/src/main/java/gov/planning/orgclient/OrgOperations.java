@@ -35,6 +35,8 @@ public final class OrgOperations {
     public static final String SCOPE = "id descendantIds " + PREDECESSORS;
     /** The organization and everything below it. */
     public static final String SUBTREE = "id descendantIds";
+    /** The tree's version: unchanged since it was read before a scope, that scope is still current. */
+    public static final String TREE_VERSION = "{ organizationTreeVersion }";
     /** Display names. */
     public static final String NAMES = "id name shortName";
 
@@ -150,6 +152,7 @@ public final class OrgOperations {
         all.add(byKeys("id", "ID", 2, SUBTREE, false));
         all.add(byIdLists(2, NAMES, false));
         all.add(currentSuccessors(2));
+        all.add(TREE_VERSION);
         all.add(KIND_AND_ANCESTORS);
         all.add(ISSUER_WITH_ANCESTORS);
         all.add(CREATE_ORGANIZATION);

@@ -30,6 +30,13 @@ public interface OrgServiceConfig {
         @WithDefault("PT1M")
         Duration expireAfterWrite();
 
+        /**
+         * How long a caller's scope is kept after it expired, to be renewed by the tree's version (one small request)
+         * instead of read again when no organization was written since it was read.
+         */
+        @WithDefault("PT1H")
+        Duration revalidateWithin();
+
         /** Entries per cache (organizations by code, by id, …); the least recently used go first. */
         @WithDefault("10000")
         long maximumSize();

@@ -40,18 +40,33 @@ class GraphQLOrganizationTreeTest {
     HttpServer server;
     GraphQLOrganizationTree directory;
     final List<String> requests = new CopyOnWriteArrayList<>();
+    /** Look-ups org-service answered, besides the tree's version ({@link #treeVersionReads}). */
     final AtomicInteger calls = new AtomicInteger();
+    final AtomicInteger treeVersionReads = new AtomicInteger();
     /** Organizations org-service lists below nmg besides zjt and hhht (a reorganization between two look-ups). */
     final List<UUID> alsoBelowNmg = new CopyOnWriteArrayList<>();
-    /** While set, scope look-ups are answered only once it completes. */
-    volatile CompletableFuture<Void> scopeAnswers;
+    /** While set, the tree's version is answered only once it completes. */
+    volatile CompletableFuture<Void> versionAnswers;
 
     @BeforeEach
     void orgService() {
         vertx = Vertx.vertx();
         server = vertx.createHttpServer().requestHandler(request -> request.body().subscribe().with(body -> {
-            calls.incrementAndGet();
             String query = body.toString();
+            if (query.contains("organizationTreeVersion")) {
+                // Counted apart from the look-ups: every reorganization below (an id added under nmg) is a new version.
+                treeVersionReads.incrementAndGet();
+                Runnable answer = () -> request.response().putHeader("Content-Type", "application/json")
+                        .endAndForget("{\"data\":{\"organizationTreeVersion\":\"" + (17 + alsoBelowNmg.size()) + "@2026-12-07\"}}");
+                CompletableFuture<Void> gate = versionAnswers;
+                if (gate != null) {
+                    gate.thenRun(answer);
+                } else {
+                    answer.run();
+                }
+                return;
+            }
+            calls.incrementAndGet();
             requests.add(query);
             String answer;
             if (request.path().equals("/broken")) {
@@ -83,13 +98,7 @@ class GraphQLOrganizationTreeTest {
                 // o0 = nmg (with its subtree), o1 = an unknown code
                 StringBuilder below = new StringBuilder("\"" + ZJT + "\",\"" + HHHT + "\"");
                 alsoBelowNmg.forEach(id -> below.append(",\"").append(id).append('"'));
-                String scope = "{\"data\":{\"o0\":{\"id\":\"" + NMG + "\",\"descendantIds\":[" + below + "]},\"o1\":null}}";
-                CompletableFuture<Void> gate = scopeAnswers;
-                if (gate != null) {
-                    gate.thenRun(() -> request.response().putHeader("Content-Type", "application/json").endAndForget(scope));
-                    return;
-                }
-                answer = scope;
+                answer = "{\"data\":{\"o0\":{\"id\":\"" + NMG + "\",\"descendantIds\":[" + below + "]},\"o1\":null}}";
             } else {
                 answer = "{\"data\":{\"l0\":{\"edges\":[{\"node\":{\"id\":\"" + ZJT
                         + "\",\"name\":\"内蒙古自治区住房和城乡建设厅\",\"shortName\":\"住建厅\"}}]}}}";
@@ -97,6 +106,19 @@ class GraphQLOrganizationTreeTest {
             request.response().putHeader("Content-Type", "application/json").endAndForget(answer);
         })).listen(0).await().atMost(Duration.ofSeconds(10));
         directory = tree("/graphql");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The requests that read a subtree (the collectives, small and cached apart, are read when they expired). */
+    private long scopeReads() {
+        return requests.stream().filter(q -> q.contains("descendantIds")).count();
     }
 
     private GraphQLOrganizationTree tree(String path) {
@@ -122,7 +144,7 @@ class GraphQLOrganizationTreeTest {
     }
 
     @Test
-    void aScopeHalfItsLifetimeOldIsServedWhileOneRefreshRunsAndAnExpiredOneIsNever() {
+    void aScopeHalfItsLifetimeOldIsServedWhileTheVersionIsAskedAndAnOlderOneOnlyOnceItIsKnown() {
         AtomicLong nanos = new AtomicLong();
         directory = new GraphQLOrganizationTree(new OrgServiceClient(new ServiceGraphQL(vertx),
                 new TestOrgServiceConfig("http://localhost:" + server.actualPort() + "/graphql")), nanos::get);
@@ -130,34 +152,61 @@ class GraphQLOrganizationTreeTest {
 
         UUID reorganized = UUID.randomUUID();
         alsoBelowNmg.add(reorganized);
-        scopeAnswers = new CompletableFuture<>();
+        versionAnswers = new CompletableFuture<>();
         nanos.addAndGet(Duration.ofSeconds(31).toNanos());
         for (int i = 0; i < 3; i++) {
             assertThat(directory.scopeOf(List.of("nmg")).await().atMost(Duration.ofSeconds(10)).ownAndBelow())
-                    .as("the cached scope, while org-service has not answered the refresh").containsExactlyInAnyOrder(NMG, ZJT, HHHT);
+                    .as("the cached scope, while org-service has not said the version").containsExactlyInAnyOrder(NMG, ZJT, HHHT);
         }
-        scopeAnswers.complete(null);
+        for (int i = 0; i < 100 && treeVersionReads.get() < 2; i++) {
+            sleep(20);
+        }
+        assertThat(treeVersionReads.get()).as("one version request for all the reads after half the lifetime").isEqualTo(2);
+        versionAnswers.complete(null);
         Set<UUID> refreshed = Set.of();
         for (int i = 0; i < 100 && !refreshed.contains(reorganized); i++) {
             refreshed = directory.scopeOf(List.of("nmg")).await().atMost(Duration.ofSeconds(10)).ownAndBelow();
             if (!refreshed.contains(reorganized)) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                sleep(50);
             }
         }
-        assertThat(refreshed).as("the refreshed scope replaces the cached one").contains(reorganized);
-        assertThat(calls.get()).as("one refresh for all the reads after half the lifetime").isEqualTo(2);
+        assertThat(refreshed).as("another version: the scope is read again").contains(reorganized);
+        assertThat(scopeReads()).isEqualTo(2);
 
-        scopeAnswers = null;
+        versionAnswers = null;
         UUID later = UUID.randomUUID();
         alsoBelowNmg.add(later);
         nanos.addAndGet(Duration.ofSeconds(61).toNanos());
         assertThat(directory.scopeOf(List.of("nmg")).await().atMost(Duration.ofSeconds(10)).ownAndBelow())
-                .as("older than expire-after-write: read again before it is served").contains(reorganized, later);
-        assertThat(calls.get()).isEqualTo(3);
+                .as("older than expire-after-write: not served before org-service said the version").contains(reorganized, later);
+        assertThat(scopeReads()).isEqualTo(3);
+    }
+
+    @Test
+    void aScopeExpiredWhileNoOrganizationWasWrittenIsRenewedByTheTreesVersionAlone() {
+        AtomicLong nanos = new AtomicLong();
+        directory = new GraphQLOrganizationTree(new OrgServiceClient(new ServiceGraphQL(vertx),
+                new TestOrgServiceConfig("http://localhost:" + server.actualPort() + "/graphql")), nanos::get);
+        directory.scopeOf(List.of("nmg")).await().atMost(Duration.ofSeconds(10));
+        assertThat(scopeReads()).isEqualTo(1);
+        assertThat(treeVersionReads.get()).as("the version is read before the scope").isEqualTo(1);
+
+        nanos.addAndGet(Duration.ofMinutes(5).toNanos());
+        assertThat(directory.scopeOf(List.of("nmg")).await().atMost(Duration.ofSeconds(10)).ownAndBelow())
+                .containsExactlyInAnyOrder(NMG, ZJT, HHHT);
+        assertThat(scopeReads()).as("the same version: the scope is not read again").isEqualTo(1);
+        assertThat(treeVersionReads.get()).isEqualTo(2);
+
+        UUID reorganized = UUID.randomUUID();
+        alsoBelowNmg.add(reorganized);
+        nanos.addAndGet(Duration.ofMinutes(5).toNanos());
+        assertThat(directory.scopeOf(List.of("nmg")).await().atMost(Duration.ofSeconds(10)).ownAndBelow())
+                .as("another version: the scope is read again before it is served").contains(reorganized);
+        assertThat(scopeReads()).isEqualTo(2);
+
+        nanos.addAndGet(Duration.ofHours(2).toNanos());
+        directory.scopeOf(List.of("nmg")).await().atMost(Duration.ofSeconds(10));
+        assertThat(scopeReads()).as("past revalidate-within the scope is read again, version or not").isEqualTo(3);
     }
 
     @Test

@@ -24,6 +24,11 @@ public record TestOrgServiceConfig(String url) implements OrgServiceConfig {
             }
 
             @Override
+            public Duration revalidateWithin() {
+                return Duration.ofHours(1);
+            }
+
+            @Override
             public long maximumSize() {
                 return 10_000;
             }

@@ -70,6 +70,15 @@ public class OrganizationApi {
     }
 
     @Query
+    @Description("An opaque token that changes whenever any organization or a collective's rule is written, by anyone, and "
+            + "at midnight. For caches (a permission scope, a tree in a browser): read it before the organizations; while it "
+            + "stays the same, what was read after it is still current. Compare for equality only.")
+    @NonNull
+    public Uni<String> organizationTreeVersion() {
+        return service.treeVersionToday();
+    }
+
+    @Query
     @Description("""
             The organization list, one page at a time (first: default 50, at most 500; after: a cursor from this list). \
             search: a substring (at most 100 characters, % and _ taken literally) of the name, short name, an alias, the \

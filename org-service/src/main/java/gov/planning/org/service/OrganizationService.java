@@ -72,6 +72,15 @@ public class OrganizationService {
         return organizations.readByCode(code);
     }
 
+    /**
+     * What every answer about organizations depends on: the tree's version (V12, V14: bumped by every statement that
+     * writes an organization or a collective's rule, whoever runs it) and today (validity, members and successors as of
+     * today change at midnight without a write).
+     */
+    public Uni<String> treeVersionToday() {
+        return organizations.treeVersion().map(version -> version + "@" + today());
+    }
+
     public Uni<List<Organization>> findByIds(Collection<UUID> ids) {
         return organizations.readByIds(ids);
     }
