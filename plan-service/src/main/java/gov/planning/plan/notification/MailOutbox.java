@@ -2,12 +2,9 @@ package gov.planning.plan.notification;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +16,6 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -71,8 +67,7 @@ public class MailOutbox {
     /** Sends every pending mail; answers how many notifications went out by mail. */
     public Uni<Integer> deliver() {
         return claim().chain(batch -> batch.isEmpty() ? Uni.createFrom().item(0)
-                : Multi.createFrom().iterable(bySending(batch)).onItem().transformToUniAndConcatenate(this::send)
-                        .collect().asList().map(sent -> sent.stream().mapToInt(Integer::intValue).sum())
+                : Sendings.inTurn(Sendings.of(batch, p -> new Sending(p.username(), p.email(), p.createdAt())), this::send)
                         .chain(sent -> batch.size() < CLAIM ? Uni.createFrom().item(sent) : deliver().map(more -> sent + more)));
     }
 
@@ -102,18 +97,9 @@ public class MailOutbox {
                 });
     }
 
-    private static Collection<List<Pending>> bySending(List<Pending> batch) {
-        return batch.stream().collect(Collectors.groupingBy(p -> new Sending(p.username(), p.email(), p.createdAt()),
-                LinkedHashMap::new, Collectors.toList())).values();
-    }
-
     /** A sending's mails: one each, or one listing them all from {@code planning.reminders.digest-from}. */
     private Uni<Integer> send(List<Pending> sending) {
-        if (sending.size() >= config.digestFrom()) {
-            return mailed(sending, digestOf(sending));
-        }
-        return Multi.createFrom().iterable(sending).onItem().transformToUniAndConcatenate(p -> mailed(List.of(p), mailOf(p)))
-                .collect().asList().map(sent -> sent.stream().mapToInt(Integer::intValue).sum());
+        return Sendings.digestOrEach(sending, config.digestFrom(), all -> mailed(all, digestOf(all)), p -> mailed(List.of(p), mailOf(p)));
     }
 
     private Mail mailOf(Pending p) {

@@ -3,10 +3,8 @@ package gov.planning.plan.notification;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +12,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import gov.planning.plan.reminder.ReminderConfig;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -74,20 +71,15 @@ public class WebhookOutbox {
                                 r.getString("title"), r.getString("body")));
                     }
                     found.sort(Comparator.comparing(Pending::sentAt).thenComparing(Pending::id));
-                    return found.stream().collect(Collectors.groupingBy(p -> new Sending(p.orgCode(), p.sentAt()),
-                            LinkedHashMap::new, Collectors.toList())).values();
+                    return Sendings.of(found, p -> new Sending(p.orgCode(), p.sentAt()));
                 })
-                .chain(batch -> Multi.createFrom().iterable(batch).onItem().transformToUniAndConcatenate(this::post)
-                        .collect().asList().map(done -> done.stream().mapToInt(Integer::intValue).sum()));
+                .chain(batch -> Sendings.inTurn(batch, this::post));
     }
 
     /** A sending's reminders, one message each, or one message naming them from {@code planning.reminders.digest-from}. */
     private Uni<Integer> post(List<Pending> sending) {
-        if (sending.size() >= reminders.digestFrom()) {
-            return posted(sending, digestOf(sending));
-        }
-        return Multi.createFrom().iterable(sending).onItem().transformToUniAndConcatenate(p -> posted(List.of(p), p.title() + "\n" + p.body()))
-                .collect().asList().map(done -> done.stream().mapToInt(Integer::intValue).sum());
+        return Sendings.digestOrEach(sending, reminders.digestFrom(), all -> posted(all, digestOf(all)),
+                p -> posted(List.of(p), p.title() + "\n" + p.body()));
     }
 
     private static String digestOf(List<Pending> sending) {
