@@ -84,6 +84,8 @@ public class GraphQLOrganizationTree implements OrganizationTree {
     }
 
     private volatile Confirmed confirmed;
+    /** {@code expire-after-write}: answers read under a version confirmed longer ago wait for it to be asked again. */
+    private long confirmFor;
     /** Moves on each time the caches are emptied: an answer asked for before that is returned but not cached. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     /** Whether a version request runs in the background already. */
@@ -106,6 +108,7 @@ public class GraphQLOrganizationTree implements OrganizationTree {
     @PostConstruct
     void init() {
         OrgServiceConfig.Cache settings = client.config().cache();
+        confirmFor = settings.expireAfterWrite().toNanos();
         // Caffeine calls the loader on the reading thread, so the request it sends captures that reader's Vert.x context
         // and token like any other look-up.
         subtrees = Caffeine.newBuilder().ticker(ticker).maximumSize(settings.maximumSize()).expireAfterWrite(settings.revalidateWithin())
@@ -146,11 +149,10 @@ public class GraphQLOrganizationTree implements OrganizationTree {
     private Uni<Void> confirmFresh() {
         Confirmed last = confirmed;
         long age = last == null ? Long.MAX_VALUE : ticker.read() - last.atNanos();
-        long expire = client.config().cache().expireAfterWrite().toNanos();
-        if (age < expire / 2) {
+        if (age < confirmFor / 2) {
             return Uni.createFrom().voidItem();
         }
-        if (age < expire) {
+        if (age < confirmFor) {
             if (confirming.compareAndSet(false, true)) {
                 askTreeVersion().subscribe().with(done -> confirming.set(false), failed -> confirming.set(false));
             }
