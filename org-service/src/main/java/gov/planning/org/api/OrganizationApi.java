@@ -194,7 +194,9 @@ public class OrganizationApi {
         return service.ancestors(ids(orgs)).map(found -> grouped(orgs, found));
     }
 
-    @Description("Every organization below this one (any depth), nearest first, optionally of one kind and level.")
+    @Description("Every organization below this one (any depth), nearest first, optionally of one kind and level. The "
+            + "whole list at once: a province's 20,000 organizations are 1.5 MB and about 0.2 s to answer; a screen "
+            + "reads descendantPage, a permission scope descendantIds.")
     @NonNull
     public Uni<List<@NonNull List<@NonNull OrganizationView>>> descendants(@Source List<OrganizationView> orgs, OrgKind kind,
             AdminLevel level) {

@@ -128,7 +128,9 @@ public class TaskApi {
 
     @Query
     @Description("Supervision dashboard (督查): per lead organization, its tasks by health, most red first; "
-            + "of one plan, or across all plans when planId is not given.")
+            + "of one plan, or across all plans when planId is not given. The whole list at once: across a province's "
+            + "plans one row per lead organization (5,005 at 100,000 tasks: 0.85 MB, about 0.3 s to answer); a screen "
+            + "reads healthCountPage.")
     public Uni<@NonNull List<@NonNull OrgHealthCount>> healthCounts(@Id String planId) {
         UUID plan = planId == null ? null : Ids.parse("planId", planId);
         return reads.healthCounts(plan).map(rows -> rows.stream().map(OrgHealthCount::of).toList());
