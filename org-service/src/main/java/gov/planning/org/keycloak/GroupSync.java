@@ -3,6 +3,7 @@ package gov.planning.org.keycloak;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -106,7 +107,7 @@ public class GroupSync {
     private void recordWalk(long treeVersion, long began) {
         try {
             int groups = keycloak.groupCount();
-            walks.record(treeVersion, groups);
+            walks.record(treeVersion, groups, keycloak.knownGroupIds());
             LOG.infof("Keycloak groups walked: %d groups follow the organization tree (version %d) after %.1f s", groups,
                     treeVersion, (System.nanoTime() - began) / 1e9);
         } catch (RuntimeException e) {
@@ -115,8 +116,9 @@ public class GroupSync {
     }
 
     /**
-     * A start's run without the walk when the groups still follow the tree the last walk reconciled; the broker mappers
-     * and the staff of replaced organizations are seen to as after a walk (a few requests each).
+     * A start's run without the walk when the groups still follow the tree the last walk reconciled: the walk's group ids
+     * are taken as found then (members are read without a search for each group), and the broker mappers and the staff
+     * of replaced organizations are seen to as after a walk (a few requests each).
      */
     private boolean skippedAtStart() {
         Optional<GroupWalks.Walk> last = walks.stillCurrent(keycloak);
@@ -124,8 +126,10 @@ public class GroupSync {
             return false;
         }
         full.set(false);
-        LOG.infof("Keycloak's %d groups still follow the organization tree (version %d, walked %s): no walk at start",
-                last.get().groups(), last.get().treeVersion(), last.get().walkedAt());
+        Map<String, String> ids = walks.groupIds();
+        keycloak.knowGroupIds(ids);
+        LOG.infof("Keycloak's %d groups still follow the organization tree (version %d, walked %s): no walk at start, %d group ids known",
+                last.get().groups(), last.get().treeVersion(), last.get().walkedAt(), ids.size());
         afterGroups(directory.snapshot().await().indefinitely().tree(), true);
         return true;
     }

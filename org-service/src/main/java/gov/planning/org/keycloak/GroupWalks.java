@@ -1,6 +1,9 @@
 package gov.planning.org.keycloak;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +17,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The last full walk of Keycloak's groups (V13, docs/decisions/0026): the tree version it reconciled and how many groups
- * Keycloak held after it. A start asks {@link #stillCurrent} before walking again. Blocking: worker threads only.
+ * The last full walk of Keycloak's groups (V13, V15, docs/decisions/0026): the tree version it reconciled, how many groups
+ * Keycloak held after it and each organization's group id. A start asks {@link #stillCurrent} before walking again and,
+ * when it does not walk, takes the ids from {@link #groupIds}. Blocking: worker threads only.
  */
 @ApplicationScoped
 public class GroupWalks {
@@ -37,12 +41,28 @@ public class GroupWalks {
         return organizations.treeVersion().await().indefinitely();
     }
 
-    /** Records a walk that reconciled the tree of {@code treeVersion} (or newer), after which Keycloak held {@code groups}. */
-    public void record(long treeVersion, int groups) {
-        pool.preparedQuery("INSERT INTO keycloak_group_walk (singleton, tree_version, groups, walked_at) VALUES (true, $1, $2, now())"
-                + " ON CONFLICT (singleton) DO UPDATE SET tree_version = EXCLUDED.tree_version, groups = EXCLUDED.groups,"
-                + " walked_at = EXCLUDED.walked_at")
-                .execute(Tuple.of(treeVersion, groups)).await().indefinitely();
+    /**
+     * Records a walk that reconciled the tree of {@code treeVersion} (or newer), after which Keycloak held {@code groups},
+     * with the group ids known then by organization code (replacing the last walk's), in one transaction.
+     */
+    public void record(long treeVersion, int groups, Map<String, String> groupIds) {
+        String[] codes = groupIds.keySet().toArray(String[]::new);
+        String[] ids = Arrays.stream(codes).map(groupIds::get).toArray(String[]::new);
+        pool.withTransaction(c -> c.preparedQuery("INSERT INTO keycloak_group_walk (singleton, tree_version, groups, walked_at)"
+                + " VALUES (true, $1, $2, now()) ON CONFLICT (singleton) DO UPDATE SET tree_version = EXCLUDED.tree_version,"
+                + " groups = EXCLUDED.groups, walked_at = EXCLUDED.walked_at").execute(Tuple.of(treeVersion, groups))
+                .chain(() -> c.query("DELETE FROM keycloak_group_id").execute())
+                .chain(() -> c.preparedQuery("INSERT INTO keycloak_group_id (org_code, group_id)"
+                        + " SELECT * FROM unnest(CAST($1 AS varchar[]), CAST($2 AS varchar[]))").execute(Tuple.of(codes, ids))))
+                .await().indefinitely();
+    }
+
+    /** The group ids the last walk recorded, by organization code. */
+    public Map<String, String> groupIds() {
+        Map<String, String> ids = new HashMap<>();
+        pool.query("SELECT org_code, group_id FROM keycloak_group_id").execute().await().indefinitely()
+                .forEach(row -> ids.put(row.getString("org_code"), row.getString("group_id")));
+        return ids;
     }
 
     /**

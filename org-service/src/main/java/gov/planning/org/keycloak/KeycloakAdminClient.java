@@ -90,6 +90,16 @@ public class KeycloakAdminClient implements GroupDirectory, IdentityProviderDire
         return all;
     }
 
+    /** The group ids known now, by organization code: what a walk found and what was created or searched since. */
+    public Map<String, String> knownGroupIds() {
+        return Map.copyOf(groupIds);
+    }
+
+    /** Group ids known from elsewhere (the last walk's, {@link GroupWalks}); an id known here already is kept. */
+    public void knowGroupIds(Map<String, String> ids) {
+        ids.forEach(groupIds::putIfAbsent);
+    }
+
     /** How many groups the realm holds at every level: one request, where {@link #groups} reads every level. */
     public int groupCount() {
         return get(adminPath("/groups/count?top=false")).path("count").asInt();

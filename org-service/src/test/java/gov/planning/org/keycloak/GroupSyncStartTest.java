@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -34,7 +36,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * A start of org-service walks Keycloak's groups only when they may no longer follow the organization tree: against a
  * stand-in for Keycloak's admin API that logs what it is asked, a start after a recorded walk of the same tree asks only
- * how many groups there are; an organization written since, a group deleted by hand or no recorded walk make it walk.
+ * how many groups there are, and knows the groups the walk found; an organization written since, a group deleted by
+ * hand or no recorded walk make it walk.
  */
 @QuarkusTest
 class GroupSyncStartTest {
@@ -109,7 +112,11 @@ class GroupSyncStartTest {
      * broker mappers, which come after the groups whether they were walked or not.
      */
     private void startAndAwaitTheRun() throws InterruptedException {
-        sync(directory).onStart(null);
+        startAndAwaitTheRun(directory);
+    }
+
+    private void startAndAwaitTheRun(OrgDirectory tree) throws InterruptedException {
+        sync(tree).onStart(null);
         Instant until = Instant.now().plus(Duration.ofSeconds(30));
         while (!asked.contains(MAPPERS) && !asked.contains(WALK) && Instant.now().isBefore(until)) {
             Thread.sleep(20);
@@ -119,7 +126,7 @@ class GroupSyncStartTest {
 
     @Test
     void aStartAfterAWalkOfTheSameTreeAsksKeycloakOnlyHowManyGroupsItHolds() throws Throwable {
-        walks.record(walks.treeVersion(), 7);
+        walks.record(walks.treeVersion(), 7, Map.of());
         groupsInKeycloak = 7;
 
         startAndAwaitTheRun();
@@ -130,7 +137,7 @@ class GroupSyncStartTest {
 
     @Test
     void aStartWalksWhenAGroupWasDeletedInKeycloakSinceTheLastWalk() throws Throwable {
-        walks.record(walks.treeVersion(), 7);
+        walks.record(walks.treeVersion(), 7, Map.of());
         groupsInKeycloak = 6;
 
         startAndAwaitTheRun();
@@ -140,7 +147,7 @@ class GroupSyncStartTest {
 
     @Test
     void aStartWalksWhenAnOrganizationWasWrittenSinceTheLastWalk() throws Throwable {
-        walks.record(walks.treeVersion(), 7);
+        walks.record(walks.treeVersion(), 7, Map.of());
         groupsInKeycloak = 7;
         // Written by anyone, as the reference data loader or an operator's SQL would: the tree's version moves.
         VertxContextSupport.subscribeAndAwait(() -> pool.preparedQuery("INSERT INTO organization (id, code, name, kind) VALUES ($1, $2, $3, $4)")
@@ -161,18 +168,42 @@ class GroupSyncStartTest {
         assertThat(asked).contains(WALK).doesNotContain("/groups/count?top=false");
     }
 
-    @Test
-    void aWalkRecordsTheTreeItCoveredSoThatTheNextStartNeedNotWalk() throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> pool.query("DELETE FROM keycloak_group_walk").execute());
+    /** The small tree a walk answered by the stand-in covers: one organization, walk.top, whose group is g-1. */
+    private static OrgDirectory oneOrganization() {
         OrgNode top = new OrgNode(UUID.randomUUID(), "walk.top", "走查厅", null, List.of(), OrgKind.DEPARTMENT, null, null, null,
                 null, null, null, 1);
         OrgTree small = new OrgTree(List.of(top));
-        OrgDirectory oneOrganization = new OrgDirectory() {
+        return new OrgDirectory() {
             @Override
             public Uni<Snapshot> snapshot() {
                 return Uni.createFrom().item(new Snapshot(small, new OrgNameResolver(small)));
             }
         };
+    }
+
+    @Test
+    void aStartWithoutTheWalkKnowsTheGroupsTheLastWalkFoundSoMembersAreReadWithoutASearch() throws Throwable {
+        OrgDirectory oneOrganization = oneOrganization();
+        groupsInKeycloak = 1;
+        walkAnswered = true;
+        sync(oneOrganization).reconcileNow();
+        // org-service restarted: a client that has seen no group of Keycloak's yet.
+        keycloak.close();
+        keycloak = new KeycloakStandIn(2, this::answer);
+        asked.clear();
+
+        startAndAwaitTheRun(oneOrganization);
+        assertThat(asked).doesNotContain(WALK);
+        asked.clear();
+        keycloak.client.members("walk.top", Set.of("reporter"));
+
+        assertThat(asked).containsExactly("/groups/g-1/members?briefRepresentation=true&max=10000");
+    }
+
+    @Test
+    void aWalkRecordsTheTreeItCoveredSoThatTheNextStartNeedNotWalk() throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> pool.query("DELETE FROM keycloak_group_walk").execute());
+        OrgDirectory oneOrganization = oneOrganization();
         groupsInKeycloak = 1;
         walkAnswered = true;
 
