@@ -3,6 +3,6 @@
 -- organization after a restart searched Keycloak's 20,000 groups for its code (55-120 ms each), for every organization
 -- of the daily reminder scan. A cache of Keycloak's ids, never a source: an id Keycloak no longer knows is searched again.
 CREATE TABLE keycloak_group_id (
-    org_code varchar(100) PRIMARY KEY,
-    group_id varchar(64) NOT NULL
+    org_code text PRIMARY KEY,
+    group_id text NOT NULL
 );

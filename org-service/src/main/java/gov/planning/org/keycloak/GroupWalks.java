@@ -53,7 +53,7 @@ public class GroupWalks {
                 + " groups = EXCLUDED.groups, walked_at = EXCLUDED.walked_at").execute(Tuple.of(treeVersion, groups))
                 .chain(() -> c.query("DELETE FROM keycloak_group_id").execute())
                 .chain(() -> c.preparedQuery("INSERT INTO keycloak_group_id (org_code, group_id)"
-                        + " SELECT * FROM unnest(CAST($1 AS varchar[]), CAST($2 AS varchar[]))").execute(Tuple.of(codes, ids))))
+                        + " SELECT * FROM unnest(CAST($1 AS text[]), CAST($2 AS text[]))").execute(Tuple.of(codes, ids))))
                 .await().indefinitely();
     }
 
