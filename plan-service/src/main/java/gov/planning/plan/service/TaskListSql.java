@@ -524,7 +524,7 @@ public final class TaskListSql {
      * written since: one index range per organization, a task once per organization it has. The fence {@code OFFSET 0}
      * keeps the ranges: seeing a prefecture's 1,666 ids, PostgreSQL joined them to a parallel scan of the whole table
      * instead (its 350,000 entries at 10^5 tasks: the yellow count 45 → 8.5 ms, the red one 75 → 15, the yellow
-     * candidates 62 ms; bench/scale, 2026-12-07 18:40).
+     * candidates 62 → 15; bench/scale, 2026-12-07 18:40).
      */
     private String unchangedOfTheOrgs() {
         return "SELECT h.task_id FROM unnest(CAST(CAST(:orgIds AS text) AS uuid[])) AS s (id) CROSS JOIN LATERAL"
