@@ -1,7 +1,8 @@
 // Province-scale read benchmark (issue #15): the reads the staff web app's lists and dashboards make, through the
 // gateway with real Keycloak tokens, against data seeded by seed.mjs. Prints p50/p99 and the response size per read,
-// then the services' resident memory (VmRSS now, VmHWM the peak) from /proc. Each read's row carries the machine's
-// 1-minute load average before and after it: on a shared machine a latency says little without it.
+// then the services' resident memory (VmRSS now, VmHWM the peak) from /proc and how much of the tables read index-only
+// the visibility map marks all-visible. Each read's row carries the machine's 1-minute load average before and after
+// it: on a shared machine a latency says little without it.
 //
 //   node run.mjs [--iterations 20] [--warmup 3] [--only name,name | --only 'name;name'] [--label 10k] [--json out.json]
 //       [--gateway http://localhost:8080/graphql] [--keycloak http://localhost:8180] [--state-dir ../../.platform]
@@ -180,6 +181,25 @@ function rss(stateDir = first.stateDir) {
   return out;
 }
 
+// The tables plan-service's counts and pages read from an index alone (V13, V16, V18): a page the visibility map does
+// not mark all-visible costs a row fetch per entry (plan-service V19), so a slow count may be a table autovacuum has
+// not reached yet rather than the query.
+const INDEX_ONLY_TABLES = ['task_org', 'task', 'task_facts', 'health_snapshot_org_task'];
+
+/** Per table of INDEX_ONLY_TABLES, its heap pages and the share of them marked all-visible. */
+async function visibility(target = first) {
+  const plans = await connect(target.opts, 'plans');
+  try {
+    const { rows } = await plans.query('SELECT relname, relpages, relallvisible FROM pg_class WHERE relname = ANY($1) AND relkind = $2',
+      [INDEX_ONLY_TABLES, 'r']);
+    return Object.fromEntries(rows.map((r) => [r.relname, { pages: r.relpages, allVisible: r.relallvisible }]));
+  } finally {
+    await plans.end();
+  }
+}
+
+const visible = (v) => (v ? `${v.allVisible} of ${v.pages} (${v.pages ? Math.round((100 * v.allVisible) / v.pages) : 100} %)` : '–');
+
 /** The cursor a read starts after: an offset cursor (`cursorAt`), or the keyset cursor the page before hands out (`keysetAt`). */
 async function startCursor(read, target = first) {
   const offset = (at) => Buffer.from(`offset:${at - 1}`).toString('base64url');
@@ -246,8 +266,11 @@ async function compare() {
     const m = memory.map((side) => (side[part] ? `${side[part].rssMb} / ${side[part].peakMb}` : '–'));
     console.log(`| ${part} | ${m[0]} | ${m[1]} |`);
   }
+  const visibilities = [await visibility(first), await visibility(second)];
+  console.log(`\n| table (plans) | ${labels[0]} pages all-visible | ${labels[1]} pages all-visible |\n|---|---|---|`);
+  for (const table of INDEX_ONLY_TABLES) console.log(`| ${table} | ${visible(visibilities[0][table])} | ${visible(visibilities[1][table])} |`);
   if (opts.json) {
-    writeFileSync(opts.json, JSON.stringify({ labels, counts: [a.counts, b.counts], rows, memory, at: new Date().toISOString() }, null, 2));
+    writeFileSync(opts.json, JSON.stringify({ labels, counts: [a.counts, b.counts], rows, memory, visibilities, at: new Date().toISOString() }, null, 2));
   }
 }
 
@@ -288,7 +311,10 @@ async function main() {
   }
   console.log('\n| process | RSS MB | peak RSS MB |\n|---|---|---|');
   for (const [part, m] of Object.entries(memory)) console.log(`| ${part} | ${m.rssMb} | ${m.peakMb} |`);
-  if (opts.json) writeFileSync(opts.json, JSON.stringify({ label, counts, rows, memory, at: new Date().toISOString() }, null, 2));
+  const visibilities = await visibility();
+  console.log('\n| table (plans) | pages all-visible |\n|---|---|');
+  for (const table of INDEX_ONLY_TABLES) console.log(`| ${table} | ${visible(visibilities[table])} |`);
+  if (opts.json) writeFileSync(opts.json, JSON.stringify({ label, counts, rows, memory, visibilities, at: new Date().toISOString() }, null, 2));
 }
 
 main().catch((e) => {
