@@ -181,9 +181,9 @@ function rss(stateDir = first.stateDir) {
   return out;
 }
 
-// The tables plan-service's counts and pages read from an index alone (V13, V16, V18): a page the visibility map does
-// not mark all-visible costs a row fetch per entry (plan-service V19), so a slow count may be a table autovacuum has
-// not reached yet rather than the query.
+// The tables plan-service's counts and pages read from an index alone (V13, V14, V16, V18): a page the visibility map
+// does not mark all-visible costs a row fetch per entry (plan-service V19), so a slow count may be a table autovacuum
+// has not reached yet rather than the query.
 const INDEX_ONLY_TABLES = ['task_org', 'task', 'task_facts', 'health_snapshot_org_task'];
 
 /** Per table of INDEX_ONLY_TABLES, its heap pages and the share of them marked all-visible. */
