@@ -241,10 +241,18 @@ class HealthSnapshotTest {
             views.put(order, inboxPages(reporter, "order: " + order, 2));
             for (String role : List.of("LEAD", "COOPERATING")) {
                 views.put(order + " " + role, inboxPages(reporter, "order: " + order + ", role: " + role, 2));
+                views.put(order + " " + role + " 待填报", inboxPages(reporter, "order: " + order + ", role: " + role + ", reportDue: true", 2));
             }
+            // 待填报 and 退回 (their flags per organization from the snapshot too, V20), and the rest (derived live)
+            views.put(order + " 待填报", inboxPages(reporter, "order: " + order + ", reportDue: true", 2));
+            views.put(order + " 退回", inboxPages(reporter, "order: " + order + ", returned: true", 2));
+            views.put(order + " 待填报 退回", inboxPages(reporter, "order: " + order + ", reportDue: true, returned: true", 2));
+            views.put(order + " nothing owed", inboxPages(reporter, "order: " + order + ", reportDue: false", 2));
+            views.put(order + " 待填报 by deadline", inboxPages(reporter, "sortBy: DEADLINE, order: " + order + ", reportDue: true", 2));
             for (String health : HEALTHS) {
                 views.put(order + " " + health, inboxPages(reporter, "order: " + order + ", health: " + health, 2));
                 views.put(order + " LEAD " + health, inboxPages(reporter, "order: " + order + ", role: LEAD, health: " + health, 2));
+                views.put(order + " " + health + " 待填报", inboxPages(reporter, "order: " + order + ", health: " + health + ", reportDue: true", 2));
             }
             for (int offset : List.of(1, 3)) {
                 JsonPath page = post(reporter, "query($a: String) { myTasks(order: " + order + ", first: 3, after: $a) { totalCount "
@@ -259,6 +267,7 @@ class HealthSnapshotTest {
                 JsonPath count = post(reporter, "{ myTasks(" + role + "health: " + health + ", first: 0) { totalCount } }");
                 assertThat(count.getString("errors")).isNull();
                 views.put("totalCount " + role + health, count.getInt("data.myTasks.totalCount"));
+                views.put("totalCount 待填报 " + role + health, inboxTotal(reporter, role + "health: " + health + ", reportDue: true"));
                 // The same organization's tasks as a list of its subtree, whose count by health comes from the snapshot too,
                 // and so do its pages of one colour (the candidates: docs/decisions/0018) in every order.
                 views.put("subtree's totalCount " + role + health, subtreeCount(role + "health: " + health));
@@ -266,7 +275,18 @@ class HealthSnapshotTest {
                 views.put("subtree's pages by deadline " + role + health, subtreePages(role + "health: " + health + ", sortBy: DEADLINE, order: DESC"));
             }
         }
+        for (String role : List.of("", "role: LEAD, ", "role: COOPERATING, ")) {
+            views.put("totalCount 待填报 " + role, inboxTotal(reporter, role + "reportDue: true"));
+            views.put("totalCount 退回 " + role, inboxTotal(reporter, role + "returned: true"));
+        }
         return views;
+    }
+
+    /** The totalCount of {@code myTasks} filtered by {@code arguments}. */
+    private static int inboxTotal(String reporter, String arguments) {
+        JsonPath count = post(reporter, "{ myTasks(" + arguments + ", first: 0) { totalCount } }");
+        assertThat(count.getString("errors")).as(arguments).isNull();
+        return count.getInt("data.myTasks.totalCount");
     }
 
     /** The totalCount of {@code tasks} of the inbox's organization and those below it, filtered by {@code arguments}. */
@@ -348,11 +368,17 @@ class HealthSnapshotTest {
         Api.newTask(plan, List.of(INBOX), List.of(), "2025-11-30");
         String yellowCooperating = Api.newTask(plan, List.of("nmg.fgw"), List.of(INBOX), "2025-12-10");
         String green = Api.newTask(plan, List.of(INBOX, "nmg.fgw"), List.of(), "2027-06-30");
-        Api.newTask(plan, List.of(INBOX), List.of("nmg.gat"), "2027-06-30");
-        Api.newTask(plan, List.of("nmg.gat"), List.of(INBOX), "2027-06-30");
+        String owing = Api.newTask(plan, List.of(INBOX), List.of("nmg.gat"), "2027-06-30");
+        String reportedByAnother = Api.newTask(plan, List.of("nmg.gat"), List.of(INBOX), "2027-06-30");
         String done = Api.newTask(plan, List.of(INBOX), List.of(), "2027-06-30");
         assertThat(Api.setStatus(ADMIN, done, Api.version(done), "COMPLETED").getString("errors")).isNull();
         Api.newTask(plan, List.of("nmg.gat"), List.of(), "2025-11-01");
+        // reported this quarter before the snapshot: by the inbox's department, and by another one only
+        String reportOfGreen = Api.submit(ADMIN, green, INBOX, "2025Q4", 20, "按计划推进").getString("data.submitProgressReport.id");
+        assertThat(Api.submit(ADMIN, reportedByAnother, "nmg.gat", "2025Q4", 20, "按计划推进").getString("errors")).isNull();
+        // and one returned (退回), which owes the report still
+        String returnedBefore = Api.submit(ADMIN, redCooperating, INBOX, "2025Q4", 20, "按计划推进").getString("data.submitProgressReport.id");
+        assertThat(Api.review(ADMIN, returnedBefore, false, "请补充数据").getString("errors")).isNull();
         // Built anew, whichever test built the same day's snapshot before.
         Db.update("UPDATE health_snapshot_state SET day = NULL");
         assertThat(build()).isTrue();
@@ -360,11 +386,23 @@ class HealthSnapshotTest {
         Map<String, Object> before = assertInboxFromSnapshotAsLive(reporter);
         assertThat(before.get("totalCount RED")).as("both red tasks, led and cooperated on").isEqualTo(2);
         assertThat(before.get("totalCount YELLOW")).as("due soon, twice, and the one without a report this quarter").isEqualTo(3);
+        assertThat(before.get("totalCount 待填报 ")).as("all nine but the completed one and the one reported this quarter").isEqualTo(7);
+        assertThat(Db.count("SELECT count(*) FROM health_snapshot_org_task WHERE report_owed AND org_id = CAST(? AS uuid)",
+                FakeOrgTree.ids(INBOX))).as("the snapshot's entries owing a report").isEqualTo(7);
+        assertThat(before.get("totalCount 退回 ")).isEqualTo(1);
+        // 退回 reads the entry's flag: the returned task not written since, marked as not returned, leaves it
+        Db.update("UPDATE health_snapshot_org_task SET report_returned = false WHERE task_id = CAST(? AS uuid)", redCooperating);
+        assertThat(inboxTotal(reporter, "returned: true")).isZero();
+        assertThat(inboxPages(reporter, "returned: true", 2)).containsExactly("of 0");
+        Db.update("UPDATE health_snapshot_org_task SET report_returned = true WHERE task_id = CAST(? AS uuid)", redCooperating);
 
-        // a colour changes: completed, and a report submitted
+        // a colour changes: completed, and a report submitted; a report returned (owed again)
         assertThat(Api.setStatus(ADMIN, red, Api.version(red), "COMPLETED").getString("errors")).isNull();
         assertThat(Api.submit(ADMIN, unreported, INBOX, "2025Q4", 60, "进展顺利").getString("errors")).isNull();
-        assertInboxFromSnapshotAsLive(reporter);
+        assertThat(Api.review(ADMIN, reportOfGreen, false, "请补充数据").getString("errors")).isNull();
+        Map<String, Object> written = assertInboxFromSnapshotAsLive(reporter);
+        assertThat(written.get("totalCount 待填报 ")).as("less the completed and the reported one, with the returned one").isEqualTo(6);
+        assertThat(written.get("totalCount 退回 ")).isEqualTo(2);
         // a new task for the reporter's department, one taken away from it, a lead replaced by another department and a
         // cooperating department made the lead
         Api.newTask(plan, List.of(INBOX), List.of(), "2025-10-15");
@@ -385,10 +423,24 @@ class HealthSnapshotTest {
         assertThat(inbox(reporter)).noneMatch(row -> row.startsWith(unchanged + " "));
         assertThat(subtreeCount("health: DONE")).as("the subtree's count").isEqualTo(doneInSubtree - 1);
         assertThat(subtreePages("health: DONE")).as("the subtree's pages").noneMatch(row -> row.startsWith(unchanged + " "));
+        // and 待填报 reads the entry's flag: one not written since, marked as owing nothing, leaves it
+        int owed = inboxTotal(reporter, "reportDue: true");
+        Db.update("UPDATE health_snapshot_org_task SET report_owed = false WHERE task_id = CAST(? AS uuid)", owing);
+        assertThat(inboxTotal(reporter, "reportDue: true")).isEqualTo(owed - 1);
+        assertThat(inboxPages(reporter, "reportDue: true", 2)).noneMatch(row -> row.startsWith(owing + " "));
         Db.update("UPDATE health_snapshot_state SET day = NULL");
         assertThat(build()).as("rebuilt").isTrue();
         assertThat(inbox(reporter)).anyMatch(row -> row.startsWith(unchanged + " DONE "));
-        assertInboxFromSnapshotAsLive(reporter);
+        Map<String, Object> rebuilt = assertInboxFromSnapshotAsLive(reporter);
+
+        // A build of the version before V20 writes no periods: its entries owe nothing, and 待填报 and 退回 are derived live.
+        Db.update("CREATE TABLE previous_version_snapshot AS SELECT day, task_id, plan_id, health, leads FROM health_snapshot");
+        Db.update("DELETE FROM health_snapshot");
+        Db.update("INSERT INTO health_snapshot (day, task_id, plan_id, health, leads) SELECT * FROM previous_version_snapshot");
+        Db.update("DROP TABLE previous_version_snapshot");
+        assertThat(Db.count("SELECT count(*) FROM health_snapshot_org_task WHERE report_owed")).isZero();
+        assertThat(Db.count("SELECT count(*) FROM health_snapshot_state WHERE inbox_flags_day IS NOT NULL")).as("no day of the flags").isZero();
+        assertThat(assertInboxFromSnapshotAsLive(reporter)).isEqualTo(rebuilt);
     }
 
     @Test

@@ -71,6 +71,9 @@ public class HealthSnapshots {
                                 .chain(() -> update(s, "DELETE FROM health_snapshot_org_count", Map.of()))
                                 .chain(() -> update(s, "DELETE FROM health_snapshot_plan_count", Map.of()))
                                 .chain(() -> update(s, sql.snapshotInsert(), sql.params()))
+                                // Its entries per organization carry the inbox's flags now (V20's trigger, from the periods above).
+                                .chain(() -> update(s, "UPDATE health_snapshot_state SET inbox_flags_day = CAST(:today AS date)",
+                                        Map.of("today", today)))
                                 .chain(() -> update(s, "INSERT INTO health_snapshot_lead_count (day, plan_id, org_id, health, tasks)"
                                         + " SELECT s.day, s.plan_id, l.org_id, s.health, count(*) FROM health_snapshot s"
                                         + " CROSS JOIN LATERAL unnest(s.leads) AS l (org_id) GROUP BY s.day, s.plan_id, l.org_id, s.health", Map.of()))

@@ -31,10 +31,17 @@ public final class TaskListSql {
      * "The caller's organization still owes a report": none of its reports for the current period of the task's cadence
      * is open (submitted or approved), the task is not completed and its cycle still runs in that period.
      */
-    private static final String REPORT_DUE = "(t.status <> 'COMPLETED'"
-            + " AND cy.period_start <= COALESCE(" + ReportingCycle.LAST_DAY_SQL + ", cy.period_start) AND NOT EXISTS (SELECT 1 FROM progress_report r"
+    private static final String REPORTING = "(t.status <> 'COMPLETED'"
+            + " AND cy.period_start <= COALESCE(" + ReportingCycle.LAST_DAY_SQL + ", cy.period_start))";
+    /**
+     * The period a report is owed for: the current period of the task's cadence while it is {@link #REPORTING}, else null.
+     * Today's snapshot keeps it per task, and V20's trigger per organization whether that organization owes it
+     * ({@link #REPORT_DUE} for one organization; {@link #RETURNED} likewise).
+     */
+    private static final String REPORT_PERIOD = "CASE WHEN " + REPORTING + " THEN cy.current_period END";
+    private static final String REPORT_DUE = "(" + REPORTING + " AND NOT EXISTS (SELECT 1 FROM progress_report r"
             + " WHERE r.task_id = t.id AND r.org_id IN (:mine) AND r.status <> 'RETURNED' AND r.period = cy.current_period))";
-    /** "Returned to me": the latest report of the caller's organizations was returned. */
+    /** "Returned to me": the latest report of the caller's organizations was returned (V20 restates it per organization). */
     private static final String RETURNED = "COALESCE((SELECT r.status FROM progress_report r WHERE r.task_id = t.id"
             + " AND r.org_id IN (:mine) ORDER BY r.reported_at DESC, r.id DESC LIMIT 1) = 'RETURNED', false)";
 
@@ -84,6 +91,9 @@ public final class TaskListSql {
 
     /** Today's health snapshot exists (V10, {@link HealthSnapshots}): a condition on no row, tested once per statement. */
     private static final String SNAPSHOT_OF_TODAY = "EXISTS (SELECT 1 FROM health_snapshot_state b WHERE b.day = CAST(:today AS date))";
+    /** {@link #SNAPSHOT_OF_TODAY}, built with each entry's inbox flags (V20: not by a build of the previous version). */
+    private static final String SNAPSHOT_OF_TODAY_WITH_INBOX_FLAGS = "EXISTS (SELECT 1 FROM health_snapshot_state b"
+            + " WHERE b.day = CAST(:today AS date) AND b.inbox_flags_day = CAST(:today AS date))";
     /** The tasks written since the snapshot's MVCC snapshot (V10's triggers; repeated ids are harmless in a filter). */
     private static final String CHANGED = "SELECT c.task_id FROM health_change c";
     /**
@@ -154,7 +164,8 @@ public final class TaskListSql {
         inner.append("SELECT t.id, t.plan_id, t.position, t.title, t.deadline_date, t.updated_at, f.last_percent AS progress, ")
                 .append(HEALTH).append(" AS health, ")
                 .append(inbox ? REPORT_DUE : "false").append(" AS report_due, ")
-                .append(inbox ? RETURNED : "false").append(" AS returned")
+                .append(inbox ? RETURNED : "false").append(" AS returned, ")
+                .append(REPORT_PERIOD).append(" AS report_period")
                 .append(" FROM task t LEFT JOIN plan p ON p.id = t.plan_id")
                 .append(" CROSS JOIN LATERAL (SELECT COALESCE(t.report_cadence, p.report_cadence) AS cadence) cc")
                 .append(" CROSS JOIN LATERAL (SELECT ").append(cycles).append(") cy")
@@ -401,7 +412,8 @@ public final class TaskListSql {
 
     /**
      * Whether {@link #pageFromSnapshot} answers this page: the inbox by health, filtered by role and health at most (what
-     * today's snapshot holds per organization); a filter on the flags or a search is derived live ({@link #page}).
+     * today's snapshot holds per organization), and one organization's 待填报 and 退回; another filter on the flags or a
+     * search is derived live ({@link #page}).
      */
     boolean pagesFromSnapshot() {
         return query.sortBy() == TaskSort.HEALTH && query.mine() != null && ofOrgsByRoleAndHealthOnly();
@@ -432,7 +444,7 @@ public final class TaskListSql {
             // One range of the primary key per organization: PostgreSQL walks it and stops after `walked` rows.
             walks.add("SELECT " + rank + " AS rank, w.task_id FROM unnest(CAST(CAST(:orgIds AS text) AS uuid[])) AS s (id)"
                     + " CROSS JOIN LATERAL (SELECT h.task_id FROM health_snapshot_org_task h WHERE h.day = CAST(:today AS date)"
-                    + " AND h.org_id = s.id AND h.health = '" + health.name() + "'" + role
+                    + " AND h.org_id = s.id AND h.health = '" + health.name() + "'" + role + inboxFlags("h")
                     + (rank == afterRank ? " AND h.task_id > CAST(:afterId AS uuid)" : "")
                     + " AND h.task_id NOT IN (" + CHANGED + ") ORDER BY h.task_id LIMIT " + walked + ") w");
         }
@@ -443,11 +455,12 @@ public final class TaskListSql {
         String cursor = afterCursor();
         String page = "SELECT a.id, a.report_due, a.returned, " + HEALTH_RANK + " AS rank FROM (" + innerOfTheirTasks()
                 + " AND t.id IN (SELECT v.task_id FROM (" + unchanged + ") v UNION " + changedOfTheOrgs() + ")) a"
-                + " WHERE " + SNAPSHOT_OF_TODAY + (cursor == null ? "" : " AND " + cursor)
+                + " WHERE " + snapshotOfToday() + (cursor == null ? "" : " AND " + cursor)
+                + (outer.isEmpty() ? "" : " AND " + String.join(" AND ", outer))
                 + " ORDER BY " + orderBy() + " LIMIT " + (peeks() ? query.limit() + 1 : query.limit())
                 + " OFFSET " + (after != null ? 0 : query.offset());
         return "SELECT p.id, p.report_due, p.returned FROM ((" + page + ") UNION ALL SELECT NULL, NULL, NULL, NULL WHERE NOT "
-                + SNAPSHOT_OF_TODAY + ") p ORDER BY p.rank" + dir + ", p.id";
+                + snapshotOfToday() + ") p ORDER BY p.rank" + dir + ", p.id";
     }
 
     /**
@@ -456,7 +469,7 @@ public final class TaskListSql {
      * ({@link #count}).
      */
     boolean orgsCountsFromSnapshot() {
-        return query.health() != null && ofOrgsByRoleAndHealthOnly();
+        return (query.health() != null || inboxFlagsOfOneOrganization()) && ofOrgsByRoleAndHealthOnly();
     }
 
     /**
@@ -467,7 +480,7 @@ public final class TaskListSql {
      * 200–270 ms through the gateway at 10^5 tasks (bench/scale, 2026-12-07). Parameters: {@link #countFromSnapshotParams}.
      */
     String orgsCountFromSnapshot() {
-        return "SELECT CASE WHEN " + SNAPSHOT_OF_TODAY + " THEN"
+        return "SELECT CASE WHEN " + snapshotOfToday() + " THEN"
                 + " (SELECT count(DISTINCT u.task_id) FROM (" + unchangedOfTheOrgs() + ") u)"
                 + " + (SELECT count(*) FROM (" + innerOfTheirTasks() + " AND t.id IN (" + changedOfTheOrgs() + ")) a" + where() + ")"
                 + " ELSE (" + count() + ") END";
@@ -492,7 +505,7 @@ public final class TaskListSql {
      */
     String candidates() {
         return "WITH w AS MATERIALIZED (" + unchangedOfTheOrgs() + " LIMIT " + (CANDIDATE_ENTRIES + 1) + ")"
-                + " SELECT CASE WHEN " + SNAPSHOT_OF_TODAY + " AND (SELECT count(*) FROM w) <= " + CANDIDATE_ENTRIES
+                + " SELECT CASE WHEN " + snapshotOfToday() + " AND (SELECT count(*) FROM w) <= " + CANDIDATE_ENTRIES
                 + " THEN CAST(ARRAY(SELECT w.task_id FROM w UNION " + changedOfTheOrgs() + ") AS text) END";
     }
 
@@ -529,7 +542,33 @@ public final class TaskListSql {
     private String unchangedOfTheOrgs() {
         return "SELECT h.task_id FROM unnest(CAST(CAST(:orgIds AS text) AS uuid[])) AS s (id) CROSS JOIN LATERAL"
                 + " (SELECT h.task_id FROM health_snapshot_org_task h WHERE h.day = CAST(:today AS date) AND h.org_id = s.id"
-                + " AND h.health = :health" + roleFilter("h") + " AND h.task_id NOT IN (" + CHANGED + ") OFFSET 0) h";
+                + (query.health() != null ? " AND h.health = :health" : "") + roleFilter("h") + inboxFlags("h")
+                + " AND h.task_id NOT IN (" + CHANGED + ") OFFSET 0) h";
+    }
+
+    /**
+     * The inbox's 待填报 or 退回 of one organization ({@code reportDue: true}, {@code returned: true}, either or both, and
+     * neither false): today's snapshot holds these flags of its tasks not written since, per entry (V20,
+     * docs/decisions/0028). Of two or more organizations (one acting for another) the flags are derived live: one's open
+     * report spares the other's, and the latest report is of either, which no entry of one says.
+     */
+    private boolean inboxFlagsOfOneOrganization() {
+        return query.mine() != null && query.mine().size() == 1 && !Boolean.FALSE.equals(query.reportDue())
+                && !Boolean.FALSE.equals(query.returned()) && (query.reportDue() != null || query.returned() != null);
+    }
+
+    /** The conditions on the snapshot entries aliased {@code alias} of the inbox's flags asked (owing a report, returned). */
+    private String inboxFlags(String alias) {
+        if (!inboxFlagsOfOneOrganization()) {
+            return "";
+        }
+        return (query.reportDue() != null ? " AND " + alias + ".report_owed" : "")
+                + (query.returned() != null ? " AND " + alias + ".report_returned" : "");
+    }
+
+    /** Whether today's snapshot is there, and for the inbox's flags built with each entry's. */
+    private String snapshotOfToday() {
+        return inboxFlagsOfOneOrganization() ? SNAPSHOT_OF_TODAY_WITH_INBOX_FLAGS : SNAPSHOT_OF_TODAY;
     }
 
     /** The tasks written since the snapshot that the list's organizations have now (in its role), each tested by its key. */
@@ -539,9 +578,12 @@ public final class TaskListSql {
                 + " AND o.org_id IN " + idsOf("orgIds") + role + ")";
     }
 
-    /** A list of organizations' tasks (an inbox's, a subtree's), filtered by role and health at most. */
+    /**
+     * A list of organizations' tasks (an inbox's, a subtree's), filtered by role and health at most, and for an inbox of
+     * one organization by its flags true besides.
+     */
     private boolean ofOrgsByRoleAndHealthOnly() {
-        return query.orgIds() != null && query.planIds() == null && outer.isEmpty()
+        return query.orgIds() != null && query.planIds() == null && (outer.isEmpty() || inboxFlagsOfOneOrganization())
                 && (query.statuses() == null || query.statuses().isEmpty()) && query.dueBefore() == null
                 && query.dueAfter() == null && query.search() == null;
     }
@@ -766,12 +808,12 @@ public final class TaskListSql {
     }
 
     /**
-     * Today's health snapshot (V10, {@link HealthSnapshots}): every task of a visible plan with its health and its lead
-     * organizations, in one statement with the health expression of every list.
+     * Today's health snapshot (V10, {@link HealthSnapshots}): every task of a visible plan with its health, its lead
+     * organizations and the period a report is owed for (V20), in one statement with the expressions of every list.
      */
     String snapshotInsert() {
-        return "INSERT INTO health_snapshot (day, task_id, plan_id, health, leads) SELECT CAST(:today AS date), a.id, a.plan_id,"
-                + " a.health, COALESCE(l.leads, CAST('{}' AS uuid[])) FROM (" + inner + ") a LEFT JOIN (SELECT o.task_id,"
+        return "INSERT INTO health_snapshot (day, task_id, plan_id, health, leads, report_period) SELECT CAST(:today AS date), a.id,"
+                + " a.plan_id, a.health, COALESCE(l.leads, CAST('{}' AS uuid[])), a.report_period FROM (" + inner + ") a LEFT JOIN (SELECT o.task_id,"
                 + " array_agg(o.org_id ORDER BY o.org_id) AS leads FROM task_org o WHERE o.role = 'LEAD' GROUP BY o.task_id) l"
                 + " ON l.task_id = a.id";
     }
