@@ -139,6 +139,9 @@ async function reads(target = first) {
         keysetAt: Math.floor(Number(counts.tasks) * 0.6) },
       { name: 'myTasks inbox (zjt.reporter)', user: 'zjt.reporter',
         query: `{ myTasks(first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { reportDue returned missedPeriods node { ${TASK_ROW} } } } }` },
+      // The inbox's tabs 待填报 and 被退回 (decision 0028).
+      ...[['reportDue', '待填报'], ['returned', '被退回']].map(([flag, tab]) => ({ name: `myTasks inbox, ${tab} (${flag}: true)`, user: 'zjt.reporter',
+        query: `{ myTasks(${flag}: true, first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { reportDue returned missedPeriods node { ${TASK_ROW} } } } }` })),
       { name: 'approvalQueue(first: 50) (planner)', user: 'planner',
         query: `{ approvalQueue(first: 50) { ${page('id period percent summary status reportedAt org { id name } task { id number title }')} } }` },
       { name: 'approvalQueue badge (first: 0)', user: 'planner', query: `{ approvalQueue(first: 0) { totalCount } }` },

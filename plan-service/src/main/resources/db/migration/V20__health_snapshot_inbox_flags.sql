@@ -1,4 +1,4 @@
--- The inbox's 待填报 and 退回 (myTasks(reportDue: true), myTasks(returned: true)) from today's snapshot
+-- The inbox's 待填报 and 被退回 (myTasks(reportDue: true), myTasks(returned: true)) from today's snapshot
 -- (docs/decisions/0028, issue #15): per organization and task, whether that organization owed a report for the current
 -- period when the snapshot was built, and whether its latest report had been returned, so that their counts and pages
 -- read the organization's entries instead of deriving each of its tasks (教育厅: 2,312 at 10^5 tasks, a probe of

@@ -243,10 +243,10 @@ class HealthSnapshotTest {
                 views.put(order + " " + role, inboxPages(reporter, "order: " + order + ", role: " + role, 2));
                 views.put(order + " " + role + " 待填报", inboxPages(reporter, "order: " + order + ", role: " + role + ", reportDue: true", 2));
             }
-            // 待填报 and 退回 (their flags per organization from the snapshot too, V20), and the rest (derived live)
+            // 待填报 and 被退回 (their flags per organization from the snapshot too, V20), and the rest (derived live)
             views.put(order + " 待填报", inboxPages(reporter, "order: " + order + ", reportDue: true", 2));
-            views.put(order + " 退回", inboxPages(reporter, "order: " + order + ", returned: true", 2));
-            views.put(order + " 待填报 退回", inboxPages(reporter, "order: " + order + ", reportDue: true, returned: true", 2));
+            views.put(order + " 被退回", inboxPages(reporter, "order: " + order + ", returned: true", 2));
+            views.put(order + " 待填报 被退回", inboxPages(reporter, "order: " + order + ", reportDue: true, returned: true", 2));
             views.put(order + " nothing owed", inboxPages(reporter, "order: " + order + ", reportDue: false", 2));
             views.put(order + " 待填报 by deadline", inboxPages(reporter, "sortBy: DEADLINE, order: " + order + ", reportDue: true", 2));
             for (String health : HEALTHS) {
@@ -277,7 +277,7 @@ class HealthSnapshotTest {
         }
         for (String role : List.of("", "role: LEAD, ", "role: COOPERATING, ")) {
             views.put("totalCount 待填报 " + role, inboxTotal(reporter, role + "reportDue: true"));
-            views.put("totalCount 退回 " + role, inboxTotal(reporter, role + "returned: true"));
+            views.put("totalCount 被退回 " + role, inboxTotal(reporter, role + "returned: true"));
         }
         return views;
     }
@@ -376,7 +376,7 @@ class HealthSnapshotTest {
         // reported this quarter before the snapshot: by the inbox's department, and by another one only
         String reportOfGreen = Api.submit(ADMIN, green, INBOX, "2025Q4", 20, "按计划推进").getString("data.submitProgressReport.id");
         assertThat(Api.submit(ADMIN, reportedByAnother, "nmg.gat", "2025Q4", 20, "按计划推进").getString("errors")).isNull();
-        // and one returned (退回), which owes the report still
+        // and one returned (被退回), which owes the report still
         String returnedBefore = Api.submit(ADMIN, redCooperating, INBOX, "2025Q4", 20, "按计划推进").getString("data.submitProgressReport.id");
         assertThat(Api.review(ADMIN, returnedBefore, false, "请补充数据").getString("errors")).isNull();
         // Built anew, whichever test built the same day's snapshot before.
@@ -389,8 +389,8 @@ class HealthSnapshotTest {
         assertThat(before.get("totalCount 待填报 ")).as("all nine but the completed one and the one reported this quarter").isEqualTo(7);
         assertThat(Db.count("SELECT count(*) FROM health_snapshot_org_task WHERE report_owed AND org_id = CAST(? AS uuid)",
                 FakeOrgTree.ids(INBOX))).as("the snapshot's entries owing a report").isEqualTo(7);
-        assertThat(before.get("totalCount 退回 ")).isEqualTo(1);
-        // 退回 reads the entry's flag: the returned task not written since, marked as not returned, leaves it
+        assertThat(before.get("totalCount 被退回 ")).isEqualTo(1);
+        // 被退回 reads the entry's flag: the returned task not written since, marked as not returned, leaves it
         Db.update("UPDATE health_snapshot_org_task SET report_returned = false WHERE task_id = CAST(? AS uuid)", redCooperating);
         assertThat(inboxTotal(reporter, "returned: true")).isZero();
         assertThat(inboxPages(reporter, "returned: true", 2)).containsExactly("of 0");
@@ -402,7 +402,7 @@ class HealthSnapshotTest {
         assertThat(Api.review(ADMIN, reportOfGreen, false, "请补充数据").getString("errors")).isNull();
         Map<String, Object> written = assertInboxFromSnapshotAsLive(reporter);
         assertThat(written.get("totalCount 待填报 ")).as("less the completed and the reported one, with the returned one").isEqualTo(6);
-        assertThat(written.get("totalCount 退回 ")).isEqualTo(2);
+        assertThat(written.get("totalCount 被退回 ")).isEqualTo(2);
         // a new task for the reporter's department, one taken away from it, a lead replaced by another department and a
         // cooperating department made the lead
         Api.newTask(plan, List.of(INBOX), List.of(), "2025-10-15");
@@ -433,7 +433,7 @@ class HealthSnapshotTest {
         assertThat(inbox(reporter)).anyMatch(row -> row.startsWith(unchanged + " DONE "));
         Map<String, Object> rebuilt = assertInboxFromSnapshotAsLive(reporter);
 
-        // A build of the version before V20 writes no periods: its entries owe nothing, and 待填报 and 退回 are derived live.
+        // A build of the version before V20 writes no periods: its entries owe nothing, and 待填报 and 被退回 are derived live.
         Db.update("CREATE TABLE previous_version_snapshot AS SELECT day, task_id, plan_id, health, leads FROM health_snapshot");
         Db.update("DELETE FROM health_snapshot");
         Db.update("INSERT INTO health_snapshot (day, task_id, plan_id, health, leads) SELECT * FROM previous_version_snapshot");

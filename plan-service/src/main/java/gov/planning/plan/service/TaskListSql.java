@@ -412,7 +412,7 @@ public final class TaskListSql {
 
     /**
      * Whether {@link #pageFromSnapshot} answers this page: the inbox by health, filtered by role and health at most (what
-     * today's snapshot holds per organization), and one organization's 待填报 and 退回; another filter on the flags or a
+     * today's snapshot holds per organization), and one organization's 待填报 and 被退回; another filter on the flags or a
      * search is derived live ({@link #page}).
      */
     boolean pagesFromSnapshot() {
@@ -547,7 +547,7 @@ public final class TaskListSql {
     }
 
     /**
-     * The inbox's 待填报 or 退回 of one organization ({@code reportDue: true}, {@code returned: true}, either or both, and
+     * The inbox's 待填报 or 被退回 of one organization ({@code reportDue: true}, {@code returned: true}, either or both, and
      * neither false): today's snapshot holds these flags of its tasks not written since, per entry (V20,
      * docs/decisions/0028). Of two or more organizations (one acting for another) the flags are derived live: one's open
      * report spares the other's, and the latest report is of either, which no entry of one says.
