@@ -27,10 +27,7 @@ import gov.planning.plan.repository.HiddenPlans;
  */
 public final class TaskListSql {
 
-    /**
-     * "The caller's organization still owes a report": none of its reports for the current period of the task's cadence
-     * is open (submitted or approved), the task is not completed and its cycle still runs in that period.
-     */
+    /** The task is not completed and its cycle still runs in the current period of its cadence. */
     private static final String REPORTING = "(t.status <> 'COMPLETED'"
             + " AND cy.period_start <= COALESCE(" + ReportingCycle.LAST_DAY_SQL + ", cy.period_start))";
     /**
@@ -39,6 +36,10 @@ public final class TaskListSql {
      * ({@link #REPORT_DUE} for one organization; {@link #RETURNED} likewise).
      */
     private static final String REPORT_PERIOD = "CASE WHEN " + REPORTING + " THEN cy.current_period END";
+    /**
+     * "The caller's organization still owes a report": the task is {@link #REPORTING} and none of the organization's
+     * reports for the current period is open (submitted or approved).
+     */
     private static final String REPORT_DUE = "(" + REPORTING + " AND NOT EXISTS (SELECT 1 FROM progress_report r"
             + " WHERE r.task_id = t.id AND r.org_id IN (:mine) AND r.status <> 'RETURNED' AND r.period = cy.current_period))";
     /** "Returned to me": the latest report of the caller's organizations was returned (V20 restates it per organization). */
