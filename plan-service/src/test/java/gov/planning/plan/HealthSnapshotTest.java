@@ -433,7 +433,7 @@ class HealthSnapshotTest {
         assertThat(inbox(reporter)).anyMatch(row -> row.startsWith(unchanged + " DONE "));
         Map<String, Object> rebuilt = assertInboxFromSnapshotAsLive(reporter);
 
-        // A build of the version before V20 writes no periods: its entries owe nothing, and 待填报 and 被退回 are derived live.
+        // A build of the version before V20 writes no flags: its entries carry none, and 待填报 and 被退回 are derived live.
         Db.update("CREATE TABLE previous_version_snapshot AS SELECT day, task_id, plan_id, health, leads FROM health_snapshot");
         Db.update("DELETE FROM health_snapshot");
         Db.update("INSERT INTO health_snapshot (day, task_id, plan_id, health, leads) SELECT * FROM previous_version_snapshot");

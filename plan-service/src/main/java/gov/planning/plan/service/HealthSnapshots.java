@@ -60,7 +60,7 @@ public class HealthSnapshots {
      */
     public Uni<Boolean> buildIfDue() {
         LocalDate today = LocalDate.now(clock);
-        TaskListSql sql = new TaskListSql(TaskQuery.builder().build(), today, clock.getZone());
+        TaskListSql sql = TaskListSql.forSnapshot(today, clock.getZone());
         return sessions.withTransaction(s -> update(s, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", Map.of())
                 .chain(() -> update(s, "UPDATE health_snapshot_state SET day = CAST(:today AS date), built_at = now()"
                         + " WHERE day IS DISTINCT FROM CAST(:today AS date) OR (SELECT count(*) FROM health_change) > :limit",
@@ -71,7 +71,7 @@ public class HealthSnapshots {
                                 .chain(() -> update(s, "DELETE FROM health_snapshot_org_count", Map.of()))
                                 .chain(() -> update(s, "DELETE FROM health_snapshot_plan_count", Map.of()))
                                 .chain(() -> update(s, sql.snapshotInsert(), sql.params()))
-                                // Its entries per organization carry the inbox's flags now (V20's trigger, from the periods above).
+                                // Its entries per organization carry the inbox's flags now (V20's trigger, from the arrays above).
                                 .chain(() -> update(s, "UPDATE health_snapshot_state SET inbox_flags_day = CAST(:today AS date)",
                                         Map.of("today", today)))
                                 .chain(() -> update(s, "INSERT INTO health_snapshot_lead_count (day, plan_id, org_id, health, tasks)"

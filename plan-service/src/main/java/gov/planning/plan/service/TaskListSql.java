@@ -31,20 +31,12 @@ public final class TaskListSql {
     private static final String REPORTING = "(t.status <> 'COMPLETED'"
             + " AND cy.period_start <= COALESCE(" + ReportingCycle.LAST_DAY_SQL + ", cy.period_start))";
     /**
-     * The period a report is owed for: the current period of the task's cadence while it is {@link #REPORTING}, else null.
-     * Today's snapshot keeps it per task, and V20's trigger per organization whether that organization owes it
-     * ({@link #REPORT_DUE} for one organization; {@link #RETURNED} likewise).
-     */
-    private static final String REPORT_PERIOD = "CASE WHEN " + REPORTING + " THEN cy.current_period END";
-    /**
      * "The caller's organization still owes a report": the task is {@link #REPORTING} and none of the organization's
      * reports for the current period is open (submitted or approved).
      */
-    private static final String REPORT_DUE = "(" + REPORTING + " AND NOT EXISTS (SELECT 1 FROM progress_report r"
-            + " WHERE r.task_id = t.id AND r.org_id IN (:mine) AND r.status <> 'RETURNED' AND r.period = cy.current_period))";
-    /** "Returned to me": the latest report of the caller's organizations was returned (V20 restates it per organization). */
-    private static final String RETURNED = "COALESCE((SELECT r.status FROM progress_report r WHERE r.task_id = t.id"
-            + " AND r.org_id IN (:mine) ORDER BY r.reported_at DESC, r.id DESC LIMIT 1) = 'RETURNED', false)";
+    private static final String REPORT_DUE = reportDue("(:mine)");
+    /** "Returned to me": the latest report of the caller's organizations was returned. */
+    private static final String RETURNED = returned("(:mine)");
 
     private static final String REPORT_MISSING = "(t.created_at < cy.tracked_before AND (f.last_report_at IS NULL OR f.last_report_at < cy.period_opened))";
     private static final String BEHIND = "(f.last_percent IS NOT NULL AND t.deadline_date > st.start_day AND 100.0 * GREATEST(0,"
@@ -124,11 +116,23 @@ public final class TaskListSql {
     private final List<String> outer = new ArrayList<>();
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final TaskQuery query;
+    /** Whether this is {@link #forSnapshot}: its tasks carry the organizations of each inbox flag. */
+    private final boolean snapshot;
     /** The organization filter within {@link #inner} ("" for none): left out where the tasks are known to be theirs. */
     private String orgFilter = "";
 
     TaskListSql(TaskQuery query, LocalDate today, ZoneId zone) {
+        this(query, today, zone, false);
+    }
+
+    /** The SQL of today's snapshot ({@link #snapshotInsert}): every task, with the organizations each inbox flag holds for. */
+    static TaskListSql forSnapshot(LocalDate today, ZoneId zone) {
+        return new TaskListSql(TaskQuery.builder().build(), today, zone, true);
+    }
+
+    private TaskListSql(TaskQuery query, LocalDate today, ZoneId zone, boolean snapshot) {
         this.query = query;
+        this.snapshot = snapshot;
         boolean inbox = query.mine() != null;
         params.put("today", today);
         params.put("dueSoon", today.plusDays(HealthRule.DUE_SOON_DAYS));
@@ -165,8 +169,9 @@ public final class TaskListSql {
         inner.append("SELECT t.id, t.plan_id, t.position, t.title, t.deadline_date, t.updated_at, f.last_percent AS progress, ")
                 .append(HEALTH).append(" AS health, ")
                 .append(inbox ? REPORT_DUE : "false").append(" AS report_due, ")
-                .append(inbox ? RETURNED : "false").append(" AS returned, ")
-                .append(REPORT_PERIOD).append(" AS report_period")
+                .append(inbox ? RETURNED : "false").append(" AS returned")
+                .append(snapshot ? ", " + orgsWhere(TaskListSql::reportDue) + " AS owing_orgs, " + orgsWhere(TaskListSql::returned)
+                        + " AS returned_orgs" : "")
                 .append(" FROM task t LEFT JOIN plan p ON p.id = t.plan_id")
                 .append(" CROSS JOIN LATERAL (SELECT COALESCE(t.report_cadence, p.report_cadence) AS cadence) cc")
                 .append(" CROSS JOIN LATERAL (SELECT ").append(cycles).append(") cy")
@@ -223,6 +228,26 @@ public final class TaskListSql {
         if (query.returned() != null) {
             outer.add(query.returned() ? "a.returned" : "NOT a.returned");
         }
+    }
+
+    /** {@link #REPORT_DUE} for the organizations {@code orgs} (an SQL list in parentheses) of the task {@code t}. */
+    private static String reportDue(String orgs) {
+        return "(" + REPORTING + " AND NOT EXISTS (SELECT 1 FROM progress_report r WHERE r.task_id = t.id AND r.org_id IN "
+                + orgs + " AND r.status <> 'RETURNED' AND r.period = cy.current_period))";
+    }
+
+    /** {@link #RETURNED} for the organizations {@code orgs} (an SQL list in parentheses) of the task {@code t}. */
+    private static String returned(String orgs) {
+        return "COALESCE((SELECT r.status FROM progress_report r WHERE r.task_id = t.id AND r.org_id IN " + orgs
+                + " ORDER BY r.reported_at DESC, r.id DESC LIMIT 1) = 'RETURNED', false)";
+    }
+
+    /**
+     * The task's organizations (task_org) of which {@code flag} holds, each on its own: today's snapshot keeps them per
+     * task, and V20's trigger flags each organization's entry with them (the inbox's flags, docs/decisions/0028).
+     */
+    private static String orgsWhere(java.util.function.Function<String, String> flag) {
+        return "ARRAY(SELECT o.org_id FROM task_org o WHERE o.task_id = t.id AND " + flag.apply("(o.org_id)") + ")";
     }
 
     /**
@@ -810,11 +835,13 @@ public final class TaskListSql {
 
     /**
      * Today's health snapshot (V10, {@link HealthSnapshots}): every task of a visible plan with its health, its lead
-     * organizations and the period a report is owed for (V20), in one statement with the expressions of every list.
+     * organizations and those that owe a report or had their latest returned (V20; of {@link #forSnapshot}), in one
+     * statement with the expressions of every list.
      */
     String snapshotInsert() {
-        return "INSERT INTO health_snapshot (day, task_id, plan_id, health, leads, report_period) SELECT CAST(:today AS date), a.id,"
-                + " a.plan_id, a.health, COALESCE(l.leads, CAST('{}' AS uuid[])), a.report_period FROM (" + inner + ") a LEFT JOIN (SELECT o.task_id,"
+        return "INSERT INTO health_snapshot (day, task_id, plan_id, health, leads, owing_orgs, returned_orgs) SELECT CAST(:today AS date),"
+                + " a.id, a.plan_id, a.health, COALESCE(l.leads, CAST('{}' AS uuid[])), a.owing_orgs, a.returned_orgs FROM (" + inner + ") a"
+                + " LEFT JOIN (SELECT o.task_id,"
                 + " array_agg(o.org_id ORDER BY o.org_id) AS leads FROM task_org o WHERE o.role = 'LEAD' GROUP BY o.task_id) l"
                 + " ON l.task_id = a.id";
     }
