@@ -299,7 +299,7 @@ public final class TaskListSql {
      */
     private String pageAfterValue(TaskSort sort, int rows) {
         String value = SORT_VALUES.get(sort);
-        String filter = outer.isEmpty() ? "" : " AND " + String.join(" AND ", outer);
+        String filter = andOuter();
         return "WITH v AS MATERIALIZED (SELECT a.id, a.report_due, a.returned, " + value + " AS k FROM (" + inner + ") a WHERE "
                 + valueAfter(sort) + filter + " ORDER BY " + value + " " + direction() + indexNulls(sort) + ", a.id LIMIT " + rows + ")"
                 + " SELECT u.id, u.report_due, u.returned FROM (SELECT v.id, v.report_due, v.returned, v.k, 0 AS part FROM v"
@@ -482,7 +482,7 @@ public final class TaskListSql {
         String page = "SELECT a.id, a.report_due, a.returned, " + HEALTH_RANK + " AS rank FROM (" + innerOfTheirTasks()
                 + " AND t.id IN (SELECT v.task_id FROM (" + unchanged + ") v UNION " + changedOfTheOrgs() + ")) a"
                 + " WHERE " + snapshotOfToday() + (cursor == null ? "" : " AND " + cursor)
-                + (outer.isEmpty() ? "" : " AND " + String.join(" AND ", outer))
+                + andOuter()
                 + " ORDER BY " + orderBy() + " LIMIT " + (peeks() ? query.limit() + 1 : query.limit())
                 + " OFFSET " + (after != null ? 0 : query.offset());
         return "SELECT p.id, p.report_due, p.returned FROM ((" + page + ") UNION ALL SELECT NULL, NULL, NULL, NULL WHERE NOT "
@@ -888,6 +888,11 @@ public final class TaskListSql {
 
     private String where() {
         return outer.isEmpty() ? "" : " WHERE " + String.join(" AND ", outer);
+    }
+
+    /** The conditions on the inbox's flags ({@link #where}'s) to add to a WHERE clause of the list's rows, "" for none. */
+    private String andOuter() {
+        return outer.isEmpty() ? "" : " AND " + String.join(" AND ", outer);
     }
 
     private String orderBy() {
